@@ -1,0 +1,105 @@
+/* mm_loudness.h: EBU R128 / ITU-R BS.1770-4 loudness measurement.
+ *
+ * K-weighting and the momentary (400 ms) and short-term (3 s) windows
+ * come from libebur128. The gating is ours, on libebur128's windows: the
+ * signal is fed in pieces that end on 100 ms boundaries, and at each
+ * boundary the momentary window is one BS.1770 gating block (400 ms, 75%
+ * overlap) and the short-term window one EBU Tech 3342 LRA value (3 s at
+ * 10 Hz). Both go into fixed histograms of 0.01 LU bins over -70..+10
+ * LUFS that keep each bin's exact energy sum, so:
+ *   - memory is constant however long it runs (hours of live use);
+ *   - integrated loudness is exact but for blocks falling in the very bin
+ *     of the relative gate (libebur128's own histogram mode rounds every
+ *     block to 0.1 LU, up to 0.05 LU off on a steady tone);
+ *   - `pause` simply stops adding blocks (EBU mode start/pause), and
+ *     nothing is allocated while running.
+ * Integrated: absolute gate -70 LUFS, relative gate -10 LU (BS.1770-4).
+ * LRA: absolute gate -70 LUFS, relative gate -20 LU, 95th minus 10th
+ * percentile of short-term loudness (EBU Tech 3342).
+ * True peak comes from the core's own detector (mm_truepeak), sample peak
+ * is exact. Input is sanitized (NaN/inf become 0 and are counted) so a
+ * bad block never poisons the measurement.
+ *
+ * Channel roles follow BS.1770: left, right, center weight 1, surrounds
+ * 1.41 (+1.5 dB), dual mono counts twice, unused is left out (LFE).
+ * Defaults: 1 ch: center; 2: L R; 5: L R C Ls Rs; 6: L R C LFE Ls Rs;
+ * 7 and 8 add back surrounds (weighted as surrounds).
+ *
+ * Readings are in LUFS / LU / dBFS / dBTP, MM_FLOOR_DB (-144) when not
+ * measured yet or silent. Latency: none (a meter).
+ */
+#ifndef MM_LOUDNESS_H
+#define MM_LOUDNESS_H
+
+#include "mm_common.h"
+#include "mm_truepeak.h"
+#include <ebur128.h>
+
+#define MM_LOUDNESS_MAXCH 8
+#define MM_LOUDNESS_CHUNK 256
+/* histogram: 0.01 LU bins from -70 LUFS up to +10 LUFS */
+#define MM_LOUDNESS_HIST_MIN (-70.0)
+#define MM_LOUDNESS_HIST_BINS 8000
+#define MM_LOUDNESS_HIST_STEP 0.01
+
+typedef struct mm_loudness_hist {
+    double energy[MM_LOUDNESS_HIST_BINS];
+    uint32_t count[MM_LOUDNESS_HIST_BINS];
+    double total_energy;   /* of blocks above the absolute gate */
+    uint64_t total_count;
+} mm_loudness_hist;
+
+typedef enum mm_loudness_role {
+    MM_ROLE_UNUSED = 0,
+    MM_ROLE_LEFT,
+    MM_ROLE_RIGHT,
+    MM_ROLE_CENTER,
+    MM_ROLE_LEFTSURROUND,
+    MM_ROLE_RIGHTSURROUND,
+    MM_ROLE_DUALMONO
+} mm_loudness_role;
+
+typedef struct mm_loudness_readings {
+    double momentary;   /* LUFS */
+    double shortterm;   /* LUFS */
+    double integrated;  /* LUFS */
+    double lra;         /* LU */
+    double samplepeak;  /* dBFS, max since reset */
+    double truepeak;    /* dBTP, max since reset */
+} mm_loudness_readings;
+
+typedef struct mm_loudness {
+    ebur128_state *st;            /* K-weighting, M and S windows */
+    long hop;                     /* samples in 100 ms */
+    long hop_pos;                 /* samples since the last boundary */
+    long hops;                    /* boundaries since reset (saturates) */
+    mm_loudness_hist gating;      /* 400 ms blocks: integrated */
+    mm_loudness_hist shortterm;   /* 3 s values: LRA */
+    mm_truepeak tp[MM_LOUDNESS_MAXCH];
+    int nch;
+    double samplerate;
+    int paused;
+    int role[MM_LOUDNESS_MAXCH];
+    float samplepeak;             /* linear, max since reset */
+    float truepeak;
+    unsigned long nonfinite;      /* input samples that were NaN/inf */
+    float chunk[MM_LOUDNESS_MAXCH * MM_LOUDNESS_CHUNK];
+    float scratch[MM_LOUDNESS_CHUNK];
+} mm_loudness;
+
+/* Allocates (call from the dsp method or creation, never perform). */
+int mm_loudness_init(mm_loudness *l, int nch, double samplerate);
+void mm_loudness_free(mm_loudness *l);
+/* Re-creates the measurement if the rate changed (allocates). */
+int mm_loudness_set_samplerate(mm_loudness *l, double samplerate);
+/* Clear every measurement, keep roles and pause (allocates: libebur128
+ * has no reset). */
+int mm_loudness_reset(mm_loudness *l);
+int mm_loudness_set_role(mm_loudness *l, int channel, mm_loudness_role r);
+void mm_loudness_set_paused(mm_loudness *l, int paused);
+/* Real-time safe. in[c][i], c < nch. */
+void mm_loudness_process(mm_loudness *l, const float *const *in, int n);
+void mm_loudness_read(mm_loudness *l, mm_loudness_readings *r);
+mm_loudness_role mm_loudness_default_role(int nch, int channel);
+
+#endif

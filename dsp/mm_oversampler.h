@@ -1,0 +1,89 @@
+/* mm_oversampler.h: polyphase FIR interpolator (upsampling by L), one
+ * channel per struct.
+ *
+ * Reconstructs the band-limited signal y(t) between the input samples on
+ * a grid of L points per input period:
+ *
+ *   y(m + j/L) = sum_{d=-K+1..K} x[m + d] h(j/L - d),   j = 0..L-1
+ *
+ * with the prototype a Kaiser-windowed sinc cut off at the input Nyquist
+ * frequency (fs/2):
+ *
+ *   h(tau) = sinc(tau) I0(beta sqrt(1 - (tau/K)^2)) / I0(beta),  |tau| < K
+ *
+ * sinc(tau) = sin(pi tau)/(pi tau). This is a Nyquist (L-th band) filter:
+ * h is 1 at tau = 0 and 0 at every other integer, so phase 0 is the input
+ * itself, delayed (exactly, bit for bit). Each other phase is a 2K-tap FIR
+ * normalised to unity gain at DC. Coefficients are designed in double
+ * precision at init; processing is float (about 1e-7 relative error,
+ * far below the filter's own ripple). With beta = 7 and 2K = 40 the
+ * passband is flat within 0.01 dB to 0.4535 fs and images are 60 dB down
+ * from 0.5465 fs (see tests/unit/test_oversampler.c).
+ * Reference: ITU-R BS.1770-4 Annex 2 (true-peak by oversampling); the
+ * Kaiser window: J. F. Kaiser, "Nonrecursive digital filter design using
+ * the I0-sinh window function", ISCAS 1974.
+ *
+ * Parameters (init only, not real-time):
+ *   factor  L, 1..MM_OVERSAMPLER_MAX_FACTOR (16). L = 1 is a plain delay.
+ *   taps    2K, taps per phase, even, 2..MM_OVERSAMPLER_MAX_TAPS (256).
+ *   beta    Kaiser window shape, 0..20 (about 0.1102 (A - 8.7) for A dB
+ *           stopband attenuation).
+ *
+ * Latency: K = taps/2 input samples: out[i L + j] = y(i - K + j/L), so
+ * out[i L] == in[i - K].
+ *
+ * Input is sanitised by bit pattern (NaN/inf become 0 and are counted,
+ * magnitudes below 1e-30 become 0), so the history never holds a
+ * non-finite or denormal value and recovers as soon as the bad samples
+ * leave the window (taps samples).
+ *
+ * Zero the struct (mm_oversampler os = {0}) before the first init; init
+ * may be called again (it frees the old buffers). Only init allocates.
+ */
+#ifndef MM_OVERSAMPLER_H
+#define MM_OVERSAMPLER_H
+
+#include "mm_common.h"
+
+#define MM_OVERSAMPLER_MAX_FACTOR 16
+#define MM_OVERSAMPLER_MAX_TAPS 256
+
+typedef struct mm_oversampler {
+    float *coef;        /* taps * factor, interleaved: coef[t * factor + j] */
+    float *hist;        /* 2 * taps: doubled ring, hist[pos..pos+taps-1] */
+    int factor;         /* L */
+    int taps;           /* 2K, taps per phase */
+    int pos;            /* oldest sample of the window */
+    double beta;
+    unsigned long nonfinite; /* non-finite input samples seen */
+} mm_oversampler;
+
+/* Design the filter and allocate. MM_OK, MM_E_ARG (bad factor, taps or
+ * beta; the struct is left unchanged) or MM_E_NOMEM. */
+int mm_oversampler_init(mm_oversampler *os, int factor, int taps,
+                        double beta);
+void mm_oversampler_free(mm_oversampler *os);
+/* Clear the history (the filter stays). */
+void mm_oversampler_reset(mm_oversampler *os);
+/* K = taps/2, in input samples. */
+int mm_oversampler_latency(const mm_oversampler *os);
+int mm_oversampler_factor(const mm_oversampler *os);
+/* Reads n input samples, writes n * factor output samples:
+ * out[i * factor + j] = y(i - latency + j / factor). out must not overlap
+ * in. Never allocates. */
+void mm_oversampler_process(mm_oversampler *os, const float *in, float *out,
+                            int n);
+/* Non-finite input samples seen since init (reset keeps the count). */
+unsigned long mm_oversampler_nonfinite(const mm_oversampler *os);
+/* Prototype response at tau input samples (double, for tests and docs);
+ * 0 outside |tau| < K. Not normalised per phase. */
+double mm_oversampler_prototype(const mm_oversampler *os, double tau);
+
+/* The sanitised input from k samples ago (0 = newest, k < taps), for
+ * modules built on the oversampler. */
+static inline float mm_oversampler_delayed(const mm_oversampler *os, int k)
+{
+    return os->hist[os->pos + os->taps - 1 - k];
+}
+
+#endif
