@@ -299,6 +299,32 @@ void mm_info_list(t_outlet *o, const char *sel, int n, const double *v)
     outlet_anything(o, gensym(sel), n, a);
 }
 
+int mm_array_write(void *owner, const char *objname, t_symbol *name,
+                   const float *values, int n)
+{
+    t_garray *a = (t_garray *)pd_findbyclass(name, garray_class);
+    int size;
+    t_word *vec;
+    if (!a) {
+        pd_error(owner, "%s: no array named '%s'", objname, name->s_name);
+        return 0;
+    }
+    if (!garray_getfloatwords(a, &size, &vec)) {
+        pd_error(owner, "%s: array '%s' is not a float array", objname,
+                 name->s_name);
+        return 0;
+    }
+    if (size != n) {
+        garray_resize_long(a, n);
+        if (!garray_getfloatwords(a, &size, &vec) || size != n)
+            return 0;
+    }
+    for (int i = 0; i < n; i++)
+        vec[i].w_float = mm_isfinite_f(values[i]) ? values[i] : 0.0f;
+    garray_redraw(a);
+    return 1;
+}
+
 static void meter_tick(mm_meter *m)
 {
     m->emit(m->owner);

@@ -114,6 +114,12 @@ t_float mm_clamp_warn(void *owner, const char *objname, const char *what,
 void mm_info_float(t_outlet *o, const char *sel, double v);
 void mm_info_list(t_outlet *o, const char *sel, int n, const double *v);
 
+/* Write n values into the Pd array `name` (resized to n if needed) and
+ * redraw it: for `curve <arrayname>` pictures. Posts an error naming the
+ * object and returns 0 when there is no such array. */
+int mm_array_write(void *owner, const char *objname, t_symbol *name,
+                   const float *values, int n);
+
 /* A meter clock: calls emit(owner) every interval ms (0 = only when the
  * object calls emit itself, e.g. on bang). */
 typedef struct mm_meter {
