@@ -26,8 +26,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "wavwrite.h"
-#include "xwav.h"
+#include "wav.h"
+
+typedef struct {
+    float *ch[2];
+    long frames;
+    int channels, samplerate;
+} xwav;
+
+/* load a WAV as planar channels 1 and 2 (a mono file gives both) */
+static int xwav_read(const char *path, xwav *w)
+{
+    wav_data d;
+    char err[256];
+    if (wav_load(path, &d, err, sizeof err))
+        return -1;
+    w->frames = d.frames;
+    w->channels = d.channels;
+    w->samplerate = (int)d.samplerate;
+    for (int c = 0; c < 2; c++) {
+        w->ch[c] = malloc(sizeof(float) * (size_t)(d.frames + 1));
+        for (long i = 0; i < d.frames; i++)
+            w->ch[c][i] = d.samples[i * d.channels + (c < d.channels ? c : 0)];
+    }
+    wav_free(&d);
+    return 0;
+}
 
 #define PI 3.14159265358979323846
 
@@ -86,7 +110,7 @@ static int gen(int argc, char **argv)
         d[2 * i] = (float)l;
         d[2 * i + 1] = (float)r;
     }
-    return wav_write_float(argv[5], d, n, 2, sr);
+    return wav_save(argv[5], d, 2, n, sr, 32);
 }
 
 static void load2(const char *p, xwav *w)
