@@ -97,7 +97,8 @@ int mm_crossover_set_samplerate(mm_crossover *x, double samplerate)
         design(x, s);
     }
     x->moving = 0;
-    x->ctrl_phase = 0;
+    x->ramp = 0;
+    memset(x->dg, 0, sizeof x->dg);
     return MM_OK;
 }
 
@@ -126,6 +127,7 @@ double mm_crossover_set_hz(mm_crossover *x, int split, double hz, int snap)
     x->target_hz[split] = hz;
     if (snap) {
         x->log_hz[split] = log(hz);
+        x->dg[split] = 0.0;
         design(x, split);
     } else {
         x->moving = 1;
@@ -169,23 +171,46 @@ double mm_crossover_current_hz(const mm_crossover *x, int split)
                                                         : 0.0;
 }
 
-/* One control step: glide every moving split in log-frequency. */
+/* One control step: glide every moving split in log-frequency; g then
+ * ramps linearly to the new value over the next control period. */
 static void control(mm_crossover *x)
 {
     int still = 0;
     for (int s = 0; s < x->bands - 1; s++) {
         double t = log(x->target_hz[s]);
+        x->dg[s] = 0.0;
         if (x->log_hz[s] == t)
             continue;
         double v = t + x->smooth_coef * (x->log_hz[s] - t);
         if (fabs(v - t) < 1e-5) /* 0.001% in frequency */
             v = t;
-        else
-            still = 1;
+        still = 1; /* one more period to finish the ramp */
         x->log_hz[s] = v;
-        design(x, s);
+        double g = tan(MM_PI * exp(v) / x->samplerate);
+        x->dg[s] = (g - x->coef[s].g) / MM_CROSSOVER_CTRL;
     }
+    x->ramp = MM_CROSSOVER_CTRL;
     x->moving = still;
+}
+
+/* Per sample while ramping: step g, recompute the section gains. */
+static void ramp_step(mm_crossover *x)
+{
+    for (int s = 0; s < x->bands - 1; s++) {
+        if (x->dg[s] == 0.0)
+            continue;
+        mm_svf_coef *c = &x->coef[s];
+        c->g += x->dg[s];
+        c->a1 = 1.0 / (1.0 + c->g * (c->g + c->k));
+        c->a2 = c->g * c->a1;
+        c->a3 = c->g * c->a2;
+    }
+    if (--x->ramp == 0) /* land exactly on the designed values */
+        for (int s = 0; s < x->bands - 1; s++)
+            if (x->dg[s] != 0.0) {
+                x->dg[s] = 0.0;
+                design(x, s);
+            }
 }
 
 static void flush_state(mm_crossover *x)
@@ -213,12 +238,10 @@ void mm_crossover_process(mm_crossover *x, const float *const *in,
     const int nb = x->bands, ns = nb - 1, nch = x->channels;
     double xin[MM_CROSSOVER_MAXCH];
     for (int i = 0; i < n; i++) {
-        if (x->moving) {
-            if (x->ctrl_phase <= 0) {
+        if (x->moving || x->ramp > 0) {
+            if (x->ramp <= 0)
                 control(x);
-                x->ctrl_phase = MM_CROSSOVER_CTRL;
-            }
-            x->ctrl_phase--;
+            ramp_step(x);
         }
         for (int c = 0; c < nch; c++) {
             float f = in[c][i];

@@ -17,6 +17,22 @@
  *     impulse response at each frequency (one line per f)
  *   stereotool flat <out.wav> <flo> <fhi>  worst |dB| of channel 1's
  *     impulse response over flo..fhi (and of channel 2)
+ *   stereotool peak <file.wav>                  max |sample| in dBFS
+ *   stereotool hf <file.wav> <t0> <t1> <amp>
+ *     peak of the 4th difference of channel 1 in t0..t1 in dB relative to
+ *     amp: a sine below 1 kHz reads under -80 dB, a step (click) far above
+ *   stereotool env <file.wav> <f> <t0> <t1>     min and max per-period peak
+ *     (dBFS) of channel 1, periods of a sine at f
+ *   stereotool mbexpect <sr> <f> <amp> <band> <T> <R> <xover...>
+ *     the output gain (dB) a multiband~ with LR4 splits at xover... gives a
+ *     sine of amplitude amp at f when band (1-based) compresses with a hard
+ *     knee at T dB, ratio R (peak level = amp |H_band(f)|) and the other
+ *     bands do not: |sum_b g_b H_b(f)|; also prints the band's own gain
+ *   stereotool edge <out.wav> <band> <fc> <f1> <f2> <xover...>
+ *     the slope (dB/oct) of the impulse response of solo'd band over f1..f2,
+ *     with the other splits' LR4 magnitudes taken out, beside the digital
+ *     (bilinear) and analog LR4 slopes of the edge at fc, and the worst
+ *     deviation from the LR4 product at f1 and f2
  *   stereotool clicks <out.wav> <t0> <t1> <tref0> <tref1>
  *     max |2nd difference| of channel 1 in t0..t1 over the max in the
  *     steady reference tref0..tref1
@@ -27,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "wav.h"
+#include "mm_crossover.h"
 
 typedef struct {
     float *ch[2];
@@ -264,6 +281,111 @@ int main(int argc, char **argv)
             }
         }
         printf("ratio %.4f move %g steady %g\n", m[0] / (m[1] + 1e-30), m[0], m[1]);
+        return 0;
+    }
+    if (!strcmp(cmd, "peak")) {
+        load2(argv[2], &a);
+        double mx = 0;
+        for (long i = 0; i < a.frames; i++)
+            for (int c = 0; c < 2; c++)
+                if (fabs(a.ch[c][i]) > mx)
+                    mx = fabs(a.ch[c][i]);
+        printf("%.2f\n", 20 * log10(mx + 1e-30));
+        return 0;
+    }
+    if (!strcmp(cmd, "hf")) {
+        load2(argv[2], &a);
+        long i0 = (long)(atof(argv[3]) * a.samplerate);
+        long i1 = (long)(atof(argv[4]) * a.samplerate);
+        double amp = atof(argv[5]), mx = 0;
+        if (i0 < 2)
+            i0 = 2;
+        if (i1 > a.frames - 2)
+            i1 = a.frames - 2;
+        const float *x = a.ch[0];
+        for (long i = i0; i < i1; i++) {
+            double d = x[i - 2] - 4.0 * x[i - 1] + 6.0 * x[i] - 4.0 * x[i + 1] + x[i + 2];
+            if (fabs(d) > mx)
+                mx = fabs(d);
+        }
+        printf("%.2f\n", 20 * log10(mx / amp + 1e-30));
+        return 0;
+    }
+    if (!strcmp(cmd, "env")) {
+        load2(argv[2], &a);
+        long per = (long)(a.samplerate / atof(argv[3]) + 0.999);
+        long i0 = (long)(atof(argv[4]) * a.samplerate);
+        long i1 = (long)(atof(argv[5]) * a.samplerate);
+        double lo = 1e30, hi = 0;
+        for (long i = i0; i + per <= i1 && i + per <= a.frames; i += per) {
+            double m = 0;
+            for (long k = i; k < i + per; k++)
+                if (fabs(a.ch[0][k]) > m)
+                    m = fabs(a.ch[0][k]);
+            if (m < lo)
+                lo = m;
+            if (m > hi)
+                hi = m;
+        }
+        printf("%.3f %.3f\n", 20 * log10(lo + 1e-30), 20 * log10(hi + 1e-30));
+        return 0;
+    }
+    if (!strcmp(cmd, "mbexpect") || !strcmp(cmd, "edge")) {
+        int isedge = !strcmp(cmd, "edge");
+        int first = isedge ? 7 : 8;
+        int ns = argc - first;
+        mm_crossover xo;
+        double sr;
+        if (isedge) {
+            load2(argv[2], &a);
+            sr = a.samplerate;
+        } else {
+            sr = atof(argv[2]);
+        }
+        if (ns < 1 || mm_crossover_init(&xo, ns + 1, 1, sr))
+            return 1;
+        for (int k = 0; k < ns; k++)
+            mm_crossover_set_hz(&xo, k, atof(argv[first + k]), 1);
+        if (!isedge) {
+            double f = atof(argv[3]), amp = atof(argv[4]);
+            int band = atoi(argv[5]) - 1;
+            double T = atof(argv[6]), R = atof(argv[7]), re = 0, im = 0, gb = 0;
+            for (int b = 0; b <= ns; b++) {
+                double r, j, g = 1;
+                mm_crossover_response(&xo, b, f, &r, &j);
+                if (b == band) {
+                    double x = 20 * log10(amp * sqrt(r * r + j * j));
+                    gb = x > T ? (1 / R - 1) * (x - T) : 0;
+                    g = pow(10, gb / 20);
+                }
+                re += g * r;
+                im += g * j;
+            }
+            printf("%.3f %.3f\n", 10 * log10(re * re + im * im), gb);
+            return 0;
+        }
+        int band = atoi(argv[3]) - 1;
+        double fc = atof(argv[4]), f[2] = {atof(argv[5]), atof(argv[6])};
+        double meas[2], theo[2], edge[2], an[2], dev = 0;
+        double tc = tan(PI * fc / sr);
+        for (int k = 0; k < 2; k++) {
+            double r, j, w = tan(PI * f[k] / sr) / tc, v = f[k] / fc;
+            meas[k] = ir_db(&a, 0, f[k]);
+            mm_crossover_response(&xo, band, f[k], &r, &j);
+            theo[k] = 10 * log10(r * r + j * j);
+            /* the edge alone: LR4 low-pass above fc, high-pass below */
+            edge[k] = f[k] > fc ? -20 * log10(1 + w * w * w * w)
+                                : -20 * log10(1 + 1 / (w * w * w * w));
+            an[k] = f[k] > fc ? -20 * log10(1 + v * v * v * v)
+                              : -20 * log10(1 + 1 / (v * v * v * v));
+            if (fabs(meas[k] - theo[k]) > dev)
+                dev = fabs(meas[k] - theo[k]);
+        }
+        double oct = fabs(log2(f[1] / f[0]));
+        double ms = fabs(meas[0] - meas[1]) / oct;
+        double corr = fabs((meas[0] - (theo[0] - edge[0])) - (meas[1] - (theo[1] - edge[1]))) / oct;
+        printf("slope %.2f corrected %.2f digital %.2f analog %.2f maxdev %.4f\n", ms, corr,
+               fabs(edge[0] - edge[1]) / oct, fabs(an[0] - an[1]) / oct, dev);
         return 0;
     }
     fprintf(stderr, "unknown command %s\n", cmd);
