@@ -232,10 +232,55 @@ static void flush_state(mm_crossover *x)
     }
 }
 
+/* One channel, one frame: split x into bands (with compensation). */
+static inline void split_frame(const mm_crossover *x, mm_crossover_ch *h,
+                               double in, double *band)
+{
+    const int ns = x->bands - 1;
+    double rest = in;
+    for (int s = 0; s < ns; s++) {
+        const mm_svf_coef *k = &x->coef[s];
+        double lp2, lp4, l2;
+        double bp = mm_svf_tick(&h->a[s], k, rest, &lp2);
+        double hp2 = rest - k->k * bp - lp2;
+        mm_svf_tick(&h->lo[s], k, lp2, &lp4);
+        double bp2 = mm_svf_tick(&h->hi[s], k, hp2, &l2);
+        band[s] = lp4;
+        rest = hp2 - k->k * bp2 - l2;
+    }
+    band[ns] = rest;
+    for (int b = 0; b < ns - 1; b++) {
+        double y = band[b], lo;
+        for (int s = b + 1; s < ns; s++) {
+            double bp = mm_svf_tick(&h->ap[b][s], &x->coef[s], y, &lo);
+            y = y - 2.0 * x->coef[s].k * bp;
+        }
+        band[b] = y;
+    }
+}
+
 void mm_crossover_process(mm_crossover *x, const float *const *in,
                           float *const *const *out, int n)
 {
-    const int nb = x->bands, ns = nb - 1, nch = x->channels;
+    const int nb = x->bands, nch = x->channels;
+    double band[MM_CROSSOVER_MAXBANDS];
+    if (!x->moving && x->ramp == 0) {
+        /* steady coefficients: channel by channel. Every output of a
+         * channel is written after its input sample is read; an input
+         * may alias an output of the same channel only (documented). */
+        for (int c = 0; c < nch; c++) {
+            mm_crossover_ch *h = &x->ch[c];
+            const float *ip = in[c];
+            for (int i = 0; i < n; i++) {
+                float f = ip[i];
+                split_frame(x, h, mm_isfinite_f(f) ? f : 0.0, band);
+                for (int b = 0; b < nb; b++)
+                    out[b][c][i] = (float)band[b];
+            }
+        }
+        flush_state(x);
+        return;
+    }
     double xin[MM_CROSSOVER_MAXCH];
     for (int i = 0; i < n; i++) {
         if (x->moving || x->ramp > 0) {
@@ -248,28 +293,7 @@ void mm_crossover_process(mm_crossover *x, const float *const *in,
             xin[c] = mm_isfinite_f(f) ? f : 0.0;
         }
         for (int c = 0; c < nch; c++) {
-            mm_crossover_ch *h = &x->ch[c];
-            double band[MM_CROSSOVER_MAXBANDS];
-            double rest = xin[c];
-            for (int s = 0; s < ns; s++) {
-                const mm_svf_coef *k = &x->coef[s];
-                double lp2, lp4, l2;
-                double bp = mm_svf_tick(&h->a[s], k, rest, &lp2);
-                double hp2 = rest - k->k * bp - lp2;
-                mm_svf_tick(&h->lo[s], k, lp2, &lp4);
-                double bp2 = mm_svf_tick(&h->hi[s], k, hp2, &l2);
-                band[s] = lp4;
-                rest = hp2 - k->k * bp2 - l2;
-            }
-            band[ns] = rest;
-            for (int b = 0; b < ns - 1; b++) {
-                double y = band[b], lo;
-                for (int s = b + 1; s < ns; s++) {
-                    double bp = mm_svf_tick(&h->ap[b][s], &x->coef[s], y, &lo);
-                    y = y - 2.0 * x->coef[s].k * bp;
-                }
-                band[b] = y;
-            }
+            split_frame(x, &x->ch[c], xin[c], band);
             for (int b = 0; b < nb; b++)
                 out[b][c][i] = (float)band[b];
         }

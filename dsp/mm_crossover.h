@@ -122,8 +122,9 @@ double mm_crossover_get_hz(const mm_crossover *x, int split);
 /* Current (smoothed) frequency of a split. */
 double mm_crossover_current_hz(const mm_crossover *x, int split);
 
-/* Split n samples: out[b][c] receives band b of channel c (may alias
- * nothing in `in`? it may: in[c] may equal out[b][c] for any one b). */
+/* Split n samples: out[b][c] receives band b of channel c. in[c] may be
+ * the same buffer as out[b][c] for one b (the same channel); it must not
+ * alias another channel's outputs. */
 void mm_crossover_process(mm_crossover *x, const float *const *in,
                           float *const *const *out, int n);
 
