@@ -259,6 +259,57 @@ static inline void split_frame(const mm_crossover *x, mm_crossover_ch *h,
     }
 }
 
+/* Two channels at once, same coefficients: two independent chains the
+ * compiler can pair up (SLP) and the CPU can overlap. */
+static inline void svf2(mm_svf *s0, mm_svf *s1, const mm_svf_coef *c,
+                        const double x[2], double v1[2], double v2[2])
+{
+    double i1[2] = {s0->ic1, s1->ic1}, i2[2] = {s0->ic2, s1->ic2};
+    for (int k = 0; k < 2; k++) {
+        double v3 = x[k] - i2[k];
+        v1[k] = c->a1 * i1[k] + c->a2 * v3;
+        v2[k] = i2[k] + c->a2 * i1[k] + c->a3 * v3;
+        i1[k] = 2.0 * v1[k] - i1[k];
+        i2[k] = 2.0 * v2[k] - i2[k];
+    }
+    s0->ic1 = i1[0], s1->ic1 = i1[1];
+    s0->ic2 = i2[0], s1->ic2 = i2[1];
+}
+
+static inline void split_frame2(const mm_crossover *x, mm_crossover_ch *h0,
+                                mm_crossover_ch *h1, const double in[2],
+                                double band[][2])
+{
+    const int ns = x->bands - 1;
+    double rest[2] = {in[0], in[1]};
+    for (int s = 0; s < ns; s++) {
+        const mm_svf_coef *k = &x->coef[s];
+        double bp[2], lp2[2], hp2[2], bpl[2], lp4[2], bph[2], l2[2];
+        svf2(&h0->a[s], &h1->a[s], k, rest, bp, lp2);
+        for (int c = 0; c < 2; c++)
+            hp2[c] = rest[c] - k->k * bp[c] - lp2[c];
+        svf2(&h0->lo[s], &h1->lo[s], k, lp2, bpl, lp4);
+        svf2(&h0->hi[s], &h1->hi[s], k, hp2, bph, l2);
+        for (int c = 0; c < 2; c++) {
+            band[s][c] = lp4[c];
+            rest[c] = hp2[c] - k->k * bph[c] - l2[c];
+        }
+    }
+    band[ns][0] = rest[0];
+    band[ns][1] = rest[1];
+    for (int b = 0; b < ns - 1; b++) {
+        double y[2] = {band[b][0], band[b][1]};
+        for (int s = b + 1; s < ns; s++) {
+            double bp[2], lo[2];
+            svf2(&h0->ap[b][s], &h1->ap[b][s], &x->coef[s], y, bp, lo);
+            for (int c = 0; c < 2; c++)
+                y[c] = y[c] - 2.0 * x->coef[s].k * bp[c];
+        }
+        band[b][0] = y[0];
+        band[b][1] = y[1];
+    }
+}
+
 void mm_crossover_process(mm_crossover *x, const float *const *in,
                           float *const *const *out, int n)
 {
@@ -268,7 +319,22 @@ void mm_crossover_process(mm_crossover *x, const float *const *in,
         /* steady coefficients: channel by channel. Every output of a
          * channel is written after its input sample is read; an input
          * may alias an output of the same channel only (documented). */
-        for (int c = 0; c < nch; c++) {
+        int c = 0;
+        for (; c + 1 < nch; c += 2) {
+            const float *i0 = in[c], *i1 = in[c + 1];
+            double b2[MM_CROSSOVER_MAXBANDS][2];
+            for (int i = 0; i < n; i++) {
+                float f0 = i0[i], f1 = i1[i];
+                double xx[2] = {mm_isfinite_f(f0) ? f0 : 0.0,
+                                mm_isfinite_f(f1) ? f1 : 0.0};
+                split_frame2(x, &x->ch[c], &x->ch[c + 1], xx, b2);
+                for (int b = 0; b < nb; b++) {
+                    out[b][c][i] = (float)b2[b][0];
+                    out[b][c + 1][i] = (float)b2[b][1];
+                }
+            }
+        }
+        for (; c < nch; c++) {
             mm_crossover_ch *h = &x->ch[c];
             const float *ip = in[c];
             for (int i = 0; i < n; i++) {
