@@ -142,3 +142,57 @@ render bypass 48000 "$OUT/noise.wav" "multiband~ -ch 2 -bypass 1 -threshold 0 -4
 r=$("$ST" same "$OUT/noise.wav" "$OUT/bypass/out.wav")
 d=$(awk '{print $4}' <<<"$r")
 ok "bypass is the input, bit-exact" "v == 0" "$d" "$r"
+
+# 7. curve: the summed response with the present gains, into an array
+cat >"$OUT/curve.pd" <<'PD'
+#N canvas 0 0 600 400 12;
+#X obj 10 10 loadbang;
+#X obj 10 40 t b b b;
+#X obj 200 200 multiband~ -ch 2 -makeup 2 6 -mute 4 1;
+#X obj 300 10 array define mbc 10;
+#X msg 200 100 curve mbc;
+#X obj 10 200 array get mbc;
+#X obj 10 230 print C;
+#X msg 10 300 \; pd quit;
+#X msg 400 100 curve nosuch;
+#X connect 0 0 1 0;
+#X connect 1 2 4 0;
+#X connect 4 0 2 0;
+#X connect 1 1 5 0;
+#X connect 5 0 6 0;
+#X connect 1 0 7 0;
+#X connect 1 2 8 0;
+#X connect 8 0 2 0;
+PD
+mm_pd 48000 "$OUT/curve.pd" >"$OUT/curve.log"
+read -r n p20 p350 p15k < <(awk '$1 == "C:" { n = NF - 1; print n, $2, $(2 + int(255 * log(350 / 20) / log(1000) + 0.5)), $(2 + int(255 * log(15000 / 20) / log(1000) + 0.5)) }' "$OUT/curve.log")
+ok "curve writes 256 points" "v == 256" "${n:-0}" "${n:-none} points"
+ok "curve at 20 Hz: band 1 as is (0 dB)" "v > -0.05 && v < 0.05" "${p20:-99}" "$p20 dB"
+ok "curve at 350 Hz shows band 2's makeup (about +6 dB)" "v > 5 && v < 6.1" "${p350:-0}" "$p350 dB"
+ok "curve at 15 kHz shows band 4 muted" "v < -20" "${p15k:-0}" "$p15k dB"
+grep -q "multiband~: no array named 'nosuch'" "$OUT/curve.log" && echo "PASS: multiband curve to a missing array: clear error" \
+    || echo "FAIL: multiband curve to a missing array: no clear error"
+
+# 8. messages: band 0 = all, mid/side only in ms mode, ranges, print
+cat >"$OUT/msgs.pd" <<'PD'
+#N canvas 0 0 600 400 12;
+#X obj 10 10 loadbang;
+#X msg 10 50 threshold 0 -24 \, ratio 3 50 \, threshold side 2 -30 \, threshold 7 -10 \, attack 1 \, solo 2 \, mode ms \, threshold side 2 -31 \, makeup mid 1 2 \, mode bogus \, print \, \; pd quit;
+#X obj 10 200 multiband~ -ch 2;
+#X obj 300 200 multiband~ -ch 1 -bands 3 -mode ms;
+#X connect 0 0 1 0;
+#X connect 1 0 2 0;
+PD
+mm_pd 48000 "$OUT/msgs.pd" >"$OUT/msgs.log"
+has() { grep -qF -- "$1" "$OUT/msgs.log"; }
+chk() { if has "$2"; then echo "PASS: multiband msg $1"; else echo "FAIL: multiband msg $1 (no '$2')"; fi; }
+chk "band 0 sets every band (both halves)" "  threshold mid -24 -24 -24 -24 dB (bands 1..4)"
+chk "ratio clamped to 1..20 with a warning" "warning: multiband~: ratio 50 is out of range 1..20, using 20"
+chk "mid/side refused in stereo mode" "multiband~: threshold side: mid and side need mode ms"
+chk "band out of range refused" "multiband~: threshold: band 7 does not exist (0 = all, 1..4)"
+chk "missing arguments refused" "multiband~: attack needs [mid|side] <band> <value>"
+chk "side threshold set in ms mode" "  threshold side -24 -31 -24 -24 dB (bands 1..4)"
+chk "mid makeup set in ms mode" "  makeup mid 2 0 0 0 dB (bands 1..4)"
+chk "unknown mode refused" "multiband~: mode 'bogus' is not one of stereo|ms"
+chk "mode ms needs 2 channels" "multiband~: mode ms needs -ch 2"
+chk "print shows the crossovers" "  xover 120 1000 6000 Hz"
