@@ -225,7 +225,20 @@ static void process_chunk(mm_multiband *m, const float *const *in,
                 xsum[c][i] = (float)dry[c][i];
         }
     if (m->ms != m->ms_target && m->fade <= 0.0) {
-        /* faded to the (mode independent) uncompressed sum: switch */
+        /* faded to the (mode independent) uncompressed sum: switch. The
+         * crossover is linear and the same on both channels, so its state
+         * converts exactly: (L, R) -> ((L+R)/2, (L-R)/2) and back. */
+        double *sa = (double *)&m->xo.ch[0], *sb = (double *)&m->xo.ch[1];
+        int k = (int)(sizeof m->xo.ch[0] / sizeof(double));
+        for (int i = 0; i < k; i++) {
+            double p, q;
+            if (m->ms_target)
+                mm_ms_encode1(sa[i], sb[i], &p, &q);
+            else
+                mm_ms_decode1(sa[i], sb[i], &p, &q);
+            sa[i] = p;
+            sb[i] = q;
+        }
         m->ms = m->ms_target;
         apply_link(m);
         for (int b = 0; b < nb; b++)

@@ -15,7 +15,7 @@ ST=$MM_TOOLS/stereotool
 # render <name> <sr> <in.wav> "<object line>" ["<messages>"]: out in $OUT/<name>/out.wav
 render() {
     local name=$1 d=$OUT/$1
-    mm_render "$d" "$2" "$3" "$4" "${5:-}"
+    mm_render "$d" "$2" "$3" "$4" "${5:-}" "${6:-}" "${7:-}"
     if grep -q "couldn't create\|^error:" "$d/pd.log"; then
         echo "FAIL: imager $name pd: $(grep -m1 "couldn't create\|^error:" "$d/pd.log")"
     fi
@@ -104,3 +104,17 @@ for kv in "mono 0.999 1.001" "anti -1.001 -0.999" "noise -0.08 0.08"; do
     bad=$(awk -v lo="$lo" -v hi="$hi" '{ if ($1 < lo || $1 > hi) b++ } END {print b + 0}' <<<"$v")
     ok "correlation of $k in $lo..$hi ($n readings)" "v == 0 && $n >= 5" "$bad" "$(echo $v | cut -c1-60)"
 done
+
+# bypass, delta, switching swap and monobass while playing
+render bypass 48000 "$OUT/mix.wav" "imager~ -width 30 -bypass 1"
+r=$("$ST" same "$OUT/mix.wav" "$OUT/bypass/out.wav")
+ok "bypass is the input, bit-exact" "v == 0" "$(awk '{print $4}' <<<"$r")" "$r"
+render delta 48000 "$OUT/mix.wav" "imager~ -width 150 -delta 1"
+g=$("$ST" gain "$OUT/mix.wav" "$OUT/delta/out.wav" S 1000)
+ok "delta with width 150: side at half level (-6.02 dB)" "v > -6.05 && v < -5.99" "$g" "side $g dB"
+r=$("$ST" sum "$OUT/mix.wav" "$OUT/delta/out.wav")
+# delta output L+R is 0, so |(Lo+Ro) - (Li+Ri)| = |Li+Ri|: check Lo+Ro = 0 instead
+"$ST" gen mstones 48000 2 "$OUT/sw.wav" 300 0.3 500 0.3
+render swapmove 48000 "$OUT/sw.wav" "imager~" "" 1000 "swap 1 \\, monobass 150 \\, width 120"
+h=$("$ST" hf "$OUT/swapmove/out.wav" 0.9 1.5 0.6)
+ok "swap, monobass and width switched while playing: no click (a hard switch reads above 0 dB)" "v < -40" "$h" "4th difference $h dB re input"

@@ -196,3 +196,13 @@ chk "mid makeup set in ms mode" "  makeup mid 2 0 0 0 dB (bands 1..4)"
 chk "unknown mode refused" "multiband~: mode 'bogus' is not one of stereo|ms"
 chk "mode ms needs 2 channels" "multiband~: mode ms needs -ch 2"
 chk "print shows the crossovers" "  xover 120 1000 6000 Hz"
+
+# 9. switching mode while compressing: crossfaded through the uncompressed
+# sum, no click
+"$ST" gen mstones 48000 2 "$OUT/ms300.wav" 300 0.5 300 0.2
+render modeswitch 48000 "$OUT/ms300.wav" "multiband~ -ch 2 -threshold 0 -30 -ratio 0 4 -knee 0 0" "" 1000 "mode ms"
+h=$("$ST" hf "$OUT/modeswitch/out.wav" 0.9 1.3 0.7)
+ok "mode stereo -> ms while compressing does not click (a hard switch reads above 0 dB)" "v < -40" "$h" "4th difference $h dB re input"
+render soloswitch 48000 "$OUT/tones.wav" "multiband~ -ch 2" "" 1000 "solo 2 1"
+h=$("$ST" hf "$OUT/soloswitch/out.wav" 0.9 1.3 0.6)
+ok "solo while playing does not click (a hard switch reads above 0 dB)" "v < -40" "$h" "4th difference $h dB re input (the 10 ms gate glide)"
