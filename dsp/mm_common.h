@@ -31,7 +31,9 @@
 
 static inline double mm_db_to_gain(double db)
 {
-    return db <= MM_FLOOR_DB ? 0.0 : pow(10.0, db / 20.0);
+    if (!(db > MM_FLOOR_DB)) /* also NaN */
+        return 0.0;
+    return pow(10.0, (db > 600.0 ? 600.0 : db) / 20.0);
 }
 
 static inline int mm_isfinite_d(double d);
