@@ -28,6 +28,7 @@
  *     sine of amplitude amp at f when band (1-based) compresses with a hard
  *     knee at T dB, ratio R (peak level = amp |H_band(f)|) and the other
  *     bands do not: |sum_b g_b H_b(f)|; also prints the band's own gain
+ *     and the band's magnitude |H_band(f)| in dB
  *   stereotool edge <out.wav> <band> <fc> <f1> <f2> <xover...>
  *     the slope (dB/oct) of the impulse response of solo'd band over f1..f2,
  *     with the other splits' LR4 magnitudes taken out, beside the digital
@@ -349,19 +350,20 @@ int main(int argc, char **argv)
         if (!isedge) {
             double f = atof(argv[3]), amp = atof(argv[4]);
             int band = atoi(argv[5]) - 1;
-            double T = atof(argv[6]), R = atof(argv[7]), re = 0, im = 0, gb = 0;
+            double T = atof(argv[6]), R = atof(argv[7]), re = 0, im = 0, gb = 0, hb = 0;
             for (int b = 0; b <= ns; b++) {
                 double r, j, g = 1;
                 mm_crossover_response(&xo, b, f, &r, &j);
                 if (b == band) {
-                    double x = 20 * log10(amp * sqrt(r * r + j * j));
+                    hb = 20 * log10(sqrt(r * r + j * j));
+                    double x = 20 * log10(amp) + hb;
                     gb = x > T ? (1 / R - 1) * (x - T) : 0;
                     g = pow(10, gb / 20);
                 }
                 re += g * r;
                 im += g * j;
             }
-            printf("%.3f %.3f\n", 10 * log10(re * re + im * im), gb);
+            printf("%.3f %.3f %.3f\n", 10 * log10(re * re + im * im), gb, hb);
             return 0;
         }
         int band = atoi(argv[3]) - 1;
