@@ -22,7 +22,6 @@ typedef struct _imager_tilde {
     double x_widths[MM_IMAGER_MAXBANDS];
     float *x_dry[2];          /* copies of the input (in and out may alias) */
     int x_dryn;
-    t_sample *x_sig[4];
 } t_imager_tilde;
 
 #define OBJ "imager~"

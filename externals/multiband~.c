@@ -26,6 +26,7 @@ typedef struct _multiband_tilde {
     mm_meter x_meter;
     float *x_dry[MM_MULTIBAND_MAXCH], *x_xsum[MM_MULTIBAND_MAXCH];
     int x_bufn;
+    int x_creating;           /* creation flags: crossovers jump */
     t_sample **x_sig;
 } t_multiband_tilde;
 
@@ -181,8 +182,6 @@ static void print_mute(void *o)
     print_switches(x, "mute", x->x_core->mute);
 }
 
-static int g_snap_xover; /* creation flags: no glide */
-
 static void do_xover(void *owner, t_symbol *s, int argc, t_atom *argv)
 {
     t_multiband_tilde *x = owner;
@@ -211,7 +210,7 @@ static void do_xover(void *owner, t_symbol *s, int argc, t_atom *argv)
             return;
         }
     }
-    mm_multiband_set_xover(x->x_core, argc, hz, g_snap_xover);
+    mm_multiband_set_xover(x->x_core, argc, hz, x->x_creating);
 }
 
 static void print_xover(void *owner)
@@ -438,9 +437,9 @@ static void *multiband_tilde_new(t_symbol *s, int argc, t_atom *argv)
     mm_params_note(&x->x_params, "ch", x->x_nch);
     mm_params_note(&x->x_params, "bands", x->x_bands);
     mm_params_apply_defaults(&x->x_params);
-    g_snap_xover = 1;
+    x->x_creating = 1;
     mm_params_parse_flags(&x->x_params, argc, argv);
-    g_snap_xover = 0;
+    x->x_creating = 0;
     mm_multiband_snap(x->x_core);
     mm_outmix_snap(&x->x_mix_delta);
     mm_outmix_snap(&x->x_mix_bypass);
