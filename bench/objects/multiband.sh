@@ -37,3 +37,13 @@ echo "  3 bands, like for like:"
 bench_ratio "multiband~ 3 bands (pd)" "LSP mb_compressor 3 bands"
 bench_ratio "multiband~ 3 bands (pd)" "ZaMultiCompX2 (3 bands)"
 bench_ratio "mm_multiband core 3 bands" "ZaMultiCompX2 (3 bands)"
+# the same work? output RMS of each processor on the material
+mb_rms() { [ -f "$2" ] && printf '  output RMS %-32s %7s dBFS\n' "$1" "$("$TOOLS/stereotool" rms "$2")"; }
+printf '  output RMS %-32s %7s dBFS\n' "mm_multiband core 4 bands" \
+    "$("$CORE_BIN/bench_multiband" 4 "$MATERIAL" | awk '$1 == "out_rms_db" {print $2}')"
+printf '  output RMS %-32s %7s dBFS\n' "mm_multiband core 3 bands" \
+    "$("$CORE_BIN/bench_multiband" 3 "$MATERIAL" | awk '$1 == "out_rms_db" {print $2}')"
+mb_rms "LSP mb_compressor 4 bands" "${LV2_OUT[LSP mb_compressor 4 bands]:-}"
+mb_rms "LSP mb_compressor 3 bands" "${LV2_OUT[LSP mb_compressor 3 bands]:-}"
+mb_rms "ZaMultiCompX2 (3 bands)" "${LV2_OUT[ZaMultiCompX2 (3 bands)]:-}"
+printf '  output RMS %-32s %7s dBFS\n' "input material" "$("$TOOLS/stereotool" rms "$MATERIAL")"

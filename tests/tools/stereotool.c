@@ -18,6 +18,7 @@
  *   stereotool flat <out.wav> <flo> <fhi>  worst |dB| of channel 1's
  *     impulse response over flo..fhi (and of channel 2)
  *   stereotool peak <file.wav>                  max |sample| in dBFS
+ *   stereotool rms <file.wav>                   RMS of both channels, dBFS
  *   stereotool hf <file.wav> <t0> <t1> <amp>
  *     peak of the 4th difference of channel 1 in t0..t1 in dB relative to
  *     amp: a sine below 1 kHz reads under -80 dB, a step (click) far above
@@ -282,6 +283,14 @@ int main(int argc, char **argv)
             }
         }
         printf("ratio %.4f move %g steady %g\n", m[0] / (m[1] + 1e-30), m[0], m[1]);
+        return 0;
+    }
+    if (!strcmp(cmd, "rms")) {
+        load2(argv[2], &a);
+        double e = 0;
+        for (long i = 0; i < a.frames; i++)
+            e += (double)a.ch[0][i] * a.ch[0][i] + (double)a.ch[1][i] * a.ch[1][i];
+        printf("%.2f\n", 10 * log10(e / (2.0 * a.frames) + 1e-30));
         return 0;
     }
     if (!strcmp(cmd, "peak")) {
