@@ -4,9 +4,11 @@
 #define CTRL MM_BIQUAD_CTRL
 #define SNAP_EPS 1e-5
 
-static double fmax_at(double fs)
+/* the frequency a band runs at: its setting, at most 0.49 fs */
+static double run_freq(const mm_eq *e, const mm_eq_band *b)
 {
-    return MM_EQ_FMAX_RATIO * fs;
+    double m = MM_EQ_FMAX_RATIO * e->samplerate;
+    return b->freq < m ? b->freq : m;
 }
 
 static void design_band(const mm_eq *e, const mm_eq_band *b,
@@ -25,7 +27,7 @@ static void snap_band(mm_eq *e, mm_eq_band *b)
     mm_biquad_coef c;
     b->cur_on = b->on;
     b->cur_type = b->type;
-    b->lf = log2(b->freq);
+    b->lf = log2(run_freq(e, b));
     b->g = b->gain;
     b->lq = log2(b->q);
     b->fading = 0;
@@ -79,11 +81,6 @@ int mm_eq_set_samplerate(mm_eq *e, double samplerate)
     e->fade_len = (int)(MM_EQ_FADE_MS * 0.001 * samplerate + 0.5);
     if (e->fade_len < CTRL)
         e->fade_len = CTRL;
-    for (int i = 0; i < e->nbands; i++) {
-        mm_eq_band *b = &e->band[i];
-        if (b->freq > fmax_at(samplerate))
-            b->freq = fmax_at(samplerate);
-    }
     mm_eq_snap(e);
     return MM_OK;
 }
@@ -98,7 +95,7 @@ int mm_eq_set_band(mm_eq *e, int bi, mm_fd_type type, double freq,
     mm_eq_band *b = &e->band[bi];
     b->on = 1;
     b->type = (int)type;
-    b->freq = mm_clamp_d(freq, MM_EQ_FMIN, fmax_at(e->samplerate));
+    b->freq = mm_clamp_d(freq, MM_EQ_FMIN, MM_EQ_FMAX);
     b->gain = mm_clamp_d(gain_db, MM_EQ_GMIN, MM_EQ_GMAX);
     b->q = mm_clamp_d(q, MM_EQ_QMIN, MM_EQ_QMAX);
     return MM_OK;
@@ -117,17 +114,17 @@ void mm_eq_snap(mm_eq *e)
     e->phase = 0;
 }
 
-static int band_moving(const mm_eq_band *b)
+static int band_moving(const mm_eq *e, const mm_eq_band *b)
 {
     return b->fading > 0 || b->ramp.remaining > 0 || b->on != b->cur_on
-           || (b->on && (b->type != b->cur_type || b->lf != log2(b->freq)
+           || (b->on && (b->type != b->cur_type || b->lf != log2(run_freq(e, b))
                          || b->g != b->gain || b->lq != log2(b->q)));
 }
 
 int mm_eq_moving(const mm_eq *e)
 {
     for (int i = 0; i < e->nbands; i++)
-        if (band_moving(&e->band[i]))
+        if (band_moving(e, &e->band[i]))
             return 1;
     return 0;
 }
@@ -157,7 +154,7 @@ static void control(mm_eq *e, mm_eq_band *b)
         b->cur_on = b->on;
         b->cur_type = b->type;
         if (!was_on || !b->on) { /* from/to flat: start at the target */
-            b->lf = log2(b->freq);
+            b->lf = log2(run_freq(e, b));
             b->g = b->gain;
             b->lq = log2(b->q);
         }
@@ -170,7 +167,7 @@ static void control(mm_eq *e, mm_eq_band *b)
     }
     if (!b->cur_on)
         return;
-    double tf = log2(b->freq), tq = log2(b->q);
+    double tf = log2(run_freq(e, b)), tq = log2(b->q);
     if (b->lf == tf && b->g == b->gain && b->lq == tq)
         return;
     b->lf = glide(b->lf, tf, e->smooth, SNAP_EPS);
@@ -269,7 +266,7 @@ double mm_eq_response_db(const mm_eq *e, double f)
         if (!b->on)
             continue;
         mm_biquad_coef c;
-        mm_fd_design((mm_fd_type)b->type, b->freq, b->gain, b->q,
+        mm_fd_design((mm_fd_type)b->type, run_freq(e, b), b->gain, b->q,
                      e->samplerate, &c);
         db += mm_gain_to_db(mm_biquad_mag(&c, f / e->samplerate));
     }
@@ -284,8 +281,8 @@ void mm_eq_curve(const mm_eq *e, float *db, int n, double fmin, double fmax)
         const mm_eq_band *b = &e->band[i];
         on[i] = b->on;
         if (on[i])
-            mm_fd_design((mm_fd_type)b->type, b->freq, b->gain, b->q,
-                         e->samplerate, &c[i]);
+            mm_fd_design((mm_fd_type)b->type, run_freq(e, b), b->gain,
+                         b->q, e->samplerate, &c[i]);
     }
     for (int k = 0; k < n; k++) {
         double f = n > 1 ? fmin * pow(fmax / fmin, (double)k / (n - 1)) : fmin;

@@ -13,8 +13,9 @@
  * the old section to the new one. A band whose settings rest costs only
  * its biquad. Results do not depend on the block size.
  *
- * Parameters (per band): type (mm_fd_type), freq Hz (MM_EQ_FMIN ..
- * 0.49 fs), gain dB (-24..24), q (0.1..20). All bands start off (flat).
+ * Parameters (per band): type (mm_fd_type), freq Hz (10..96000, run at
+ * most at 0.49 fs: the setting is kept, so a rate change restores it),
+ * gain dB (-24..24), q (0.1..20). All bands start off (flat).
  * Latency: none.
  */
 #ifndef MM_EQ_H
@@ -28,6 +29,7 @@
 #define MM_EQ_FADE_MS 20.0
 #define MM_EQ_FMIN 10.0
 #define MM_EQ_FMAX_RATIO 0.49
+#define MM_EQ_FMAX 96000.0
 #define MM_EQ_GMIN (-24.0)
 #define MM_EQ_GMAX 24.0
 #define MM_EQ_QMIN 0.1
@@ -65,8 +67,7 @@ void mm_eq_free(mm_eq *e);
 void mm_eq_reset(mm_eq *e);
 /* New rate: redesign, snap to the targets. */
 int mm_eq_set_samplerate(mm_eq *e, double samplerate);
-/* Band b (0-based): settings are clamped to the ranges above (freq also
- * to 0.49 fs at the current rate). Returns MM_E_RANGE for a bad band or
+/* Band b (0-based): settings are clamped to the ranges above. Returns MM_E_RANGE for a bad band or
  * type, else MM_OK. */
 int mm_eq_set_band(mm_eq *e, int b, mm_fd_type type, double freq,
                    double gain_db, double q);
