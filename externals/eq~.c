@@ -214,6 +214,8 @@ static void eq_tilde_dsp(t_eq_tilde *x, t_signal **sp)
         mm_outmix_set_samplerate(&x->x_mix, sr);
         eq_tilde_changed(x);
     }
+    if (x->x_snap) /* settings sent before the first DSP start snap */
+        mm_eq_snap(&x->x_eq);
     x->x_snap = 0;
     t_int args[2 + 2 * MM_EQ_MAXCH];
     args[0] = (t_int)x;
