@@ -171,6 +171,50 @@ static int design(mm_fd_type t, double freq, double gain_db, double q,
     return MM_OK;
 }
 
+/* Make the numerator b0 + b1 z^-1 + b2 z^-2 minimum phase with its zeros
+ * strictly inside the unit circle (radius <= MM_FD_RMAX), keeping the
+ * magnitude (a zero r outside becomes 1/r*, the gain grows by |r|): the
+ * inverse of the section (a cut) is then stable. */
+#define MM_FD_RMAX 0.99999
+static void min_phase(mm_biquad_coef *c)
+{
+    double b0 = c->b0, b1 = c->b1, b2 = c->b2;
+    if (b0 == 0.0)
+        return;
+    double d = b1 * b1 - 4.0 * b0 * b2;
+    if (d >= 0.0) {
+        double sd = sqrt(d);
+        double r1 = (-b1 + (b1 >= 0 ? -sd : sd)) / (2.0 * b0);
+        double r2 = r1 != 0.0 ? (b2 / b0) / r1 : -b1 / b0;
+        double g = b0, r[2] = {r1, r2};
+        for (int k = 0; k < 2; k++) {
+            if (fabs(r[k]) > 1.0) {
+                g *= fabs(r[k]);
+                r[k] = 1.0 / r[k];
+            }
+            if (fabs(r[k]) > MM_FD_RMAX)
+                r[k] = r[k] > 0 ? MM_FD_RMAX : -MM_FD_RMAX;
+        }
+        c->b0 = g;
+        c->b1 = -g * (r[0] + r[1]);
+        c->b2 = g * r[0] * r[1];
+    } else {
+        double rr = b2 / b0; /* |r|^2 of the complex pair */
+        if (rr > 1.0) {      /* reflect: the reversed polynomial */
+            c->b0 = b2;
+            c->b2 = b0;
+            b0 = c->b0;
+            b2 = c->b2;
+            rr = b2 / b0;
+        }
+        if (rr > MM_FD_RMAX * MM_FD_RMAX) {
+            double k = MM_FD_RMAX / sqrt(rr);
+            c->b1 *= k;
+            c->b2 = b0 * MM_FD_RMAX * MM_FD_RMAX;
+        }
+    }
+}
+
 int mm_fd_design(mm_fd_type t, double freq, double gain_db, double q,
                  double samplerate, mm_biquad_coef *c)
 {
@@ -181,6 +225,8 @@ int mm_fd_design(mm_fd_type t, double freq, double gain_db, double q,
     if (mm_fd_has_gain(t) && gain_db < 0.0 && mm_isfinite_d(gain_db)) {
         mm_biquad_coef u;
         int r = design(t, freq, -gain_db, q, samplerate, &u);
+        if (r == MM_OK)
+            min_phase(&u);
         if (r != MM_OK || !(u.b0 > 0.0)) {
             mm_biquad_identity(c);
             return r != MM_OK ? r : MM_E_ARG;
