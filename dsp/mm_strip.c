@@ -308,6 +308,11 @@ void mm_strip_process(mm_strip *s, const float *const *in,
                 if (!mm_isfinite_f(x)) {
                     x = 0.0f;
                     s->nonfinite++;
+                } else if (fabsf(x) > MM_STRIP_MAXIN) {
+                    /* absurd levels (a 1e30 glitch) would make the
+                     * compressor and gate take seconds to recover */
+                    x = x > 0 ? MM_STRIP_MAXIN : -MM_STRIP_MAXIN;
+                    s->nonfinite++;
                 }
                 double a = fabs(x);
                 if (a > s->inpeak)
@@ -318,7 +323,9 @@ void mm_strip_process(mm_strip *s, const float *const *in,
         if (key) {
             for (int i = 0; i < m; i++) {
                 float x = key[done + i];
-                kbuf[i] = mm_isfinite_f(x) ? x : 0.0f;
+                kbuf[i] = !mm_isfinite_f(x) ? 0.0f
+                          : (x > MM_STRIP_MAXIN ? MM_STRIP_MAXIN
+                             : (x < -MM_STRIP_MAXIN ? -MM_STRIP_MAXIN : x));
             }
             kp = kbuf;
         }

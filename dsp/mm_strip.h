@@ -24,6 +24,9 @@
  * order 0 eq-comp | 1 comp-eq [0], pan [0] (-100..100), panlaw dB [3]
  * (0..6), fader dB [0] (-100 = silent .. 12), mute 0|1 [0].
  *
+ * Input: non-finite samples become 0, samples beyond +60 dBFS are clipped
+ * to it (so a 1e30 glitch cannot hold the dynamics down for seconds).
+ *
  * Channels: nin 1 (mono in, stereo out, pan law) or 2 (stereo in and
  * out, balance). Optional key for the compressor. Latency: none.
  */
@@ -38,6 +41,8 @@
 
 #define MM_STRIP_CHUNK 64
 #define MM_STRIP_DUCK_MS 5.0
+/* inputs (and key) beyond +60 dBFS are clipped there; non-finite -> 0 */
+#define MM_STRIP_MAXIN 1000.0f
 
 enum { MM_STRIP_LOW = 0, MM_STRIP_LOWMID, MM_STRIP_HIGHMID, MM_STRIP_HIGH };
 

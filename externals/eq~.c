@@ -161,6 +161,11 @@ static const mm_param eq_params[] = {
      do_latency, NULL, "emit latency 0"},
 };
 
+static void eq_tilde_bang(t_eq_tilde *x)
+{
+    (void)x; /* nothing to meter: eq~ reports only its latency */
+}
+
 static void eq_tilde_anything(t_eq_tilde *x, t_symbol *s, int argc,
                               t_atom *argv)
 {
@@ -274,5 +279,6 @@ void eq_tilde_setup(void)
     CLASS_MAINSIGNALIN(eq_tilde_class, t_eq_tilde, x_f);
     class_addmethod(eq_tilde_class, (t_method)eq_tilde_dsp, gensym("dsp"),
                     A_CANT, 0);
+    class_addbang(eq_tilde_class, eq_tilde_bang);
     class_addanything(eq_tilde_class, eq_tilde_anything);
 }
