@@ -1,4 +1,5 @@
 #include "mm_comp.h"
+#include "mm_fastmath.h"
 
 const mm_comp_paraminfo mm_comp_params[MM_COMP_NPARAMS] = {
     {"threshold", "dB", MM_COMP_R_THRESHOLD},
@@ -13,7 +14,6 @@ const mm_comp_paraminfo mm_comp_params[MM_COMP_NPARAMS] = {
     {"mix", "%", MM_COMP_R_MIX},
 };
 
-#define LN10_20 0.11512925464970229 /* ln(10) / 20 */
 
 /* Detector high-pass: 2nd-order Butterworth (Q = 1/sqrt 2) from
  * mm_filterdesign; a new frequency glides over MM_COMP_HP_GLIDE samples
@@ -201,9 +201,9 @@ int mm_comp_latency(const mm_comp *c)
 /* Reduction (dB, >= 0) the gain computer asks for at a linear level. */
 static inline double reduction(const mm_gaincomp *g, double level)
 {
-    if (level <= g->knee_lin)
+    if (level <= g->knee_lin) /* also 0, so the log sees x > 0 only */
         return 0.0;
-    return -mm_gaincomp_gain_db(g, mm_gain_to_db(level));
+    return -mm_gaincomp_gain_db(g, mm_fast_gain_to_db(level));
 }
 
 static inline double detect(mm_comp *c, mm_comp_chan *ch, float x)
@@ -268,11 +268,15 @@ void mm_comp_process(mm_comp *c, const float *const *in,
                                           r[k] + c->link * (m - r[k]));
         }
         double mix = mm_smoother_next(&c->mix);
+        double rprev = 0.0, gr = 1.0; /* gain of the last reduction seen */
         for (int k = 0; k < nch; k++) {
             mm_comp_chan *ch = &c->ch[k];
             double g = mm_smoother_next(&ch->makeup);
-            if (r[k] > 1e-9)
-                g *= exp(-LN10_20 * r[k]);
+            if (r[k] != rprev) { /* linked channels share one exp */
+                rprev = r[k];
+                gr = r[k] > 1e-9 ? mm_fast_db_to_gain(-r[k]) : 1.0;
+            }
+            g *= gr;
             if (r[k] > ch->meter)
                 ch->meter = r[k];
             double w = x[k] * g;
