@@ -4,7 +4,9 @@
  *
  * Signal flow, per sample frame:
  *   detector signal  d_c = key (if given) or the channel's own input;
- *                    optional 2nd-order Butterworth high-pass (schpf)
+ *                    optional 2nd-order Butterworth high-pass (schpf;
+ *                    mm_filterdesign + mm_biquad, gliding over 64
+ *                    samples when its frequency changes)
  *   level            peak |d_c|, or RMS (10 ms, mm_envelope.h)
  *   reduction        r_c = -gain of the soft-knee gain computer
  *                    (mm_gaincomp.h, the contract's static curve) at
@@ -40,7 +42,9 @@
 #define MM_COMP_H
 
 #include "mm_common.h"
+#include "mm_biquad.h"
 #include "mm_envelope.h"
+#include "mm_filterdesign.h"
 #include "mm_gaincomp.h"
 #include "mm_smoother.h"
 
@@ -88,7 +92,7 @@ typedef struct mm_comp_chan {
     mm_envelope det;     /* level detection (RMS state) of detector c */
     mm_envelope bal;     /* ballistics on the reduction in dB */
     mm_smoother makeup;  /* linear makeup gain */
-    double hp_s1, hp_s2; /* detector high-pass state */
+    mm_biquad_state hp;  /* detector high-pass state */
     double meter;        /* largest reduction (dB, >= 0) since take */
 } mm_comp_chan;
 
@@ -100,7 +104,7 @@ typedef struct mm_comp {
                                       hold the last value set for all */
     double link;                   /* 0..1 */
     int uniform;                   /* every channel's settings equal */
-    double hp_b0, hp_b1, hp_b2, hp_a1, hp_a2;
+    mm_biquad_ramp hp;             /* detector high-pass (schpf) */
     int hp_on;
     mm_smoother mix;               /* 0..1 */
     long nonfinite;                /* resets after non-finite state */
