@@ -115,3 +115,14 @@ chk outpeakR "$(last outpeak 4)" -17 -16 "panlaw 0 centre: both sides"
 chk gating "$(last gating 3)" -0.01 0 "gate -40 open on a -6 dBFS sine"
 n=$(grep -c "^R: inpeak" "$OUT/m.log")
 chk "count" "$n" 8 12 "inpeak every 100 ms over 1 s"
+
+# strip~ -sidechain 1: a -30 dBFS signal under a -6 dBFS key on the key
+# inlet is compressed as the key dictates (static -10.5 dB at -20 dB 4:1)
+"$MM_TOOLS/filtgen" sine2 48000 48000 1000 0.0316228 200 0.5 "$OUT/key.wav"
+mm_player_patch "$OUT/k.pd" "$OUT/key.wav" 2 \
+    "strip~ -ch 1 -sidechain 1 -panlaw 0 -threshold -20 -ratio 4 -knee 0 -interval 100" 2
+mm_pd 48000 "$OUT/k.pd" >"$OUT/k.log"
+gr=$(awk '$1 == "R:" && $2 == "gr" {v = $3} END {print v}' "$OUT/k.log")
+op=$(awk '$1 == "R:" && $2 == "outpeak" {v = $3} END {print v}' "$OUT/k.log")
+chk "gr (sidechain)" "$gr" -11 -10 "key at -6 dBFS drives a -30 dBFS signal's compression"
+chk "outpeak (sidechain)" "$op" -41 -40 "-30 dBFS - 10.5 dB"

@@ -2,6 +2,8 @@
  *   filtgen impulse <sr> <frames> <out.wav>      1 at sample 0, then 0
  *   filtgen sine <sr> <frames> <Hz> <amp> <out.wav>
  *   filtgen sweep <sr> <frames> <Hz0> <Hz1> <amp> <out.wav>  (log sweep)
+ *   filtgen sine2 <sr> <frames> <Hz> <amp> <Hz> <amp> <out.wav>  (stereo:
+ *       one sine per channel, e.g. a signal and a sidechain key)
  */
 #include <math.h>
 #include "wav.h"
@@ -31,6 +33,18 @@ int main(int argc, char **argv)
             ph = 2.0 * M_PI * f0 * T / k * (exp(t / T * k) - 1.0);
             x[i] = (float)(a * sin(ph));
         }
+    } else if (!strcmp(argv[1], "sine2") && argc >= 9) {
+        float *y = calloc((size_t)(2 * n), sizeof *y);
+        if (!y)
+            return 1;
+        for (long i = 0; i < n; i++)
+            for (int c = 0; c < 2; c++)
+                y[2 * i + c] = (float)(atof(argv[5 + 2 * c])
+                                       * sin(2.0 * M_PI * atof(argv[4 + 2 * c]) * i / sr));
+        int r = wav_save(argv[argc - 1], y, 2, n, sr, 32);
+        free(y);
+        free(x);
+        return r ? 1 : 0;
     } else {
         fprintf(stderr, "filtgen: bad arguments\n");
         return 2;
