@@ -35,7 +35,8 @@ class Canvas:
         return self.add("msg", x, y, _escape(text))
 
     def text(self, x, y, text, width=None):
-        text = _escape(text)
+        # a ';' in a comment breaks the line in Pd: say it with ' -'
+        text = _escape(_re.sub(r'\s*(?<!\\);', ' -', text))
         i = self.add("text", x, y, text)
         if width is None and len(text) > 60:
             width = min(len(text), 110)
