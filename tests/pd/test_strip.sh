@@ -47,6 +47,12 @@ CASES+=(
     "1000 0.5 1|strip~ -ch 1 -panlaw 0|$(ride -40 6 200 200 "fader %g")"                      # 20
     "300 0.5 2|eq~ -ch 2 -bands 1 -band 1 bell 100 12 2|$(ride 100 8000 200 200 "band 1 bell %g 12 2")"  # 21
     "300 0.5 1|strip~ -ch 1 -panlaw 0|$(ride 100 8000 200 200 "highmid %g -12 4")"            # 22
+    # delta and bypass: a +6 dB bell at the sine's frequency adds
+    # (10^(6/20) - 1) = 0.995 of the input in phase; bypass is the input
+    "1000 0.5 2|eq~ -ch 2 -bands 1 -band 1 bell 1000 6 1 -delta 1|"                          # 23
+    "1000 0.5 2|eq~ -ch 2 -bands 1 -band 1 bell 1000 6 1 -bypass 1|"                         # 24
+    "1000 0.5 1|strip~ -ch 1 -panlaw 0 -lowmid 1000 6 1 -delta 1|"                          # 25
+    "1000 0.5 1|strip~ -ch 1 -panlaw 3 -pan 100 -lowmid 1000 6 1 -bypass 1|"                # 26
 )
 mm_cases_patch "$OUT/t.pd" 3 "${CASES[@]}"
 mm_pd 48000 "$OUT/t.pd" >"$OUT/pd.log"
@@ -85,6 +91,12 @@ check "order eq-comp" "$(peak 13 0)" -20.5 -19.3 "+12 dB bell before a 100:1 -20
 check "order comp-eq" "$(peak 14 0)" -8.5 -7.5 "compressor sees -20 dB, bell after (peak dBFS)"
 check "order comp>fader" "$(peak 15 0)" -40.5 -39.3 "-10 in, 100:1 at -20, fader -20 (peak dBFS; fader first: -30)"
 check "order comp>pan" "$(peak 16 1)" -20.5 -19.3 "pan after the compressor (peak dBFS)"
+
+check "eq~ delta" "$(d "$(rel 23 0)" $IN_RMS)" -0.07 -0.01 "dB re input: theory 20 log10(10^(6/20) - 1) = -0.043"
+check "eq~ bypass" "$(d "$(rel 24 1)" $IN_RMS)" -0.005 0.005 "dB re input: the input itself"
+check "strip~ delta" "$(d "$(rel 25 0)" $IN_RMS)" -0.07 -0.01 "dB re input: theory -0.043"
+check "strip~ bypass L" "$(d "$(rel 26 0)" $IN_RMS)" -0.005 0.005 "mono bypass: the input on both sides, unpanned"
+check "strip~ bypass R" "$(d "$(rel 26 1)" $IN_RMS)" -0.005 0.005 "mono bypass: the input on both sides, unpanned"
 
 # clicks: the largest sample step against what the signal itself has: a
 # sine of frequency f and peak A never steps more than 2 A sin(pi f/fs);
