@@ -52,7 +52,7 @@ initm = ini.msg(10, 70, "; " + " ; ".join(i.replace("$0", "$1") for i in inits) 
 ini.c(lb, 0, f0, 0); ini.c(f0, 0, initm, 0)
 c.sub(600, 700, ini, "init")
 # notes and reference
-notes = Canvas(80, 80, 700, 300, "what-a-mixing-engineer-uses-it-for")
+notes = Canvas(80, 80, 1000, 240, "what-a-mixing-engineer-uses-it-for")
 y = 10
 for l in ["- high-pass every track that has no business below 40-100 Hz (rumble and mic handling eat headroom).",
           "- cut before you boost: a narrow bell (q 4-8) at -3..-9 dB finds and tames a boxy or ringing resonance.",
@@ -60,9 +60,9 @@ for l in ["- high-pass every track that has no business below 40-100 Hz (rumble 
           "- notch a hum or a feedback frequency; band-pass a telephone voice; all-pass to align phase.",
           "- delta 1 lets you hear exactly what a band adds or removes; bypass 1 compares level-matched.",
           "- bands near Nyquist keep their analog shape (no cramping): a 10 kHz bell at 44.1 kHz stays within 0.6 dB."]:
-    notes.text(10, y, esc(l)); y += 40
+    notes.text(10, y, esc(l), 130); y += 30
 c.sub(800, 470, notes, "what-a-mixing-engineer-uses-it-for")
-acc = Canvas(80, 80, 760, 340, "accuracy")
+acc = Canvas(80, 80, 1000, 340, "accuracy")
 y = 10
 for l in ["Design: poles of the analog prototype mapped by z = exp(sT) (exact resonance and damping); the numerator",
           "fitted so the digital magnitude equals the analog one exactly at DC and at the centre frequency and in the",
@@ -76,7 +76,7 @@ for l in ["Design: poles of the analog prototype mapped by z = exp(sT) (exact re
           "  within about 1-1.5 dB (bells shelves lowpass bandpass) up to 20 kHz; a notch's width there up to 6.7 dB.",
           "Smoothing: settings glide in log-frequency and dB (10 ms) redesigned every 16 samples with linear",
           "coefficient ramps (stable: the stability region is convex); type changes crossfade over 20 ms."]:
-    acc.text(10, y, esc(l)); y += 25
+    acc.text(10, y, esc(l), 130); y += 25
 c.sub(800, 500, acc, "accuracy")
 ref = reference([
     "eq~ - reference",

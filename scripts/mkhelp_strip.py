@@ -72,7 +72,7 @@ lb = ini.obj(10, 10, "loadbang"); f0 = ini.obj(10, 40, "f $0")
 initm = ini.msg(10, 70, "; " + " ; ".join(i.replace("$0", "$1") for i in inits) + " ; $1-sctl curve $1-eq ; $1-sctl compcurve $1-comp")
 ini.c(lb, 0, f0, 0); ini.c(f0, 0, initm, 0)
 c.sub(620, 700, ini, "init")
-notes = Canvas(80, 80, 760, 320, "what-a-mixing-engineer-uses-it-for")
+notes = Canvas(80, 80, 1000, 300, "what-a-mixing-engineer-uses-it-for")
 y = 10
 for l in ["- one strip per track, as on a console: trim to a healthy level, flip the phase of a bottom snare mic,",
           "  high-pass everything that needs no lows (hpf 80-120 on vocals and guitars, 30-40 on bass and kick).",
@@ -83,7 +83,7 @@ for l in ["- one strip per track, as on a console: trim to a healthy level, flip
           "  6 dB sums to mono without a level jump, 0 dB is a balance knob. fader -100 is silence.",
           "- sidechain: [strip~ -ch 1 -sidechain 1] ducks a bass under the kick fed to the key inlet.",
           "- watch inpeak/outpeak and gr: a strip that always shows 10 dB of gr is probably set too hard."]:
-    notes.text(10, y, esc(l)); y += 32
+    notes.text(10, y, esc(l), 130); y += 28
 c.sub(900, 500, notes, "what-a-mixing-engineer-uses-it-for")
 ref = reference([
     "strip~ - reference",

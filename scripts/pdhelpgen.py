@@ -36,7 +36,7 @@ class Canvas:
 
     def text(self, x, y, text, width=None):
         # a ';' in a comment breaks the line in Pd: say it with ' -'
-        text = _escape(_re.sub(r'\s*(?<!\\);', ' -', text))
+        text = _escape(_re.sub(r'\s*;', ' -', text.replace('\\;', ';')))
         i = self.add("text", x, y, text)
         if width is None and len(text) > 60:
             width = min(len(text), 110)
