@@ -12,8 +12,7 @@ robust_objects() {
 
 # robust_patch <out.pd> <in.wav> <name> <nin> <nout> <flags> <msg> [block~ args]
 # Plays in.wav (nin channels) into the object inside subpatch [pd host]
-# (with [block~ args] when given), records its signal outlets to out.wav
-# (32-bit float, tabwrite~ and soundfiler),
+# (with [block~ args] when given), records its signal outlets to out.wav,
 # prints its info outlet as "R: ...", bangs it at the end, then quits.
 robust_patch() {
     local out=$1 wav=$2 name=$3 nin=$4 nout=$5 flags=$6 msg=$7 blk=${8:-}
@@ -45,35 +44,9 @@ robust_patch() {
         echo "#X connect $o $nout $((o + 1 + nout)) 0;"
         echo "#X restore 400 300 pd host;"                            # 8
         if [ -n "$msg" ]; then echo "#X msg 400 200 $msg;"; else echo "#X obj 400 200 t b;"; fi # 9
-        # recorded with tabwrite~ and written by [soundfiler] on stop:
-        # synchronous, where a writesf~ thread under load may not have
-        # written anything when `pd quit` comes
-        echo "#X msg 600 10 \\; rb-rec start;"                        # 10
-        echo "#N canvas 0 0 600 400 rec 0;"
-        local recs="" resize=""
-        for ((i = 0; i < nrec; i++)); do
-            echo "#X obj $((10 + 80 * i)) 10 inlet~;"
-            echo "#X obj $((10 + 80 * i)) 100 tabwrite~ rb-rec$i;"
-            echo "#X obj $((10 + 80 * i)) 150 table rb-rec$i;"
-            recs+=" rb-rec$i"; resize+=" \\; rb-rec$i resize \\\$1"
-        done
-        echo "#X obj 10 200 r rb-rec;"
-        echo "#X obj 10 230 route start stop;"
-        echo "#X msg 100 260 write -bytes 4 out.wav$recs;"
-        echo "#X obj 100 290 soundfiler;"
-        echo "#X obj 300 200 r rb-len;"
-        echo "#X msg 300 230$resize;"
-        local b=$((3 * nrec))
-        for ((i = 0; i < nrec; i++)); do
-            echo "#X connect $((3 * i)) 0 $((3 * i + 1)) 0;"
-            echo "#X connect $((b + 1)) 0 $((3 * i + 1)) 0;"
-        done
-        echo "#X connect $b 0 $((b + 1)) 0;"
-        echo "#X connect $((b + 1)) 1 $((b + 2)) 0;"
-        echo "#X connect $((b + 2)) 0 $((b + 3)) 0;"
-        echo "#X connect $((b + 4)) 0 $((b + 5)) 0;"
-        echo "#X restore 600 500 pd rec;"                             # 11
-        echo "#X msg 600 450 \\; rb-rec stop;"                        # 12
+        echo "#X msg 600 10 open out.wav \\, start;"                  # 10
+        echo "#X obj 600 500 writesf~ $nrec;"                         # 11
+        echo "#X msg 600 450 stop;"                                   # 12
         for ((i = 0; i < nin; i++)); do
             echo "#X obj $((10 + i * 90)) 200 table \$0-a$i;"
             echo "#X obj $((10 + i * 90)) 250 tabplay~ \$0-a$i;"
@@ -96,8 +69,6 @@ robust_patch() {
             echo "#X connect $t 0 8 $((1 + i));"
         done
         echo "#X connect 14 1 5 0;"
-        echo "#X obj 200 130 s rb-len;"                               # last
-        echo "#X connect 3 0 $((13 + 2 * nin)) 0;"
     } >"$out"
 }
 
