@@ -95,3 +95,12 @@ rcheck() { # name, command...
     local name=$1; shift
     if "$@"; then echo "PASS: $name"; else echo "FAIL: $name"; fi
 }
+
+# robust_pd_hwm <sr> <patch.pd> <log>: run pd, print "<peak RSS kB> <exit>"
+robust_pd_hwm() {
+    local sr=$1 patch=$2 log
+    log=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
+    (cd "$(dirname "$patch")" && "$MM_TOOLS/maxrss" pd -batch -noprefs \
+        -nosound -r "$sr" -stderr -path "$MM_LIB" \
+        -open "$(basename "$patch")" 2>"$log") | awk '{print $2, $4}'
+}
