@@ -7,7 +7,9 @@
  *                    optional 2nd-order Butterworth high-pass (schpf;
  *                    mm_filterdesign + mm_biquad, gliding over 64
  *                    samples when its frequency changes)
- *   level            peak |d_c|, or RMS (10 ms, mm_envelope.h)
+ *   level            peak: the crest of the current and the previous
+ *                    half-wave of d_c (mm_envelope_detect: a steady sine
+ *                    reads its peak with no ripple), or RMS (10 ms)
  *   reduction        r_c = -gain of the soft-knee gain computer
  *                    (mm_gaincomp.h, the contract's static curve) at
  *                    the level in dB
@@ -36,6 +38,13 @@
  *
  * Static curve accuracy: a steady sine meets the formula within 0.5 dB
  * (peak: level = the sine's sample peak; rms: its RMS, 3 dB lower).
+ * Measured (tests/unit/test_comp.c, tests/pd/test_comp.sh): 0.004 dB at
+ * worst from -60 to 0 dBFS (knee 0 and 12, ratio 2, 4, 20); attack and
+ * release 63% times within 1% (10, 50, 100, 500, 1000 ms) and 8% at 1 ms
+ * (a 1 kHz test tone takes a quarter period to reach its crest).
+ * Level and gain conversions use mm_fastmath (error below 1e-5 dB).
+ * Cost: about 13 ns per sample per channel, stereo linked (make bench;
+ * 0.7 x LSP's stereo compressor on the same material).
  * Latency: none.
  */
 #ifndef MM_COMP_H

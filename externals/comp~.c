@@ -4,6 +4,7 @@
 #include "mm_pd.h"
 #include "mm_comp.h"
 #include "mm_outmix.h"
+#include "mm_dryio.h"
 #include <string.h>
 
 /* `curve <array>`: element i is the output level (dB) for the input
@@ -24,11 +25,7 @@ typedef struct _comp_tilde {
     t_outlet *x_info;
     mm_meter x_meter;
     t_symbol *x_curve;     /* array that follows the controls, or NULL */
-    float *x_dry;          /* x_nch * x_n: the inputs, copied */
-    int x_n;
-    const float *x_in[MM_COMP_MAXCH];
-    float *x_out[MM_COMP_MAXCH];
-    const float *x_key;
+    mm_dryio x_io;
 } t_comp_tilde;
 
 static void comp_tilde_emit(void *owner)
@@ -166,51 +163,24 @@ static void comp_tilde_anything(t_comp_tilde *x, t_symbol *s, int argc,
 static t_int *comp_tilde_perform(t_int *w)
 {
     t_comp_tilde *x = (t_comp_tilde *)w[1];
-    int n = (int)w[2], nch = x->x_nch;
-    t_int *a = w + 3;
-    for (int c = 0; c < nch; c++) {
-        float *d = x->x_dry + (size_t)c * n;
-        memcpy(d, (const float *)a[c], (size_t)n * sizeof *d);
-        x->x_in[c] = d;
-        x->x_out[c] = (float *)a[nch + x->x_sidechain + c];
+    int n = (int)w[2];
+    mm_dryio *io = &x->x_io;
+    if (mm_dryio_begin(io, &x->x_mix, w + 3, n)) {
+        mm_comp_process(&x->x_core, io->in, io->out,
+                        io->key ? &io->key : NULL, 1, n);
+        mm_dryio_end(io, &x->x_mix, n);
     }
-    x->x_key = x->x_sidechain ? (const float *)a[nch] : NULL;
-    if (mm_outmix_is_bypassed(&x->x_mix)) {
-        for (int c = 0; c < nch; c++)
-            memcpy(x->x_out[c], x->x_in[c], (size_t)n * sizeof(float));
-        return w + 3 + 2 * nch + x->x_sidechain;
-    }
-    mm_comp_process(&x->x_core, x->x_in, x->x_out,
-                    x->x_key ? &x->x_key : NULL, 1, n);
-    if (!mm_outmix_is_plain(&x->x_mix)) {
-        for (int c = 0; c < nch; c++)
-            mm_outmix_apply(&x->x_mix, x->x_out[c], x->x_in[c], x->x_out[c],
-                            n);
-        mm_outmix_advance(&x->x_mix, n);
-    }
-    return w + 3 + 2 * nch + x->x_sidechain;
+    return w + 3 + mm_dryio_nargs(io);
 }
 
 static void comp_tilde_dsp(t_comp_tilde *x, t_signal **sp)
 {
-    int n = sp[0]->s_n, nch = x->x_nch, nin = nch + x->x_sidechain;
     double sr = sp[0]->s_sr;
     if (sr != x->x_core.samplerate) {
         mm_comp_set_samplerate(&x->x_core, sr);
         mm_outmix_set_samplerate(&x->x_mix, sr);
     }
-    if (n != x->x_n) {
-        x->x_dry = resizebytes(x->x_dry,
-                               sizeof(float) * (size_t)nch * x->x_n,
-                               sizeof(float) * (size_t)nch * n);
-        x->x_n = n;
-    }
-    t_int args[2 + 2 * MM_COMP_MAXCH + 1];
-    args[0] = (t_int)x;
-    args[1] = (t_int)n;
-    for (int i = 0; i < nin + nch; i++)
-        args[2 + i] = (t_int)sp[i]->s_vec;
-    dsp_addv(comp_tilde_perform, 2 + nin + nch, args);
+    mm_dryio_dsp(&x->x_io, x, comp_tilde_perform, sp);
     mm_info_float(x->x_info, "latency", mm_comp_latency(&x->x_core));
 }
 
@@ -222,16 +192,12 @@ static void *comp_tilde_new(t_symbol *s, int argc, t_atom *argv)
                            MM_COMP_MAXCH);
     x->x_sidechain = mm_flag_int(x, "comp~", argc, argv, "-sidechain", 0, 0,
                                  1);
-    for (int c = 1; c < x->x_nch + x->x_sidechain; c++)
-        inlet_new(&x->x_obj, &x->x_obj.ob_pd, &s_signal, &s_signal);
-    for (int c = 0; c < x->x_nch; c++)
-        outlet_new(&x->x_obj, &s_signal);
+    mm_dryio_init(&x->x_io, x->x_nch, x->x_sidechain);
+    mm_dryio_iolets(&x->x_io, &x->x_obj);
     x->x_info = outlet_new(&x->x_obj, 0);
     mm_comp_init(&x->x_core, x->x_nch, sys_getsr() > 0 ? sys_getsr() : 48000);
     mm_outmix_init(&x->x_mix, x->x_core.samplerate);
     x->x_curve = NULL;
-    x->x_dry = NULL;
-    x->x_n = 0;
     mm_meter_init(&x->x_meter, x, comp_tilde_emit, 0);
     mm_params_init(&x->x_params, x, "comp~", comp_params,
                    sizeof comp_params / sizeof comp_params[0]);
@@ -249,8 +215,7 @@ static void comp_tilde_free(t_comp_tilde *x)
 {
     mm_meter_free(&x->x_meter);
     mm_comp_free(&x->x_core);
-    if (x->x_dry)
-        freebytes(x->x_dry, sizeof(float) * (size_t)x->x_nch * x->x_n);
+    mm_dryio_free(&x->x_io);
 }
 
 void comp_tilde_setup(void)

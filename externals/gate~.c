@@ -4,6 +4,7 @@
 #include "mm_pd.h"
 #include "mm_gate.h"
 #include "mm_outmix.h"
+#include "mm_dryio.h"
 #include <string.h>
 
 static t_class *gate_tilde_class;
@@ -18,11 +19,7 @@ typedef struct _gate_tilde {
     mm_outmix x_mix;
     t_outlet *x_info;
     mm_meter x_meter;
-    float *x_dry; /* x_nch * x_n: the inputs, copied */
-    int x_n;
-    const float *x_in[MM_GATE_MAXCH];
-    float *x_out[MM_GATE_MAXCH];
-    const float *x_key;
+    mm_dryio x_io;
 } t_gate_tilde;
 
 static void gate_tilde_emit(void *owner)
@@ -127,51 +124,24 @@ static void gate_tilde_anything(t_gate_tilde *x, t_symbol *s, int argc,
 static t_int *gate_tilde_perform(t_int *w)
 {
     t_gate_tilde *x = (t_gate_tilde *)w[1];
-    int n = (int)w[2], nch = x->x_nch, nin = nch + x->x_sidechain;
-    t_int *sig = w + 3;
-    for (int c = 0; c < nch; c++) {
-        float *d = x->x_dry + (size_t)c * n;
-        memcpy(d, (const float *)sig[c], (size_t)n * sizeof *d);
-        x->x_in[c] = d;
-        x->x_out[c] = (float *)sig[nin + c];
+    int n = (int)w[2];
+    mm_dryio *io = &x->x_io;
+    if (mm_dryio_begin(io, &x->x_mix, w + 3, n)) {
+        mm_gate_process(&x->x_core, io->in, io->out,
+                        io->key ? &io->key : NULL, 1, n);
+        mm_dryio_end(io, &x->x_mix, n);
     }
-    x->x_key = x->x_sidechain ? (const float *)sig[nch] : NULL;
-    if (mm_outmix_is_bypassed(&x->x_mix)) {
-        for (int c = 0; c < nch; c++)
-            memcpy(x->x_out[c], x->x_in[c], (size_t)n * sizeof(float));
-    } else {
-        mm_gate_process(&x->x_core, x->x_in, x->x_out,
-                        x->x_key ? &x->x_key : NULL, 1, n);
-        if (!mm_outmix_is_plain(&x->x_mix)) {
-            for (int c = 0; c < nch; c++)
-                mm_outmix_apply(&x->x_mix, x->x_out[c], x->x_in[c],
-                                x->x_out[c], n);
-            mm_outmix_advance(&x->x_mix, n);
-        }
-    }
-    return w + 3 + nin + nch;
+    return w + 3 + mm_dryio_nargs(io);
 }
 
 static void gate_tilde_dsp(t_gate_tilde *x, t_signal **sp)
 {
-    int n = sp[0]->s_n, nch = x->x_nch, nin = nch + x->x_sidechain;
     double sr = sp[0]->s_sr;
     if (sr != x->x_core.samplerate) {
         mm_gate_set_samplerate(&x->x_core, sr);
         mm_outmix_set_samplerate(&x->x_mix, sr);
     }
-    if (n != x->x_n) {
-        x->x_dry = resizebytes(x->x_dry,
-                               sizeof(float) * (size_t)nch * x->x_n,
-                               sizeof(float) * (size_t)nch * n);
-        x->x_n = n;
-    }
-    t_int args[2 + 2 * MM_GATE_MAXCH + 1];
-    args[0] = (t_int)x;
-    args[1] = (t_int)n;
-    for (int i = 0; i < nin + nch; i++)
-        args[2 + i] = (t_int)sp[i]->s_vec;
-    dsp_addv(gate_tilde_perform, 2 + nin + nch, args);
+    mm_dryio_dsp(&x->x_io, x, gate_tilde_perform, sp);
     mm_info_float(x->x_info, "latency", mm_gate_latency(&x->x_core));
 }
 
@@ -183,15 +153,11 @@ static void *gate_tilde_new(t_symbol *s, int argc, t_atom *argv)
                            MM_GATE_MAXCH);
     x->x_sidechain = mm_flag_int(x, "gate~", argc, argv, "-sidechain", 0, 0,
                                  1);
-    for (int c = 1; c < x->x_nch + x->x_sidechain; c++)
-        inlet_new(&x->x_obj, &x->x_obj.ob_pd, &s_signal, &s_signal);
-    for (int c = 0; c < x->x_nch; c++)
-        outlet_new(&x->x_obj, &s_signal);
+    mm_dryio_init(&x->x_io, x->x_nch, x->x_sidechain);
+    mm_dryio_iolets(&x->x_io, &x->x_obj);
     x->x_info = outlet_new(&x->x_obj, 0);
     mm_gate_init(&x->x_core, x->x_nch, sys_getsr() > 0 ? sys_getsr() : 48000);
     mm_outmix_init(&x->x_mix, x->x_core.samplerate);
-    x->x_dry = NULL;
-    x->x_n = 0;
     mm_meter_init(&x->x_meter, x, gate_tilde_emit, 0);
     mm_params_init(&x->x_params, x, "gate~", gate_params,
                    sizeof gate_params / sizeof gate_params[0]);
@@ -208,8 +174,7 @@ static void gate_tilde_free(t_gate_tilde *x)
 {
     mm_meter_free(&x->x_meter);
     mm_gate_free(&x->x_core);
-    if (x->x_dry)
-        freebytes(x->x_dry, sizeof(float) * (size_t)x->x_nch * x->x_n);
+    mm_dryio_free(&x->x_io);
 }
 
 void gate_tilde_setup(void)

@@ -26,6 +26,7 @@ specs=()
 for k in 0 12; do for r in 2 4 20; do
     specs+=("k${k}r$r|comp~ -ch 1 -threshold -30 -knee $k -ratio $r|0|1")
 done; done
+specs+=("rms|comp~ -ch 1 -threshold -30 -knee 0 -ratio 4 -detector rms|0|1")
 dyn_rig "$d" "$d/in.wav" 1 "${specs[@]}"
 mm_pd 48000 "$d/rig.pd" >"$d/pd.log"
 grep -q "couldn't create\|^error:" "$d/pd.log" && echo "FAIL: comp static pd: $(grep -m1 "couldn't create\|error" "$d/pd.log")"
@@ -47,6 +48,18 @@ for k in 0 12; do for r in 2 4 20; do
     worst_all=$(awk -v a="$worst" -v b="$worst_all" 'BEGIN{print (a > b ? a : b)}')
     ch=$((ch + 1))
 done; done
+# detector rms: a sine's level is its RMS, 3.01 dB under its peak
+worst=0; i=0
+for x in $levels; do
+    t0=$(awk -v i=$i 'BEGIN{print i * 0.3 + 0.2}')
+    t1=$(awk -v i=$i 'BEGIN{print i * 0.3 + 0.3}')
+    g=$("$DC" gain "$d/rec.wav" 0 7 "$t0" "$t1")
+    worst=$(awk -v g="$g" -v x="$x" -v w="$worst" 'BEGIN{ l = x - 3.0103;
+        want = l > -30 ? (-30 + (l + 30) / 4) - l : 0;
+        e = g - want; if (e < 0) e = -e; print (e > w ? e : w) }')
+    i=$((i + 1))
+done
+dyn_check "comp detector rms: gain follows the curve at the sine's RMS, worst error dB" "$worst" 0 0.5
 dyn_check "comp static curve worst error over all six curves (dB, -60..0 dBFS in 3 dB steps)" "$worst_all" 0 0.5
 
 # ---- attack and release (63% of the gain change)

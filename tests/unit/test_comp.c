@@ -16,18 +16,9 @@
 #include <stdlib.h>
 
 #include "mm_comp.h"
+#include "dyn_formula.h"
 
 #define SR 48000.0
-
-static double formula(double x, double T, double R, double W)
-{
-    if (2 * (x - T) < -W)
-        return x;
-    if (2 * (x - T) > W || W == 0)
-        return x > T ? T + (x - T) / R : x;
-    double d = x - T + W / 2;
-    return x + (1 / R - 1) * d * d / (2 * W);
-}
 
 /* run n samples of a sine (amp, freq) on every channel; returns the
  * output peak over the last `tail` samples (channel 0) */
