@@ -1,4 +1,5 @@
 #include "mm_comp.h"
+#include "mm_fastmath.h"
 
 const mm_comp_paraminfo mm_comp_params[MM_COMP_NPARAMS] = {
     {"threshold", "dB", MM_COMP_R_THRESHOLD},
@@ -13,34 +14,26 @@ const mm_comp_paraminfo mm_comp_params[MM_COMP_NPARAMS] = {
     {"mix", "%", MM_COMP_R_MIX},
 };
 
-#define LN10_20 0.11512925464970229 /* ln(10) / 20 */
 
-/* Detector high-pass: 2nd-order Butterworth (Q = 1/sqrt 2), bilinear
- * transform with prewarping (RBJ cookbook). */
-static void hp_design(mm_comp *c)
+/* Detector high-pass: 2nd-order Butterworth (Q = 1/sqrt 2) from
+ * mm_filterdesign; a new frequency glides over MM_COMP_HP_GLIDE samples
+ * (mm_biquad_ramp). */
+#define MM_COMP_HP_GLIDE 64
+
+static void hp_design(mm_comp *c, int glide)
 {
     double f = c->value[MM_COMP_SCHPF];
     c->hp_on = f > 0.0;
     if (!c->hp_on)
         return;
-    if (f > 0.45 * c->samplerate)
-        f = 0.45 * c->samplerate;
-    double w = 2.0 * MM_PI * f / c->samplerate;
-    double cw = cos(w), alpha = sin(w) / (2.0 * 0.70710678118654752);
-    double a0 = 1.0 + alpha;
-    c->hp_b0 = 0.5 * (1.0 + cw) / a0;
-    c->hp_b1 = -(1.0 + cw) / a0;
-    c->hp_b2 = c->hp_b0;
-    c->hp_a1 = -2.0 * cw / a0;
-    c->hp_a2 = (1.0 - alpha) / a0;
-}
-
-static inline double hp_tick(const mm_comp *c, mm_comp_chan *ch, double x)
-{
-    double y = c->hp_b0 * x + ch->hp_s1;
-    ch->hp_s1 = c->hp_b1 * x - c->hp_a1 * y + ch->hp_s2;
-    ch->hp_s2 = c->hp_b2 * x - c->hp_a2 * y;
-    return y;
+    mm_biquad_coef k;
+    if (mm_fd_design(MM_FD_HIGHPASS, f, 0.0, mm_fd_butterworth_q(2, 0),
+                     c->samplerate, &k) != MM_OK)
+        mm_biquad_identity(&k);
+    if (glide)
+        mm_biquad_ramp_to(&c->hp, &k, MM_COMP_HP_GLIDE);
+    else
+        mm_biquad_ramp_snap(&c->hp, &k);
 }
 
 static void update_uniform(mm_comp *c)
@@ -85,7 +78,7 @@ int mm_comp_init(mm_comp *c, int nch, double samplerate)
     mm_smoother_init(&c->mix, MM_SMOOTHER_TAU_MS, samplerate, 1.0);
     c->link = 1.0;
     c->uniform = 1;
-    hp_design(c);
+    hp_design(c, 0);
     mm_comp_snap(c);
     return MM_OK;
 }
@@ -101,7 +94,7 @@ void mm_comp_reset(mm_comp *c)
         mm_comp_chan *ch = &c->ch[k];
         mm_envelope_reset(&ch->det);
         mm_envelope_reset(&ch->bal);
-        ch->hp_s1 = ch->hp_s2 = 0.0;
+        mm_biquad_state_reset(&ch->hp);
         ch->meter = 0.0;
     }
 }
@@ -117,7 +110,7 @@ void mm_comp_set_samplerate(mm_comp *c, double samplerate)
         mm_smoother_set_samplerate(&c->ch[k].makeup, samplerate);
     }
     mm_smoother_set_samplerate(&c->mix, samplerate);
-    hp_design(c);
+    hp_design(c, 0);
 }
 
 static double clamp_param(mm_comp_param p, double v)
@@ -163,10 +156,10 @@ double mm_comp_set_ch(mm_comp *c, int ch, mm_comp_param p, double v)
         break;
     case MM_COMP_SCHPF: {
         int was = c->hp_on;
-        hp_design(c);
+        hp_design(c, was);
         if (!was)
             for (int k = 0; k < c->nch; k++)
-                c->ch[k].hp_s1 = c->ch[k].hp_s2 = 0.0;
+                mm_biquad_state_reset(&c->ch[k].hp);
         break;
     }
     case MM_COMP_MIX:
@@ -208,16 +201,16 @@ int mm_comp_latency(const mm_comp *c)
 /* Reduction (dB, >= 0) the gain computer asks for at a linear level. */
 static inline double reduction(const mm_gaincomp *g, double level)
 {
-    if (level <= g->knee_lin)
+    if (level <= g->knee_lin) /* also 0, so the log sees x > 0 only */
         return 0.0;
-    return -mm_gaincomp_gain_db(g, mm_gain_to_db(level));
+    return -mm_gaincomp_gain_db(g, mm_fast_gain_to_db(level));
 }
 
 static inline double detect(mm_comp *c, mm_comp_chan *ch, float x)
 {
     double d = x;
     if (c->hp_on)
-        d = hp_tick(c, ch, d);
+        d = mm_biquad_tick(&c->hp.c, &ch->hp, d);
     return mm_envelope_detect(&ch->det, d);
 }
 
@@ -254,6 +247,8 @@ void mm_comp_process(mm_comp *c, const float *const *in,
             }
             lev[k] = detect(c, &c->ch[k], v);
         }
+        if (c->hp_on)
+            mm_biquad_ramp_tick(&c->hp);
         if (fast) {
             double l = lev[0];
             for (int k = 1; k < ndet; k++)
@@ -273,11 +268,15 @@ void mm_comp_process(mm_comp *c, const float *const *in,
                                           r[k] + c->link * (m - r[k]));
         }
         double mix = mm_smoother_next(&c->mix);
+        double rprev = 0.0, gr = 1.0; /* gain of the last reduction seen */
         for (int k = 0; k < nch; k++) {
             mm_comp_chan *ch = &c->ch[k];
             double g = mm_smoother_next(&ch->makeup);
-            if (r[k] > 1e-9)
-                g *= exp(-LN10_20 * r[k]);
+            if (r[k] != rprev) { /* linked channels share one exp */
+                rprev = r[k];
+                gr = r[k] > 1e-9 ? mm_fast_db_to_gain(-r[k]) : 1.0;
+            }
+            g *= gr;
             if (r[k] > ch->meter)
                 ch->meter = r[k];
             double w = x[k] * g;
@@ -293,12 +292,7 @@ void mm_comp_process(mm_comp *c, const float *const *in,
     for (int k = 0; k < nch; k++) {
         mm_comp_chan *ch = &c->ch[k];
         int nf = mm_envelope_flush(&ch->det) | mm_envelope_flush(&ch->bal);
-        if (!mm_isfinite_d(ch->hp_s1) || !mm_isfinite_d(ch->hp_s2)) {
-            ch->hp_s1 = ch->hp_s2 = 0.0;
-            nf = 1;
-        }
-        ch->hp_s1 = mm_flush_d(ch->hp_s1);
-        ch->hp_s2 = mm_flush_d(ch->hp_s2);
+        nf |= mm_biquad_state_flush(&ch->hp);
         if (!mm_isfinite_d(ch->meter))
             ch->meter = 0.0;
         c->nonfinite += nf;

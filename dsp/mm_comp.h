@@ -4,8 +4,12 @@
  *
  * Signal flow, per sample frame:
  *   detector signal  d_c = key (if given) or the channel's own input;
- *                    optional 2nd-order Butterworth high-pass (schpf)
- *   level            peak |d_c|, or RMS (10 ms, mm_envelope.h)
+ *                    optional 2nd-order Butterworth high-pass (schpf;
+ *                    mm_filterdesign + mm_biquad, gliding over 64
+ *                    samples when its frequency changes)
+ *   level            peak: the crest of the current and the previous
+ *                    half-wave of d_c (mm_envelope_detect: a steady sine
+ *                    reads its peak with no ripple), or RMS (10 ms)
  *   reduction        r_c = -gain of the soft-knee gain computer
  *                    (mm_gaincomp.h, the contract's static curve) at
  *                    the level in dB
@@ -34,13 +38,22 @@
  *
  * Static curve accuracy: a steady sine meets the formula within 0.5 dB
  * (peak: level = the sine's sample peak; rms: its RMS, 3 dB lower).
+ * Measured (tests/unit/test_comp.c, tests/pd/test_comp.sh): 0.004 dB at
+ * worst from -60 to 0 dBFS (knee 0 and 12, ratio 2, 4, 20); attack and
+ * release 63% times within 1% (10, 50, 100, 500, 1000 ms) and 8% at 1 ms
+ * (a 1 kHz test tone takes a quarter period to reach its crest).
+ * Level and gain conversions use mm_fastmath (error below 1e-5 dB).
+ * Cost: about 13 ns per sample per channel, stereo linked (make bench;
+ * 0.7 x LSP's stereo compressor on the same material).
  * Latency: none.
  */
 #ifndef MM_COMP_H
 #define MM_COMP_H
 
 #include "mm_common.h"
+#include "mm_biquad.h"
 #include "mm_envelope.h"
+#include "mm_filterdesign.h"
 #include "mm_gaincomp.h"
 #include "mm_smoother.h"
 
@@ -88,7 +101,7 @@ typedef struct mm_comp_chan {
     mm_envelope det;     /* level detection (RMS state) of detector c */
     mm_envelope bal;     /* ballistics on the reduction in dB */
     mm_smoother makeup;  /* linear makeup gain */
-    double hp_s1, hp_s2; /* detector high-pass state */
+    mm_biquad_state hp;  /* detector high-pass state */
     double meter;        /* largest reduction (dB, >= 0) since take */
 } mm_comp_chan;
 
@@ -100,7 +113,7 @@ typedef struct mm_comp {
                                       hold the last value set for all */
     double link;                   /* 0..1 */
     int uniform;                   /* every channel's settings equal */
-    double hp_b0, hp_b1, hp_b2, hp_a1, hp_a2;
+    mm_biquad_ramp hp;             /* detector high-pass (schpf) */
     int hp_on;
     mm_smoother mix;               /* 0..1 */
     long nonfinite;                /* resets after non-finite state */

@@ -131,10 +131,13 @@ void mm_gate_process(mm_gate *g, const float *const *in, float *const *out,
             level = a > level ? a : level;
         }
         double target = mm_gatesm_tick(&g->sm, level) ? 1.0 : g->closed_gain;
-        if (gain != target) {
-            gain = target + (target > gain ? g->a_att : g->a_rel)
-                                * (gain - target);
-            if (fabs(gain - target) < 1e-9)
+        if (gain < target) { /* opening (or a shallower range) */
+            gain = target + g->a_att * (gain - target);
+            if (target - gain < 1e-9)
+                gain = target;
+        } else if (gain > target) { /* closing: an exponential decay */
+            gain *= g->a_rel;
+            if (gain < target)
                 gain = target;
         }
         for (int k = 0; k < nch; k++)

@@ -18,10 +18,13 @@
  * level within half a period of the signal (25 ms at most), so the gate
  * closes between hold and hold + half a period after the signal stops.
  *
- * Gain: target 1 (open) or 10^(range/20) (closed), followed by a one-pole
- * on the linear gain: 63% of the way in `attack` ms when opening, in
- * `release` ms when closing (mm_common.h convention). Changes of range
- * and threshold glide through the same one-pole: no clicks.
+ * Gain: target 1 (open) or 10^(range/20) (closed). Opening, a one-pole
+ * on the linear gain toward 1: 63% of the way in `attack` ms. Closing,
+ * an exponential decay g *= exp(-1/(release fs)) that stops exactly at
+ * the range: the gain falls 63% (8.7 dB) per `release` ms, a constant
+ * rate in dB, and reaches the range in finite time (mm_common.h's 63%
+ * convention). Changes of range and threshold move through the same
+ * paths: no clicks.
  *
  * Parameters (mm_gate_params[]; set clamps and returns the value
  * applied): threshold dB [-60] (-100..0), range dB [-80] (-100..0),

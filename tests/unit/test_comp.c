@@ -16,18 +16,9 @@
 #include <stdlib.h>
 
 #include "mm_comp.h"
+#include "dyn_formula.h"
 
 #define SR 48000.0
-
-static double formula(double x, double T, double R, double W)
-{
-    if (2 * (x - T) < -W)
-        return x;
-    if (2 * (x - T) > W || W == 0)
-        return x > T ? T + (x - T) / R : x;
-    double d = x - T + W / 2;
-    return x + (1 / R - 1) * d * d / (2 * W);
-}
 
 /* run n samples of a sine (amp, freq) on every channel; returns the
  * output peak over the last `tail` samples (channel 0) */
@@ -312,7 +303,7 @@ static void test_nonfinite(void **state)
     for (int i = 0; i < 64; i++)
         assert_true(mm_isfinite_f(o0[i]) && mm_isfinite_f(o1[i]));
     c.ch[0].bal.y = NAN; /* poisoned state: reset at the block end */
-    c.ch[1].hp_s1 = INFINITY;
+    c.ch[1].hp.s1 = INFINITY;
     for (int i = 0; i < 64; i++)
         a[i] = 0.5f;
     mm_comp_process(&c, in, out, NULL, 0, 64);
@@ -325,7 +316,7 @@ static void test_nonfinite(void **state)
         a[i] = 0;
     for (int r = 0; r < 20000; r++)
         mm_comp_process(&c, in, out, NULL, 0, 64);
-    assert_true(c.ch[0].bal.y == 0.0 && c.ch[0].hp_s1 == 0.0);
+    assert_true(c.ch[0].bal.y == 0.0 && c.ch[0].hp.s1 == 0.0);
     assert_int_equal(mm_comp_init(&c, 0, SR), MM_E_ARG);
     assert_int_equal(mm_comp_init(&c, MM_COMP_MAXCH + 1, SR), MM_E_ARG);
 }

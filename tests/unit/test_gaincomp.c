@@ -9,16 +9,7 @@
 #include <math.h>
 
 #include "mm_gaincomp.h"
-
-static double formula(double x, double T, double R, double W)
-{
-    if (2 * (x - T) < -W)
-        return x;
-    if (2 * (x - T) > W || W == 0)
-        return x > T ? T + (x - T) / R : x;
-    double d = x - T + W / 2;
-    return x + (1 / R - 1) * d * d / (2 * W);
-}
+#include "dyn_formula.h"
 
 static void test_formula(void **state)
 {
