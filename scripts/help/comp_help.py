@@ -16,63 +16,16 @@ m.text(20, 160, "2. change the settings (drag or type) and watch the curve and t
 ctl = [("threshold", -24, 20, 200), ("ratio", 4, 20, 235), ("attack", 10, 20, 270),
        ("release", 120, 170, 200), ("knee", 6, 170, 235), ("makeup", 6, 170, 270),
        ("mix", 100, 320, 200), ("link", 100, 320, 235), ("schpf", 0, 320, 270)]
-ctrl = Canvas(600, 400, "controls", 200, 200)
-ctrl.text(10, 10, "each number box sends to comp-help-s-<name>: formatted here as a message to comp~", 60)
-sc = ctrl.obj(10, 360, "s comp-help-c")
-for k, (name, v, x, y) in enumerate(ctl):
-    m.add("#X floatatom %d %d 6 0 0 1 %s comp-help-r-%s comp-help-s-%s 0;" % (x, y, name, name, name))
-    rr = ctrl.obj(10 + 60 * (k % 5), 60 + 120 * (k // 5), "r comp-help-s-%s" % name)
-    mm = ctrl.msg(10 + 60 * (k % 5), 90 + 120 * (k // 5), "%s \\$1" % name)
-    ctrl.c(rr, 0, mm); ctrl.c(mm, 0, sc)
-m.sub(320, 305, ctrl, "controls")
-sc2 = m.obj(470, 375, "s comp-help-c")
-for k, t in enumerate(["detector peak", "detector rms", "print"]):
-    mm = m.msg(470, 200 + 25 * k, t)
-    m.c(mm, 0, sc2)
-bt = m.tgl(470, 285, "bypass")
-bm = m.msg(470, 310, "bypass \\$1")
-dt = m.tgl(560, 285, "delta")
-dm = m.msg(560, 310, "delta \\$1")
-m.c(bt, 0, bm); m.c(dt, 0, dm); m.c(bm, 0, sc2); m.c(dm, 0, sc2)
+controls(m, "comp-help", ctl, 320, 305)
+switches(m, "comp-help", 470, 200, ["detector peak", "detector rms", "print"])
 
 rc = m.obj(200, 380, "r comp-help-c")
 comp = m.obj(20, 410, "comp~ -ch 2 -threshold -24 -ratio 4 -release 120 -makeup 6")
 m.c(rc, 0, comp)
 m.c(src, 0, comp, 0); m.c(src, 1, comp, 1)
 
-# output
-ol = m.obj(20, 480, "*~")
-orr = m.obj(80, 480, "*~")
-vol = m.hsl(20, 455, 0, 1, 100, "empty", 0)
-m.text(125, 452, "volume")
-dac = m.obj(20, 515, "dac~ 1 2")
-m.c(comp, 0, ol); m.c(comp, 1, orr); m.c(vol, 0, ol, 1); m.c(vol, 0, orr, 1)
-m.c(ol, 0, dac); m.c(orr, 0, dac, 1)
-
-# info
-rt = m.obj(300, 455, "route gr latency")
-m.c(comp, 2, rt)
-gra = m.atom(300, 490, 6, 0, 0, "gr_dB")
-lat = m.atom(300, 520, 4, 0, 0, "latency")
-m.c(rt, 0, gra); m.c(rt, 1, lat)
-grs = m.vsl(450, 455, -30, 0, 90)
-m.c(rt, 0, grs)
-m.text(475, 455, "0", 3)
-m.text(475, 530, "-30", 3)
-
-m.text(20, 570, "gain reduction over the last 5 s (0 top / -30 dB bottom)", 75)
-m.graph(20, 595, "comp-help-grhist", 100, 400, 100, -30, 0)
-hist = Canvas(400, 300, "history", 200, 200)
-hi = hist.obj(10, 10, "inlet")
-ht = hist.obj(10, 40, "t f b")
-hc = hist.obj(100, 70, "f")
-hp1 = hist.obj(140, 70, "+ 1")
-hm = hist.obj(100, 100, "mod 100")
-hw = hist.obj(10, 140, "tabwrite comp-help-grhist")
-hist.c(hi, 0, ht); hist.c(ht, 1, hc); hist.c(hc, 0, hp1); hist.c(hp1, 0, hm); hist.c(hm, 0, hc, 1)
-hist.c(hm, 0, hw, 1); hist.c(ht, 0, hw)
-hs = m.sub(300, 545, hist, "history")
-m.c(rt, 0, hs)
+output_and_meter(m, comp, "gr", -30, "gr_dB", "comp-help-grhist",
+                 "gain reduction over the last 5 s (0 top / -30 dB bottom)")
 
 # curve graph
 m.text(640, 70, "static curve: output dB (y / +12 top / -90 bottom) over input dB (x / -90 left / 0 right). the straight line is 1:1. comp~ redraws it whenever a setting changes (message curve <array>)", 62)
@@ -83,7 +36,7 @@ lb = setup.obj(10, 10, "loadbang")
 cm = setup.msg(10, 50, "\\; comp-help-c curve comp-help-curve")
 um = setup.msg(10, 100, "curve comp-help-unity")
 uni = setup.obj(10, 130, "comp~ -ch 1 -ratio 1")
-sets = " ".join("\\; comp-help-r-%s set %g" % (n, v) for n, v, _, _ in ctl)
+sets = setup_sets("comp-help", ctl)
 sm = setup.msg(10, 180, sets)
 setup.c(lb, 0, cm); setup.c(lb, 0, um); setup.c(um, 0, uni); setup.c(lb, 0, sm)
 setup.text(200, 100, "a ratio-1 comp~ draws the 1:1 line", 20)
@@ -91,7 +44,6 @@ m.sub(640, 480, setup, "setup")
 
 m.text(640, 530, "what a mixing engineer uses it for: evening out a vocal or a bass (ratio 3-4 / attack 5-20 ms / release 80-200 ms). gluing a drum bus (ratio 2 / attack 30 ms so the hits come through). parallel (New York) compression: heavy settings and mix 30-50. ducking music under a voice: -sidechain 1 with the voice as key. schpf 80-150 Hz keeps the kick from pumping the whole mix. makeup brings the level back up. watch gr: 2-6 dB on a bus is plenty.", 62)
 
-r = Canvas(900, 760, "reference", 100, 60)
 ref = [
  "comp~ reference",
  "[comp~ -ch N -sidechain 0|1 -<parameter> value ...]: every parameter below is also a creation flag",
@@ -116,10 +68,5 @@ ref = [
  "static curve (x input / y output level dB / T threshold / R ratio / W knee): y = x below the knee. y = T + (x-T)/R above it. y = x + (1/R - 1)(x - T + W/2)^2/(2W) inside. a steady sine meets it within 0.5 dB (measured: 0.004 dB at worst)",
  "time constants follow the 63% convention. the peak detector holds the crest of each half-wave: a steady tone reads its peak without ripple and the release time holds for tones as for steps",
 ]
-yy = 10
-for t in ref:
-    r.text(10, yy, t, 110)
-    yy += 25 if len(t) < 105 else 45
-m.sub(20, 720, r, "reference")
-
+reference(m, ref, 20, 720)
 open(sys.argv[1], 'w').write("\n".join(m.render()) + "\n")

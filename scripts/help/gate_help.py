@@ -14,23 +14,8 @@ m.text(20, 175, "2. change the settings: the gate opens on the hits and closes o
 
 ctl = [("threshold", -40, 20, 215), ("hysteresis", 3, 20, 250), ("range", -80, 20, 285),
        ("attack", 1, 190, 215), ("hold", 10, 190, 250), ("release", 40, 190, 285)]
-ctrl = Canvas(600, 400, "controls", 200, 200)
-ctrl.text(10, 10, "each number box sends to gate-help-s-<name>: formatted here as a message to gate~", 60)
-sc = ctrl.obj(10, 360, "s gate-help-c")
-for k, (name, v, x, y) in enumerate(ctl):
-    m.add("#X floatatom %d %d 6 0 0 1 %s gate-help-r-%s gate-help-s-%s 0;" % (x, y, name, name, name))
-    rr = ctrl.obj(10 + 70 * (k % 5), 60 + 120 * (k // 5), "r gate-help-s-%s" % name)
-    mm = ctrl.msg(10 + 70 * (k % 5), 90 + 120 * (k // 5), "%s \\$1" % name)
-    ctrl.c(rr, 0, mm); ctrl.c(mm, 0, sc)
-m.sub(190, 320, ctrl, "controls")
-sc2 = m.obj(380, 350, "s gate-help-c")
-pm = m.msg(380, 215, "print")
-m.c(pm, 0, sc2)
-bt = m.tgl(380, 250, "bypass")
-bm = m.msg(380, 275, "bypass \\$1")
-dt = m.tgl(470, 250, "delta")
-dm = m.msg(470, 275, "delta \\$1")
-m.c(bt, 0, bm); m.c(dt, 0, dm); m.c(bm, 0, sc2); m.c(dm, 0, sc2)
+controls(m, "gate-help", ctl, 190, 320)
+switches(m, "gate-help", 380, 215, ["print"])
 m.text(470, 300, "delta: hear what the gate removes", 20)
 
 rc = m.obj(200, 380, "r gate-help-c")
@@ -38,37 +23,8 @@ gate = m.obj(20, 410, "gate~ -ch 2 -threshold -40 -hold 10 -release 40")
 m.c(rc, 0, gate)
 m.c(src, 0, gate, 0); m.c(src, 1, gate, 1)
 
-ol = m.obj(20, 480, "*~")
-orr = m.obj(80, 480, "*~")
-vol = m.hsl(20, 455, 0, 1, 100, "empty", 0)
-m.text(125, 452, "volume")
-dac = m.obj(20, 515, "dac~ 1 2")
-m.c(gate, 0, ol); m.c(gate, 1, orr); m.c(vol, 0, ol, 1); m.c(vol, 0, orr, 1)
-m.c(ol, 0, dac); m.c(orr, 0, dac, 1)
-
-rt = m.obj(300, 455, "route gating latency")
-m.c(gate, 2, rt)
-ga = m.atom(300, 490, 6, 0, 0, "gating_dB")
-lat = m.atom(300, 520, 4, 0, 0, "latency")
-m.c(rt, 0, ga); m.c(rt, 1, lat)
-gs = m.vsl(470, 455, -80, 0, 90)
-m.c(rt, 0, gs)
-m.text(495, 455, "0", 3)
-m.text(495, 530, "-80", 3)
-
-m.text(20, 570, "gating over the last 5 s (0 dB = open at top / -80 dB bottom)", 75)
-m.graph(20, 595, "gate-help-hist", 100, 400, 100, -80, 0)
-hist = Canvas(400, 300, "history", 200, 200)
-hi = hist.obj(10, 10, "inlet")
-ht = hist.obj(10, 40, "t f b")
-hc = hist.obj(100, 70, "f")
-hp1 = hist.obj(140, 70, "+ 1")
-hm = hist.obj(100, 100, "mod 100")
-hw = hist.obj(10, 140, "tabwrite gate-help-hist")
-hist.c(hi, 0, ht); hist.c(ht, 1, hc); hist.c(hc, 0, hp1); hist.c(hp1, 0, hm); hist.c(hm, 0, hc, 1)
-hist.c(hm, 0, hw, 1); hist.c(ht, 0, hw)
-hs = m.sub(300, 545, hist, "history")
-m.c(rt, 0, hs)
+output_and_meter(m, gate, "gating", -80, "gating_dB", "gate-help-hist",
+                 "gating over the last 5 s (0 dB = open at top / -80 dB bottom)")
 
 # the gate's decision drawn: levels where it opens and closes
 m.text(640, 70, "where it switches: above the upper line (threshold) the gate opens / it closes only below the lower line (threshold - hysteresis) and only after hold. the input's peak level (dBFS / 0 top / -80 bottom) is drawn over the last 5 s", 62)
@@ -80,13 +36,8 @@ li = lev.obj(10, 10, "inlet~")
 lenv = lev.obj(10, 40, "env~ 2048 2400")
 ldb = lev.obj(10, 70, "- 100")
 lmx = lev.obj(10, 100, "max -80")
-lt = lev.obj(10, 130, "t f b")
-lc = lev.obj(100, 160, "f")
-lp = lev.obj(140, 160, "+ 1")
-lm = lev.obj(100, 190, "mod 100")
-lw = lev.obj(10, 230, "tabwrite gate-help-level")
-lev.c(li, 0, lenv); lev.c(lenv, 0, ldb); lev.c(ldb, 0, lmx); lev.c(lmx, 0, lt); lev.c(lt, 1, lc)
-lev.c(lc, 0, lp); lev.c(lp, 0, lm); lev.c(lm, 0, lc, 1); lev.c(lm, 0, lw, 1); lev.c(lt, 0, lw)
+lev.c(li, 0, lenv); lev.c(lenv, 0, ldb); lev.c(ldb, 0, lmx)
+lev.c(lmx, 0, rolling(lev, 10, 130, "gate-help-level"))
 lev.text(200, 40, "env~ gives RMS in dB (100 = full scale): a rough picture of the level / the gate itself looks at the peak", 40)
 rthr = lev.obj(300, 150, "r gate-help-s-threshold")
 rhy = lev.obj(300, 180, "r gate-help-s-hysteresis")
@@ -112,14 +63,13 @@ m.c(src, 0, lt2)
 
 setup = Canvas(500, 300, "setup", 200, 200)
 lb = setup.obj(10, 10, "loadbang")
-sets = " ".join("\\; gate-help-r-%s set %g" % (n, v) for n, v, _, _ in ctl)
+sets = setup_sets("gate-help", ctl)
 sm = setup.msg(10, 60, sets)
 setup.c(lb, 0, sm)
 m.sub(640, 460, setup, "setup")
 
 m.text(640, 510, "what a mixing engineer uses it for: cutting hiss / hum and spill between the hits of a close-miked drum (tom and snare mics) / tightening a kick or a bass DI / range -10 to -20 dB for a gentle expander that only turns the bleed down instead of off. hysteresis stops chatter when the level hovers near the threshold. hold keeps it open through the tail of a note. the key inlet (-sidechain 1) lets one sound open another (a kick keying a sub-bass tone).", 62)
 
-r = Canvas(900, 640, "reference", 100, 60)
 ref = [
  "gate~ reference",
  "[gate~ -ch N -sidechain 0|1 -<parameter> value ...]: every parameter below is also a creation flag",
@@ -138,9 +88,5 @@ ref = [
  "info outlet: gating <dB> (the attenuation now: 0 open .. range closed) / latency <samples>",
  "level: the peak detector of comp~ (the crest of each half-wave): a steady tone reads its peak and does not chatter at its zero crossings. the gate closes between hold and hold + half a period after the sound stops",
 ]
-yy = 10
-for t in ref:
-    r.text(10, yy, t, 110)
-    yy += 25 if len(t) < 105 else 45
-m.sub(20, 720, r, "reference")
+reference(m, ref, 20, 720)
 open(sys.argv[1], 'w').write("\n".join(m.render()) + "\n")

@@ -68,7 +68,7 @@ def drums(noise_floor=False, bass=True):
     """subpatch: inlet (1 plays / 0 stops), outlet~ L, outlet~ R"""
     s = Canvas(720, 520, "drums-and-bass", 60, 60)
     inl = s.obj(20, 10, "inlet")
-    s.text(200, 10, "a 120 bpm pattern: kick on 1 and 3, snare on 2 and 4, hats on the off-beats, a saw bass", 50)
+    s.text(200, 10, "a 120 bpm pattern: kick on 1 and 3, snare on 2 and 4, hats on the off-beats, a plucked saw bass in 16ths", 50)
     met = s.obj(20, 40, "metro 125")
     f = s.obj(20, 70, "f")
     p1 = s.obj(60, 70, "+ 1")
@@ -113,8 +113,11 @@ def drums(noise_floor=False, bass=True):
     for k in range(4):
         s.c(bsel, k, nm[k]); s.c(nm[k], 0, bph)
     s.c(bph, 0, bsub); s.c(bsub, 0, blp)
-    bx = s.obj(560, 360, "*~ 0.6")
-    s.c(blp, 0, bx)
+    benv = s.msg(660, 330, "0.6 \\, 0 120")
+    bv = s.obj(660, 360, "vline~")
+    bx = s.obj(560, 360, "*~")
+    s.c(t, 0, benv); s.c(benv, 0, bv)
+    s.c(blp, 0, bx); s.c(bv, 0, bx, 1)
     # mix
     mixl = s.obj(20, 420, "*~ 0.7")
     mixr = s.obj(200, 420, "*~ 0.7")
@@ -135,3 +138,82 @@ def drums(noise_floor=False, bass=True):
     orr = s.obj(200, 480, "outlet~")
     s.c(mixl, 0, ol); s.c(mixr, 0, orr)
     return s
+
+
+# ---- pieces both help patches use
+
+def rolling(c, x, y, arr, size=100):
+    """a float in -> written at the next index of arr (wrapping); returns
+    the index of the [t f b] that takes the float"""
+    t = c.obj(x, y, "t f b")
+    f = c.obj(x + 90, y + 30, "f")
+    p1 = c.obj(x + 130, y + 30, "+ 1")
+    md = c.obj(x + 90, y + 60, "mod %d" % size)
+    w = c.obj(x, y + 100, "tabwrite " + arr)
+    c.c(t, 1, f); c.c(f, 0, p1); c.c(p1, 0, md); c.c(md, 0, f, 1)
+    c.c(md, 0, w, 1); c.c(t, 0, w)
+    return t
+
+
+def controls(m, prefix, ctl, x, y):
+    """number boxes (name, init, x, y) sending <prefix>-s-<name>, and a
+    [pd controls] at x, y turning them into messages to [s <prefix>-c]"""
+    ctrl = Canvas(600, 400, "controls", 200, 200)
+    ctrl.text(10, 10, "each number box sends to %s-s-<name>: formatted here as a message to the object" % prefix, 60)
+    sc = ctrl.obj(10, 360, "s %s-c" % prefix)
+    for k, (name, v, ax, ay) in enumerate(ctl):
+        m.add("#X floatatom %d %d 6 0 0 1 %s %s-r-%s %s-s-%s 0;" % (ax, ay, name, prefix, name, prefix, name))
+        rr = ctrl.obj(10 + 70 * (k % 5), 60 + 120 * (k // 5), "r %s-s-%s" % (prefix, name))
+        mm = ctrl.msg(10 + 70 * (k % 5), 90 + 120 * (k // 5), "%s \\$1" % name)
+        ctrl.c(rr, 0, mm); ctrl.c(mm, 0, sc)
+    m.sub(x, y, ctrl, "controls")
+
+
+def switches(m, prefix, x, y, msgs):
+    """message boxes and bypass/delta toggles to [s <prefix>-c]"""
+    sc = m.obj(x, y + 25 * len(msgs) + 110, "s %s-c" % prefix)
+    for k, t in enumerate(msgs):
+        m.c(m.msg(x, y + 25 * k, t), 0, sc)
+    yy = y + 25 * len(msgs) + 10
+    for k, name in enumerate(("bypass", "delta")):
+        tg = m.tgl(x + 90 * k, yy, name)
+        mm = m.msg(x + 90 * k, yy + 25, "%s \\$1" % name)
+        m.c(tg, 0, mm); m.c(mm, 0, sc)
+
+
+def output_and_meter(m, obj, sel, lo, label, arr, caption):
+    """volume, dac~, the info outlet routed to a number box, a slider and
+    a 5 s history graph of `sel`"""
+    ol = m.obj(20, 480, "*~")
+    orr = m.obj(80, 480, "*~")
+    vol = m.hsl(20, 455, 0, 1, 100, "empty", 0)
+    m.text(125, 452, "volume")
+    dac = m.obj(20, 515, "dac~ 1 2")
+    m.c(obj, 0, ol); m.c(obj, 1, orr); m.c(vol, 0, ol, 1); m.c(vol, 0, orr, 1)
+    m.c(ol, 0, dac); m.c(orr, 0, dac, 1)
+    rt = m.obj(300, 455, "route %s latency" % sel)
+    m.c(obj, 2, rt)
+    m.c(rt, 0, m.atom(300, 490, 7, 0, 0, label))
+    m.c(rt, 1, m.atom(300, 520, 4, 0, 0, "latency"))
+    m.c(rt, 0, m.vsl(470, 455, lo, 0, 90))
+    m.text(495, 455, "0", 3)
+    m.text(495, 530, "%g" % lo, 3)
+    m.text(20, 570, caption, 75)
+    m.graph(20, 595, arr, 100, 400, 100, lo, 0)
+    hist = Canvas(400, 300, "history", 200, 200)
+    hist.c(hist.obj(10, 10, "inlet"), 0, rolling(hist, 10, 40, arr))
+    m.c(rt, 0, m.sub(300, 545, hist, "history"))
+
+
+def reference(m, lines, x, y):
+    r = Canvas(900, 760, "reference", 100, 60)
+    yy = 10
+    for t in lines:
+        r.text(10, yy, t, 110)
+        yy += 25 if len(t) < 105 else 45
+    m.sub(x, y, r, "reference")
+
+
+def setup_sets(prefix, ctl):
+    """the loadbang message that shows the initial values"""
+    return " ".join("\\; %s-r-%s set %g" % (prefix, n, v) for n, v, _, _ in ctl)
