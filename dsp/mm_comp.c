@@ -93,7 +93,6 @@ void mm_comp_reset(mm_comp *c)
     for (int k = 0; k < c->nch; k++) {
         mm_comp_chan *ch = &c->ch[k];
         mm_envelope_reset(&ch->det);
-        mm_envelope_reset(&ch->bal);
         mm_biquad_state_reset(&ch->hp);
         ch->meter = 0.0;
     }

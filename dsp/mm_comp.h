@@ -123,7 +123,9 @@ typedef struct mm_comp {
  * allocation: mm_comp_free exists for symmetry. */
 int mm_comp_init(mm_comp *c, int nch, double samplerate);
 void mm_comp_free(mm_comp *c);
-/* Clear envelopes, filters and meters; keep parameters. */
+/* Clear the level detectors, the detector filters and the meters; keep
+ * parameters. The gain reduction in force is not jumped: it releases
+ * (release time) from where it is, so a reset never clicks. */
 void mm_comp_reset(mm_comp *c);
 void mm_comp_set_samplerate(mm_comp *c, double samplerate);
 /* Set a parameter for every channel; returns the value applied. */

@@ -53,6 +53,7 @@ int mm_gate_init(mm_gate *g, int nch, double samplerate)
         mm_envelope_init(&g->det[k], samplerate);
     update(g);
     mm_gate_reset(g);
+    g->gain = g->closed_gain;
     return MM_OK;
 }
 
@@ -65,7 +66,6 @@ void mm_gate_reset(mm_gate *g)
 {
     g->sm.state = MM_GATESM_CLOSED;
     g->sm.hold_left = 0;
-    g->gain = g->closed_gain;
     for (int k = 0; k < MM_GATE_MAXCH; k++)
         mm_envelope_reset(&g->det[k]);
 }
@@ -148,10 +148,16 @@ void mm_gate_process(mm_gate *g, const float *const *in, float *const *out,
         nf |= mm_envelope_flush(&g->det[k]);
     if (nf || !mm_isfinite_d(gain)) {
         mm_gate_reset(g);
+        g->gain = g->closed_gain;
         g->nonfinite++;
         return;
     }
     g->gain = gain;
+}
+
+void mm_gate_snap(mm_gate *g)
+{
+    g->gain = g->sm.state != MM_GATESM_CLOSED ? 1.0 : g->closed_gain;
 }
 
 double mm_gate_gain_db(const mm_gate *g)

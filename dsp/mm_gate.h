@@ -122,8 +122,11 @@ typedef struct mm_gate {
 
 int mm_gate_init(mm_gate *g, int nch, double samplerate);
 void mm_gate_free(mm_gate *g);
-/* Closed, at the closed gain; parameters kept. */
+/* Close the gate and clear the detector; parameters kept. The gain is
+ * not jumped: it glides to the range with the release (no click). */
 void mm_gate_reset(mm_gate *g);
+/* Jump the gain to where the state says (creation: closed at range). */
+void mm_gate_snap(mm_gate *g);
 void mm_gate_set_samplerate(mm_gate *g, double samplerate);
 double mm_gate_set(mm_gate *g, mm_gate_param p, double v);
 double mm_gate_get(const mm_gate *g, mm_gate_param p);

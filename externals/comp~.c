@@ -144,7 +144,7 @@ static const mm_param comp_params[] = {
     {"curve", MM_METHOD, "", 0, 0, 0, MM_PF_NOFLAG, 0, NULL, NULL, do_curve,
      print_curve, "curve <array>: static curve, follows the controls"},
     {"reset", MM_METHOD, "", 0, 0, 0, MM_PF_NOFLAG, 0, NULL, NULL, do_reset,
-     NULL, "clear envelopes and meters"},
+     NULL, "clear detectors and meters (gain releases)"},
     {"latency", MM_METHOD, "", 0, 0, 0, MM_PF_NOFLAG, 0, NULL, NULL,
      do_latency, NULL, "emit latency 0"},
 };

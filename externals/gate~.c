@@ -105,7 +105,7 @@ static const mm_param gate_params[] = {
     {"interval", MM_FLOAT, "ms", 0, 60000, 50, 0, 0, NULL, set_interval,
      NULL, NULL, "gating output period, 0 = only on bang"},
     {"reset", MM_METHOD, "", 0, 0, 0, MM_PF_NOFLAG, 0, NULL, NULL, do_reset,
-     NULL, "close the gate, clear the detector"},
+     NULL, "close the gate (by the release), clear the detector"},
     {"latency", MM_METHOD, "", 0, 0, 0, MM_PF_NOFLAG, 0, NULL, NULL,
      do_latency, NULL, "emit latency 0"},
 };
@@ -165,7 +165,7 @@ static void *gate_tilde_new(t_symbol *s, int argc, t_atom *argv)
     mm_params_note(&x->x_params, "sidechain", x->x_sidechain);
     mm_params_apply_defaults(&x->x_params);
     mm_params_parse_flags(&x->x_params, argc, argv);
-    mm_gate_reset(&x->x_core); /* closed at the creation range */
+    mm_gate_snap(&x->x_core); /* closed at the creation range */
     mm_outmix_snap(&x->x_mix);
     return x;
 }

@@ -317,6 +317,17 @@ static void test_nonfinite(void **state)
     for (int r = 0; r < 20000; r++)
         mm_comp_process(&c, in, out, NULL, 0, 64);
     assert_true(c.ch[0].bal.y == 0.0 && c.ch[0].hp.s1 == 0.0);
+    /* reset keeps the reduction in force (no click), clears the meter */
+    mm_comp_set(&c, MM_COMP_SCHPF, 0);
+    for (int i = 0; i < 64; i++)
+        a[i] = (float)(0.9 * sin(i * 0.3));
+    for (int r = 0; r < 200; r++)
+        mm_comp_process(&c, in, out, NULL, 0, 64);
+    double before = mm_comp_gr_db(&c, 0);
+    assert_true(before < -5);
+    mm_comp_reset(&c);
+    assert_true(mm_comp_gr_db(&c, 0) == before);
+    assert_true(mm_comp_take_gr(&c) == 0.0);
     assert_int_equal(mm_comp_init(&c, 0, SR), MM_E_ARG);
     assert_int_equal(mm_comp_init(&c, MM_COMP_MAXCH + 1, SR), MM_E_ARG);
 }

@@ -95,7 +95,7 @@ static void test_range_times(void **state)
     for (int k = 0; k < 5; k++) {
         setup_gate(-40, 3, 0);
         mm_gate_set(&g, MM_GATE_RANGE, ranges[k]);
-        mm_gate_reset(&g);
+        mm_gate_snap(&g);
         double gc = feed(-60, 4800, NULL, NULL);
         assert_true(fabs(20 * log10(gc) - ranges[k]) < 1e-6);
         assert_true(fabs(mm_gate_gain_db(&g) - ranges[k]) < 1e-6);
@@ -105,7 +105,7 @@ static void test_range_times(void **state)
     mm_gate_set(&g, MM_GATE_ATTACK, 5);
     mm_gate_set(&g, MM_GATE_RELEASE, 200);
     mm_gate_set(&g, MM_GATE_RANGE, -100);
-    mm_gate_reset(&g);
+    mm_gate_snap(&g);
     double lo = 1e-5, goal = lo + (1 - exp(-1)) * (1 - lo);
     long i;
     for (i = 0; i < 48000; i++)
@@ -192,6 +192,23 @@ static void test_key_blocks_nan(void **state)
     g3.gain = NAN;
     mm_gate_process(&g3, zi, zo, NULL, 0, 64);
     assert_true(mm_isfinite_d(g3.gain) && g3.nonfinite == 1);
+    /* reset while open: closes by the release, no jump */
+    mm_gate g4;
+    mm_gate_init(&g4, 1, SR);
+    float one[480], o4[480];
+    for (int i = 0; i < 480; i++)
+        one[i] = (float)(0.5 * sin(i * 0.2));
+    const float *i4[1] = {one};
+    float *oo4[1] = {o4};
+    for (int r = 0; r < 5; r++)
+        mm_gate_process(&g4, i4, oo4, NULL, 0, 480);
+    assert_true(g4.gain == 1.0);
+    mm_gate_reset(&g4);
+    assert_true(g4.gain == 1.0 && !mm_gate_is_open(&g4));
+    float zero[48] = {0};
+    const float *iz[1] = {zero};
+    mm_gate_process(&g4, iz, oo4, NULL, 0, 48);
+    assert_true(g4.gain < 1.0 && g4.gain > 0.9); /* 1 ms of a 100 ms release */
     assert_int_equal(mm_gate_init(&g3, 9, SR), MM_E_ARG);
     assert_true(mm_gate_set(&g3, MM_GATE_RANGE, 5) == 0);
 }
