@@ -22,6 +22,9 @@ include $(PDLIBBUILDER_DIR)/Makefile.pdlibbuilder
 # pd-lib-builder adds -ffast-math; keep our bit-pattern finiteness checks
 # and inf handling meaningful.
 c.flags += -fno-finite-math-only
+# pd-lib-builder does not track headers: rebuild when any of ours changes
+# (a changed struct with stale objects crashes Pd).
+$(patsubst %.c,%.o,$(class.sources) $(common.sources)): $(wildcard dsp/*.h externals/*.h)
 else
 all:
 	@echo "pd-lib-builder is missing: run 'make deps' (or set PDLIBBUILDER_DIR)"
