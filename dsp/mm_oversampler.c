@@ -40,7 +40,8 @@ int mm_oversampler_init(mm_oversampler *os, int factor, int taps,
         beta > 20.0)
         return MM_E_ARG;
     float *coef = malloc((size_t)taps * (size_t)factor * sizeof *coef);
-    float *hist = calloc((size_t)taps * 2, sizeof *hist);
+    float *hist = calloc((size_t)(taps - 1 + MM_OVERSAMPLER_CHUNK),
+                         sizeof *hist);
     if (!coef || !hist) {
         free(coef);
         free(hist);
@@ -50,9 +51,10 @@ int mm_oversampler_init(mm_oversampler *os, int factor, int taps,
     /* Window sample t holds x[m - K + 1 + t] when phase j computes
      * y(m + j/L): its coefficient is h(j/L + K - 1 - t). */
     for (int j = 0; j < factor; j++) {
-        if (j == 0) { /* Nyquist filter: phase 0 is a pure delay */
+        if (j == 0) { /* Nyquist filter: phase 0 is a pure delay (this row
+                       * is documentation; process copies the sample) */
             for (int t = 0; t < taps; t++)
-                coef[t * factor] = t == half - 1 ? 1.0f : 0.0f;
+                coef[t] = t == half - 1 ? 1.0f : 0.0f;
             continue;
         }
         double h[MM_OVERSAMPLER_MAX_TAPS], sum = 0.0;
@@ -61,7 +63,7 @@ int mm_oversampler_init(mm_oversampler *os, int factor, int taps,
             sum += h[t];
         }
         for (int t = 0; t < taps; t++)
-            coef[t * factor + j] = (float)(h[t] / sum);
+            coef[j * taps + t] = (float)(h[t] / sum);
     }
     free(os->coef);
     free(os->hist);
@@ -69,7 +71,6 @@ int mm_oversampler_init(mm_oversampler *os, int factor, int taps,
     os->hist = hist;
     os->factor = factor;
     os->taps = taps;
-    os->pos = 0;
     os->beta = beta;
     os->nonfinite = 0;
     return MM_OK;
@@ -85,8 +86,8 @@ void mm_oversampler_free(mm_oversampler *os)
 void mm_oversampler_reset(mm_oversampler *os)
 {
     if (os->hist)
-        memset(os->hist, 0, (size_t)os->taps * 2 * sizeof *os->hist);
-    os->pos = 0;
+        memset(os->hist, 0,
+               (size_t)(os->taps - 1 + MM_OVERSAMPLER_CHUNK) * sizeof *os->hist);
 }
 
 int mm_oversampler_latency(const mm_oversampler *os)
@@ -104,26 +105,6 @@ unsigned long mm_oversampler_nonfinite(const mm_oversampler *os)
     return os->nonfinite;
 }
 
-/* One FIR pass over the window for all L phases at once: the coefficient
- * layout puts the phases side by side, so the inner loop is a vector
- * multiply-add over phases with no reduction (vectorises without
- * -ffast-math). Called with a constant L so each case is specialised. */
-static inline void kernel(const float *restrict c, const float *restrict w,
-                          int taps, float *restrict out, const int L)
-{
-    float acc[MM_OVERSAMPLER_MAX_FACTOR];
-    for (int j = 0; j < L; j++)
-        acc[j] = 0.0f;
-    for (int t = 0; t < taps; t++) {
-        const float xv = w[t];
-        const float *ct = c + t * L;
-        for (int j = 0; j < L; j++)
-            acc[j] += ct[j] * xv;
-    }
-    for (int j = 0; j < L; j++)
-        out[j] = acc[j];
-}
-
 /* Sanitise by bit pattern: inf/NaN -> 0 (counted), |x| < ~1e-30 -> 0. */
 static inline float clean(mm_oversampler *os, float x)
 {
@@ -139,28 +120,51 @@ static inline float clean(mm_oversampler *os, float x)
     return x;
 }
 
+/* Phases 1..L-1 for eight consecutive inputs at once: h points at the
+ * oldest sample of the first window. Eight independent sums over the taps
+ * in ascending order (the same arithmetic for every output, however the
+ * input is cut into blocks); the fixed 8-lane inner loop keeps the sums in
+ * vector registers at -O2 and -O3 alike. */
+static void phases8(const float *restrict coef, const float *restrict h,
+                    int taps, int L, float *restrict out, int nout)
+{
+    for (int j = 1; j < L; j++) {
+        const float *c = coef + j * taps;
+        float a[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+        for (int t = 0; t < taps; t++) {
+            const float ct = c[t];
+            for (int l = 0; l < 8; l++)
+                a[l] += ct * h[t + l];
+        }
+        for (int l = 0; l < nout; l++)
+            out[l * L + j] = a[l];
+    }
+}
+
 void mm_oversampler_process(mm_oversampler *os, const float *in, float *out,
                             int n)
 {
     if (!os->coef) /* not initialised: factor 0, nothing to write */
         return;
-    const int L = os->factor, taps = os->taps;
-    const float *c = os->coef;
-    for (int i = 0; i < n; i++) {
-        float x = clean(os, in[i]);
-        int p = os->pos;
-        os->hist[p] = x;
-        os->hist[p + taps] = x;
-        p = p + 1 == taps ? 0 : p + 1;
-        os->pos = p;
-        const float *w = os->hist + p;
-        float *o = out + (size_t)i * L;
-        switch (L) {
-        case 2: kernel(c, w, taps, o, 2); break;
-        case 4: kernel(c, w, taps, o, 4); break;
-        case 8: kernel(c, w, taps, o, 8); break;
-        case 16: kernel(c, w, taps, o, 16); break;
-        default: kernel(c, w, taps, o, L); break;
-        }
+    const int L = os->factor, taps = os->taps, past = taps - 1;
+    const int K = taps / 2;
+    float *hist = os->hist;
+    while (n > 0) {
+        int cnt = n < MM_OVERSAMPLER_CHUNK ? n : MM_OVERSAMPLER_CHUNK;
+        for (int i = 0; i < cnt; i++)
+            hist[past + i] = clean(os, in[i]);
+        /* window of input i: hist[i .. i + taps - 1]; phase 0 is its
+         * sample K - 1, the input K samples ago */
+        for (int i = 0; i < cnt; i++)
+            out[i * L] = hist[i + K - 1];
+        /* groups of 8 (the last may read stale, finite samples past the
+         * chunk: those lanes are not stored) */
+        for (int g = 0; g < cnt; g += 8)
+            phases8(os->coef, hist + g, taps, L, out + g * L,
+                    cnt - g < 8 ? cnt - g : 8);
+        memmove(hist, hist + cnt, (size_t)past * sizeof *hist);
+        in += cnt;
+        out += (size_t)cnt * L;
+        n -= cnt;
     }
 }

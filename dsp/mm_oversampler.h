@@ -48,12 +48,14 @@
 #define MM_OVERSAMPLER_MAX_FACTOR 16
 #define MM_OVERSAMPLER_MAX_TAPS 256
 
+/* Input samples per internal pass (outputs are computed 8 at a time). */
+#define MM_OVERSAMPLER_CHUNK 32
+
 typedef struct mm_oversampler {
-    float *coef;        /* taps * factor, interleaved: coef[t * factor + j] */
-    float *hist;        /* 2 * taps: doubled ring, hist[pos..pos+taps-1] */
+    float *coef;        /* factor * taps, per phase: coef[j * taps + t] */
+    float *hist;        /* taps - 1 past samples, then a chunk of input */
     int factor;         /* L */
     int taps;           /* 2K, taps per phase */
-    int pos;            /* oldest sample of the window */
     double beta;
     unsigned long nonfinite; /* non-finite input samples seen */
 } mm_oversampler;
@@ -79,11 +81,11 @@ unsigned long mm_oversampler_nonfinite(const mm_oversampler *os);
  * 0 outside |tau| < K. Not normalised per phase. */
 double mm_oversampler_prototype(const mm_oversampler *os, double tau);
 
-/* The sanitised input from k samples ago (0 = newest, k < taps), for
+/* The sanitised input from k samples ago (0 = newest, k < taps - 1), for
  * modules built on the oversampler. */
 static inline float mm_oversampler_delayed(const mm_oversampler *os, int k)
 {
-    return os->hist[os->pos + os->taps - 1 - k];
+    return os->hist[os->taps - 2 - k];
 }
 
 #endif

@@ -76,12 +76,20 @@ static void tone_pattern(const segment *seg, int nseg, double seconds)
     tone_segments(all, n, NULL, 2);
 }
 
-/* fs/div sine with amplitude amp and phase offset deg, 10 s stereo */
+/* fs/div sine with amplitude amp and phase offset deg, 10 s stereo. A
+ * 50 ms raised-cosine fade at each end: an abrupt start would itself
+ * ring above the amplitude in the reconstructed waveform. */
 static void tp_sine(double div, double amp, double deg)
 {
     alloc_frames(10.0, 2);
+    long fade = sr / 20;
     for (long i = 0; i < frames; i++) {
-        double s = amp * sin(2 * PI * i / div + deg * PI / 180.0);
+        double g = 1.0;
+        if (i < fade)
+            g = 0.5 - 0.5 * cos(PI * i / fade);
+        else if (i >= frames - fade)
+            g = 0.5 - 0.5 * cos(PI * (frames - 1 - i) / fade);
+        double s = g * amp * sin(2 * PI * i / div + deg * PI / 180.0);
         buf[i * 2] = buf[i * 2 + 1] = (float)s;
     }
 }
@@ -179,19 +187,19 @@ int main(int argc, char **argv)
         printf("expect momentary_all -23 -23.1 -22.9\n");
     } else if (!strcmp(c, "3341-15")) {
         tp_sine(4, 0.5, 0);
-        printf("expect truepeak -6 -6.4 -5.8\n");
+        printf("expect truepeak %.4f -6.4 -5.8\n", 20 * log10(0.5));
     } else if (!strcmp(c, "3341-16")) {
         tp_sine(4, 0.5, 45);
-        printf("expect truepeak -6 -6.4 -5.8\n");
+        printf("expect truepeak %.4f -6.4 -5.8\n", 20 * log10(0.5));
     } else if (!strcmp(c, "3341-17")) {
         tp_sine(6, 0.5, 60);
-        printf("expect truepeak -6 -6.4 -5.8\n");
+        printf("expect truepeak %.4f -6.4 -5.8\n", 20 * log10(0.5));
     } else if (!strcmp(c, "3341-18")) {
         tp_sine(8, 0.5, 67.5);
-        printf("expect truepeak -6 -6.4 -5.8\n");
+        printf("expect truepeak %.4f -6.4 -5.8\n", 20 * log10(0.5));
     } else if (!strcmp(c, "3341-19")) {
         tp_sine(4, 1.41, 45);
-        printf("expect truepeak 3 2.6 3.2\n");
+        printf("expect truepeak %.4f 2.6 3.2\n", 20 * log10(1.41));
     } else if (!strncmp(c, "3341-2", 6) && c[6] >= '0' && c[6] <= '3'
                && !c[7]) {
         tp_pulses(c[6] - '0');
