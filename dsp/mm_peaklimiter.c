@@ -5,7 +5,8 @@
 
 static void free_ch(mm_peaklimiter_ch *c)
 {
-    mm_truepeak_free(&c->tp);
+    mm_truepeak_free(&c->tp[0]);
+    mm_truepeak_free(&c->tp[1]);
     mm_delay_free(&c->audio);
     mm_delay_free(&c->spk);
     free(c->dq_t);
@@ -47,7 +48,17 @@ static void configure(mm_peaklimiter *l)
         d = 1;
     if (d > l->maxdelay)
         d = l->maxdelay;
-    int k = l->ktp;
+    /* the long detector when the lookahead holds it with a 16-sample
+     * attack, else the short one */
+    int det = d >= l->kdet[0] + MM_PEAKLIMITER_HOLD + 16 ? 0 : 1;
+    if (det != l->det) {
+        l->det = det;
+        for (int c = 0; c < l->nch; c++)
+            mm_truepeak_reset(&l->ch[c].tp[det]);
+    }
+    int k = l->ktp = l->kdet[det];
+    for (int c = 0; c < l->nch; c++)
+        mm_delay_set(&l->ch[c].spk, k);
     int hold = MM_PEAKLIMITER_HOLD;
     if (d - k - hold < 2)
         hold = d - k - 2;
@@ -83,30 +94,37 @@ static void update_thresh_target(mm_peaklimiter *l, int snap)
         mm_smoother_set(&l->thresh, t);
 }
 
+/* The detectors: a long one (4x, MM_PEAKLIMITER_TAPS taps, so content up
+ * to 0.47 fs is reconstructed like a 16x reference) and, when 1 ms of
+ * lookahead cannot hold it, a short one of at most round(1 ms * fs) taps
+ * used for short lookaheads. */
+static void detector_designs(double sr, int taps[2])
+{
+    int dmin = (int)floor(MM_PEAKLIMITER_LOOKAHEAD_MIN * 0.001 * sr + 0.5);
+    taps[0] = MM_PEAKLIMITER_TAPS;
+    int s = dmin & ~1;
+    taps[1] = s < 8 ? 8 : (s > MM_PEAKLIMITER_TAPS ? MM_PEAKLIMITER_TAPS : s);
+}
+
 int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
 {
     if (!(sr > 0.0) || !mm_isfinite_d(sr))
         return MM_E_ARG;
-    int factor, taps;
-    double beta;
-    mm_truepeak_design(sr, &factor, &taps, &beta);
-    int dmin = (int)floor(MM_PEAKLIMITER_LOOKAHEAD_MIN * 0.001 * sr + 0.5);
-    int tmax = 2 * (dmin - 6); /* K = taps/2 <= dmin - 6 */
-    if (taps > tmax)
-        taps = tmax < 8 ? 8 : tmax;
+    int taps[2];
+    detector_designs(sr, taps);
     int maxdelay = (int)ceil(MM_PEAKLIMITER_LOOKAHEAD_MAX * 0.001 * sr) + 1;
     int cap = 1;
     while (cap < maxdelay + 2)
         cap <<= 1;
     for (int c = 0; c < l->nch; c++) {
         mm_peaklimiter_ch *ch = &l->ch[c];
-        if (mm_truepeak_init_custom(&ch->tp, sr, factor, taps, beta) != MM_OK)
-            return MM_E_NOMEM;
-        int k = mm_truepeak_latency(&ch->tp);
+        for (int d = 0; d < 2; d++)
+            if (mm_truepeak_init_custom(&ch->tp[d], sr, MM_PEAKLIMITER_FACTOR,
+                                        taps[d], MM_PEAKLIMITER_BETA) != MM_OK)
+                return MM_E_NOMEM;
         if (mm_delay_init(&ch->audio, maxdelay) != MM_OK
-            || mm_delay_init(&ch->spk, k) != MM_OK)
+            || mm_delay_init(&ch->spk, taps[0] / 2) != MM_OK)
             return MM_E_NOMEM;
-        mm_delay_set(&ch->spk, k);
         uint32_t *t = realloc(ch->dq_t, (size_t)cap * sizeof *t);
         if (t)
             ch->dq_t = t;
@@ -122,7 +140,8 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
         if (!t || !v || !b1 || !b2)
             return MM_E_NOMEM;
     }
-    l->ktp = mm_truepeak_latency(&l->ch[0].tp);
+    l->kdet[0] = mm_truepeak_latency(&l->ch[0].tp[0]);
+    l->kdet[1] = mm_truepeak_latency(&l->ch[0].tp[1]);
     l->samplerate = sr;
     l->maxdelay = maxdelay;
     l->dq_mask = cap - 1;
@@ -169,7 +188,8 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
 {
     for (int c = 0; c < l->nch; c++) {
         mm_peaklimiter_ch *ch = &l->ch[c];
-        mm_truepeak_reset(&ch->tp);
+        mm_truepeak_reset(&ch->tp[0]);
+        mm_truepeak_reset(&ch->tp[1]);
         mm_delay_reset(&ch->audio);
         mm_delay_reset(&ch->spk);
         fill_env(l, ch, 1.0);
@@ -316,7 +336,7 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
         }
         for (int c = 0; c < nch; c++) {
             mm_peaklimiter_ch *ch = &l->ch[c];
-            mm_truepeak_process(&ch->tp, x[c], pk[c], cnt);
+            mm_truepeak_process(&ch->tp[l->det], x[c], pk[c], cnt);
             if (!l->truepeak)
                 for (int i = 0; i < cnt; i++)
                     pk[c][i] = fabsf(mm_delay_tick(&ch->spk, x[c][i]));

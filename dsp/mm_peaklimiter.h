@@ -46,7 +46,10 @@
 
 #define MM_PEAKLIMITER_MAXCH 8
 #define MM_PEAKLIMITER_HOLD 8          /* samples each side of a peak */
-#define MM_PEAKLIMITER_MARGIN_DB 0.02  /* detector + gain-change margin */
+#define MM_PEAKLIMITER_MARGIN_DB 0.05  /* detector + gain-change margin */
+#define MM_PEAKLIMITER_FACTOR 4        /* detector oversampling */
+#define MM_PEAKLIMITER_TAPS 192        /* detector taps per phase (long) */
+#define MM_PEAKLIMITER_BETA 10.0       /* detector Kaiser beta */
 #define MM_PEAKLIMITER_ONE (1 << 30)   /* fixed-point unity gain */
 
 #define MM_PEAKLIMITER_CEILING_MIN (-24.0)
@@ -66,7 +69,7 @@
 #define MM_PEAKLIMITER_LINK_DEF 100.0
 
 typedef struct mm_peaklimiter_ch {
-    mm_truepeak tp;
+    mm_truepeak tp[2];     /* long and short detector */
     mm_delay audio;        /* D */
     mm_delay spk;          /* K: sample peak aligned with the detector */
     uint32_t *dq_t;        /* sliding-min deque: times and values */
@@ -84,6 +87,7 @@ typedef struct mm_peaklimiter {
     int maxdelay;          /* samples for 20 ms */
     int dq_mask;
     int delay, ktp, hold, w1, w2, mwin;
+    int kdet[2], det;      /* detector latencies, the one in use */
     uint32_t t;            /* detector time */
     mm_smoother ingain, thresh, link;
     double ceiling_db, input_db, release_ms, lookahead_ms, link_pct;

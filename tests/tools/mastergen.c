@@ -5,12 +5,13 @@
  * kinds (stereo unless said):
  *   fs4      sine at fs/4, phase 45 degrees: samples +-a/sqrt2, true peak a
  *            (a = 10^(level/20)); L and R identical
- *   alt      bursts of alternating +-a samples (fs/2) with silences and
- *            sign flips (Gibbs overshoot at every edge)
+ *   alt      runs of 2000 alternating +-a samples (fs/2), 1000 silent
+ *            (the abrupt edges ring far above a)
  *   square   1 kHz and 3.1 kHz naive squares (L, R), hard-clipped sines
  *            mixed in: sample-level steps
  *   music    a music-like stereo mix: kick, snare noise bursts, bass, chords,
- *            hats, panned differently in L and R, peak normalised to a
+ *            hats, panned differently in L and R, band-limited to 0.45 fs
+ *            like real material, peak normalised to a
  *   sine     mono sine at freq Hz, level dBFS (freq default 997)
  *   silence  mono digital silence
  *   fade     mono sine at freq, fading linearly in dB from level to -120
@@ -51,13 +52,13 @@ int main(int argc, char **argv)
         for (long i = 0; i < n; i++)
             d[2 * i] = d[2 * i + 1] = (float)(a * sin(pi / 2 * i + pi / 4));
     } else if (!strcmp(kind, "alt")) {
+        /* runs of alternating +-a samples (a tone at exactly fs/2) starting
+         * and stopping abruptly: 2000 samples on, 1000 off; R inverted */
         for (long i = 0; i < n; i++) {
-            long seg = i / 97;            /* segments of 97 samples */
-            int on = (seg % 3) != 2;
-            int flip = (seg % 5) == 1;
-            double v = on ? ((i & 1) ? -a : a) * (flip ? -1 : 1) : 0.0;
+            int on = (i % 3000) < 2000;
+            double v = on ? ((i & 1) ? -a : a) : 0.0;
             d[2 * i] = (float)v;
-            d[2 * i + 1] = (float)((i % 211) < 150 ? v : -v);
+            d[2 * i + 1] = (float)-v;
         }
     } else if (!strcmp(kind, "square")) {
         for (long i = 0; i < n; i++) {
@@ -100,6 +101,30 @@ int main(int argc, char **argv)
             d[2 * i + 1] = (float)R;
             if (fabs(L) > peak) peak = fabs(L);
             if (fabs(R) > peak) peak = fabs(R);
+        }
+        /* as it comes out of an ADC or a resampler: band-limited to
+         * 0.45 fs (127-tap Blackman-windowed sinc), then normalised */
+        {
+            float *t = malloc((size_t)(2 * n) * sizeof *t);
+            const int K = 63;
+            double h[127], fc = 0.45;
+            for (int k = -K; k <= K; k++) {
+                double w = 0.42 + 0.5 * cos(pi * k / (K + 1)) + 0.08 * cos(2 * pi * k / (K + 1));
+                h[k + K] = w * (k ? sin(2 * pi * fc * k) / (pi * k) : 2 * fc);
+            }
+            peak = 0;
+            for (long i = 0; i < n; i++)
+                for (int c = 0; c < 2; c++) {
+                    double acc = 0;
+                    for (int k = -K; k <= K; k++) {
+                        long j = i - k;
+                        if (j >= 0 && j < n) acc += h[k + K] * d[2 * j + c];
+                    }
+                    t[2 * i + c] = (float)acc;
+                    if (fabs(acc) > peak) peak = fabs(acc);
+                }
+            memcpy(d, t, (size_t)(2 * n) * sizeof *t);
+            free(t);
         }
         for (long i = 0; i < 2 * n; i++)
             d[i] = (float)(d[i] * a / peak);
