@@ -5,11 +5,13 @@
  *   mastercheck link in.wav out.wav D     max |gain L - gain R| in dB
  *   mastercheck grid out.wav bits         samples off the grid / out of range
  *   mastercheck errpow in.wav out.wav bits [skip]   error power in LSB^2 and dB
- *   mastercheck spectrum in.wav out.wav bits freq   FFT of the output:
+ *   mastercheck spectrum in.wav out.wav bits freq   averaged FFTs of the output:
  *        fundamental, median noise bin, worst harmonic (2..9) over the floor
  *   mastercheck band in.wav out.wav f1 f2 [skip]    error power in f1..f2, dB
  *   mastercheck equal a.wav b.wav         frames that differ
  *   mastercheck maxabs out.wav            largest |sample| and finite check
+ *   mastercheck overs out.wav ceiling_dB  samples above the ceiling
+ *   mastercheck maxerr in.wav out.wav bits  largest |out - clip(in)| in LSB
  *
  * True peak: 16x polyphase interpolation (mm_oversampler, 256 taps per
  * phase, Kaiser beta 10, as main's tests/unit/test_truepeak.c reference), each local
@@ -186,12 +188,19 @@ int main(int argc, char **argv)
     } else if (!strcmp(cmd, "spectrum")) {
         float *b = load(argv[3], &n2, &ch2, &sr2);
         double f = atof(argv[5]);
-        long N = 1;
-        while (N * 2 <= n2) N *= 2;
-        double *p = spectrum(b, ch2, 0, N);
+        /* Welch: the average of 65536-point spectra */
+        long N = 65536;
+        if (n2 < N) { fprintf(stderr, "mastercheck: file too short\n"); return 2; }
+        long segs = n2 / N;
+        double *p = calloc(N / 2, sizeof *p);
+        for (long sg = 0; sg < segs; sg++) {
+            double *q = spectrum(b, ch2, sg * N, N);
+            for (long k = 0; k < N / 2; k++) p[k] += q[k] / segs;
+            free(q);
+        }
         long k0 = lround(f * N / sr2);
         double fund = 0;
-        for (long k = k0 - 3; k <= k0 + 3; k++) fund += p[k];
+        for (long k = k0 - 3; k <= k0 + 3; k++) if (p[k] > fund) fund = p[k];
         /* noise floor: median bin power, away from DC */
         double *tmp = malloc(N / 2 * sizeof *tmp);
         long m = 0;
@@ -239,6 +248,29 @@ int main(int argc, char **argv)
         for (long i = 0; i < n * ch && i < n2 * ch2; i++)
             if (memcmp(&a[i], &b[i], 4)) bad++;
         printf("differ %ld of %ld\n", bad, n * ch);
+    } else if (!strcmp(cmd, "overs")) {
+        float *d = load(argv[2], &n, &ch, &sr);
+        float c = (float)pow(10.0, atof(argv[3]) / 20.0);
+        long over = 0;
+        double m = 0;
+        for (long i = 0; i < n * ch; i++) {
+            if (fabsf(d[i]) > c) over++;
+            if (fabs(d[i]) > m) m = fabs(d[i]);
+        }
+        printf("overs %ld samplepeak %.6f\n", over, db(m));
+    } else if (!strcmp(cmd, "maxerr")) {
+        /* largest |out - clip(in)| in LSB (clip to the grid's range) */
+        float *a = load(argv[2], &n, &ch, &sr);
+        float *b = load(argv[3], &n2, &ch2, &sr2);
+        double s = ldexp(1.0, atoi(argv[4]) - 1), m = 0;
+        for (long i = 0; i < n && i < n2; i++) {
+            double x = a[i * ch];
+            if (x > 1 - 1 / s) x = 1 - 1 / s;
+            if (x < -1) x = -1;
+            double e = fabs(b[i * ch2] - x) * s;
+            if (e > m) m = e;
+        }
+        printf("maxerr_lsb %.3f\n", m);
     } else if (!strcmp(cmd, "maxabs")) {
         float *d = load(argv[2], &n, &ch, &sr);
         double m = 0;

@@ -1,0 +1,19 @@
+# mm_render <dir> <sr> <in.wav> <nch> "<object line>" <nouts> ["<msgs>"]
+# Plays in.wav through the object in pd -batch (tests/lib/pdrun.sh's
+# player patch, output written as 32-bit float so nothing is requantised)
+# into <dir>/out.wav; Pd's log goes to <dir>/pd.log.
+# Needs pdrun.sh sourced first.
+mm_render() {
+    local dir=$1 sr=$2 wav=$3 nch=$4 obj=$5 nouts=$6 msgs=${7:-}
+    mkdir -p "$dir"
+    [ "$(cd "$(dirname "$wav")" && pwd)/$(basename "$wav")" = "$(cd "$dir" && pwd)/$(basename "$wav")" ] \
+        || cp "$wav" "$dir/"
+    mm_player_patch "$dir/t.pd" "$dir/$(basename "$wav")" "$nch" "$obj" "$nouts" "$msgs"
+    sed -i 's/open out.wav/open -bytes 4 out.wav/' "$dir/t.pd"
+    mm_pd "$sr" "$dir/t.pd" >"$dir/pd.log" 2>&1
+}
+
+# mm_pd_errors <log>: prints the first creation failure or error, if any
+mm_pd_errors() {
+    grep -m1 "couldn't create\|^error:" "$1"
+}
