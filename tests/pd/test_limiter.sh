@@ -19,7 +19,7 @@ C=$MM_TOOLS/mastercheck
 
 pass() { echo "PASS: limiter $*"; }
 fail() { echo "FAIL: limiter $*"; }
-le() { awk -v a="$1" -v b="$2" 'BEGIN{exit !(a <= b)}'; }
+le() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{exit !(a <= b)}'; }
 
 # true-peak guarantee on every hard signal and rate
 for sr in 44100 48000 96000; do
