@@ -40,6 +40,8 @@ static double current_gain(const mm_peaklimiter *l, const mm_peaklimiter_ch *c)
     return (double)c->s2 / ((double)l->w1 * l->w2 * MM_PEAKLIMITER_ONE);
 }
 
+static void update_thresh_target(mm_peaklimiter *l, int snap);
+
 /* Lookahead split: D = K + (W1 + W2 - 2) + H. */
 static void configure(mm_peaklimiter *l)
 {
@@ -57,6 +59,7 @@ static void configure(mm_peaklimiter *l)
             mm_truepeak_reset(&l->ch[c].tp[det]);
     }
     int k = l->ktp = l->kdet[det];
+    update_thresh_target(l, 0);
     for (int c = 0; c < l->nch; c++)
         mm_delay_set(&l->ch[c].spk, k);
     int hold = MM_PEAKLIMITER_HOLD;
@@ -85,8 +88,9 @@ static void configure(mm_peaklimiter *l)
 
 static void update_thresh_target(mm_peaklimiter *l, int snap)
 {
-    double m = l->truepeak ? pow(10.0, -MM_PEAKLIMITER_MARGIN_DB / 20.0)
-                           : 1.0 - 1e-6;
+    double mdb = l->det ? MM_PEAKLIMITER_MARGIN_SHORT_DB
+                        : MM_PEAKLIMITER_MARGIN_DB;
+    double m = l->truepeak ? pow(10.0, -mdb / 20.0) : 1.0 - 1e-6;
     double t = mm_db_to_gain(l->ceiling_db) * m;
     if (snap)
         mm_smoother_snap(&l->thresh, t);
@@ -287,7 +291,7 @@ static inline double envelope(mm_peaklimiter *l, mm_peaklimiter_ch *c,
         v = h;
     else {
         v = h + l->relcoef * (v - h);
-        if (h - v < 1e-9)
+        if (h - v < 1e-6) /* -0.00001 dB: snap */
             v = h;
     }
     c->rel = v;
