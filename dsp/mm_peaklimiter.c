@@ -98,7 +98,7 @@ static void update_thresh_target(mm_peaklimiter *l, int snap)
         mm_smoother_set(&l->thresh, t);
 }
 
-/* The detectors: a long one (4x, MM_PEAKLIMITER_TAPS taps, so content up
+/* The detectors: a long one (3x, MM_PEAKLIMITER_TAPS taps, so content up
  * to 0.47 fs is reconstructed like a 16x reference) and, when 1 ms of
  * lookahead cannot hold it, a short one of at most round(1 ms * fs) taps
  * used for short lookaheads. */

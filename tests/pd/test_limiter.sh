@@ -59,6 +59,18 @@ for sr in 44100 48000 96000; do
     done
 done
 
+# steady sines up to 0.465 fs, driven +6 dB at 44.1 kHz
+for f in 997 15000 20500; do
+    d=$OUT/sine$f
+    mkdir -p "$d"
+    "$G" sine 44100 1 "$d/in.wav" 0 "$f"
+    mm_render "$d" 44100 "$d/in.wav" 1 "limiter~ -ch 1 -input 6" 1
+    read -r _ tp _ < <("$C" tp "$d/out.wav")
+    over=$(awk -v t="$tp" 'BEGIN{printf "%+.3f", t + 1}')
+    le "$tp" -0.9 && pass "tp sine $f Hz@44100 +6 dB: out true peak $tp dBTP (overshoot $over dB)" \
+        || fail "tp sine $f Hz@44100 +6 dB: out true peak $tp dBTP (overshoot $over dB)"
+done
+
 # truepeak 0: no sample over the ceiling
 for kind in square music; do
     d=$OUT/sp-$kind

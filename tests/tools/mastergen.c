@@ -148,7 +148,7 @@ int main(int argc, char **argv)
     /* every kind ends abruptly and is followed by 0.1 s of silence, so a
      * processor's latency never truncates it */
     long tail = (long)(0.1 * sr);
-    if (n > 2 * tail && ch == 2)
+    if (n > 2 * tail)
         memset(d + (n - tail) * ch, 0, (size_t)(tail * ch) * sizeof *d);
     if (wav_write_float(argv[4], d, n, ch, (int)sr)) {
         fprintf(stderr, "mastergen: cannot write %s\n", argv[4]);
