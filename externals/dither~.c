@@ -82,7 +82,7 @@ static const mm_param dither_params[] = {
      NULL, NULL, "dither: none (rounding), rpdf, tpdf, hp (high-passed tpdf)"},
     {"shape", MM_CHOICE, "", 0, 2, MM_DITHER_SHAPE_OFF, 0, 0, shape_words,
      set_shape, NULL, NULL, "noise shaping: off, simple, fweighted"},
-    {"seed", MM_INT, "", -16777216, 16777216, 0, 0, 0, NULL, set_seed, NULL,
+    {"seed", MM_INT, "", -999999, 999999, 0, 0, 0, NULL, set_seed, NULL,
      NULL, "noise seed (same seed, same noise)"},
     {"autoblank", MM_BOOL, "", 0, 1, 0, 0, 0, NULL, set_autoblank, NULL,
      NULL, "1: no dither after 0.5 s of digital silence"},
@@ -188,9 +188,10 @@ static void *dither_tilde_new(t_symbol *s, int argc, t_atom *argv)
                    sizeof dither_params / sizeof dither_params[0]);
     mm_params_note(&x->x_params, "ch", x->x_nch);
     mm_params_apply_defaults(&x->x_params);
-    /* every instance its own noise unless -seed says otherwise */
+    /* every instance its own noise unless -seed says otherwise (0..99999:
+     * print shows it exactly, so a render can be repeated) */
     int seed = (int)((++dither_instances * 2654435761ul
-                      + (unsigned long)time(NULL)) % 16777216ul);
+                      + (unsigned long)time(NULL)) % 100000ul);
     mm_dither_set_seed(&x->x_core, (uint64_t)seed);
     mm_params_note(&x->x_params, "seed", seed);
     mm_params_parse_flags(&x->x_params, argc, argv);

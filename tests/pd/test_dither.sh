@@ -66,6 +66,22 @@ for k in silence m90 m1; do
         || fail "TPDF error power $k ${pw[$k]} LSB^2 is $dev dB from theory 0.25"
 done
 
+# the other types: RPDF 1/12 + 1/12 = 1/6 LSB^2, hp (TPDF) 1/4, on the grid
+for case in "rpdf 0.16667" "hp 0.25"; do
+    set -- $case
+    render "pow-$1" 48000 sine 2 -20 997 "-bits 16 -type $1"
+    # (the sine part only: RPDF's error power drops to 0 on the silent
+    # tail - the noise modulation TPDF exists to avoid)
+    read -r _ lsb2 _ < <("$C" errpow "$OUT/pow-$1/in.wav" "$OUT/pow-$1/out.wav" 16 0 86400)
+    read -r _ off _ oor _ < <("$C" grid "$OUT/pow-$1/out.wav" 16)
+    dev=$(awk -v p="$lsb2" -v t="$2" 'BEGIN{d = 10 * log(p / t) / log(10); if (d < 0) d = -d; printf "%.3f", d}')
+    if le "$dev" 0.2 && [ "$off" = 0 ] && [ "$oor" = 0 ]; then
+        pass "type $1: error power $lsb2 LSB^2, theory $2 (off by $dev dB), on the grid"
+    else
+        fail "type $1: error power $lsb2 LSB^2 (theory $2, $dev dB), $off off the grid"
+    fi
+done
+
 # -100 dBFS sine at 16 bits: signal plus noise with TPDF; none distorts
 F=$(awk 'BEGIN{printf "%.6f", 48000 * 1366 / 65536}')   # on an FFT bin
 render low-tpdf 48000 sine 11 -100 "$F" "-bits 16 -seed 3"
@@ -94,6 +110,11 @@ for sr in 44100 48000 96000; do
     le "$gain" -3 && pass "fweighted@$sr: 1-5 kHz noise $gain dB against flat TPDF" \
         || fail "fweighted@$sr: 1-5 kHz noise only $gain dB against flat TPDF"
 done
+render "simple96000" 96000 sine 3 -20 997 "-bits 16 -seed 5 -shape simple"
+read -r _ bs < <("$C" band "$OUT/simple96000/in.wav" "$OUT/simple96000/out.wav" 1000 5000)
+gain=$(awk -v a="$bs" -v b="$bflat" 'BEGIN{printf "%.2f", a - b}')
+le "$gain" -3 && pass "simple@96000: 1-5 kHz noise $gain dB against flat TPDF" \
+    || fail "simple@96000: 1-5 kHz noise only $gain dB against flat TPDF"
 for lev in 0 12; do
     render "bound$lev" 44100 sine 1 "$lev" 3000 "-bits 16 -shape fweighted -interval 0"
     read -r _ me < <("$C" maxerr "$OUT/bound$lev/in.wav" "$OUT/bound$lev/out.wav" 16)

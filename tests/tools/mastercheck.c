@@ -4,7 +4,7 @@
  *   mastercheck same in.wav out.wav D     frames where out[i] != in[i-D]
  *   mastercheck link in.wav out.wav D     max |gain L - gain R| in dB
  *   mastercheck grid out.wav bits         samples off the grid / out of range
- *   mastercheck errpow in.wav out.wav bits [skip]   error power in LSB^2 and dB
+ *   mastercheck errpow in.wav out.wav bits [skip [end]]  error power in LSB^2, dB
  *   mastercheck spectrum in.wav out.wav bits freq   averaged FFTs of the output:
  *        fundamental, median noise bin, worst harmonic (2..9) over the floor
  *   mastercheck band in.wav out.wav f1 f2 [skip]    error power in f1..f2, dB
@@ -42,22 +42,28 @@ static double tp16(const float *d, long n, int ch, int c, long skip)
     mm_oversampler os = {0};
     mm_oversampler_init(&os, 16, 256, 10.0);
     int K = mm_oversampler_latency(&os);
-    float in[1], out[16];
+    enum { B = 256 };
+    static float in[B], out[B * 16];
     double best = 0, p2 = 0, p1 = 0;
-    for (long i = 0; i < n + K + 1; i++) {
-        in[0] = i < n ? d[i * ch + c] : 0.0f;
-        mm_oversampler_process(&os, in, out, 1);
-        long src = i - K; /* out[j] is y(src + j/16) */
-        for (int j = 0; j < 16; j++) {
-            double y = fabs(out[j]);
-            if (src >= skip && p1 >= p2 && p1 >= y && p1 > 0) {
-                double dd = 2 * p1 - p2 - y, v = p1;
-                if (dd > 0) v = p1 + (y - p2) * (y - p2) / (8 * dd);
-                if (v > best) best = v;
+    long total = n + K + 1;
+    for (long i0 = 0; i0 < total; i0 += B) {
+        int cnt = total - i0 < B ? (int)(total - i0) : B;
+        for (int k = 0; k < cnt; k++)
+            in[k] = i0 + k < n ? d[(i0 + k) * ch + c] : 0.0f;
+        mm_oversampler_process(&os, in, out, cnt);
+        for (int k = 0; k < cnt; k++) {
+            long src = i0 + k - K; /* out[k*16 + j] is y(src + j/16) */
+            for (int j = 0; j < 16; j++) {
+                double y = fabs(out[k * 16 + j]);
+                if (src >= skip && p1 >= p2 && p1 >= y && p1 > 0) {
+                    double dd = 2 * p1 - p2 - y, v = p1;
+                    if (dd > 0) v = p1 + (y - p2) * (y - p2) / (8 * dd);
+                    if (v > best) best = v;
+                }
+                if (src >= skip && y > best) best = y;
+                p2 = p1;
+                p1 = y;
             }
-            if (src >= skip && y > best) best = y;
-            p2 = p1;
-            p1 = y;
         }
     }
     mm_oversampler_free(&os);
@@ -176,9 +182,10 @@ int main(int argc, char **argv)
         float *b = load(argv[3], &n2, &ch2, &sr2);
         int bits = atoi(argv[4]);
         long skip = argc > 5 ? atol(argv[5]) : 0;
+        long end = argc > 6 ? atol(argv[6]) : n;
         double s = ldexp(1.0, bits - 1), acc = 0;
         long cnt = 0;
-        for (long i = skip; i < n && i < n2; i++) {
+        for (long i = skip; i < n && i < n2 && i < end; i++) {
             double e = ((double)b[i * ch2] - a[i * ch]) * s;
             acc += e * e;
             cnt++;
