@@ -14,7 +14,7 @@ common.sources = $(sort $(wildcard dsp/*.c)) externals/mm_pd.c
 ldlibs = -lebur128 -lm
 cflags = -Idsp -Iexternals -std=c99 -D_DEFAULT_SOURCE
 datafiles = $(wildcard help-patches/*.pd) $(wildcard abstractions/*.pd) \
-            README.md
+            README.md LICENSE
 
 PDLIBBUILDER_DIR ?= /usr/share/pd-lib-builder
 ifneq ($(wildcard $(PDLIBBUILDER_DIR)/Makefile.pdlibbuilder),)

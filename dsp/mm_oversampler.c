@@ -164,7 +164,7 @@ void mm_oversampler_process(mm_oversampler *os, const float *in, float *out,
                     cnt - g < 8 ? cnt - g : 8);
         memmove(hist, hist + cnt, (size_t)past * sizeof *hist);
         in += cnt;
-        out += (size_t)cnt * L;
+        out += (size_t)cnt * (size_t)L;
         n -= cnt;
     }
 }

@@ -13,12 +13,16 @@
  *
  * sinc(tau) = sin(pi tau)/(pi tau). This is a Nyquist (L-th band) filter:
  * h is 1 at tau = 0 and 0 at every other integer, so phase 0 is the input
- * itself, delayed (exactly, bit for bit). Each other phase is a 2K-tap FIR
- * normalised to unity gain at DC. Coefficients are designed in double
- * precision at init; processing is float (about 1e-7 relative error,
- * far below the filter's own ripple). With beta = 7 and 2K = 40 the
- * passband is flat within 0.01 dB to 0.4535 fs and images are 60 dB down
- * from 0.5465 fs (see tests/unit/test_oversampler.c).
+ * itself, delayed (copied, bit for bit, not computed). Each other phase is
+ * a 2K-tap FIR normalised to unity gain at DC. Coefficients are designed
+ * in double precision at init; processing is float (about 1e-7 relative
+ * error, far below the filter's own), eight outputs at a time.
+ * Measured (tests/unit/test_oversampler.c) with beta = 7 and 2K = 48, the
+ * design mm_truepeak uses: passband flat within 0.0026 dB to 0.4535 fs
+ * (20 kHz at 44.1 kHz), -6.02 dB at fs/2, images at least 71 dB down from
+ * 0.5465 fs; a sine up to 0.4535 fs is reconstructed within -65 dB of its
+ * amplitude (-71 dB below 0.4 fs).
+ * Cost: (L - 1) 2K multiply-adds per input sample.
  * Reference: ITU-R BS.1770-4 Annex 2 (true-peak by oversampling); the
  * Kaiser window: J. F. Kaiser, "Nonrecursive digital filter design using
  * the I0-sinh window function", ISCAS 1974.

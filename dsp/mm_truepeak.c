@@ -9,7 +9,7 @@ void mm_truepeak_design(double samplerate, int *factor, int *taps,
 {
     /* Below 80 kHz the audio band reaches 0.4535 fs (20 kHz at 44.1 kHz):
      * 8x. Above, 20 kHz is under 0.23 fs and 4x with the parabolic
-     * refinement keeps even 0.45 fs sines within 0.06 dB. */
+     * refinement keeps even 0.45 fs sines within 0.05 dB. */
     *factor = samplerate < 80000.0 ? MM_TRUEPEAK_FACTOR_LOW
                                    : MM_TRUEPEAK_FACTOR_HIGH;
     *taps = MM_TRUEPEAK_TAPS;

@@ -1,6 +1,70 @@
-/* mm_truepeak.h: true-peak detector, one channel per struct.
+/* mm_truepeak.h: true-peak detector (ITU-R BS.1770-4 Annex 2, done more
+ * accurately), one channel per struct.
  *
- * (filled in after measurement)
+ * The signal is reconstructed between the samples by the polyphase
+ * interpolator of mm_oversampler.h (L points per input period: the sample
+ * itself and L-1 interpolated points). For each input period m the
+ * detector reports
+ *
+ *   peak[m] = max over k of |y_k|, refined at each local maximum of |y|
+ *             by the vertex of the parabola through it and its two
+ *             neighbours:  a + (c - b)^2 / (8 (2a - b - c))
+ *             (a = |y_k|, b and c the neighbours signed like y_k)
+ *
+ * which removes most of the grid error (for a sine, from
+ * 1 - cos(pi f / L) to about (2 pi f / L)^4 / 43). The refinement can only
+ * raise a reading, and by at most a/4.
+ *
+ * Design per rate (mm_truepeak_design):
+ *   below 80 kHz   L = 8, 48 taps per phase (Kaiser beta 7)
+ *   80 kHz and up  L = 4, 48 taps per phase
+ * The filter is flat within 0.003 dB to 0.4535 fs (20 kHz at 44.1 kHz)
+ * and rejects images by 71 dB from 0.5465 fs.
+ * Cost per input sample: (L-1) x 48 multiply-adds = 336 (8x) or 144 (4x),
+ * plus L compares; measured 40 ns (8x) and 14 ns (4x) per sample with the
+ * externals' flags (-O3 -ffast-math -march=core2, AMD EPYC), i.e. about
+ * 0.2% of one core per channel at 48 kHz.
+ *
+ * Accuracy, measured by tests/unit/test_truepeak.c (sines, every crest
+ * position between two samples, read over the period(s) holding the
+ * crest; under/over in dB):
+ *
+ *   rate     L   20 Hz-20 kHz    to 0.45 fs        vs the 16x truth
+ *            vs the amplitude    vs the amplitude  (whole range)
+ *   44.1k    8   -0.007/+0.003   (20 kHz = 0.4535) -0.007/+0.033
+ *   48k      8   -0.003/+0.002   -0.005/+0.005     -0.005/+0.037
+ *   88.2k    4   -0.003/+0.002   -0.046/+0.005     -0.046/+0.033
+ *   96k      4   -0.002/+0.001   -0.047/+0.005     -0.046/+0.031
+ *   176.4k   4   -0.000/+0.001   -0.046/+0.005     -0.046/+0.031
+ *   192k     4   -0.000/+0.001   -0.046/+0.005     -0.046/+0.032
+ *
+ * "Over" against the 16x truth is the 16x grid's own shortfall (up to
+ * 0.034 dB at 0.45 fs), not a high reading: against the exact amplitude
+ * the detector is never more than 0.005 dB high. Sums of five random sines
+ * read within -0.024/+0.006 dB of their continuous peak. EBU Tech 3341
+ * cases 15-19 (fs/4, fs/6, fs/8 sines at 0.5 and +3 dBTP) read exact to
+ * 0.001 dB, their 20-23 style (band-limited pulses, crest 0, 1/4, 1/2, 3/4
+ * sample after a sample) within 0.001 dB of 0 dBTP.
+ *
+ * Limit: content between 0.4535 and 0.5 fs lies in the filter's
+ * transition band (-6 dB at fs/2) and is under-weighted. Programme and
+ * clipped material read as above (a sine clipped by 12 dB: within
+ * +0.011 dB), but full-band white noise reads within -0.95/+0.65 dB of a
+ * long 16x reference per 32-sample window (its overall peak within
+ * 0.07 dB). Tracking that band would take about five times the taps.
+ *
+ * Latency: MM_TRUEPEAK_TAPS / 2 = 24 samples at every rate (0.54 ms at
+ * 44.1 kHz, 0.125 ms at 192 kHz, 1.09 ms at 22.05 kHz): peak_out[m + 24]
+ * is the peak of the period [m, m+1) (its parabolas may reach half a
+ * step, 1/(2L) sample, before m). peak_out[m + latency] >= |x[m]| always.
+ *
+ * Input is sanitised (NaN/inf read as 0 and counted, |x| < 1e-30 as 0),
+ * so the state is always finite: a period is clean again once its
+ * 2 x 24 + 1 samples of context are. No denormals: the history holds
+ * none and the parabola is skipped below 1e-15. Per-sample results do not
+ * depend on the block size; in == peak_out is allowed.
+ *
+ * Zero the struct before the first init. Only init allocates.
  */
 #ifndef MM_TRUEPEAK_H
 #define MM_TRUEPEAK_H

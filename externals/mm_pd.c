@@ -206,6 +206,33 @@ void mm_params_note(mm_params *p, const char *name, t_float value)
             p->value[i] = value;
 }
 
+/* "-24..0, default -1" / "none|tpdf, default tpdf" / "0|1, default 0":
+ * print shows every range, so users (and the robustness suite) can read
+ * the table back. */
+static void describe_range(const mm_param *e, char *buf, size_t size)
+{
+    char list[256];
+    if (e->kind == MM_CHOICE) {
+        choice_list(e, list, sizeof list);
+        snprintf(buf, size, "%s, default %s", list, e->choices[(int)e->def]);
+    } else if (e->kind == MM_BOOL) {
+        snprintf(buf, size, "0|1, default %g", e->def);
+    } else if (e->flags & MM_PF_OFF) {
+        if (e->def == e->offval)
+            snprintf(buf, size, "%g..%g or %g = off, default off", e->min,
+                     e->max, e->offval);
+        else
+            snprintf(buf, size, "%g..%g or %g = off, default %g", e->min,
+                     e->max, e->offval, e->def);
+    } else {
+        snprintf(buf, size, "%g..%g, default %g", e->min, e->max, e->def);
+    }
+    if (e->flags & MM_PF_CREATION) {
+        size_t len = strlen(buf);
+        snprintf(buf + len, size - len, ", creation only");
+    }
+}
+
 void mm_params_print(mm_params *p)
 {
     post("%s:", p->objname);
@@ -219,13 +246,15 @@ void mm_params_print(mm_params *p)
             continue;
         }
         t_float v = p->value[i];
+        char range[300];
+        describe_range(e, range, sizeof range);
         if (e->kind == MM_CHOICE) {
-            int k = (int)v;
-            post("  %s %s", e->name, e->choices[k]);
+            post("  %s %s  (%s)", e->name, e->choices[(int)v], range);
         } else if ((e->flags & MM_PF_OFF) && v == e->offval) {
-            post("  %s off", e->name);
+            post("  %s off  (%s)", e->name, range);
         } else {
-            post("  %s %g%s%s", e->name, v, e->unit[0] ? " " : "", e->unit);
+            post("  %s %g%s%s  (%s)", e->name, v, e->unit[0] ? " " : "",
+                 e->unit, range);
         }
     }
 }

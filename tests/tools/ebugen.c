@@ -8,7 +8,7 @@
  * (true peak), 3342-1 .. 3342-4 (loudness range). Prints the expected
  * value and tolerance on stdout: `expect <what> <value> <lo> <hi>`.
  */
-#include "wavwrite.h"
+#include "wav.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,7 +226,7 @@ int main(int argc, char **argv)
         return 2;
     }
     printf("channels %d\nseconds %g\n", nch, (double)frames / sr);
-    if (wav_write_float(argv[3], buf, frames, nch, sr)) {
+    if (wav_save(argv[3], buf, nch, frames, sr, 32)) {
         fprintf(stderr, "ebugen: cannot write %s\n", argv[3]);
         return 1;
     }

@@ -7,7 +7,7 @@
  * and a louder chorus so meters and dynamics have something to do. The
  * mix is scaled so its sample peak is peak_dbfs (default -3 dBFS).
  */
-#include "wavwrite.h"
+#include "wav.h"
 #include <math.h>
 #include <stdlib.h>
 
@@ -109,7 +109,7 @@ int main(int argc, char **argv)
     float g = peak > 0 ? (float)(pow(10.0, peak_db / 20.0) / peak) : 1.0f;
     for (long i = 0; i < 2 * n; i++)
         out[i] *= g;
-    if (wav_write_float(argv[3], out, n, 2, sr)) {
+    if (wav_save(argv[3], out, 2, n, sr, 32)) {
         fprintf(stderr, "mixgen: cannot write %s\n", argv[3]);
         return 1;
     }
