@@ -19,6 +19,13 @@ robust_patch() {
     local tables="" i
     for ((i = 0; i < nin; i++)); do tables+=" \$0-a$i"; done
     local nrec=$((nout > 0 ? nout : 1))
+    # recorded with [tabwrite~] and written by [soundfiler] before quitting
+    # (synchronous: writesf~'s thread was cut short by the quit, leaving
+    # out.wav missing or truncated in about one run in three)
+    local resize="" recs=""
+    for ((i = 0; i < nrec; i++)); do
+        resize+=" \\; \$0-o$i resize \\\$1"; recs+=" \$0-o$i"
+    done
     {
         echo "#N canvas 0 0 900 600 12;"
         echo "#X obj 10 10 loadbang;"                                 # 0
@@ -44,9 +51,9 @@ robust_patch() {
         echo "#X connect $o $nout $((o + 1 + nout)) 0;"
         echo "#X restore 400 300 pd host;"                            # 8
         if [ -n "$msg" ]; then echo "#X msg 400 200 $msg;"; else echo "#X obj 400 200 t b;"; fi # 9
-        echo "#X msg 600 10 open out.wav \\, start;"                  # 10
-        echo "#X obj 600 500 writesf~ $nrec;"                         # 11
-        echo "#X msg 600 450 stop;"                                   # 12
+        echo "#X msg 600 10$resize;"                                  # 10
+        echo "#X msg 600 450 write -bytes 4 out.wav$recs;"            # 11
+        echo "#X obj 600 500 soundfiler;"                             # 12
         for ((i = 0; i < nin; i++)); do
             echo "#X obj $((10 + i * 90)) 200 table \$0-a$i;"
             echo "#X obj $((10 + i * 90)) 250 tabplay~ \$0-a$i;"
@@ -56,17 +63,22 @@ robust_patch() {
         echo "#X connect 2 0 3 0;"
         [ -n "$msg" ] && echo "#X connect 1 1 9 0;" && echo "#X connect 9 0 8 0;"
         echo "#X connect 1 0 4 0;"
-        echo "#X connect 1 0 10 0;"
-        echo "#X connect 10 0 11 0;"
+        echo "#X connect 3 0 10 0;"
+        echo "#X connect 11 0 12 0;"
         echo "#X connect 5 0 6 0;"
-        echo "#X connect 5 1 12 0;"
+        echo "#X connect 5 1 11 0;"
         echo "#X connect 5 2 8 0;"
-        echo "#X connect 12 0 11 0;"
-        for ((i = 0; i < nout; i++)); do echo "#X connect 8 $i 11 $i;"; done
         for ((i = 0; i < nin; i++)); do
             local t=$((13 + 2 * i + 1))
             echo "#X connect 1 0 $t 0;"
             echo "#X connect $t 0 8 $((1 + i));"
+        done
+        local r=$((13 + 2 * nin))
+        for ((i = 0; i < nrec; i++)); do
+            echo "#X obj $((600 + 100 * i)) 550 tabwrite~ \$0-o$i;"
+            echo "#X obj $((600 + 100 * i)) 580 table \$0-o$i;"
+            echo "#X connect 1 0 $((r + 2 * i)) 0;"
+            [ "$i" -lt "$nout" ] && echo "#X connect 8 $i $((r + 2 * i)) 0;"
         done
         echo "#X connect 14 1 5 0;"
     } >"$out"
