@@ -4,7 +4,7 @@
  *   -> ns_per_sample <x>  (and latency <samples>) */
 #include "material.h"
 #include "mm_peaklimiter.h"
-#include "wavwrite.h"
+#include "wav.h"
 
 int main(int argc, char **argv)
 {
@@ -55,7 +55,7 @@ int main(int argc, char **argv)
         for (long i = 0; i < m.frames; i++)
             for (int c = 0; c < m.channels; c++)
                 il[i * m.channels + c] = out[c][i];
-        wav_write_float(outp, il, m.frames, m.channels, m.samplerate);
+        wav_save(outp, il, m.channels, m.frames, m.samplerate, 32);
         free(il);
     }
     printf("latency %d\n", lat);

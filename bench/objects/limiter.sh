@@ -1,7 +1,7 @@
 # limiter~ against the limiters a user would otherwise pick (x42 dpl, LSP
 # Limiter stereo; settings from bench/lv2/README.md), same material, same
 # ceiling (-1 dBTP): cost, output true peak (16x, 256-tap reference:
-# tests/tools/mastercheck), latency. Twice: the material as it is (peak
+# tests/tools/tpmeter), latency. Twice: the material as it is (peak
 # -1 dBFS, little to do) and driven +12 dB (hard limiting).
 bench_pd "limiter~ -ch 2" 2 2 "limiter~ -ch 2"
 bench_pd "limiter~ -ch 2 -input 12" 2 2 "limiter~ -ch 2 -input 12"
@@ -29,7 +29,9 @@ for lab in "mm_peaklimiter core" "x42 dpl" "LSP limiter" \
            "mm_peaklimiter core +12 dB" "x42 dpl +12 dB" "LSP limiter +12 dB"; do
     f=${LV2_OUT[$lab]:-}
     if [ -n "$f" ] && [ -f "$f" ]; then
-        read -r _ tp _ sp < <("$TOOLS/mastercheck" tp "$f")
+        read -r tp sp < <("$TOOLS/tpmeter" "$f" | awk '
+            {if (NR == 1 || $5 > t) t = $5; if (NR == 1 || $3 > s) s = $3}
+            END {print t, s}')
         printf '  %-30s %12s %14s %12s %9s\n' "$lab" "${bench_ns[$lab]:--}" "$tp" "$sp" "${LV2_LATENCY[$lab]:--}"
     else
         printf '  %-30s %12s %14s\n' "$lab" "-" "(no output)"

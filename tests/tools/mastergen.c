@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
-#include "wavwrite.h"
+#include "wav.h"
 
 static unsigned long long rs = 88172645463325252ull;
 static double urand(void) /* [-1, 1) */
@@ -150,7 +150,7 @@ int main(int argc, char **argv)
     long tail = (long)(0.1 * sr);
     if (n > 2 * tail)
         memset(d + (n - tail) * ch, 0, (size_t)(tail * ch) * sizeof *d);
-    if (wav_write_float(argv[4], d, n, ch, (int)sr)) {
+    if (wav_save(argv[4], d, ch, n, sr, 32)) {
         fprintf(stderr, "mastergen: cannot write %s\n", argv[4]);
         return 1;
     }

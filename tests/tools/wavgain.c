@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "mmwavread.h"
-#include "wavwrite.h"
+#include "wav.h"
 
 int main(int argc, char **argv)
 {
@@ -22,7 +22,7 @@ int main(int argc, char **argv)
     double g = pow(10.0, atof(argv[3]) / 20.0);
     for (long i = 0; i < n * ch; i++)
         d[i] = (float)(d[i] * g);
-    if (wav_write_float(argv[2], d, n, ch, sr)) {
+    if (wav_save(argv[2], d, ch, n, sr, 32)) {
         fprintf(stderr, "wavgain: cannot write %s\n", argv[2]);
         return 1;
     }
