@@ -92,6 +92,16 @@ read -r _ nd _ fr < <("$C" same "$d/in.wav" "$d/out.wav" 240)
 [ "$nd" = 0 ] && pass "input at $tpin dBTP (ceiling -1): output bit-identical, delayed 240 samples ($fr frames)" \
     || fail "input at $tpin dBTP: $nd samples differ from the delayed input"
 
+# exactly 1 dB under: an fs/4 sine at 45 degrees whose true peak is
+# -2.000 dBTP (samples at -5.01 dBFS), ceiling -1
+d=$OUT/identity1dB
+mkdir -p "$d"
+"$G" fs4 48000 1 "$d/in.wav" -2
+mm_render "$d" 48000 "$d/in.wav" 2 "limiter~ -ch 2" 2
+read -r _ nd _ fr < <("$C" same "$d/in.wav" "$d/out.wav" 240)
+[ "$nd" = 0 ] && pass "fs/4 sine at exactly -2 dBTP (1 dB under): output bit-identical, delayed" \
+    || fail "fs/4 sine at -2 dBTP: $nd samples differ from the delayed input"
+
 # bypass while limiting: exactly the delayed input
 d=$OUT/bypass
 mkdir -p "$d"
