@@ -1,0 +1,43 @@
+# limiter~ against the limiters a user would otherwise pick (x42 dpl, LSP
+# Limiter stereo; settings from bench/lv2/README.md), same material, same
+# ceiling (-1 dBTP): cost, output true peak (16x, 256-tap reference:
+# tests/tools/tpmeter), latency. Twice: the material as it is (peak
+# -1 dBFS, little to do) and driven +12 dB (hard limiting).
+bench_pd "limiter~ -ch 2" 2 2 "limiter~ -ch 2"
+bench_pd "limiter~ -ch 2 -input 12" 2 2 "limiter~ -ch 2 -input 12"
+bench_core "mm_peaklimiter core" 2 bench_limiter --out "$BENCH_OUT/ours-0dB.wav"
+bench_lv2 "x42 dpl" "http://gareus.org/oss/lv2/dpl#stereo" -c threshold=-1 -c truepeak=1
+bench_lv2 "LSP limiter" "http://lsp-plug.in/plugins/lv2/limiter_stereo" \
+    -c th=0.891251 -c boost=0 -c alr=0 -c ovs=6
+LV2_OUT["mm_peaklimiter core"]=$BENCH_OUT/ours-0dB.wav
+LV2_LATENCY["mm_peaklimiter core"]=240
+
+lim_saved=$MATERIAL
+"$TOOLS/wavgain" "$MATERIAL" "$BENCH_OUT/material-hot.wav" 12
+MATERIAL=$BENCH_OUT/material-hot.wav
+bench_core "mm_peaklimiter core +12 dB" 2 bench_limiter --out "$BENCH_OUT/ours-hot.wav"
+bench_lv2 "x42 dpl +12 dB" "http://gareus.org/oss/lv2/dpl#stereo" -c threshold=-1 -c truepeak=1
+bench_lv2 "LSP limiter +12 dB" "http://lsp-plug.in/plugins/lv2/limiter_stereo" \
+    -c th=0.891251 -c boost=0 -c alr=0 -c ovs=6
+MATERIAL=$lim_saved
+LV2_OUT["mm_peaklimiter core +12 dB"]=$BENCH_OUT/ours-hot.wav
+LV2_LATENCY["mm_peaklimiter core +12 dB"]=240
+
+echo "  side by side (ceiling -1 dBTP; true peak of the output, 16x 256-tap):"
+printf '  %-30s %12s %14s %12s %9s\n' "" "ns/sample/ch" "true peak dBTP" "sample peak" "latency"
+for lab in "mm_peaklimiter core" "x42 dpl" "LSP limiter" \
+           "mm_peaklimiter core +12 dB" "x42 dpl +12 dB" "LSP limiter +12 dB"; do
+    f=${LV2_OUT[$lab]:-}
+    if [ -n "$f" ] && [ -f "$f" ]; then
+        read -r tp sp < <("$TOOLS/tpmeter" "$f" | awk '
+            {if (NR == 1 || $5 > t) t = $5; if (NR == 1 || $3 > s) s = $3}
+            END {print t, s}')
+        printf '  %-30s %12s %14s %12s %9s\n' "$lab" "${bench_ns[$lab]:--}" "$tp" "$sp" "${LV2_LATENCY[$lab]:--}"
+    else
+        printf '  %-30s %12s %14s\n' "$lab" "-" "(no output)"
+    fi
+done
+bench_ratio "mm_peaklimiter core" "x42 dpl"
+bench_ratio "mm_peaklimiter core" "LSP limiter"
+bench_ratio "mm_peaklimiter core +12 dB" "x42 dpl +12 dB"
+bench_ratio "mm_peaklimiter core +12 dB" "LSP limiter +12 dB"

@@ -1,0 +1,377 @@
+#include "mm_peaklimiter.h"
+#include <stdlib.h>
+
+#define CHUNK 64
+
+static void free_ch(mm_peaklimiter_ch *c)
+{
+    mm_truepeak_free(&c->tp[0]);
+    mm_truepeak_free(&c->tp[1]);
+    mm_delay_free(&c->audio);
+    mm_delay_free(&c->spk);
+    free(c->dq_t);
+    free(c->dq_v);
+    free(c->box1);
+    free(c->box2);
+    c->dq_t = NULL;
+    c->dq_v = NULL;
+    c->box1 = c->box2 = NULL;
+}
+
+/* Fill the envelope with gain v (fixed point), empty the min window. */
+static void fill_env(mm_peaklimiter *l, mm_peaklimiter_ch *c, double v)
+{
+    int64_t q = (int64_t)floor(v * MM_PEAKLIMITER_ONE);
+    c->rel = v;
+    for (int i = 0; i < l->w1; i++)
+        c->box1[i] = q;
+    c->s1 = q * l->w1;
+    for (int i = 0; i < l->w2; i++)
+        c->box2[i] = c->s1;
+    c->s2 = c->s1 * l->w2;
+    c->b1 = c->b2 = 0;
+    c->dq_head = c->dq_tail = 0;
+}
+
+static double current_gain(const mm_peaklimiter *l, const mm_peaklimiter_ch *c)
+{
+    if (!c->box2)
+        return 1.0;
+    return (double)c->s2 / ((double)l->w1 * l->w2 * MM_PEAKLIMITER_ONE);
+}
+
+static void update_thresh_target(mm_peaklimiter *l, int snap);
+
+/* Lookahead split: D = K + (W1 + W2 - 2) + H. */
+static void configure(mm_peaklimiter *l)
+{
+    int d = (int)floor(l->lookahead_ms * 0.001 * l->samplerate + 0.5);
+    if (d < 1)
+        d = 1;
+    if (d > l->maxdelay)
+        d = l->maxdelay;
+    /* the long detector when the lookahead holds it with a 16-sample
+     * attack, else the short one */
+    int det = d >= l->kdet[0] + MM_PEAKLIMITER_HOLD + 16 ? 0 : 1;
+    if (det != l->det) {
+        l->det = det;
+        for (int c = 0; c < l->nch; c++)
+            mm_truepeak_reset(&l->ch[c].tp[det]);
+    }
+    int k = l->ktp = l->kdet[det];
+    update_thresh_target(l, 0);
+    for (int c = 0; c < l->nch; c++)
+        mm_delay_set(&l->ch[c].spk, k);
+    int hold = MM_PEAKLIMITER_HOLD;
+    if (d - k - hold < 2)
+        hold = d - k - 2;
+    if (hold < 0)
+        hold = 0;
+    int a = d - k - hold; /* attack, W1 + W2 - 2 */
+    if (a < 0) {          /* cannot happen with the detector chosen */
+        a = 0;
+        d = k + hold;
+    }
+    double g[MM_PEAKLIMITER_MAXCH];
+    for (int c = 0; c < l->nch; c++)
+        g[c] = l->w1 > 0 ? current_gain(l, &l->ch[c]) : 1.0;
+    l->delay = d;
+    l->hold = hold;
+    l->w1 = (a + 2) / 2;
+    l->w2 = a + 2 - l->w1;
+    l->mwin = l->w1 + l->w2 - 1 + 2 * hold;
+    for (int c = 0; c < l->nch; c++) {
+        mm_delay_set(&l->ch[c].audio, d);
+        fill_env(l, &l->ch[c], g[c]);
+    }
+}
+
+static void update_thresh_target(mm_peaklimiter *l, int snap)
+{
+    double mdb = l->det ? MM_PEAKLIMITER_MARGIN_SHORT_DB
+                        : MM_PEAKLIMITER_MARGIN_DB;
+    double m = l->truepeak ? pow(10.0, -mdb / 20.0) : 1.0 - 1e-6;
+    double t = mm_db_to_gain(l->ceiling_db) * m;
+    if (snap)
+        mm_smoother_snap(&l->thresh, t);
+    else
+        mm_smoother_set(&l->thresh, t);
+}
+
+/* The detectors: a long one (3x, MM_PEAKLIMITER_TAPS taps, so content up
+ * to 0.47 fs is reconstructed like a 16x reference) and, when 1 ms of
+ * lookahead cannot hold it, a short one of at most round(1 ms * fs) taps
+ * used for short lookaheads. */
+static void detector_designs(double sr, int taps[2])
+{
+    int dmin = (int)floor(MM_PEAKLIMITER_LOOKAHEAD_MIN * 0.001 * sr + 0.5);
+    taps[0] = MM_PEAKLIMITER_TAPS;
+    int s = dmin & ~1;
+    taps[1] = s < 8 ? 8 : (s > MM_PEAKLIMITER_TAPS ? MM_PEAKLIMITER_TAPS : s);
+}
+
+int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
+{
+    if (!(sr > 0.0) || !mm_isfinite_d(sr))
+        return MM_E_ARG;
+    int taps[2];
+    detector_designs(sr, taps);
+    int maxdelay = (int)ceil(MM_PEAKLIMITER_LOOKAHEAD_MAX * 0.001 * sr) + 1;
+    int cap = 1;
+    while (cap < maxdelay + 2)
+        cap <<= 1;
+    for (int c = 0; c < l->nch; c++) {
+        mm_peaklimiter_ch *ch = &l->ch[c];
+        for (int d = 0; d < 2; d++)
+            if (mm_truepeak_init_custom(&ch->tp[d], sr, MM_PEAKLIMITER_FACTOR,
+                                        taps[d], MM_PEAKLIMITER_BETA) != MM_OK)
+                return MM_E_NOMEM;
+        if (mm_delay_init(&ch->audio, maxdelay) != MM_OK
+            || mm_delay_init(&ch->spk, taps[0] / 2) != MM_OK)
+            return MM_E_NOMEM;
+        uint32_t *t = realloc(ch->dq_t, (size_t)cap * sizeof *t);
+        if (t)
+            ch->dq_t = t;
+        double *v = realloc(ch->dq_v, (size_t)cap * sizeof *v);
+        if (v)
+            ch->dq_v = v;
+        int64_t *b1 = realloc(ch->box1, (size_t)(maxdelay + 2) * sizeof *b1);
+        if (b1)
+            ch->box1 = b1;
+        int64_t *b2 = realloc(ch->box2, (size_t)(maxdelay + 2) * sizeof *b2);
+        if (b2)
+            ch->box2 = b2;
+        if (!t || !v || !b1 || !b2)
+            return MM_E_NOMEM;
+    }
+    l->kdet[0] = mm_truepeak_latency(&l->ch[0].tp[0]);
+    l->kdet[1] = mm_truepeak_latency(&l->ch[0].tp[1]);
+    l->samplerate = sr;
+    l->maxdelay = maxdelay;
+    l->dq_mask = cap - 1;
+    mm_smoother_set_samplerate(&l->ingain, sr);
+    mm_smoother_set_samplerate(&l->thresh, sr);
+    mm_smoother_set_samplerate(&l->link, sr);
+    mm_peaklimiter_set_release_ms(l, l->release_ms);
+    l->w1 = 0; /* fresh envelope */
+    configure(l);
+    mm_peaklimiter_reset(l);
+    return MM_OK;
+}
+
+int mm_peaklimiter_init(mm_peaklimiter *l, int nch, double sr)
+{
+    if (nch < 1 || nch > MM_PEAKLIMITER_MAXCH)
+        return MM_E_ARG;
+    memset(l, 0, sizeof *l);
+    l->nch = nch;
+    l->ceiling_db = MM_PEAKLIMITER_CEILING_DEF;
+    l->input_db = MM_PEAKLIMITER_INPUT_DEF;
+    l->release_ms = MM_PEAKLIMITER_RELEASE_DEF;
+    l->lookahead_ms = MM_PEAKLIMITER_LOOKAHEAD_DEF;
+    l->link_pct = MM_PEAKLIMITER_LINK_DEF;
+    l->truepeak = 1;
+    l->gmin = 1.0;
+    mm_smoother_init(&l->ingain, MM_SMOOTHER_TAU_MS, sr, 1.0);
+    mm_smoother_init(&l->thresh, MM_SMOOTHER_TAU_MS, sr, 1.0);
+    mm_smoother_init(&l->link, MM_SMOOTHER_TAU_MS, sr, 1.0);
+    update_thresh_target(l, 1);
+    int r = mm_peaklimiter_set_samplerate(l, sr);
+    if (r != MM_OK)
+        mm_peaklimiter_free(l);
+    return r;
+}
+
+void mm_peaklimiter_free(mm_peaklimiter *l)
+{
+    for (int c = 0; c < l->nch; c++)
+        free_ch(&l->ch[c]);
+}
+
+void mm_peaklimiter_reset(mm_peaklimiter *l)
+{
+    for (int c = 0; c < l->nch; c++) {
+        mm_peaklimiter_ch *ch = &l->ch[c];
+        mm_truepeak_reset(&ch->tp[0]);
+        mm_truepeak_reset(&ch->tp[1]);
+        mm_delay_reset(&ch->audio);
+        mm_delay_reset(&ch->spk);
+        fill_env(l, ch, 1.0);
+    }
+    l->t = 0;
+    l->gmin = 1.0;
+}
+
+double mm_peaklimiter_set_ceiling_db(mm_peaklimiter *l, double db)
+{
+    l->ceiling_db = mm_clamp_d(db, MM_PEAKLIMITER_CEILING_MIN,
+                               MM_PEAKLIMITER_CEILING_MAX);
+    update_thresh_target(l, 0);
+    return l->ceiling_db;
+}
+
+double mm_peaklimiter_set_input_db(mm_peaklimiter *l, double db)
+{
+    l->input_db = mm_clamp_d(db, MM_PEAKLIMITER_INPUT_MIN,
+                             MM_PEAKLIMITER_INPUT_MAX);
+    mm_smoother_set(&l->ingain, mm_db_to_gain(l->input_db));
+    return l->input_db;
+}
+
+double mm_peaklimiter_set_release_ms(mm_peaklimiter *l, double ms)
+{
+    l->release_ms = mm_clamp_d(ms, MM_PEAKLIMITER_RELEASE_MIN,
+                               MM_PEAKLIMITER_RELEASE_MAX);
+    l->relcoef = mm_onepole_coef(l->release_ms, l->samplerate > 0.0
+                                                    ? l->samplerate : 48000.0);
+    return l->release_ms;
+}
+
+double mm_peaklimiter_set_lookahead_ms(mm_peaklimiter *l, double ms)
+{
+    l->lookahead_ms = mm_clamp_d(ms, MM_PEAKLIMITER_LOOKAHEAD_MIN,
+                                 MM_PEAKLIMITER_LOOKAHEAD_MAX);
+    if (l->maxdelay > 0)
+        configure(l);
+    return l->lookahead_ms;
+}
+
+double mm_peaklimiter_set_link(mm_peaklimiter *l, double pct)
+{
+    l->link_pct = mm_clamp_d(pct, MM_PEAKLIMITER_LINK_MIN,
+                             MM_PEAKLIMITER_LINK_MAX);
+    mm_smoother_set(&l->link, l->link_pct * 0.01);
+    return l->link_pct;
+}
+
+int mm_peaklimiter_set_truepeak(mm_peaklimiter *l, int on)
+{
+    l->truepeak = on != 0;
+    update_thresh_target(l, 0);
+    return l->truepeak;
+}
+
+void mm_peaklimiter_snap(mm_peaklimiter *l)
+{
+    mm_smoother_snap(&l->ingain, l->ingain.target);
+    mm_smoother_snap(&l->thresh, l->thresh.target);
+    mm_smoother_snap(&l->link, l->link.target);
+}
+
+int mm_peaklimiter_latency(const mm_peaklimiter *l)
+{
+    return l->delay;
+}
+
+double mm_peaklimiter_take_gr(mm_peaklimiter *l)
+{
+    double g = l->gmin;
+    l->gmin = 1.0;
+    return g >= 1.0 ? 0.0 : mm_gain_to_db(g);
+}
+
+/* One envelope step: required gain r in, gain out. */
+static inline double envelope(mm_peaklimiter *l, mm_peaklimiter_ch *c,
+                              double r, uint32_t t)
+{
+    const int mask = l->dq_mask;
+    /* sliding minimum over the last mwin values */
+    int tail = c->dq_tail;
+    while (tail != c->dq_head && c->dq_v[(tail - 1) & mask] >= r)
+        tail--;
+    c->dq_t[tail & mask] = t;
+    c->dq_v[tail & mask] = r;
+    c->dq_tail = tail + 1;
+    if ((uint32_t)(t - c->dq_t[c->dq_head & mask]) >= (uint32_t)l->mwin)
+        c->dq_head++;
+    double h = c->dq_v[c->dq_head & mask];
+    /* instant attack, one-pole release, never above h */
+    double v = c->rel;
+    if (h <= v)
+        v = h;
+    else {
+        v = h + l->relcoef * (v - h);
+        if (h - v < 1e-6) /* -0.00001 dB: snap */
+            v = h;
+    }
+    c->rel = v;
+    /* two moving averages in exact fixed point */
+    int64_t q = v >= 1.0 ? MM_PEAKLIMITER_ONE
+                         : (int64_t)(v * MM_PEAKLIMITER_ONE); /* floor */
+    c->s1 += q - c->box1[c->b1];
+    c->box1[c->b1] = q;
+    if (++c->b1 == l->w1)
+        c->b1 = 0;
+    c->s2 += c->s1 - c->box2[c->b2];
+    c->box2[c->b2] = c->s1;
+    if (++c->b2 == l->w2)
+        c->b2 = 0;
+    return c->s2;
+}
+
+void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
+                            float *const *out, int n)
+{
+    const int nch = l->nch;
+    float x[MM_PEAKLIMITER_MAXCH][CHUNK];
+    float pk[MM_PEAKLIMITER_MAXCH][CHUNK];
+    double ig[CHUNK], th[CHUNK], lk[CHUNK];
+    const int64_t full = (int64_t)l->w1 * l->w2 * MM_PEAKLIMITER_ONE;
+    const double inv = 1.0 / (double)full;
+    double gmin = l->gmin;
+    for (int done = 0; done < n;) {
+        int cnt = n - done < CHUNK ? n - done : CHUNK;
+        for (int i = 0; i < cnt; i++) {
+            ig[i] = mm_smoother_next(&l->ingain);
+            th[i] = mm_smoother_next(&l->thresh);
+            lk[i] = mm_smoother_next(&l->link);
+        }
+        /* read every input of the chunk before writing any output */
+        for (int c = 0; c < nch; c++) {
+            const float *src = in[c] + done;
+            for (int i = 0; i < cnt; i++) {
+                float v = src[i];
+                if (!mm_isfinite_f(v)) {
+                    v = 0.0f;
+                    l->nonfinite++;
+                }
+                x[c][i] = ig[i] == 1.0 ? v : (float)(v * ig[i]);
+            }
+        }
+        for (int c = 0; c < nch; c++) {
+            mm_peaklimiter_ch *ch = &l->ch[c];
+            mm_truepeak_process(&ch->tp[l->det], x[c], pk[c], cnt);
+            if (!l->truepeak)
+                for (int i = 0; i < cnt; i++)
+                    pk[c][i] = fabsf(mm_delay_tick(&ch->spk, x[c][i]));
+            else
+                for (int i = 0; i < cnt; i++)
+                    (void)mm_delay_tick(&ch->spk, x[c][i]);
+        }
+        for (int i = 0; i < cnt; i++) {
+            double r[MM_PEAKLIMITER_MAXCH], rmin = 1.0;
+            const double t = th[i];
+            for (int c = 0; c < nch; c++) {
+                double p = pk[c][i];
+                r[c] = p > t ? t / p : 1.0;
+                if (r[c] < rmin)
+                    rmin = r[c];
+            }
+            const uint32_t tt = l->t++;
+            for (int c = 0; c < nch; c++) {
+                mm_peaklimiter_ch *ch = &l->ch[c];
+                double rc = r[c];
+                if (rc > rmin)
+                    rc += lk[i] * (rmin - rc);
+                double s2 = envelope(l, ch, rc, tt);
+                float xd = mm_delay_tick(&ch->audio, x[c][i]);
+                double g = s2 == (double)full ? 1.0 : s2 * inv;
+                if (g < gmin)
+                    gmin = g;
+                out[c][done + i] = g == 1.0 ? xd : (float)(g * xd);
+            }
+        }
+        done += cnt;
+    }
+    l->gmin = gmin;
+}

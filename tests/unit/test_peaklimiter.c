@@ -1,0 +1,310 @@
+/* test_peaklimiter.c: the limiter core against its contract.
+ *
+ * - latency exactly round(lookahead fs); a signal under the ceiling comes
+ *   out bit-identical, delayed;
+ * - truepeak 0: no sample above the ceiling (impulses, noise bursts);
+ *   truepeak 1: output true peak (16x, 256-tap reference) within 0.1 dB
+ *   of the ceiling on fs/4 sines at 45 degrees and loud noise bursts at
+ *   44.1, 48 and 96 kHz, for several lookaheads;
+ * - never late: a lone spike is fully reduced when it leaves the delay;
+ * - release: 63% of the way back after about `release`;
+ * - link 100 equal gains, link 0 independent;
+ * - block-size independence, in == out, NaN/inf recovery, reset, gr.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "mm_peaklimiter.h"
+
+static uint32_t rng = 2463534242u;
+static double frand(void) /* [-1, 1) */
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 17;
+    rng ^= rng << 5;
+    return (double)rng / 2147483648.0 - 1.0;
+}
+
+/* run a stereo signal (L, R arrays of n) through a limiter in blocks */
+static void run(mm_peaklimiter *l, const float *L, const float *R, float *oL,
+                float *oR, int n, int block)
+{
+    for (int i = 0; i < n; i += block) {
+        int k = n - i < block ? n - i : block;
+        const float *in[2] = {L + i, R + i};
+        float *out[2] = {oL + i, oR + i};
+        mm_peaklimiter_process(l, in, out, k);
+    }
+}
+
+/* 16x true peak, 256-tap Kaiser (beta 10) reference, in dB */
+static double tp16(const float *x, int n)
+{
+    mm_oversampler os = {0};
+    assert_int_equal(mm_oversampler_init(&os, 16, 256, 10.0), MM_OK);
+    float out[16], z = 0.0f, best = 0.0f;
+    for (int i = 0; i < n + 256; i++) {
+        mm_oversampler_process(&os, i < n ? x + i : &z, out, 1);
+        for (int j = 0; j < 16; j++)
+            if (fabsf(out[j]) > best)
+                best = fabsf(out[j]);
+    }
+    mm_oversampler_free(&os);
+    return 20.0 * log10(best);
+}
+
+static void test_latency_identity(void **state)
+{
+    (void)state;
+    const double rates[] = {22050, 44100, 48000, 96000, 192000};
+    for (int r = 0; r < 5; r++) {
+        mm_peaklimiter l = {0};
+        assert_int_equal(mm_peaklimiter_init(&l, 2, rates[r]), MM_OK);
+        for (double la = 1; la <= 20; la += 3.5) {
+            mm_peaklimiter_set_lookahead_ms(&l, la);
+            assert_int_equal(mm_peaklimiter_latency(&l),
+                             (int)floor(la * rates[r] / 1000 + 0.5));
+        }
+        mm_peaklimiter_set_lookahead_ms(&l, 5);
+        mm_peaklimiter_reset(&l);
+        int n = 20000, D = mm_peaklimiter_latency(&l);
+        float *L = malloc(n * sizeof *L), *R = malloc(n * sizeof *R);
+        float *oL = malloc(n * sizeof *oL), *oR = malloc(n * sizeof *oR);
+        for (int i = 0; i < n; i++) { /* true peak < -2 dBTP */
+            L[i] = (float)(0.3 * sin(0.01 * i) + 0.2 * frand());
+            R[i] = (float)(0.7 * sin(0.3 * i + 1));
+        }
+        run(&l, L, R, oL, oR, n, 64);
+        for (int i = D; i < n; i++) {
+            assert_true(oL[i] == L[i - D]);
+            assert_true(oR[i] == R[i - D]);
+        }
+        assert_true(mm_peaklimiter_take_gr(&l) == 0.0);
+        free(L), free(R), free(oL), free(oR);
+        mm_peaklimiter_free(&l);
+    }
+}
+
+static void test_samplepeak_brickwall(void **state)
+{
+    (void)state;
+    mm_peaklimiter l = {0};
+    assert_int_equal(mm_peaklimiter_init(&l, 2, 48000), MM_OK);
+    mm_peaklimiter_set_truepeak(&l, 0);
+    mm_peaklimiter_set_ceiling_db(&l, -6);
+    mm_peaklimiter_set_lookahead_ms(&l, 1);
+    mm_peaklimiter_snap(&l);
+    int n = 48000;
+    float *L = calloc(n, sizeof *L), *R = calloc(n, sizeof *R);
+    float *oL = malloc(n * sizeof *oL), *oR = malloc(n * sizeof *oR);
+    for (int i = 0; i < n; i++) {
+        if (i % 5000 == 100)
+            L[i] = 8.0f; /* lone spikes */
+        if ((i / 3000) % 2)
+            R[i] = (float)(4.0 * frand()); /* loud noise bursts */
+    }
+    run(&l, L, R, oL, oR, n, 37);
+    const float c = (float)pow(10.0, -6.0 / 20.0);
+    for (int i = 0; i < n; i++) {
+        assert_true(fabsf(oL[i]) <= c);
+        assert_true(fabsf(oR[i]) <= c);
+    }
+    /* never late: the spike comes out reduced exactly to (just under)
+     * the ceiling, at its own delayed time */
+    int D = mm_peaklimiter_latency(&l);
+    assert_true(oL[100 + D] > 0.999 * c);
+    double gr = mm_peaklimiter_take_gr(&l);
+    print_message("gr %.3f dB\n", gr);
+    assert_true(gr < -17.0 && gr > -30.0); /* spikes: -18.1, noise deeper */
+    free(L), free(R), free(oL), free(oR);
+    mm_peaklimiter_free(&l);
+}
+
+static void test_truepeak_guarantee(void **state)
+{
+    (void)state;
+    const double rates[] = {44100, 48000, 96000};
+    const double looks[] = {1, 2, 5, 20};
+    for (int r = 0; r < 3; r++) {
+        for (int k = 0; k < 4; k++) {
+            mm_peaklimiter l = {0};
+            assert_int_equal(mm_peaklimiter_init(&l, 2, rates[r]), MM_OK);
+            mm_peaklimiter_set_lookahead_ms(&l, looks[k]);
+            mm_peaklimiter_set_input_db(&l, 12);
+            mm_peaklimiter_snap(&l);
+            int n = (int)(rates[r] * 0.5);
+            float *L = calloc(n, sizeof *L), *R = calloc(n, sizeof *R);
+            float *oL = malloc(n * sizeof *oL), *oR = malloc(n * sizeof *oR);
+            double lp = 0;
+            for (int i = 0; i < n - 3000; i++) {
+                L[i] = (float)sin(MM_PI / 2 * i + MM_PI / 4); /* +3 dBTP */
+                lp += 0.5 * (frand() - lp);
+                R[i] = (float)(((i / 2000) % 2 ? 1.0 : 0.2) * lp);
+            }
+            run(&l, L, R, oL, oR, n, 64);
+            double tl = tp16(oL, n), tr = tp16(oR, n);
+            print_message("fs %6.0f lookahead %4.1f ms: fs/4 sine %+.3f dBTP, "
+                          "noise %+.3f dBTP (ceiling -1)\n", rates[r], looks[k],
+                          tl, tr);
+            assert_true(tl <= -0.9);
+            assert_true(tr <= -0.9);
+            free(L), free(R), free(oL), free(oR);
+            mm_peaklimiter_free(&l);
+        }
+    }
+}
+
+static void test_release(void **state)
+{
+    (void)state;
+    mm_peaklimiter l = {0};
+    assert_int_equal(mm_peaklimiter_init(&l, 1, 48000), MM_OK);
+    mm_peaklimiter_set_truepeak(&l, 0);
+    mm_peaklimiter_set_release_ms(&l, 100);
+    mm_peaklimiter_set_ceiling_db(&l, 0);
+    mm_peaklimiter_snap(&l);
+    int n = 96000, D = mm_peaklimiter_latency(&l);
+    float *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+    for (int i = 0; i < n; i++)
+        x[i] = i == 1000 ? 2.0f : 0.25f; /* one spike on a steady level */
+    for (int i = 0; i < n; i += 64) {
+        const float *in[1] = {x + i};
+        float *out[1] = {y + i};
+        mm_peaklimiter_process(&l, in, out, n - i < 64 ? n - i : 64);
+    }
+    /* gain 0.5 at the spike; the deficit (1 - g) is 1/e of 0.5 one
+     * release time after the hold and smoothing end */
+    double g0 = y[1000 + D] / 2.0;
+    assert_true(g0 < 0.5 && g0 > 0.49);
+    int after = 1000 + D + l.hold + (l.w1 + l.w2) / 2 + 4800;
+    double g1 = y[after] / 0.25;
+    double frac = (1.0 - g1) / (1.0 - g0);
+    print_message("release 100 ms: deficit after 100 ms %.3f (1/e = 0.368)\n",
+                  frac);
+    assert_true(frac > 0.30 && frac < 0.44);
+    assert_true(y[n - 1] == 0.25f); /* fully back, exactly */
+    free(x), free(y);
+    mm_peaklimiter_free(&l);
+}
+
+static void test_link(void **state)
+{
+    (void)state;
+    for (int link = 0; link <= 100; link += 100) {
+        mm_peaklimiter l = {0};
+        assert_int_equal(mm_peaklimiter_init(&l, 2, 48000), MM_OK);
+        mm_peaklimiter_set_link(&l, link);
+        mm_peaklimiter_snap(&l);
+        int n = 24000, D = mm_peaklimiter_latency(&l);
+        float *L = malloc(n * sizeof *L), *R = malloc(n * sizeof *R);
+        float *oL = malloc(n * sizeof *oL), *oR = malloc(n * sizeof *oR);
+        for (int i = 0; i < n; i++) {
+            L[i] = (float)(2.0 * sin(0.05 * i));
+            R[i] = (float)(0.1 * sin(0.07 * i + 0.3));
+        }
+        run(&l, L, R, oL, oR, n, 64);
+        double maxd = 0;
+        for (int i = D + 100; i < n; i++) {
+            if (fabsf(L[i - D]) < 0.05f || fabsf(R[i - D]) < 0.05f)
+                continue;
+            double gl = (double)oL[i] / L[i - D], gr = (double)oR[i] / R[i - D];
+            double d = fabs(20 * log10(gl) - 20 * log10(gr));
+            if (d > maxd)
+                maxd = d;
+        }
+        if (link == 100)
+            assert_true(maxd < 1e-4);
+        else
+            assert_true(maxd > 6.0); /* R untouched, L reduced */
+        free(L), free(R), free(oL), free(oR);
+        mm_peaklimiter_free(&l);
+    }
+}
+
+static void test_blocks_alias_nan(void **state)
+{
+    (void)state;
+    int n = 9000;
+    float *L = malloc(n * sizeof *L), *R = malloc(n * sizeof *R);
+    float *a[2], *b[2];
+    for (int i = 0; i < n; i++) {
+        L[i] = (float)(3.0 * frand());
+        R[i] = (float)(2.0 * sin(0.2 * i));
+    }
+    for (int k = 0; k < 2; k++) {
+        a[k] = malloc(n * sizeof(float));
+        b[k] = malloc(n * sizeof(float));
+    }
+    mm_peaklimiter l1 = {0}, l2 = {0};
+    assert_int_equal(mm_peaklimiter_init(&l1, 2, 44100), MM_OK);
+    assert_int_equal(mm_peaklimiter_init(&l2, 2, 44100), MM_OK);
+    run(&l1, L, R, a[0], a[1], n, 64);
+    /* in == out, odd block sizes */
+    memcpy(b[0], L, n * sizeof(float));
+    memcpy(b[1], R, n * sizeof(float));
+    const int sizes[] = {1, 7, 64, 333, 1024};
+    for (int i = 0, s = 0; i < n; s++) {
+        int k = sizes[s % 5];
+        if (k > n - i)
+            k = n - i;
+        const float *in[2] = {b[0] + i, b[1] + i};
+        float *out[2] = {b[0] + i, b[1] + i};
+        mm_peaklimiter_process(&l2, in, out, k);
+        i += k;
+    }
+    for (int i = 0; i < n; i++) {
+        assert_true(a[0][i] == b[0][i]);
+        assert_true(a[1][i] == b[1][i]);
+    }
+    /* NaN and inf in, then finite again: finite output, keeps limiting */
+    for (int i = 0; i < 64; i++)
+        L[i] = i % 2 ? NAN : INFINITY;
+    run(&l1, L, R, a[0], a[1], n, 64);
+    for (int i = 0; i < n; i++)
+        assert_true(mm_isfinite_f(a[0][i]) && fabsf(a[0][i]) < 1.0f);
+    mm_peaklimiter_reset(&l1);
+    assert_true(mm_peaklimiter_take_gr(&l1) == 0.0);
+    for (int k = 0; k < 2; k++)
+        free(a[k]), free(b[k]);
+    free(L), free(R);
+    mm_peaklimiter_free(&l1);
+    mm_peaklimiter_free(&l2);
+}
+
+static void test_args(void **state)
+{
+    (void)state;
+    mm_peaklimiter l = {0};
+    assert_int_equal(mm_peaklimiter_init(&l, 0, 48000), MM_E_ARG);
+    assert_int_equal(mm_peaklimiter_init(&l, 9, 48000), MM_E_ARG);
+    assert_int_equal(mm_peaklimiter_init(&l, 1, 48000), MM_OK);
+    assert_true(mm_peaklimiter_set_ceiling_db(&l, 3) == 0.0);
+    assert_true(mm_peaklimiter_set_ceiling_db(&l, -30) == -24.0);
+    assert_true(mm_peaklimiter_set_release_ms(&l, 0) == 1.0);
+    assert_true(mm_peaklimiter_set_lookahead_ms(&l, 50) == 20.0);
+    assert_true(mm_peaklimiter_set_link(&l, 150) == 100.0);
+    assert_int_equal(mm_peaklimiter_set_samplerate(&l, 96000), MM_OK);
+    assert_int_equal(mm_peaklimiter_latency(&l), 1920);
+    assert_int_equal(mm_peaklimiter_set_samplerate(&l, -1), MM_E_ARG);
+    mm_peaklimiter_free(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_args),
+        cmocka_unit_test(test_latency_identity),
+        cmocka_unit_test(test_samplepeak_brickwall),
+        cmocka_unit_test(test_truepeak_guarantee),
+        cmocka_unit_test(test_release),
+        cmocka_unit_test(test_link),
+        cmocka_unit_test(test_blocks_alias_nan),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
