@@ -9,9 +9,11 @@
 #define MAXN 2048
 #define MAXL MM_OVERSAMPLER_MAX_FACTOR
 
+/* as documented: non-finite -> 0, |x| below ~1e-30 -> 0 (the module
+ * flushes exponents below 2^-100 = 7.9e-31) */
 static float sanitised(float x)
 {
-    if (!fz_isfinite(x) || fabsf(x) < 1e-30f)
+    if (!fz_isfinite(x) || fabsf(x) < 0x1p-100f)
         return 0.0f;
     return x;
 }

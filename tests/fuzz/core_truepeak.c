@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int i = 0; i < len; i++) {
             float x = in[i];
             hist[(t0 + i) & 16383] =
-                fz_isfinite(x) && fabsf(x) >= 1e-30f ? fabsf(x) : 0.0f;
+                fz_isfinite(x) && fabsf(x) >= 0x1p-100f ? fabsf(x) : 0.0f;
         }
         /* a: per sample, in place, one cut; b: another cut; c: max */
         memcpy(pa, in, len * sizeof *pa);
