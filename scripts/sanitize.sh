@@ -20,7 +20,7 @@
 set -u
 cd "$(dirname "$0")/.."
 TOP=$PWD
-SAN=${SAN_BUILD:-build/asan}
+SAN=${SAN_BUILD:-${BUILD:-build}/asan}
 SAN_CC=${SAN_CC:-gcc}
 SANFLAGS="-fsanitize=address,undefined -fsanitize=float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=address"
 REPORTS=$TOP/$SAN/reports
