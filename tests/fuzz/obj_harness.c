@@ -100,7 +100,11 @@ static void random_atom(fz *f, t_atom *a, const mm_param *e)
     int k = fz_u8(f);
     if (k < 150) {
         double v;
-        if (e && e->kind != MM_METHOD && k < 90)
+        static const double big[] = {1e10, -1e10, 2147483648.0, -2147483649.0,
+                                     1e30, -1e30, 3.4e38, -3.4e38};
+        if (k < 15)
+            v = big[fz_u8(f) % 8]; /* casts to int must not overflow */
+        else if (e && e->kind != MM_METHOD && k < 90)
             v = fz_double_in(f, e->min - 0.2 * (e->max - e->min),
                              e->max + 0.2 * (e->max - e->min));
         else if (k < 120)
@@ -186,6 +190,61 @@ static void random_message(fz *f, t_symbol **sel, int *argc, t_atom *argv)
     *argc = n;
 }
 
+/* Once per process: every parameter name with every first argument of a
+ * fixed hostile set, followed by nothing, a word or a number, and every
+ * choice word. Random inputs rarely hit one exact combination (e.g.
+ * `channel 1e30 left`); this sweep does, every run. */
+static void sweep(t_class *cls)
+{
+    static const double vals[] = {1e30, -1e30, 3.4e38, -3.4e38, 1e10,
+                                  -2147483649.0, 2147483648.0, NAN, INFINITY,
+                                  -INFINITY, -1, 0, 0.5, 1, 2, 2.5, 7, 9,
+                                  100, 1e6};
+    t_atom argv[MAXATOMS];
+    int argc = parse_atoms(MM_FUZZ_FLAGS, argv, MAXATOMS);
+    t_pd *x = stub_new(cls, argc, argv);
+    if (!x)
+        return;
+    for (int k = 0; k < g_count; k++) {
+        const mm_param *e = &g_table[k];
+        t_symbol *sel = gensym(e->name);
+        for (size_t v = 0; v < sizeof vals / sizeof *vals; v++) {
+            for (int tail = 0; tail < 4; tail++) {
+                t_atom a[3];
+                int n = 1;
+                SETFLOAT(&a[0], (t_float)vals[v]);
+                if (tail == 1) {
+                    SETSYMBOL(&a[1], gensym("left"));
+                    n = 2;
+                } else if (tail == 2) {
+                    SETFLOAT(&a[1], (t_float)vals[(v + 7) % 20]);
+                    n = 2;
+                } else if (tail == 3 && e->choices) {
+                    SETSYMBOL(&a[1], gensym(e->choices[0]));
+                    n = 2;
+                }
+                stub_send(x, sel, n, a);
+                /* the same as a creation flag */
+                t_atom c[4];
+                char flag[80];
+                snprintf(flag, sizeof flag, "-%s", e->name);
+                SETSYMBOL(&c[0], gensym(flag));
+                memcpy(c + 1, a, (size_t)n * sizeof *a);
+                t_pd *y = stub_new(cls, n + 1, c);
+                if (y)
+                    stub_free(y);
+            }
+        }
+        for (int w = 0; e->choices && e->choices[w]; w++) {
+            t_atom a;
+            SETSYMBOL(&a, gensym(e->choices[w]));
+            stub_send(x, sel, 1, &a);
+        }
+        stub_send(x, sel, 0, NULL);
+    }
+    stub_free(x);
+}
+
 /* ---- the run ---------------------------------------------------------- */
 
 static float sig[MAXSIG][MAXN];     /* the buffers Pd would hand over */
@@ -201,6 +260,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cls = stub_last_class();
         stub_array("fz0", 64);
         stub_array("fz1", 1);
+        sweep(cls);
     }
     fz f;
     fz_init(&f, data, size);
