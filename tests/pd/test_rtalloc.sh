@@ -11,6 +11,11 @@
 set -u
 . "$(dirname "$0")/../robust/lib.sh"
 OUT=${OUT:-$BUILD/test-out/test_rtalloc}
+if [ -n "${MM_RT_SKIP:-}" ]; then
+    # e.g. make sanitize: ASan's malloc comes first and hides the shim's
+    echo "PASS: rtalloc not measured in this run ($MM_RT_SKIP owns malloc; make check measures it)"
+    exit 0
+fi
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 SHIM=$OUT/allocshim.so
