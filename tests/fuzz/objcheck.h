@@ -5,6 +5,29 @@
  * links it into that object's harness. Without the file a default that
  * checks nothing more is used (the harness itself always checks finite
  * output, the info outlet and the perform routine's return value).
+ *
+ * Example, tests/fuzz/check/limiter~.c:
+ *
+ *   #include "objcheck.h"
+ *   #include <math.h>
+ *   const char *mm_fuzz_check(const mm_fuzz_block *b)
+ *   {
+ *       // a new ceiling or lookahead needs its latency plus a release
+ *       if (b->since_change < b->samplerate)
+ *           return NULL;
+ *       if (mm_params_get(b->params, "truepeak") != 0)
+ *           return NULL;       // sample-peak bound only with truepeak 0
+ *       if (mm_params_get(b->params, "bypass") != 0
+ *           || mm_params_get(b->params, "delta") != 0)
+ *           return NULL;
+ *       float lim = powf(10.f, mm_params_get(b->params, "ceiling") / 20.f);
+ *       for (int c = 0; c < b->nout; c++)
+ *           for (int i = 0; i < b->n; i++)
+ *               if (b->clean[i] > b->latency + b->n
+ *                   && fabsf(b->out[c][i]) > lim * 1.00001f)
+ *                   return "a sample above the ceiling";
+ *       return NULL;
+ *   }
  */
 #ifndef MM_OBJCHECK_H
 #define MM_OBJCHECK_H
