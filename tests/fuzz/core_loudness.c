@@ -36,10 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int nch = fz_range(&f, 0, MM_LOUDNESS_MAXCH + 1);
     double sr = fz_u8(&f) < 240 ? fz_samplerate(&f) : fz_param(&f, 0, 4e5);
     int ra = mm_loudness_init(&a, nch, sr);
-    if (nch < 1 || nch > MM_LOUDNESS_MAXCH || !(sr >= 8000.0)) {
-        /* refused (a NaN rate gives MM_E_NOMEM, not MM_E_ARG: see the
-         * report) */
-        FZ_CHECK(ra != MM_OK, "init(%d, %g) = %d", nch, sr, ra);
+    if (nch < 1 || nch > MM_LOUDNESS_MAXCH || !(sr >= 8000.0 && sr <= 1e7)) {
+        FZ_CHECK(ra == MM_E_ARG, "init(%d, %g) = %d", nch, sr, ra);
         mm_loudness_free(&a);
         return 0;
     }
@@ -74,7 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             int e1 = mm_loudness_set_samplerate(&a, r);
             int e2 = mm_loudness_set_samplerate(&b, r);
             FZ_CHECK(e1 == e2, "set_samplerate");
-            if (r >= 8000.0)
+            if (r >= 8000.0 && r <= 1e7)
                 FZ_CHECK(e1 == MM_OK, "set_samplerate(%g) = %d", r, e1);
             else
                 FZ_CHECK(e1 == MM_E_ARG, "set_samplerate(%g) = %d", r, e1);
