@@ -15,7 +15,7 @@ common.sources = $(sort $(wildcard dsp/*.c)) externals/mm_pd.c
 ldlibs = -lebur128 -lm
 cflags = -Idsp -Iexternals -std=c99 -D_DEFAULT_SOURCE
 datafiles = $(wildcard help-patches/*.pd) $(wildcard abstractions/*.pd) \
-            README.md
+            README.md LICENSE
 
 PDLIBBUILDER_DIR ?= /usr/share/pd-lib-builder
 ifneq ($(wildcard $(PDLIBBUILDER_DIR)/Makefile.pdlibbuilder),)
@@ -23,6 +23,9 @@ include $(PDLIBBUILDER_DIR)/Makefile.pdlibbuilder
 # pd-lib-builder adds -ffast-math; keep our bit-pattern finiteness checks
 # and inf handling meaningful.
 c.flags += -fno-finite-math-only
+# pd-lib-builder does not track headers: rebuild when any of ours changes
+# (a changed struct with stale objects crashes Pd).
+$(patsubst %.c,%.o,$(class.sources) $(common.sources)): $(wildcard dsp/*.h externals/*.h)
 else
 all:
 	@echo "pd-lib-builder is missing: run 'make deps' (or set PDLIBBUILDER_DIR)"

@@ -31,14 +31,19 @@
 
 static inline double mm_db_to_gain(double db)
 {
-    return db <= MM_FLOOR_DB ? 0.0 : pow(10.0, db / 20.0);
+    if (!(db > MM_FLOOR_DB)) /* also NaN */
+        return 0.0;
+    return pow(10.0, (db > 600.0 ? 600.0 : db) / 20.0);
 }
 
-/* Linear magnitude to dB, never below the floor, never inf/NaN. */
+static inline int mm_isfinite_d(double d);
+
+/* Linear magnitude to dB, never below the floor, never inf/NaN: a value
+ * that is not a number (NaN, inf) was not measured and reads the floor. */
 static inline double mm_gain_to_db(double g)
 {
     g = fabs(g);
-    if (!(g > MM_FLOOR_GAIN)) /* also catches NaN without isnan() */
+    if (!(g > MM_FLOOR_GAIN) || !mm_isfinite_d(g))
         return MM_FLOOR_DB;
     if (g > 1e30)
         return 600.0;
@@ -48,7 +53,7 @@ static inline double mm_gain_to_db(double g)
 /* Power (mean square) to dB (10 log10), with the same floor. */
 static inline double mm_power_to_db(double p)
 {
-    if (!(p > MM_FLOOR_GAIN * MM_FLOOR_GAIN))
+    if (!(p > MM_FLOOR_GAIN * MM_FLOOR_GAIN) || !mm_isfinite_d(p))
         return MM_FLOOR_DB;
     if (p > 1e60)
         return 600.0;

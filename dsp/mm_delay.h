@@ -22,6 +22,7 @@ typedef struct mm_delay {
     int max_delay;
 } mm_delay;
 
+/* Zero the struct before the first init (init frees an old buffer). */
 int mm_delay_init(mm_delay *d, int max_samples);
 void mm_delay_free(mm_delay *d);
 void mm_delay_reset(mm_delay *d);

@@ -15,7 +15,8 @@ static int ebur_channel(int role, int channel)
     case MM_ROLE_RIGHT: return EBUR128_RIGHT;
     case MM_ROLE_CENTER: return EBUR128_CENTER;
     case MM_ROLE_LEFTSURROUND:
-        /* 7.1 back surrounds keep the surround weight (1.41) */
+        /* 7.1 back surrounds (135..150 degrees) weigh 1.0: BS.1770-4
+         * gives 1.41 only to channels between 60 and 120 degrees */
         return channel >= 6 ? EBUR128_Mp135 : EBUR128_LEFT_SURROUND;
     case MM_ROLE_RIGHTSURROUND:
         return channel >= 6 ? EBUR128_Mm135 : EBUR128_RIGHT_SURROUND;
@@ -330,4 +331,9 @@ void mm_loudness_read(mm_loudness *l, mm_loudness_readings *r)
     r->lra = r->integrated > MM_FLOOR_DB ? lra_of(&l->shortterm) : MM_FLOOR_DB;
     r->samplepeak = mm_gain_to_db(l->samplepeak);
     r->truepeak = mm_gain_to_db(l->truepeak);
+}
+
+unsigned long mm_loudness_nonfinite(const mm_loudness *l)
+{
+    return l->nonfinite;
 }

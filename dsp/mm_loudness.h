@@ -23,7 +23,8 @@
  * Channel roles follow BS.1770: left, right, center weight 1, surrounds
  * 1.41 (+1.5 dB), dual mono counts twice, unused is left out (LFE).
  * Defaults: 1 ch: center; 2: L R; 5: L R C Ls Rs; 6: L R C LFE Ls Rs;
- * 7 and 8 add back surrounds (weighted as surrounds).
+ * 7 and 8 add back surrounds (weight 1.0, as BS.1770-4 gives 1.41 only
+ * between 60 and 120 degrees).
  *
  * Readings are in LUFS / LU / dBFS / dBTP, MM_FLOOR_DB (-144) when not
  * measured yet or silent. Latency: none (a meter).
@@ -101,5 +102,7 @@ void mm_loudness_set_paused(mm_loudness *l, int paused);
 void mm_loudness_process(mm_loudness *l, const float *const *in, int n);
 void mm_loudness_read(mm_loudness *l, mm_loudness_readings *r);
 mm_loudness_role mm_loudness_default_role(int nch, int channel);
+/* Input samples that were NaN or inf since reset. */
+unsigned long mm_loudness_nonfinite(const mm_loudness *l);
 
 #endif

@@ -83,10 +83,11 @@ void mm_outmix_apply(const mm_outmix *m, const float *wet, const float *dry,
     }
     for (int i = 0; i < n; i++) {
         if (ramp > 0) {
-            w += m->w_step;
-            d += m->d_step;
-            if (--ramp == 0)
-                w = m->w_to, d = m->d_to;
+            /* from the samples left, so any block cutting gives the same
+             * gains bit for bit */
+            --ramp;
+            w = m->w_to - m->w_step * ramp;
+            d = m->d_to - m->d_step * ramp;
         }
         float a = wet[i], b = dry[i];
         /* a path at gain 0 is left out, as in the settled copies above:
@@ -106,9 +107,9 @@ void mm_outmix_advance(mm_outmix *m, int n)
         m->d = m->d_to;
         m->remaining = 0;
     } else {
-        m->w += m->w_step * n;
-        m->d += m->d_step * n;
         m->remaining -= n;
+        m->w = m->w_to - m->w_step * m->remaining;
+        m->d = m->d_to - m->d_step * m->remaining;
     }
 }
 

@@ -43,8 +43,8 @@ int mm_outmix_is_bypassed(const mm_outmix *m);
 /* out may alias wet or dry. */
 void mm_outmix_process(mm_outmix *m, const float *wet, const float *dry,
                        float *out, int n);
-/* Several channels with one fade: call begin, then apply per channel,
- * then end(n) to advance the fade. */
+/* Several channels with one fade: apply to each channel, then
+ * advance(n) once. */
 void mm_outmix_apply(const mm_outmix *m, const float *wet, const float *dry,
                      float *out, int n);
 void mm_outmix_advance(mm_outmix *m, int n);

@@ -52,7 +52,7 @@ while IFS='|' read -r name nin nout flags msg; do
             lo=${range%%..*}; hi=${range#*..}; hi=${hi%%[ ,]*}
             [ -n "$first_numeric" ] || first_numeric="$p|$hi"
             seq+=" \\; mark $p-high \\; objr $p $(awk -v h="$hi" 'BEGIN{print h + 1000}') \\; objr print"
-            seq+=" \\; mark $p-low \\; objr $p $(awk -v l="$lo" 'BEGIN{print l - 1000}') \\; objr print"
+            seq+=" \\; mark $p-low \\; objr $p $(awk -v l="$lo" 'BEGIN{v = l - 1000; if (v == 0) v = -1; print v}') \\; objr print"
             seq+=" \\; mark $p-missing \\; objr $p \\; mark $p-wrongtype \\; objr $p xyz \\; objr print" ;;
         *)  # a choice of words
             seq+=" \\; mark $p-missing \\; objr $p \\; mark $p-badword \\; objr $p frobnicate"

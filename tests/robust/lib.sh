@@ -44,31 +44,47 @@ robust_patch() {
         echo "#X connect $o $nout $((o + 1 + nout)) 0;"
         echo "#X restore 400 300 pd host;"                            # 8
         if [ -n "$msg" ]; then echo "#X msg 400 200 $msg;"; else echo "#X obj 400 200 t b;"; fi # 9
-        echo "#X msg 600 10 open out.wav \\, start;"                  # 10
-        echo "#X obj 600 500 writesf~ $nrec;"                         # 11
-        echo "#X msg 600 450 stop;"                                   # 12
+        # recorded with [tabwrite~] and written by [soundfiler] (it writes
+        # before it returns; [writesf~]'s writer thread may not even have
+        # opened the file when a fast batch run quits)
+        local routs="" j
+        for ((j = 0; j < nrec; j++)); do routs+=" rout$j"; done
+        echo "#X msg 600 10 write -bytes 4 out.wav$routs;"            # 10
+        echo "#X obj 600 500 soundfiler;"                             # 11
+        echo "#X obj 600 450 t b;"                                    # 12
         for ((i = 0; i < nin; i++)); do
             echo "#X obj $((10 + i * 90)) 200 table \$0-a$i;"
             echo "#X obj $((10 + i * 90)) 250 tabplay~ \$0-a$i;"
+        done
+        # objects 13 + 2 nin ...: resize message, then tabwrite~/table pairs
+        echo "#X msg 200 130 \\;$(for ((j = 0; j < nrec; j++)); do printf ' rout%d resize \\$1' $j; [ $j -lt $((nrec - 1)) ] && printf ' \\;'; done);"
+        for ((j = 0; j < nrec; j++)); do
+            echo "#X obj $((600 + 60 * j)) 550 tabwrite~ rout$j;"
+            echo "#X obj $((600 + 60 * j)) 580 table rout$j;"
         done
         echo "#X connect 0 0 1 0;"
         echo "#X connect 1 2 2 0;"
         echo "#X connect 2 0 3 0;"
         [ -n "$msg" ] && echo "#X connect 1 1 9 0;" && echo "#X connect 9 0 8 0;"
         echo "#X connect 1 0 4 0;"
-        echo "#X connect 1 0 10 0;"
         echo "#X connect 10 0 11 0;"
         echo "#X connect 5 0 6 0;"
         echo "#X connect 5 1 12 0;"
         echo "#X connect 5 2 8 0;"
-        echo "#X connect 12 0 11 0;"
-        for ((i = 0; i < nout; i++)); do echo "#X connect 8 $i 11 $i;"; done
+        echo "#X connect 12 0 10 0;"
         for ((i = 0; i < nin; i++)); do
             local t=$((13 + 2 * i + 1))
             echo "#X connect 1 0 $t 0;"
             echo "#X connect $t 0 8 $((1 + i));"
         done
         echo "#X connect 14 1 5 0;"
+        # output tables: sized to the input by the reading soundfiler
+        local r=$((13 + 2 * nin))
+        echo "#X connect 3 0 $r 0;"
+        for ((j = 0; j < nrec; j++)); do
+            echo "#X connect 1 0 $((r + 1 + 2 * j)) 0;"
+            [ "$j" -lt "$nout" ] && echo "#X connect 8 $j $((r + 1 + 2 * j)) 0;"
+        done
     } >"$out"
 }
 
@@ -94,4 +110,13 @@ robust_latency() {
 rcheck() { # name, command...
     local name=$1; shift
     if "$@"; then echo "PASS: $name"; else echo "FAIL: $name"; fi
+}
+
+# robust_pd_hwm <sr> <patch.pd> <log>: run pd, print "<peak RSS kB> <exit>"
+robust_pd_hwm() {
+    local sr=$1 patch=$2 log
+    log=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
+    (cd "$(dirname "$patch")" && "$MM_TOOLS/maxrss" pd -batch -noprefs \
+        -nosound -r "$sr" -stderr -path "$MM_LIB" \
+        -open "$(basename "$patch")" 2>"$log") | awk '{print $2, $4}'
 }

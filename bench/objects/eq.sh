@@ -1,0 +1,13 @@
+# eq~ with four bells against x42 fil4 with the same four sections
+# (bench/lv2/README.md: 160/400/1250/2500 Hz, q 0.6, +3/-3/+3/-3 dB;
+# fil4's shelves off). Target: eq~ costs less than fil4.
+EQ4="-band 1 bell 160 3 0.6 -band 2 bell 400 -3 0.6 -band 3 bell 1250 3 0.6 -band 4 bell 2500 -3 0.6"
+bench_pd "eq~ -ch 2 -bands 4" 2 2 "eq~ -ch 2 -bands 4 $EQ4"
+bench_core "mm_eq core 4 bands" 2 bench_eq
+bench_lv2 "x42 fil4 (4 bands)" "http://gareus.org/oss/lv2/fil4#stereo" \
+    -c LSsec=0 -c HSsec=0 -c sec1=1 -c sec2=1 -c sec3=1 -c sec4=1 \
+    -c freq1=160 -c freq2=400 -c freq3=1250 -c freq4=2500 \
+    -c q1=0.6 -c q2=0.6 -c q3=0.6 -c q4=0.6 \
+    -c gain1=3 -c gain2=-3 -c gain3=3 -c gain4=-3
+bench_ratio "eq~ -ch 2 -bands 4" "x42 fil4 (4 bands)"
+bench_ratio "mm_eq core 4 bands" "x42 fil4 (4 bands)"

@@ -1,0 +1,406 @@
+#include "mm_crossover.h"
+
+#define SQRT2 1.41421356237309504880
+
+void mm_svf_design(mm_svf_coef *c, double f, double k, double fs)
+{
+    c->g = tan(MM_PI * f / fs);
+    c->k = k;
+    c->a1 = 1.0 / (1.0 + c->g * (c->g + k));
+    c->a2 = c->g * c->a1;
+    c->a3 = c->g * c->a2;
+}
+
+void mm_crossover_default_hz(int bands, double *hz)
+{
+    /* 120 Hz .. 6 kHz, log-spaced; 4 bands: 120, 1000(ish), 6000 */
+    static const double four[3] = {120.0, 1000.0, 6000.0};
+    int n = bands - 1;
+    if (n == 3) {
+        for (int s = 0; s < 3; s++)
+            hz[s] = four[s];
+        return;
+    }
+    for (int s = 0; s < n; s++) {
+        double t = n > 1 ? (double)s / (n - 1) : 0.5;
+        hz[s] = n > 1 ? 120.0 * pow(50.0, t) : 1000.0;
+    }
+}
+
+static double max_hz(const mm_crossover *x)
+{
+    return MM_CROSSOVER_MAXFRAC * x->samplerate;
+}
+
+static void design(mm_crossover *x, int s)
+{
+    mm_svf_design(&x->coef[s], exp(x->log_hz[s]), SQRT2, x->samplerate);
+}
+
+static void clear_split(mm_crossover *x, int s)
+{
+    for (int c = 0; c < MM_CROSSOVER_MAXCH; c++) {
+        mm_crossover_ch *h = &x->ch[c];
+        h->a[s] = h->lo[s] = h->hi[s] = (mm_svf){0, 0};
+        for (int b = 0; b < MM_CROSSOVER_MAXSPLITS; b++)
+            h->ap[b][s] = (mm_svf){0, 0};
+    }
+}
+
+int mm_crossover_init(mm_crossover *x, int bands, int channels,
+                      double samplerate)
+{
+    if (bands < 2 || bands > MM_CROSSOVER_MAXBANDS || channels < 1
+        || channels > MM_CROSSOVER_MAXCH || !(samplerate > 0.0))
+        return MM_E_ARG;
+    memset(x, 0, sizeof *x);
+    x->maxbands = x->bands = bands;
+    x->channels = channels;
+    x->samplerate = samplerate;
+    double hz[MM_CROSSOVER_MAXSPLITS];
+    mm_crossover_default_hz(bands, hz);
+    for (int s = 0; s < bands - 1; s++)
+        x->target_hz[s] = hz[s];
+    for (int s = bands - 1; s < MM_CROSSOVER_MAXSPLITS; s++)
+        x->target_hz[s] = 1000.0;
+    mm_crossover_set_samplerate(x, samplerate);
+    for (int s = 0; s < MM_CROSSOVER_MAXSPLITS; s++) {
+        x->log_hz[s] = log(x->target_hz[s]);
+        design(x, s);
+    }
+    x->moving = 0;
+    return MM_OK;
+}
+
+void mm_crossover_free(mm_crossover *x)
+{
+    (void)x; /* nothing allocated */
+}
+
+void mm_crossover_reset(mm_crossover *x)
+{
+    memset(x->ch, 0, sizeof x->ch);
+}
+
+int mm_crossover_set_samplerate(mm_crossover *x, double samplerate)
+{
+    if (!(samplerate > 0.0))
+        return MM_E_ARG;
+    x->samplerate = samplerate;
+    x->smooth_coef = mm_onepole_coef(MM_CROSSOVER_TAU_MS,
+                                     samplerate / MM_CROSSOVER_CTRL);
+    /* targets may now be above the new limit: clamp, snap, redesign */
+    for (int s = 0; s < MM_CROSSOVER_MAXSPLITS; s++) {
+        x->target_hz[s] = mm_clamp_d(x->target_hz[s], MM_CROSSOVER_MINHZ,
+                                     max_hz(x));
+        x->log_hz[s] = log(x->target_hz[s]);
+        design(x, s);
+    }
+    x->moving = 0;
+    x->ramp = 0;
+    memset(x->dg, 0, sizeof x->dg);
+    return MM_OK;
+}
+
+int mm_crossover_set_bands(mm_crossover *x, int bands)
+{
+    if (bands < 2)
+        bands = 2;
+    if (bands > x->maxbands)
+        bands = x->maxbands;
+    for (int s = x->bands - 1; s < bands - 1; s++)
+        clear_split(x, s);
+    if (bands != x->bands) /* compensation paths change: start clean */
+        for (int s = 0; s < MM_CROSSOVER_MAXSPLITS; s++)
+            for (int c = 0; c < MM_CROSSOVER_MAXCH; c++)
+                for (int b = 0; b < MM_CROSSOVER_MAXSPLITS; b++)
+                    x->ch[c].ap[b][s] = (mm_svf){0, 0};
+    x->bands = bands;
+    return bands;
+}
+
+double mm_crossover_set_hz(mm_crossover *x, int split, double hz, int snap)
+{
+    if (split < 0 || split >= MM_CROSSOVER_MAXSPLITS || !mm_isfinite_d(hz))
+        return 0.0;
+    hz = mm_clamp_d(hz, MM_CROSSOVER_MINHZ, max_hz(x));
+    x->target_hz[split] = hz;
+    if (snap) {
+        x->log_hz[split] = log(hz);
+        x->dg[split] = 0.0;
+        design(x, split);
+    } else {
+        x->moving = 1;
+    }
+    return hz;
+}
+
+int mm_crossover_sort(mm_crossover *x)
+{
+    int changed = 0;
+    const double step = pow(2.0, 1.0 / 12.0);
+    for (int s = 1; s < x->bands - 1; s++) {
+        if (x->target_hz[s] < x->target_hz[s - 1] * step) {
+            x->target_hz[s] = x->target_hz[s - 1] * step;
+            changed = 1;
+        }
+    }
+    /* pushed past the top: pull down from above */
+    for (int s = x->bands - 2; s >= 0; s--) {
+        double lim = s == x->bands - 2 ? max_hz(x)
+                                       : x->target_hz[s + 1] / step;
+        if (x->target_hz[s] > lim) {
+            x->target_hz[s] = lim;
+            changed = 1;
+        }
+    }
+    if (changed)
+        x->moving = 1;
+    return changed;
+}
+
+double mm_crossover_get_hz(const mm_crossover *x, int split)
+{
+    return split >= 0 && split < MM_CROSSOVER_MAXSPLITS ? x->target_hz[split]
+                                                        : 0.0;
+}
+
+double mm_crossover_current_hz(const mm_crossover *x, int split)
+{
+    return split >= 0 && split < MM_CROSSOVER_MAXSPLITS ? exp(x->log_hz[split])
+                                                        : 0.0;
+}
+
+/* One control step: glide every moving split in log-frequency; g then
+ * ramps linearly to the new value over the next control period. */
+static void control(mm_crossover *x)
+{
+    int still = 0;
+    for (int s = 0; s < x->bands - 1; s++) {
+        double t = log(x->target_hz[s]);
+        x->dg[s] = 0.0;
+        if (x->log_hz[s] == t)
+            continue;
+        double v = t + x->smooth_coef * (x->log_hz[s] - t);
+        if (fabs(v - t) < 1e-5) /* 0.001% in frequency */
+            v = t;
+        still = 1; /* one more period to finish the ramp */
+        x->log_hz[s] = v;
+        double g = tan(MM_PI * exp(v) / x->samplerate);
+        x->dg[s] = (g - x->coef[s].g) / MM_CROSSOVER_CTRL;
+    }
+    x->ramp = MM_CROSSOVER_CTRL;
+    x->moving = still;
+}
+
+/* Per sample while ramping: step g, recompute the section gains. */
+static void ramp_step(mm_crossover *x)
+{
+    for (int s = 0; s < x->bands - 1; s++) {
+        if (x->dg[s] == 0.0)
+            continue;
+        mm_svf_coef *c = &x->coef[s];
+        c->g += x->dg[s];
+        c->a1 = 1.0 / (1.0 + c->g * (c->g + c->k));
+        c->a2 = c->g * c->a1;
+        c->a3 = c->g * c->a2;
+    }
+    if (--x->ramp == 0) /* land exactly on the designed values */
+        for (int s = 0; s < x->bands - 1; s++)
+            if (x->dg[s] != 0.0) {
+                x->dg[s] = 0.0;
+                design(x, s);
+            }
+}
+
+static void flush_state(mm_crossover *x)
+{
+    for (int c = 0; c < x->channels; c++) {
+        mm_svf *p = (mm_svf *)&x->ch[c];
+        int n = (int)(sizeof x->ch[c] / sizeof(mm_svf));
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            if (!mm_isfinite_d(p[i].ic1) || !mm_isfinite_d(p[i].ic2))
+                bad = 1;
+            p[i].ic1 = mm_flush_d(p[i].ic1);
+            p[i].ic2 = mm_flush_d(p[i].ic2);
+        }
+        if (bad) {
+            memset(&x->ch[c], 0, sizeof x->ch[c]);
+            x->resets++;
+        }
+    }
+}
+
+/* One channel, one frame: split x into bands (with compensation). */
+static inline void split_frame(const mm_crossover *x, mm_crossover_ch *h,
+                               double in, double *band)
+{
+    const int ns = x->bands - 1;
+    double rest = in;
+    for (int s = 0; s < ns; s++) {
+        const mm_svf_coef *k = &x->coef[s];
+        double lp2, lp4, l2;
+        double bp = mm_svf_tick(&h->a[s], k, rest, &lp2);
+        double hp2 = rest - k->k * bp - lp2;
+        mm_svf_tick(&h->lo[s], k, lp2, &lp4);
+        double bp2 = mm_svf_tick(&h->hi[s], k, hp2, &l2);
+        band[s] = lp4;
+        rest = hp2 - k->k * bp2 - l2;
+    }
+    band[ns] = rest;
+    for (int b = 0; b < ns - 1; b++) {
+        double y = band[b], lo;
+        for (int s = b + 1; s < ns; s++) {
+            double bp = mm_svf_tick(&h->ap[b][s], &x->coef[s], y, &lo);
+            y = y - 2.0 * x->coef[s].k * bp;
+        }
+        band[b] = y;
+    }
+}
+
+/* Two channels at once, same coefficients: two independent chains the
+ * compiler can pair up (SLP) and the CPU can overlap. */
+static inline void svf2(mm_svf *s0, mm_svf *s1, const mm_svf_coef *c,
+                        const double x[2], double v1[2], double v2[2])
+{
+    double i1[2] = {s0->ic1, s1->ic1}, i2[2] = {s0->ic2, s1->ic2};
+    for (int k = 0; k < 2; k++) {
+        double v3 = x[k] - i2[k];
+        v1[k] = c->a1 * i1[k] + c->a2 * v3;
+        v2[k] = i2[k] + c->a2 * i1[k] + c->a3 * v3;
+        i1[k] = 2.0 * v1[k] - i1[k];
+        i2[k] = 2.0 * v2[k] - i2[k];
+    }
+    s0->ic1 = i1[0], s1->ic1 = i1[1];
+    s0->ic2 = i2[0], s1->ic2 = i2[1];
+}
+
+static inline void split_frame2(const mm_crossover *x, mm_crossover_ch *h0,
+                                mm_crossover_ch *h1, const double in[2],
+                                double band[][2])
+{
+    const int ns = x->bands - 1;
+    double rest[2] = {in[0], in[1]};
+    for (int s = 0; s < ns; s++) {
+        const mm_svf_coef *k = &x->coef[s];
+        double bp[2], lp2[2], hp2[2], bpl[2], lp4[2], bph[2], l2[2];
+        svf2(&h0->a[s], &h1->a[s], k, rest, bp, lp2);
+        for (int c = 0; c < 2; c++)
+            hp2[c] = rest[c] - k->k * bp[c] - lp2[c];
+        svf2(&h0->lo[s], &h1->lo[s], k, lp2, bpl, lp4);
+        svf2(&h0->hi[s], &h1->hi[s], k, hp2, bph, l2);
+        for (int c = 0; c < 2; c++) {
+            band[s][c] = lp4[c];
+            rest[c] = hp2[c] - k->k * bph[c] - l2[c];
+        }
+    }
+    band[ns][0] = rest[0];
+    band[ns][1] = rest[1];
+    for (int b = 0; b < ns - 1; b++) {
+        double y[2] = {band[b][0], band[b][1]};
+        for (int s = b + 1; s < ns; s++) {
+            double bp[2], lo[2];
+            svf2(&h0->ap[b][s], &h1->ap[b][s], &x->coef[s], y, bp, lo);
+            for (int c = 0; c < 2; c++)
+                y[c] = y[c] - 2.0 * x->coef[s].k * bp[c];
+        }
+        band[b][0] = y[0];
+        band[b][1] = y[1];
+    }
+}
+
+void mm_crossover_process(mm_crossover *x, const float *const *in,
+                          float *const *const *out, int n)
+{
+    const int nb = x->bands, nch = x->channels;
+    double band[MM_CROSSOVER_MAXBANDS];
+    if (!x->moving && x->ramp == 0) {
+        /* steady coefficients: channel by channel. Every output of a
+         * channel is written after its input sample is read; an input
+         * may alias an output of the same channel only (documented). */
+        int c = 0;
+        for (; c + 1 < nch; c += 2) {
+            const float *i0 = in[c], *i1 = in[c + 1];
+            double b2[MM_CROSSOVER_MAXBANDS][2];
+            for (int i = 0; i < n; i++) {
+                float f0 = i0[i], f1 = i1[i];
+                double xx[2] = {mm_isfinite_f(f0) ? f0 : 0.0,
+                                mm_isfinite_f(f1) ? f1 : 0.0};
+                split_frame2(x, &x->ch[c], &x->ch[c + 1], xx, b2);
+                for (int b = 0; b < nb; b++) {
+                    out[b][c][i] = (float)b2[b][0];
+                    out[b][c + 1][i] = (float)b2[b][1];
+                }
+            }
+        }
+        for (; c < nch; c++) {
+            mm_crossover_ch *h = &x->ch[c];
+            const float *ip = in[c];
+            for (int i = 0; i < n; i++) {
+                float f = ip[i];
+                split_frame(x, h, mm_isfinite_f(f) ? f : 0.0, band);
+                for (int b = 0; b < nb; b++)
+                    out[b][c][i] = (float)band[b];
+            }
+        }
+        flush_state(x);
+        return;
+    }
+    double xin[MM_CROSSOVER_MAXCH];
+    for (int i = 0; i < n; i++) {
+        if (x->moving || x->ramp > 0) {
+            if (x->ramp <= 0)
+                control(x);
+            ramp_step(x);
+        }
+        for (int c = 0; c < nch; c++) {
+            float f = in[c][i];
+            xin[c] = mm_isfinite_f(f) ? f : 0.0;
+        }
+        for (int c = 0; c < nch; c++) {
+            split_frame(x, &x->ch[c], xin[c], band);
+            for (int b = 0; b < nb; b++)
+                out[b][c][i] = (float)band[b];
+        }
+    }
+    flush_state(x);
+}
+
+/* Analog prototype responses at normalized frequency w (s = jw). */
+typedef struct { double re, im; } cplx;
+
+static cplx cmul(cplx a, cplx b)
+{
+    return (cplx){a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re};
+}
+
+static cplx cdiv(cplx a, cplx b)
+{
+    double d = b.re * b.re + b.im * b.im;
+    return (cplx){(a.re * b.re + a.im * b.im) / d,
+                  (a.im * b.re - a.re * b.im) / d};
+}
+
+void mm_crossover_response(const mm_crossover *x, int band, double f,
+                           double *re, double *im)
+{
+    const int ns = x->bands - 1;
+    double t = tan(MM_PI * mm_clamp_d(f, 0.0, 0.4999 * x->samplerate)
+                   / x->samplerate);
+    cplx h = {1.0, 0.0};
+    for (int s = 0; s < ns && s <= band; s++) {
+        double w = t / x->coef[s].g, k = x->coef[s].k;
+        cplx d = {1.0 - w * w, k * w};
+        cplx p = s == band ? cdiv((cplx){1.0, 0.0}, d)      /* LP2 */
+                           : cdiv((cplx){-w * w, 0.0}, d);  /* HP2 */
+        h = cmul(h, cmul(p, p));
+    }
+    for (int s = band + 1; s < ns; s++) {
+        double w = t / x->coef[s].g, k = x->coef[s].k;
+        cplx d = {1.0 - w * w, k * w};
+        h = cmul(h, cdiv((cplx){1.0 - w * w, -k * w}, d));
+    }
+    *re = h.re;
+    *im = h.im;
+}

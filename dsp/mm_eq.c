@@ -1,0 +1,296 @@
+#include "mm_eq.h"
+#include <stdlib.h>
+
+#define CTRL MM_BIQUAD_CTRL
+#define SNAP_EPS 1e-5
+
+/* the frequency a band runs at: its setting, at most 0.49 fs */
+static double run_freq(const mm_eq *e, const mm_eq_band *b)
+{
+    double m = MM_EQ_FMAX_RATIO * e->samplerate;
+    return b->freq < m ? b->freq : m;
+}
+
+static void design_band(const mm_eq *e, const mm_eq_band *b,
+                        mm_biquad_coef *c)
+{
+    if (!b->cur_on) {
+        mm_biquad_identity(c);
+        return;
+    }
+    mm_fd_design((mm_fd_type)b->cur_type, exp2(b->lf), b->g, exp2(b->lq),
+                 e->samplerate, c);
+}
+
+static void snap_band(mm_eq *e, mm_eq_band *b)
+{
+    mm_biquad_coef c;
+    b->cur_on = b->on;
+    b->cur_type = b->type;
+    b->lf = log2(run_freq(e, b));
+    b->g = b->gain;
+    b->lq = log2(b->q);
+    b->fading = 0;
+    design_band(e, b, &c);
+    mm_biquad_ramp_snap(&b->ramp, &c);
+}
+
+int mm_eq_init(mm_eq *e, int nch, int nbands, double samplerate)
+{
+    memset(e, 0, sizeof *e);
+    if (nch < 1 || nch > MM_EQ_MAXCH || nbands < 1
+        || nbands > MM_EQ_MAXBANDS)
+        return MM_E_RANGE;
+    e->band = calloc((size_t)nbands, sizeof *e->band);
+    if (!e->band)
+        return MM_E_NOMEM;
+    e->nch = nch;
+    e->nbands = nbands;
+    for (int i = 0; i < nbands; i++) {
+        mm_eq_band *b = &e->band[i];
+        b->on = 0;
+        b->type = MM_FD_BELL;
+        b->freq = 1000.0;
+        b->gain = 0.0;
+        b->q = 0.7071067811865476;
+    }
+    return mm_eq_set_samplerate(e, samplerate);
+}
+
+void mm_eq_free(mm_eq *e)
+{
+    free(e->band);
+    e->band = NULL;
+}
+
+void mm_eq_reset(mm_eq *e)
+{
+    for (int i = 0; i < e->nbands; i++)
+        for (int c = 0; c < MM_EQ_MAXCH; c++) {
+            mm_biquad_state_reset(&e->band[i].st[c]);
+            mm_biquad_state_reset(&e->band[i].old_st[c]);
+        }
+}
+
+int mm_eq_set_samplerate(mm_eq *e, double samplerate)
+{
+    if (!(samplerate > 0.0))
+        return MM_E_ARG;
+    e->samplerate = samplerate;
+    e->smooth = exp(-CTRL * 1000.0 / (MM_EQ_TAU_MS * samplerate));
+    e->fade_len = (int)(MM_EQ_FADE_MS * 0.001 * samplerate + 0.5);
+    if (e->fade_len < CTRL)
+        e->fade_len = CTRL;
+    mm_eq_snap(e);
+    return MM_OK;
+}
+
+int mm_eq_set_band(mm_eq *e, int bi, mm_fd_type type, double freq,
+                   double gain_db, double q)
+{
+    if (bi < 0 || bi >= e->nbands || (int)type < 0 || type >= MM_FD_NTYPES)
+        return MM_E_RANGE;
+    if (!mm_isfinite_d(freq) || !mm_isfinite_d(gain_db) || !mm_isfinite_d(q))
+        return MM_E_ARG;
+    mm_eq_band *b = &e->band[bi];
+    b->on = 1;
+    b->type = (int)type;
+    b->freq = mm_clamp_d(freq, MM_EQ_FMIN, MM_EQ_FMAX);
+    b->gain = mm_clamp_d(gain_db, MM_EQ_GMIN, MM_EQ_GMAX);
+    b->q = mm_clamp_d(q, MM_EQ_QMIN, MM_EQ_QMAX);
+    return MM_OK;
+}
+
+void mm_eq_band_off(mm_eq *e, int bi)
+{
+    if (bi >= 0 && bi < e->nbands)
+        e->band[bi].on = 0;
+}
+
+void mm_eq_snap(mm_eq *e)
+{
+    for (int i = 0; i < e->nbands; i++)
+        snap_band(e, &e->band[i]);
+    e->phase = 0;
+}
+
+static int band_moving(const mm_eq *e, const mm_eq_band *b)
+{
+    return b->fading > 0 || b->ramp.remaining > 0 || b->on != b->cur_on
+           || (b->on && (b->type != b->cur_type || b->lf != log2(run_freq(e, b))
+                         || b->g != b->gain || b->lq != log2(b->q)));
+}
+
+int mm_eq_moving(const mm_eq *e)
+{
+    for (int i = 0; i < e->nbands; i++)
+        if (band_moving(e, &e->band[i]))
+            return 1;
+    return 0;
+}
+
+static double glide(double v, double to, double k, double eps)
+{
+    if (v == to)
+        return v;
+    v = to + k * (v - to);
+    return fabs(v - to) < eps ? to : v;
+}
+
+/* At the start of a control period: move settings, start fades, set up
+ * the coefficient ramp for the next CTRL samples. */
+static void control(mm_eq *e, mm_eq_band *b)
+{
+    if (b->fading > 0)
+        return; /* finish the fade first; changes wait for it */
+    if (b->on != b->cur_on || (b->on && b->type != b->cur_type)) {
+        /* crossfade old section -> new section (fresh state) */
+        b->old = b->ramp.c;
+        for (int c = 0; c < e->nch; c++) {
+            b->old_st[c] = b->st[c];
+            mm_biquad_state_reset(&b->st[c]);
+        }
+        int was_on = b->cur_on;
+        b->cur_on = b->on;
+        b->cur_type = b->type;
+        if (!was_on || !b->on) { /* from/to flat: start at the target */
+            b->lf = log2(run_freq(e, b));
+            b->g = b->gain;
+            b->lq = log2(b->q);
+        }
+        mm_biquad_coef c;
+        design_band(e, b, &c);
+        mm_biquad_ramp_snap(&b->ramp, &c);
+        b->fading = e->fade_len;
+        b->fade_step = 1.0 / e->fade_len;
+        return;
+    }
+    if (!b->cur_on)
+        return;
+    double tf = log2(run_freq(e, b)), tq = log2(b->q);
+    if (b->lf == tf && b->g == b->gain && b->lq == tq)
+        return;
+    b->lf = glide(b->lf, tf, e->smooth, SNAP_EPS);
+    b->g = glide(b->g, b->gain, e->smooth, SNAP_EPS);
+    b->lq = glide(b->lq, tq, e->smooth, SNAP_EPS);
+    mm_biquad_coef c;
+    design_band(e, b, &c);
+    mm_biquad_ramp_to(&b->ramp, &c, CTRL);
+}
+
+/* One chunk (n <= CTRL samples, inside one control period) of one band
+ * over the work buffers. */
+static void run_band(mm_eq *e, mm_eq_band *b, double (*w)[CTRL], int n)
+{
+    const mm_biquad_ramp *r = &b->ramp;
+    if (b->fading > 0) {
+        int left = b->fading;
+        for (int c = 0; c < e->nch; c++) {
+            mm_biquad_state *s = &b->st[c], *o = &b->old_st[c];
+            mm_biquad_coef k = r->c;
+            double g = 1.0 - left * b->fade_step;
+            for (int i = 0; i < n; i++) {
+                double x = w[c][i];
+                double yn = mm_biquad_tick(&k, s, x);
+                double yo = mm_biquad_tick(&b->old, o, x);
+                g = i < left ? g + b->fade_step : 1.0;
+                w[c][i] = yo + g * (yn - yo);
+            }
+        }
+        b->fading = left > n ? left - n : 0;
+        return;
+    }
+    if (r->remaining > 0) {
+        for (int c = 0; c < e->nch; c++) {
+            mm_biquad_ramp tmp = *r;
+            mm_biquad_state *s = &b->st[c];
+            for (int i = 0; i < n; i++) {
+                w[c][i] = mm_biquad_tick(&tmp.c, s, w[c][i]);
+                mm_biquad_ramp_tick(&tmp);
+            }
+        }
+        for (int i = 0; i < n; i++)
+            mm_biquad_ramp_tick(&b->ramp);
+        return;
+    }
+    if (!b->cur_on)
+        return;
+    for (int c = 0; c < e->nch; c++) {
+        mm_biquad_state *s = &b->st[c];
+        for (int i = 0; i < n; i++)
+            w[c][i] = mm_biquad_tick(&r->c, s, w[c][i]);
+    }
+}
+
+void mm_eq_process(mm_eq *e, const float *const *in, float *const *out,
+                   int n)
+{
+    double w[MM_EQ_MAXCH][CTRL];
+    int done = 0;
+    while (done < n) {
+        if (e->phase == 0)
+            for (int b = 0; b < e->nbands; b++)
+                control(e, &e->band[b]);
+        int m = CTRL - e->phase;
+        if (m > n - done)
+            m = n - done;
+        for (int c = 0; c < e->nch; c++)
+            for (int i = 0; i < m; i++) {
+                float x = in[c][done + i];
+                if (!mm_isfinite_f(x)) {
+                    x = 0.0f;
+                    e->nonfinite++;
+                }
+                w[c][i] = x;
+            }
+        for (int b = 0; b < e->nbands; b++)
+            run_band(e, &e->band[b], w, m);
+        for (int c = 0; c < e->nch; c++)
+            for (int i = 0; i < m; i++)
+                out[c][done + i] = (float)w[c][i];
+        done += m;
+        e->phase = (e->phase + m) % CTRL;
+    }
+    for (int b = 0; b < e->nbands; b++)
+        for (int c = 0; c < e->nch; c++) {
+            e->nonfinite += mm_biquad_state_flush(&e->band[b].st[c]);
+            mm_biquad_state_flush(&e->band[b].old_st[c]);
+        }
+}
+
+double mm_eq_response_db(const mm_eq *e, double f)
+{
+    double db = 0.0;
+    for (int i = 0; i < e->nbands; i++) {
+        const mm_eq_band *b = &e->band[i];
+        if (!b->on)
+            continue;
+        mm_biquad_coef c;
+        mm_fd_design((mm_fd_type)b->type, run_freq(e, b), b->gain, b->q,
+                     e->samplerate, &c);
+        db += mm_gain_to_db(mm_biquad_mag(&c, f / e->samplerate));
+    }
+    return db;
+}
+
+void mm_eq_curve(const mm_eq *e, float *db, int n, double fmin, double fmax)
+{
+    mm_biquad_coef c[MM_EQ_MAXBANDS];
+    int on[MM_EQ_MAXBANDS];
+    for (int i = 0; i < e->nbands; i++) {
+        const mm_eq_band *b = &e->band[i];
+        on[i] = b->on;
+        if (on[i])
+            mm_fd_design((mm_fd_type)b->type, run_freq(e, b), b->gain,
+                         b->q, e->samplerate, &c[i]);
+    }
+    for (int k = 0; k < n; k++) {
+        double f = n > 1 ? fmin * pow(fmax / fmin, (double)k / (n - 1)) : fmin;
+        double v = 0.0;
+        if (f < 0.5 * e->samplerate)
+            for (int i = 0; i < e->nbands; i++)
+                if (on[i])
+                    v += mm_gain_to_db(mm_biquad_mag(&c[i], f / e->samplerate));
+        db[k] = (float)v;
+    }
+}

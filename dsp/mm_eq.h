@@ -1,0 +1,89 @@
+/* mm_eq.h: a cascade of second-order bands over several channels, with
+ * smooth changes; the core of eq~ and of strip~'s filters and EQ.
+ *
+ * Each band is one mm_filterdesign section (bell, shelves, pass filters,
+ * notch, band-pass, all-pass) running in mm_biquad (TDF-II, double).
+ *
+ * Smoothing: the settings of a band glide in log-frequency, dB and log-Q
+ * (a one-pole with a 63% time constant of MM_EQ_TAU_MS, evaluated every
+ * MM_BIQUAD_CTRL = 16 samples); while they move, the band is redesigned
+ * every 16 samples and its coefficients ramp linearly to the new design
+ * over those 16 samples (stable: see mm_biquad.h). A change of type, or a
+ * band switched on or off, crossfades (equal gain, MM_EQ_FADE_MS) from
+ * the old section to the new one. A band whose settings rest costs only
+ * its biquad. Results do not depend on the block size.
+ *
+ * Parameters (per band): type (mm_fd_type), freq Hz (10..96000, run at
+ * most at 0.49 fs: the setting is kept, so a rate change restores it),
+ * gain dB (-24..24), q (0.1..20). All bands start off (flat).
+ * Latency: none.
+ */
+#ifndef MM_EQ_H
+#define MM_EQ_H
+
+#include "mm_filterdesign.h"
+
+#define MM_EQ_MAXCH 8
+#define MM_EQ_MAXBANDS 16
+#define MM_EQ_TAU_MS 10.0
+#define MM_EQ_FADE_MS 20.0
+#define MM_EQ_FMIN 10.0
+#define MM_EQ_FMAX_RATIO 0.49
+#define MM_EQ_FMAX 96000.0
+#define MM_EQ_GMIN (-24.0)
+#define MM_EQ_GMAX 24.0
+#define MM_EQ_QMIN 0.1
+#define MM_EQ_QMAX 20.0
+
+typedef struct mm_eq_band {
+    /* targets */
+    int on, type;
+    double freq, gain, q;
+    /* what runs now */
+    int cur_on, cur_type;
+    double lf, g, lq;          /* smoothed log2 Hz, dB, log2 q */
+    mm_biquad_ramp ramp;
+    mm_biquad_state st[MM_EQ_MAXCH];
+    /* crossfade from an old section after a type or on/off change */
+    int fading;                /* samples left */
+    double fade_step;
+    mm_biquad_coef old;
+    mm_biquad_state old_st[MM_EQ_MAXCH];
+} mm_eq_band;
+
+typedef struct mm_eq {
+    int nch, nbands;
+    double samplerate;
+    double smooth;             /* one-pole factor per control period */
+    int fade_len;
+    int phase;                 /* samples into the control period */
+    long nonfinite;            /* count of non-finite inputs/states */
+    mm_eq_band *band;
+} mm_eq;
+
+int mm_eq_init(mm_eq *e, int nch, int nbands, double samplerate);
+void mm_eq_free(mm_eq *e);
+/* Clear filter state (keeps settings). */
+void mm_eq_reset(mm_eq *e);
+/* New rate: redesign, snap to the targets. */
+int mm_eq_set_samplerate(mm_eq *e, double samplerate);
+/* Band b (0-based): settings are clamped to the ranges above. Returns MM_E_RANGE for a bad band or
+ * type, else MM_OK. */
+int mm_eq_set_band(mm_eq *e, int b, mm_fd_type type, double freq,
+                   double gain_db, double q);
+void mm_eq_band_off(mm_eq *e, int b);
+/* Jump to every target now (creation arguments). */
+void mm_eq_snap(mm_eq *e);
+/* 1 while any band glides or fades. */
+int mm_eq_moving(const mm_eq *e);
+
+void mm_eq_process(mm_eq *e, const float *const *in, float *const *out,
+                   int n);
+
+/* Magnitude (dB) of the settings' targets at f Hz: what the EQ will do
+ * once settled (the curve picture). */
+double mm_eq_response_db(const mm_eq *e, double f);
+/* n values of mm_eq_response_db at log-spaced frequencies fmin..fmax. */
+void mm_eq_curve(const mm_eq *e, float *db, int n, double fmin, double fmax);
+
+#endif

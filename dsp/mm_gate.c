@@ -1,0 +1,171 @@
+#include "mm_gate.h"
+
+const mm_gate_paraminfo mm_gate_params[MM_GATE_NPARAMS] = {
+    {"threshold", "dB", MM_GATE_R_THRESHOLD},
+    {"range", "dB", MM_GATE_R_RANGE},
+    {"attack", "ms", MM_GATE_R_ATTACK},
+    {"hold", "ms", MM_GATE_R_HOLD},
+    {"release", "ms", MM_GATE_R_RELEASE},
+    {"hysteresis", "dB", MM_GATE_R_HYSTERESIS},
+};
+
+void mm_gatesm_init(mm_gatesm *s)
+{
+    s->state = MM_GATESM_CLOSED;
+    s->hold_left = 0;
+    s->hold_samples = 0;
+    s->open_lin = s->close_lin = 0.0;
+}
+
+void mm_gatesm_set(mm_gatesm *s, double threshold_db, double hysteresis_db,
+                   double hold_ms, double samplerate)
+{
+    s->open_lin = mm_db_to_gain(threshold_db);
+    s->close_lin = mm_db_to_gain(threshold_db - hysteresis_db);
+    s->hold_samples = (long)(hold_ms * 0.001 * samplerate + 0.5);
+    if (s->state == MM_GATESM_HOLD && s->hold_left > s->hold_samples)
+        s->hold_left = s->hold_samples;
+}
+
+static void update(mm_gate *g)
+{
+    mm_gatesm_set(&g->sm, g->value[MM_GATE_THRESHOLD],
+                  g->value[MM_GATE_HYSTERESIS], g->value[MM_GATE_HOLD],
+                  g->samplerate);
+    g->a_att = mm_onepole_coef(g->value[MM_GATE_ATTACK], g->samplerate);
+    g->a_rel = mm_onepole_coef(g->value[MM_GATE_RELEASE], g->samplerate);
+    g->closed_gain = mm_db_to_gain(g->value[MM_GATE_RANGE]);
+}
+
+int mm_gate_init(mm_gate *g, int nch, double samplerate)
+{
+    if (nch < 1 || nch > MM_GATE_MAXCH)
+        return MM_E_ARG;
+    if (!(samplerate > 0.0) || !mm_isfinite_d(samplerate))
+        samplerate = 48000.0;
+    memset(g, 0, sizeof *g);
+    g->nch = nch;
+    g->samplerate = samplerate;
+    for (int p = 0; p < MM_GATE_NPARAMS; p++)
+        g->value[p] = mm_gate_params[p].def;
+    mm_gatesm_init(&g->sm);
+    for (int k = 0; k < MM_GATE_MAXCH; k++)
+        mm_envelope_init(&g->det[k], samplerate);
+    update(g);
+    mm_gate_reset(g);
+    g->gain = g->closed_gain;
+    return MM_OK;
+}
+
+void mm_gate_free(mm_gate *g)
+{
+    (void)g;
+}
+
+void mm_gate_reset(mm_gate *g)
+{
+    g->sm.state = MM_GATESM_CLOSED;
+    g->sm.hold_left = 0;
+    for (int k = 0; k < MM_GATE_MAXCH; k++)
+        mm_envelope_reset(&g->det[k]);
+}
+
+void mm_gate_set_samplerate(mm_gate *g, double samplerate)
+{
+    if (!(samplerate > 0.0) || !mm_isfinite_d(samplerate))
+        return;
+    g->samplerate = samplerate;
+    for (int k = 0; k < MM_GATE_MAXCH; k++)
+        mm_envelope_set_samplerate(&g->det[k], samplerate);
+    update(g);
+}
+
+double mm_gate_set(mm_gate *g, mm_gate_param p, double v)
+{
+    if ((int)p < 0 || p >= MM_GATE_NPARAMS)
+        return 0.0;
+    const mm_gate_paraminfo *i = &mm_gate_params[p];
+    if (!mm_isfinite_d(v))
+        v = i->def;
+    v = mm_clamp_d(v, i->min, i->max);
+    g->value[p] = v;
+    update(g);
+    return v;
+}
+
+double mm_gate_get(const mm_gate *g, mm_gate_param p)
+{
+    if ((int)p < 0 || p >= MM_GATE_NPARAMS)
+        return 0.0;
+    return g->value[p];
+}
+
+int mm_gate_latency(const mm_gate *g)
+{
+    (void)g;
+    return 0;
+}
+
+void mm_gate_process(mm_gate *g, const float *const *in, float *const *out,
+                     const float *const *key, int nkey, int n)
+{
+    const int nch = g->nch;
+    if (!key || nkey < 1) {
+        key = NULL;
+        nkey = nch;
+    }
+    if (nkey > MM_GATE_MAXCH)
+        nkey = MM_GATE_MAXCH;
+    float x[MM_GATE_MAXCH];
+    double gain = g->gain;
+    for (int i = 0; i < n; i++) {
+        double level = 0.0;
+        for (int k = 0; k < nch; k++) {
+            x[k] = in[k][i];
+            mm_sanitize_f(&x[k]);
+        }
+        for (int k = 0; k < nkey; k++) {
+            float v = key ? key[k][i] : x[k];
+            mm_sanitize_f(&v);
+            double a = mm_envelope_detect(&g->det[k], v);
+            level = a > level ? a : level;
+        }
+        double target = mm_gatesm_tick(&g->sm, level) ? 1.0 : g->closed_gain;
+        if (gain < target) { /* opening (or a shallower range) */
+            gain = target + g->a_att * (gain - target);
+            if (target - gain < 1e-9)
+                gain = target;
+        } else if (gain > target) { /* closing: an exponential decay */
+            gain *= g->a_rel;
+            if (gain < target)
+                gain = target;
+        }
+        for (int k = 0; k < nch; k++)
+            out[k][i] = (float)(x[k] * gain);
+    }
+    int nf = 0;
+    for (int k = 0; k < nkey; k++)
+        nf |= mm_envelope_flush(&g->det[k]);
+    if (nf || !mm_isfinite_d(gain)) {
+        mm_gate_reset(g);
+        g->gain = g->closed_gain;
+        g->nonfinite++;
+        return;
+    }
+    g->gain = gain;
+}
+
+void mm_gate_snap(mm_gate *g)
+{
+    g->gain = g->sm.state != MM_GATESM_CLOSED ? 1.0 : g->closed_gain;
+}
+
+double mm_gate_gain_db(const mm_gate *g)
+{
+    return mm_gain_to_db(g->gain);
+}
+
+int mm_gate_is_open(const mm_gate *g)
+{
+    return g->sm.state != MM_GATESM_CLOSED;
+}

@@ -1,0 +1,274 @@
+#include "mm_imager.h"
+#include "mm_ms.h"
+
+#define CHUNK 64
+
+static double db_gain(double db)
+{
+    return db <= MM_IMAGER_OFF_DB ? 0.0 : mm_db_to_gain(db);
+}
+
+static void all_smoothers(mm_imager *im, void (*f)(mm_smoother *, double))
+{
+    mm_smoother *s[] = {&im->width, &im->mid, &im->side, &im->gl, &im->gr,
+                        &im->swap, &im->mb, &im->pb};
+    for (unsigned i = 0; i < sizeof s / sizeof s[0]; i++)
+        f(s[i], im->samplerate);
+    for (int b = 0; b < MM_IMAGER_MAXBANDS; b++)
+        f(&im->bw[b], im->samplerate);
+}
+
+static void init_one(mm_smoother *s, double fs)
+{
+    mm_smoother_init(s, MM_SMOOTHER_TAU_MS, fs, 1.0);
+}
+
+int mm_imager_init(mm_imager *im, double samplerate)
+{
+    if (!(samplerate > 0.0))
+        return MM_E_ARG;
+    memset(im, 0, sizeof *im);
+    im->samplerate = samplerate;
+    all_smoothers(im, init_one);
+    mm_smoother_snap(&im->swap, 0.0);
+    mm_smoother_snap(&im->mb, 0.0);
+    mm_smoother_snap(&im->pb, 0.0);
+    int r = mm_crossover_init(&im->mono, 2, 1, samplerate);
+    if (r == MM_OK)
+        r = mm_crossover_init(&im->split, MM_IMAGER_MAXBANDS, 1, samplerate);
+    mm_correlation_init(&im->corr);
+    return r;
+}
+
+void mm_imager_free(mm_imager *im)
+{
+    mm_crossover_free(&im->mono);
+    mm_crossover_free(&im->split);
+}
+
+int mm_imager_set_samplerate(mm_imager *im, double samplerate)
+{
+    if (!(samplerate > 0.0))
+        return MM_E_ARG;
+    im->samplerate = samplerate;
+    all_smoothers(im, mm_smoother_set_samplerate);
+    mm_crossover_set_samplerate(&im->mono, samplerate);
+    mm_crossover_set_samplerate(&im->split, samplerate);
+    if (im->monobass_hz > 0.0)
+        mm_crossover_set_hz(&im->mono, 0, im->monobass_hz, 1);
+    return MM_OK;
+}
+
+void mm_imager_reset(mm_imager *im)
+{
+    mm_crossover_reset(&im->mono);
+    mm_crossover_reset(&im->split);
+    mm_correlation_reset(&im->corr);
+}
+
+static void snap_one(mm_smoother *s, double unused)
+{
+    (void)unused;
+    mm_smoother_snap(s, s->target);
+}
+
+void mm_imager_snap(mm_imager *im)
+{
+    all_smoothers(im, snap_one);
+    if (im->monobass_hz > 0.0)
+        mm_crossover_set_hz(&im->mono, 0, im->monobass_hz, 1);
+    for (int s = 0; s < MM_IMAGER_MAXBANDS - 1; s++)
+        mm_crossover_set_hz(&im->split, s, mm_crossover_get_hz(&im->split, s),
+                            1);
+}
+
+double mm_imager_set_width(mm_imager *im, double pct)
+{
+    pct = mm_clamp_d(pct, 0.0, 200.0);
+    mm_smoother_set(&im->width, pct / 100.0);
+    return pct;
+}
+
+double mm_imager_set_mid_db(mm_imager *im, double db)
+{
+    db = mm_clamp_d(db, MM_IMAGER_OFF_DB, 12.0);
+    mm_smoother_set(&im->mid, db_gain(db));
+    return db;
+}
+
+double mm_imager_set_side_db(mm_imager *im, double db)
+{
+    db = mm_clamp_d(db, MM_IMAGER_OFF_DB, 12.0);
+    mm_smoother_set(&im->side, db_gain(db));
+    return db;
+}
+
+double mm_imager_set_balance(mm_imager *im, double b)
+{
+    b = mm_clamp_d(b, -100.0, 100.0);
+    mm_smoother_set(&im->gl, b > 0.0 ? 1.0 - b / 100.0 : 1.0);
+    mm_smoother_set(&im->gr, b < 0.0 ? 1.0 + b / 100.0 : 1.0);
+    return b;
+}
+
+void mm_imager_set_swap(mm_imager *im, int on)
+{
+    mm_smoother_set(&im->swap, on ? 1.0 : 0.0);
+}
+
+double mm_imager_set_monobass(mm_imager *im, double hz)
+{
+    if (!(hz > 0.0)) {
+        im->monobass_hz = 0.0;
+        im->mb_on = 0;
+        mm_smoother_set(&im->mb, 0.0);
+        return 0.0;
+    }
+    hz = mm_clamp_d(hz, 20.0, 500.0);
+    /* fading in from off: start the filter clean at its frequency */
+    int fresh = im->mb.value == 0.0;
+    mm_crossover_set_hz(&im->mono, 0, hz, fresh);
+    if (fresh)
+        mm_crossover_reset(&im->mono);
+    im->monobass_hz = hz;
+    im->mb_on = 1;
+    mm_smoother_set(&im->mb, 1.0);
+    return hz;
+}
+
+int mm_imager_set_xover(mm_imager *im, int n, const double *hz)
+{
+    if (n <= 0) {
+        im->pb_on = 0;
+        mm_smoother_set(&im->pb, 0.0);
+        return 0;
+    }
+    if (n > MM_IMAGER_MAXBANDS - 1)
+        n = MM_IMAGER_MAXBANDS - 1;
+    int fresh = im->pb.value == 0.0 || n + 1 != im->nbands;
+    if (n + 1 != im->nbands)
+        mm_crossover_set_bands(&im->split, n + 1);
+    for (int s = 0; s < n; s++)
+        mm_crossover_set_hz(&im->split, s, hz[s], fresh);
+    mm_crossover_sort(&im->split);
+    if (fresh) {
+        for (int s = 0; s < n; s++)
+            mm_crossover_set_hz(&im->split, s,
+                                mm_crossover_get_hz(&im->split, s), 1);
+        mm_crossover_reset(&im->split);
+        /* a new band layout fades in from the plain side signal */
+        mm_smoother_snap(&im->pb, 0.0);
+    }
+    im->nbands = n + 1;
+    im->pb_on = 1;
+    mm_smoother_set(&im->pb, 1.0);
+    return n;
+}
+
+void mm_imager_set_widths(mm_imager *im, int n, const double *pct)
+{
+    if (n > MM_IMAGER_MAXBANDS)
+        n = MM_IMAGER_MAXBANDS;
+    for (int b = 0; b < n; b++)
+        mm_smoother_set(&im->bw[b], mm_clamp_d(pct[b], 0.0, 200.0) / 100.0);
+}
+
+/* Settled at the identity: the output is the (possibly swapped) input. */
+static int is_identity(const mm_imager *im)
+{
+    const mm_smoother *s[] = {&im->width, &im->mid, &im->side, &im->gl,
+                              &im->gr};
+    for (unsigned i = 0; i < sizeof s / sizeof s[0]; i++)
+        if (s[i]->value != 1.0 || s[i]->target != 1.0)
+            return 0;
+    if (mm_smoother_moving(&im->swap) || im->mb.value != 0.0 || im->mb_on
+        || im->pb.value != 0.0 || im->pb_on)
+        return 0;
+    return 1;
+}
+
+static void process_chunk(mm_imager *im, const float *l, const float *r,
+                          float *ol, float *or, int n)
+{
+    double m[CHUNK];
+    float s[CHUNK];
+    for (int i = 0; i < n; i++) {
+        double a = mm_smoother_next(&im->swap);
+        double x = l[i], y = r[i];
+        if (!mm_isfinite_d(x))
+            x = 0.0;
+        if (!mm_isfinite_d(y))
+            y = 0.0;
+        double lx = x + a * (y - x), rx = y + a * (x - y), ss;
+        mm_ms_encode1(lx, rx, &m[i], &ss);
+        s[i] = (float)ss;
+    }
+    if (im->mb_on || im->mb.value != 0.0) {
+        float lo[CHUNK], hi[CHUNK];
+        float *b0[1] = {lo}, *b1[1] = {hi};
+        float *const *bo[2] = {b0, b1};
+        const float *in[1] = {s};
+        mm_crossover_process(&im->mono, in, bo, n);
+        for (int i = 0; i < n; i++) {
+            double k = mm_smoother_next(&im->mb);
+            s[i] = (float)(s[i] + k * ((double)hi[i] - s[i]));
+        }
+    }
+    if (im->pb_on || im->pb.value != 0.0) {
+        float band[MM_IMAGER_MAXBANDS][CHUNK];
+        float *bp[MM_IMAGER_MAXBANDS][1];
+        float *const *bo[MM_IMAGER_MAXBANDS];
+        for (int b = 0; b < MM_IMAGER_MAXBANDS; b++) {
+            bp[b][0] = band[b];
+            bo[b] = bp[b];
+        }
+        const float *in[1] = {s};
+        int nb = im->split.bands;
+        mm_crossover_process(&im->split, in, bo, n);
+        for (int i = 0; i < n; i++) {
+            double sum = 0.0;
+            for (int b = 0; b < nb; b++)
+                sum += mm_smoother_next(&im->bw[b]) * band[b][i];
+            double k = mm_smoother_next(&im->pb);
+            s[i] = (float)(s[i] + k * (sum - s[i]));
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        double w = mm_smoother_next(&im->width);
+        double gm = mm_smoother_next(&im->mid);
+        double gs = mm_smoother_next(&im->side);
+        double gl = mm_smoother_next(&im->gl);
+        double gr = mm_smoother_next(&im->gr);
+        double a, b;
+        mm_ms_decode1(gm * m[i], w * gs * s[i], &a, &b);
+        ol[i] = (float)(gl * a);
+        or[i] = (float)(gr * b);
+    }
+}
+
+void mm_imager_process(mm_imager *im, const float *const *in,
+                       float *const *out, int n)
+{
+    const float *l = in[0], *r = in[1];
+    float *ol = out[0], *or = out[1];
+    for (int i = 0; i < n; i += CHUNK) {
+        int m = n - i < CHUNK ? n - i : CHUNK;
+        if (is_identity(im)) {
+            /* bit-exact: copy, swapped if so; read both before writing */
+            int sw = im->swap.value != 0.0;
+            for (int k = 0; k < m; k++) {
+                float a = l[i + k], b = r[i + k];
+                ol[i + k] = sw ? b : a;
+                or[i + k] = sw ? a : b;
+            }
+        } else {
+            process_chunk(im, l + i, r + i, ol + i, or + i, m);
+        }
+        mm_correlation_process(&im->corr, ol + i, or + i, m);
+    }
+}
+
+double mm_imager_take_correlation(mm_imager *im, int *valid)
+{
+    return mm_correlation_take(&im->corr, valid);
+}

@@ -1,0 +1,296 @@
+#include "mm_multiband.h"
+#include "mm_ms.h"
+
+static void gates(mm_multiband *m)
+{
+    int any = 0;
+    for (int b = 0; b < m->bands; b++)
+        any |= m->solo[b];
+    for (int b = 0; b < m->bands; b++) {
+        int on = any ? m->solo[b] : !m->mute[b];
+        mm_smoother_set(&m->gate[b], on ? 1.0 : 0.0);
+    }
+}
+
+static void apply_link(mm_multiband *m)
+{
+    for (int b = 0; b < m->bands; b++)
+        mm_comp_set(&m->comp[b], MM_COMP_LINK, m->ms ? 0.0 : m->link);
+}
+
+int mm_multiband_init(mm_multiband *m, int nch, int bands, double samplerate)
+{
+    if (nch < 1 || nch > MM_MULTIBAND_MAXCH || bands < 2
+        || bands > MM_MULTIBAND_MAXBANDS || !(samplerate > 0.0))
+        return MM_E_ARG;
+    memset(m, 0, sizeof *m);
+    m->nch = nch;
+    m->bands = bands;
+    m->samplerate = samplerate;
+    int r = mm_crossover_init(&m->xo, bands, nch, samplerate);
+    if (r != MM_OK)
+        return r;
+    for (int b = 0; b < bands; b++) {
+        if ((r = mm_comp_init(&m->comp[b], nch, samplerate)) != MM_OK)
+            return r;
+        mm_comp_set(&m->comp[b], MM_COMP_RATIO, 1.0); /* multiband~ default */
+        mm_smoother_init(&m->gate[b], MM_SMOOTHER_TAU_MS, samplerate, 1.0);
+    }
+    m->link = 100.0;
+    m->fade = 1.0;
+    m->fade_step = 1.0 / (MM_MULTIBAND_FADE_MS * 0.001 * samplerate);
+    apply_link(m);
+    return MM_OK;
+}
+
+void mm_multiband_free(mm_multiband *m)
+{
+    for (int b = 0; b < m->bands; b++)
+        mm_comp_free(&m->comp[b]);
+    mm_crossover_free(&m->xo);
+}
+
+void mm_multiband_reset(mm_multiband *m)
+{
+    mm_crossover_reset(&m->xo);
+    for (int b = 0; b < m->bands; b++)
+        mm_comp_reset(&m->comp[b]);
+}
+
+int mm_multiband_set_samplerate(mm_multiband *m, double samplerate)
+{
+    if (!(samplerate > 0.0))
+        return MM_E_ARG;
+    m->samplerate = samplerate;
+    mm_crossover_set_samplerate(&m->xo, samplerate);
+    for (int b = 0; b < m->bands; b++) {
+        mm_comp_set_samplerate(&m->comp[b], samplerate);
+        mm_smoother_set_samplerate(&m->gate[b], samplerate);
+    }
+    m->fade_step = 1.0 / (MM_MULTIBAND_FADE_MS * 0.001 * samplerate);
+    return MM_OK;
+}
+
+void mm_multiband_snap(mm_multiband *m)
+{
+    for (int b = 0; b < m->bands; b++) {
+        mm_comp_snap(&m->comp[b]);
+        mm_smoother_snap(&m->gate[b], m->gate[b].target);
+    }
+    for (int s = 0; s < m->bands - 1; s++)
+        mm_crossover_set_hz(&m->xo, s, mm_crossover_get_hz(&m->xo, s), 1);
+    if (m->ms != m->ms_target) {
+        m->ms = m->ms_target;
+        apply_link(m);
+    }
+    m->fade = 1.0;
+}
+
+void mm_multiband_set_xover(mm_multiband *m, int n, const double *hz,
+                            int snap)
+{
+    if (n > m->bands - 1)
+        n = m->bands - 1;
+    for (int s = 0; s < n; s++)
+        mm_crossover_set_hz(&m->xo, s, hz[s], snap);
+    mm_crossover_sort(&m->xo);
+    if (snap)
+        for (int s = 0; s < m->bands - 1; s++)
+            mm_crossover_set_hz(&m->xo, s, mm_crossover_get_hz(&m->xo, s), 1);
+}
+
+double mm_multiband_get_xover(const mm_multiband *m, int split)
+{
+    return mm_crossover_get_hz(&m->xo, split);
+}
+
+double mm_multiband_set_band(mm_multiband *m, int b, int half,
+                             mm_comp_param p, double v)
+{
+    if (p == MM_COMP_RATIO)
+        v = mm_clamp_d(v, 1.0, MM_MULTIBAND_RATIO_MAX);
+    double r = v;
+    for (int k = 0; k < m->bands; k++)
+        if (b < 0 || b == k)
+            r = mm_comp_set_ch(&m->comp[k], half, p, v);
+    return r;
+}
+
+double mm_multiband_get_band(const mm_multiband *m, int b, int half,
+                             mm_comp_param p)
+{
+    if (b < 0 || b >= m->bands)
+        return 0.0;
+    return mm_comp_get(&m->comp[b], half < 0 ? 0 : half, p);
+}
+
+void mm_multiband_set_solo(mm_multiband *m, int b, int on)
+{
+    for (int k = 0; k < m->bands; k++)
+        if (b < 0 || b == k)
+            m->solo[k] = on != 0;
+    gates(m);
+}
+
+void mm_multiband_set_mute(mm_multiband *m, int b, int on)
+{
+    for (int k = 0; k < m->bands; k++)
+        if (b < 0 || b == k)
+            m->mute[k] = on != 0;
+    gates(m);
+}
+
+double mm_multiband_set_link(mm_multiband *m, double pct)
+{
+    m->link = mm_clamp_d(pct, 0.0, 100.0);
+    apply_link(m);
+    return m->link;
+}
+
+int mm_multiband_set_mode(mm_multiband *m, int ms)
+{
+    m->ms_target = ms && m->nch == 2;
+    return m->ms_target;
+}
+
+static void process_chunk(mm_multiband *m, const float *const *in,
+                          float *const *out, float *const *xsum, int n)
+{
+    const int nch = m->nch, nb = m->bands;
+    float enc[2][MM_MULTIBAND_CHUNK];
+    const float *xin[MM_MULTIBAND_MAXCH];
+    for (int c = 0; c < nch; c++)
+        xin[c] = in[c];
+    if (m->ms) {
+        mm_ms_encode(in[0], in[1], enc[0], enc[1], n);
+        xin[0] = enc[0];
+        xin[1] = enc[1];
+    }
+    float *bp[MM_MULTIBAND_MAXBANDS][MM_MULTIBAND_MAXCH];
+    float *cp[MM_MULTIBAND_MAXBANDS][MM_MULTIBAND_MAXCH];
+    float *const *bo[MM_MULTIBAND_MAXBANDS];
+    for (int b = 0; b < nb; b++) {
+        for (int c = 0; c < nch; c++) {
+            bp[b][c] = m->band[b][c];
+            cp[b][c] = m->cbuf[b][c];
+        }
+        bo[b] = bp[b];
+    }
+    mm_crossover_process(&m->xo, xin, bo, n);
+    for (int b = 0; b < nb; b++)
+        mm_comp_process(&m->comp[b], (const float *const *)bp[b], cp[b], NULL,
+                        0, n);
+    /* sum: gates per sample (shared by channels), mode fade */
+    double wet[MM_MULTIBAND_MAXCH][MM_MULTIBAND_CHUNK];
+    double dry[MM_MULTIBAND_MAXCH][MM_MULTIBAND_CHUNK];
+    for (int i = 0; i < n; i++) {
+        for (int c = 0; c < nch; c++)
+            wet[c][i] = dry[c][i] = 0.0;
+        for (int b = 0; b < nb; b++) {
+            double g = mm_smoother_next(&m->gate[b]);
+            if (g == 0.0)
+                continue;
+            for (int c = 0; c < nch; c++) {
+                wet[c][i] += g * m->cbuf[b][c][i];
+                dry[c][i] += g * m->band[b][c][i];
+            }
+        }
+        if (m->fade < 1.0 || m->ms != m->ms_target) {
+            if (m->ms != m->ms_target) {
+                m->fade -= m->fade_step;
+                if (m->fade <= 0.0)
+                    m->fade = 0.0; /* switched below, after this chunk */
+            } else {
+                m->fade += m->fade_step;
+                if (m->fade > 1.0)
+                    m->fade = 1.0;
+            }
+            for (int c = 0; c < nch; c++)
+                wet[c][i] = dry[c][i] + m->fade * (wet[c][i] - dry[c][i]);
+        }
+    }
+    if (m->ms) {
+        for (int i = 0; i < n; i++) {
+            double l, r;
+            mm_ms_decode1(wet[0][i], wet[1][i], &l, &r);
+            wet[0][i] = l, wet[1][i] = r;
+            mm_ms_decode1(dry[0][i], dry[1][i], &l, &r);
+            dry[0][i] = l, dry[1][i] = r;
+        }
+    }
+    for (int c = 0; c < nch; c++)
+        for (int i = 0; i < n; i++) {
+            out[c][i] = (float)wet[c][i];
+            if (xsum)
+                xsum[c][i] = (float)dry[c][i];
+        }
+    if (m->ms != m->ms_target && m->fade <= 0.0) {
+        /* faded to the (mode independent) uncompressed sum: switch. The
+         * crossover is linear and the same on both channels, so its state
+         * converts exactly: (L, R) -> ((L+R)/2, (L-R)/2) and back. */
+        double *sa = (double *)&m->xo.ch[0], *sb = (double *)&m->xo.ch[1];
+        int k = (int)(sizeof m->xo.ch[0] / sizeof(double));
+        for (int i = 0; i < k; i++) {
+            double p, q;
+            if (m->ms_target)
+                mm_ms_encode1(sa[i], sb[i], &p, &q);
+            else
+                mm_ms_decode1(sa[i], sb[i], &p, &q);
+            sa[i] = p;
+            sb[i] = q;
+        }
+        m->ms = m->ms_target;
+        apply_link(m);
+        for (int b = 0; b < nb; b++)
+            mm_comp_reset(&m->comp[b]);
+    }
+}
+
+void mm_multiband_process(mm_multiband *m, const float *const *in,
+                          float *const *out, float *const *xsum, int n)
+{
+    const int nch = m->nch;
+    for (int i = 0; i < n; i += MM_MULTIBAND_CHUNK) {
+        int k = n - i < MM_MULTIBAND_CHUNK ? n - i : MM_MULTIBAND_CHUNK;
+        const float *ip[MM_MULTIBAND_MAXCH];
+        float *op[MM_MULTIBAND_MAXCH], *xp[MM_MULTIBAND_MAXCH];
+        for (int c = 0; c < nch; c++) {
+            ip[c] = in[c] + i;
+            op[c] = out[c] + i;
+            if (xsum)
+                xp[c] = xsum[c] + i;
+        }
+        process_chunk(m, ip, op, xsum ? xp : NULL, k);
+    }
+}
+
+double mm_multiband_take_gr(mm_multiband *m, int b)
+{
+    if (b < 0 || b >= m->bands)
+        return 0.0;
+    return mm_comp_take_gr(&m->comp[b]);
+}
+
+void mm_multiband_curve(const mm_multiband *m, float *db, int n, double lo,
+                        double hi)
+{
+    double g[MM_MULTIBAND_MAXBANDS];
+    for (int b = 0; b < m->bands; b++) {
+        double s = 0.0;
+        for (int c = 0; c < m->nch; c++)
+            s += mm_db_to_gain(mm_comp_gr_db(&m->comp[b], c)
+                               + mm_comp_get(&m->comp[b], c, MM_COMP_MAKEUP));
+        g[b] = m->gate[b].target * s / m->nch;
+    }
+    for (int i = 0; i < n; i++) {
+        double f = n > 1 ? lo * pow(hi / lo, (double)i / (n - 1)) : lo;
+        double re = 0.0, im = 0.0;
+        for (int b = 0; b < m->bands; b++) {
+            double r, j;
+            mm_crossover_response(&m->xo, b, f, &r, &j);
+            re += g[b] * r;
+            im += g[b] * j;
+        }
+        db[i] = (float)mm_power_to_db(re * re + im * im);
+    }
+}

@@ -1,0 +1,271 @@
+/* test_crossover.c: the LR4 crossover, M/S and correlation against theory.
+ *
+ * - the sum of the bands is an allpass: the DFT of the summed impulse
+ *   response is flat within 1e-4 dB from 20 Hz to 20 kHz (2..6 bands,
+ *   44.1/48/96 kHz);
+ * - each band's measured response matches the LR4 formula (magnitude
+ *   1/(1 + W^4) on each side, W the prewarped frequency ratio): -6.02 dB
+ *   at its crossover points, 24 dB/oct beyond;
+ * - mm_crossover_response agrees with the measured band response;
+ * - block-size independence, gliding crossovers stay bounded and smooth,
+ *   NaN input recovers, ascending sort;
+ * - M/S round trip, correlation of mono, anti-phase and independent noise.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "mm_crossover.h"
+#include "mm_ms.h"
+#include "mm_correlation.h"
+
+#define N 32768
+
+static uint32_t rng_state = 12345u;
+static double frand(void)
+{
+    rng_state = rng_state * 1664525u + 1013904223u;
+    return (double)(rng_state >> 8) / 8388608.0 - 1.0;
+}
+
+static float bandbuf[MM_CROSSOVER_MAXBANDS][N];
+
+/* impulse response of every band (mono) */
+static void impulse(mm_crossover *x)
+{
+    static float in[N];
+    memset(in, 0, sizeof in);
+    in[0] = 1.0f;
+    float *bp[MM_CROSSOVER_MAXBANDS][1];
+    float *const *bo[MM_CROSSOVER_MAXBANDS];
+    for (int b = 0; b < MM_CROSSOVER_MAXBANDS; b++) {
+        bp[b][0] = bandbuf[b];
+        bo[b] = bp[b];
+    }
+    const float *ip[1] = {in};
+    mm_crossover_process(x, ip, bo, N);
+}
+
+/* DFT magnitude in dB of h at f */
+static double dft_db(const float *h, int n, double f, double fs, double *re,
+                     double *im)
+{
+    double c = 0, s = 0, w = 2 * MM_PI * f / fs;
+    for (int i = 0; i < n; i++) {
+        c += h[i] * cos(w * i);
+        s -= h[i] * sin(w * i);
+    }
+    if (re)
+        *re = c, *im = s;
+    return 10 * log10(c * c + s * s);
+}
+
+static void test_flat_sum(void **state)
+{
+    (void)state;
+    static float sum[N];
+    double rates[3] = {44100, 48000, 96000};
+    for (int r = 0; r < 3; r++) {
+        for (int nb = 2; nb <= 6; nb++) {
+            mm_crossover x;
+            assert_int_equal(mm_crossover_init(&x, nb, 1, rates[r]), MM_OK);
+            impulse(&x);
+            for (int i = 0; i < N; i++) {
+                double s = 0;
+                for (int b = 0; b < nb; b++)
+                    s += bandbuf[b][i];
+                sum[i] = (float)s;
+            }
+            double worst = 0;
+            for (double f = 20; f <= 20000; f *= 1.05) {
+                double d = fabs(dft_db(sum, N, f, rates[r], NULL, NULL));
+                if (d > worst)
+                    worst = d;
+            }
+            if (worst > 1e-4)
+                fprintf(stderr, "bands %d at %g: %g dB\n", nb, rates[r], worst);
+            assert_true(worst < 1e-4);
+        }
+    }
+}
+
+static double lr4_db(double f, double fc, double fs, int low)
+{
+    double w = tan(MM_PI * f / fs) / tan(MM_PI * fc / fs);
+    double w4 = w * w * w * w;
+    return low ? -10 * log10((1 + w4) * (1 + w4)) + 0 * w
+               : -10 * log10((1 + 1 / w4) * (1 + 1 / w4));
+}
+
+static void test_band_shapes(void **state)
+{
+    (void)state;
+    const double fs = 48000;
+    mm_crossover x;
+    assert_int_equal(mm_crossover_init(&x, 4, 1, fs), MM_OK);
+    double fc[3] = {120, 1000, 6000};
+    for (int s = 0; s < 3; s++)
+        assert_true(fabs(mm_crossover_get_hz(&x, s) - fc[s]) < 1e-9);
+    impulse(&x);
+    for (int b = 0; b < 4; b++) {
+        for (double f = 30; f < 20000; f *= 1.19) {
+            double want = 0;
+            for (int s = 0; s < b; s++) /* every split it went above */
+                want += lr4_db(f, fc[s], fs, 0);
+            if (b < 3)
+                want += lr4_db(f, fc[b], fs, 1);
+            double re, im, are, aim;
+            double got = dft_db(bandbuf[b], N, f, fs, &re, &im);
+            if (want > -60 && fabs(got - want) >= 0.01)
+                fprintf(stderr, "band %d f %g got %g want %g\n", b, f, got, want);
+            if (want > -60)
+                assert_true(fabs(got - want) < 0.01);
+            mm_crossover_response(&x, b, f, &are, &aim);
+            if (want > -60) {
+                assert_true(fabs(are - re) < 1e-4);
+                assert_true(fabs(aim - im) < 1e-4);
+            }
+        }
+    }
+    /* -6.02 dB at each crossover point of the lowest band, the slope in
+     * the second octave beyond (theory 23.6 dB), third (24.0) */
+    double at = dft_db(bandbuf[0], N, 120, fs, NULL, NULL);
+    assert_true(fabs(at - (-6.0206)) < 0.01);
+    double o2 = dft_db(bandbuf[0], N, 480, fs, NULL, NULL);
+    double o3 = dft_db(bandbuf[0], N, 960, fs, NULL, NULL);
+    double o1 = dft_db(bandbuf[0], N, 240, fs, NULL, NULL);
+    assert_true(fabs((o1 - o2) - 23.6) < 0.2);
+    assert_true(fabs((o2 - o3) - 24.0) < 0.2);
+}
+
+static void test_blocks_and_glide(void **state)
+{
+    (void)state;
+    static float in[N], a[4][N], b[4][N];
+    for (int i = 0; i < N; i++)
+        in[i] = (float)frand();
+    mm_crossover x, y;
+    mm_crossover_init(&x, 4, 1, 48000);
+    mm_crossover_init(&y, 4, 1, 48000);
+    mm_crossover_set_hz(&x, 1, 3000, 0);
+    mm_crossover_set_hz(&y, 1, 3000, 0);
+    float *ap[4][1] = {{a[0]}, {a[1]}, {a[2]}, {a[3]}};
+    float *bp[4][1] = {{b[0]}, {b[1]}, {b[2]}, {b[3]}};
+    float *const *ao[4] = {ap[0], ap[1], ap[2], ap[3]};
+    float *const *bo[4] = {bp[0], bp[1], bp[2], bp[3]};
+    const float *ip[1] = {in};
+    mm_crossover_process(&x, ip, ao, N);
+    int i = 0;
+    unsigned k = 1;
+    while (i < N) {
+        int n = (int)(k % 97u) + 1;
+        if (i + n > N)
+            n = N - i;
+        const float *p[1] = {in + i};
+        float *q[4][1] = {{b[0] + i}, {b[1] + i}, {b[2] + i}, {b[3] + i}};
+        float *const *qo[4] = {q[0], q[1], q[2], q[3]};
+        (void)bo;
+        mm_crossover_process(&y, p, qo, n);
+        i += n;
+        k = k * 7 + 3;
+    }
+    for (int bnd = 0; bnd < 4; bnd++)
+        assert_memory_equal(a[bnd], b[bnd], sizeof a[bnd]);
+    assert_true(fabs(mm_crossover_current_hz(&x, 1) - 3000) < 0.1);
+    /* glide on a sine: output sum stays bounded (allpass at every step) */
+    mm_crossover_init(&x, 4, 1, 48000);
+    for (int j = 0; j < N; j++)
+        in[j] = (float)sin(2 * MM_PI * 100 * j / 48000.0);
+    mm_crossover_set_hz(&x, 0, 400, 0);
+    mm_crossover_process(&x, ip, ao, N);
+    for (int j = 0; j < N; j++) {
+        double s = a[0][j] + a[1][j] + a[2][j] + a[3][j];
+        assert_true(fabs(s) < 1.05);
+    }
+}
+
+static void test_sort_nan(void **state)
+{
+    (void)state;
+    mm_crossover x;
+    mm_crossover_init(&x, 4, 2, 48000);
+    mm_crossover_set_hz(&x, 0, 5000, 1);
+    mm_crossover_set_hz(&x, 1, 100, 1);
+    mm_crossover_sort(&x);
+    assert_true(mm_crossover_get_hz(&x, 1) > mm_crossover_get_hz(&x, 0));
+    assert_true(mm_crossover_get_hz(&x, 2) > mm_crossover_get_hz(&x, 1));
+    assert_true(mm_crossover_set_hz(&x, 2, 1e6, 1) <= 0.45 * 48000 + 1e-9);
+    static float in[2][256], o[4][2][256];
+    for (int i = 0; i < 256; i++)
+        in[0][i] = in[1][i] = (float)frand();
+    in[0][10] = NAN;
+    in[1][20] = INFINITY;
+    const float *ip[2] = {in[0], in[1]};
+    float *op[4][2];
+    float *const *oo[4];
+    for (int b = 0; b < 4; b++) {
+        op[b][0] = o[b][0];
+        op[b][1] = o[b][1];
+        oo[b] = op[b];
+    }
+    mm_crossover_process(&x, ip, oo, 256);
+    for (int b = 0; b < 4; b++)
+        for (int c = 0; c < 2; c++)
+            for (int i = 0; i < 256; i++)
+                assert_true(mm_isfinite_f(o[b][c][i]));
+    assert_int_equal(mm_crossover_init(&x, 7, 1, 48000), MM_E_ARG);
+    assert_int_equal(mm_crossover_init(&x, 4, 0, 48000), MM_E_ARG);
+}
+
+static void test_ms_correlation(void **state)
+{
+    (void)state;
+    static float l[4096], r[4096], m[4096], s[4096], l2[4096], r2[4096];
+    for (int i = 0; i < 4096; i++)
+        l[i] = (float)frand(), r[i] = (float)frand();
+    mm_ms_encode(l, r, m, s, 4096);
+    mm_ms_decode(m, s, l2, r2, 4096);
+    for (int i = 0; i < 4096; i++) {
+        assert_true(fabsf(l2[i] - l[i]) < 1e-6f);
+        assert_true(fabsf(m[i] - 0.5f * (l[i] + r[i])) < 1e-6f);
+    }
+    mm_correlation c;
+    mm_correlation_init(&c);
+    int valid;
+    mm_correlation_process(&c, l, l, 4096);
+    assert_true(fabs(mm_correlation_take(&c, &valid) - 1.0) < 1e-9);
+    assert_true(valid);
+    for (int i = 0; i < 4096; i++)
+        r2[i] = -l[i];
+    mm_correlation_process(&c, l, r2, 4096);
+    assert_true(fabs(mm_correlation_take(&c, &valid) + 1.0) < 1e-9);
+    mm_correlation_process(&c, l, r, 4096);
+    assert_true(fabs(mm_correlation_take(&c, &valid)) < 0.05);
+    memset(r2, 0, sizeof r2);
+    mm_correlation_process(&c, l, r2, 4096);
+    mm_correlation_take(&c, &valid);
+    assert_false(valid);
+    mm_correlation_take(&c, &valid);
+    assert_false(valid);
+    float sl[8], sr[8];
+    mm_correlation_process(&c, l, r, 4096);
+    mm_correlation_scope(&c, sl, sr, 8);
+    assert_true(sl[7] == l[4095] && sr[0] == r[4088]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_flat_sum),
+        cmocka_unit_test(test_band_shapes),
+        cmocka_unit_test(test_blocks_and_glide),
+        cmocka_unit_test(test_sort_nan),
+        cmocka_unit_test(test_ms_correlation),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
