@@ -477,6 +477,8 @@ void stub_free(t_pd *x)
     free(x);
 }
 
+void pd_free(t_pd *x) { stub_free(x); }
+
 int stub_signal_inlets(t_pd *x)
 {
     int n = (*x)->c_sigoffset >= 0;
