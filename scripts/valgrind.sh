@@ -40,7 +40,10 @@ rm -rf "$VG/test-out"
 
 echo "== building the externals with -O2 -g"
 rm -rf "$VG/src"; mkdir -p "$VG/src"
-cp -a Makefile README.md externals dsp help-patches abstractions "$VG/src/" 2>/dev/null
+# the whole tree but builds, objects and binaries (stale .o would be
+# taken as up to date and left uninstrumented)
+tar -c --exclude=./build --exclude=./.git --exclude="*.o" \
+    --exclude="*.pd_linux" . | tar -x -C "$VG/src"
 make -s -C "$VG/src" CFLAGS="-O2 -g -ffast-math -Wall -Wextra" \
     >"$VG/build.log" 2>&1 || { tail -20 "$VG/build.log"; fail "build failed"; }
 rm -rf "$VG/pd"
