@@ -6,6 +6,7 @@
 #   make demo     install missing packages, build, render and meter a mix
 #   make bench    cost per sample against the processors users would pick
 #   make deps     check for (and install) the Debian packages we need
+#   make sanitize / valgrind / fuzz   ASan+UBSan, memcheck, libFuzzer runs
 
 lib.name = mixmaster
 
@@ -79,8 +80,15 @@ bench: deps
 deps:
 	@bash scripts/deps.sh
 
+sanitize: deps
+	BUILD=$(BUILD) bash scripts/sanitize.sh
+valgrind: deps
+	BUILD=$(BUILD) bash scripts/valgrind.sh
+fuzz: deps
+	BUILD=$(BUILD) bash tests/fuzz/run.sh
+
 clean: clean-tests
 clean-tests:
 	rm -rf $(BUILD)
 
-.PHONY: check demo bench deps unit-tests tools stage clean-tests
+.PHONY: check demo bench deps unit-tests tools stage clean-tests sanitize valgrind fuzz

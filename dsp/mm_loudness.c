@@ -2,6 +2,10 @@
 #include <stdlib.h>
 
 /* BS.1770-4: L = -0.691 + 10 log10(sum of weighted mean squares) */
+/* Rates accepted: 8 kHz up to beyond any Pd runs at (192 kHz up-sampled
+ * 16x in [block~] is 3.07 MHz); NaN, inf and absurd rates are refused
+ * before the rate is cast to an integer for libebur128. */
+#define RATE_OK(sr) ((sr) >= 8000.0 && (sr) <= 1e7)
 #define LUFS_OFFSET (-0.691)
 
 static int ebur_channel(int role, int channel)
@@ -168,7 +172,7 @@ static int create_state(mm_loudness *l)
 int mm_loudness_init(mm_loudness *l, int nch, double samplerate)
 {
     memset(l, 0, sizeof *l);
-    if (nch < 1 || nch > MM_LOUDNESS_MAXCH || samplerate < 8000.0)
+    if (nch < 1 || nch > MM_LOUDNESS_MAXCH || !RATE_OK(samplerate))
         return MM_E_ARG;
     l->nch = nch;
     l->samplerate = samplerate;
@@ -197,7 +201,7 @@ void mm_loudness_free(mm_loudness *l)
 
 int mm_loudness_set_samplerate(mm_loudness *l, double samplerate)
 {
-    if (samplerate < 8000.0)
+    if (!RATE_OK(samplerate))
         return MM_E_ARG;
     if (samplerate == l->samplerate && l->st)
         return MM_OK;

@@ -90,7 +90,11 @@ void mm_outmix_apply(const mm_outmix *m, const float *wet, const float *dry,
             d = m->d_to - m->d_step * ramp;
         }
         float a = wet[i], b = dry[i];
-        out[i] = (float)(w * a + d * b);
+        /* a path at gain 0 is left out, as in the settled copies above:
+         * once a fade ends mid-block, a NaN on the unused path must not
+         * leak (0 * NaN is NaN) */
+        out[i] = d == 0.0 ? (float)(w * a)
+               : w == 0.0 ? (float)(d * b) : (float)(w * a + d * b);
     }
 }
 

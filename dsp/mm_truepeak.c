@@ -88,9 +88,12 @@ static inline float period_peak(const float *p, int L, float prev,
         if (a >= fabsf(l) && a >= fabsf(r) && a > 1e-15f) {
             float b = y > 0.0f ? l : -l;
             float c = y > 0.0f ? r : -r;
-            float d = 2.0f * a - b - c;
-            if (d > 0.0f) {
-                float v = a + (c - b) * (c - b) / (8.0f * d);
+            /* in double: in float the square overflows to inf from
+             * |y| ~ 1e19 */
+            double d = 2.0 * a - b - c;
+            if (d > 0.0) {
+                double cb = (double)c - b;
+                float v = (float)(a + cb * cb / (8.0 * d));
                 if (v > best)
                     best = v;
             }

@@ -55,7 +55,8 @@ static void do_band(void *owner, t_symbol *s, int argc, t_atom *argv)
     if (!mm_arg_float(x, "eq~", "band", argc, argv, 0, &n)
         || !mm_arg_symbol(x, "eq~", "band", argc, argv, 1, &type))
         return;
-    if (n != (int)n || n < 0 || n > x->x_nbands) {
+    /* range first: casting 1e30 to int is undefined behaviour */
+    if (n < 0 || n > x->x_nbands || n != (int)n) {
         pd_error(x, "eq~: band %g does not exist (1..%d, 0 = every band)",
                  n, x->x_nbands);
         return;

@@ -85,12 +85,13 @@ static void do_channel(void *owner, t_symbol *s, int argc, t_atom *argv)
     if (!mm_arg_float(x, "loudness~", "channel", argc, argv, 0, &ch)
         || !mm_arg_symbol(x, "loudness~", "channel", argc, argv, 1, &role))
         return;
-    int c = (int)ch;
-    if (c < 1 || c > x->x_nch || c != ch) {
+    /* range first: casting 1e30 to int is undefined behaviour */
+    if (!(ch >= 1 && ch <= x->x_nch) || ch != (t_float)(int)ch) {
         pd_error(x, "loudness~: channel %g does not exist (1..%d)", ch,
                  x->x_nch);
         return;
     }
+    int c = (int)ch;
     for (int k = 0; role_words[k]; k++) {
         if (!strcmp(role_words[k], role->s_name)) {
             mm_loudness_set_role(&x->x_core, c - 1, (mm_loudness_role)k);

@@ -74,7 +74,8 @@ static int band_args(t_multiband_tilde *x, const char *msg, int argc,
     if (!mm_arg_float(x, OBJ, msg, argc, argv, i, &b)
         || !mm_arg_float(x, OBJ, msg, argc, argv, i + 1, value))
         return 0;
-    if (b != (int)b || b < 0 || b > x->x_bands) {
+    /* range first: casting 1e30 to int is undefined behaviour */
+    if (b < 0 || b > x->x_bands || b != (int)b) {
         pd_error(x, OBJ ": %s: band %g does not exist (0 = all, 1..%d)", msg,
                  b, x->x_bands);
         return 0;

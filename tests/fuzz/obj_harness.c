@@ -1,0 +1,379 @@
+/* obj_harness.c: libFuzzer harness for one mixmaster object's message
+ * handling and perform routine, through its real wrapper
+ * (externals/<name>.c + mm_pd.c + dsp/) on the pdstub.c runtime.
+ *
+ * Built by tests/fuzz/run.sh once per line of tests/robust/objects.list
+ * with -DMM_FUZZ_OBJECT="name~" -DMM_FUZZ_SETUP=name_tilde_setup
+ * -DMM_FUZZ_FLAGS="<the list's flags>" -DMM_FUZZ_MSG="<its message>" and
+ * -Wl,--wrap=mm_params_init (so the harness learns the object's parameter
+ * table and can read values back for the check hook).
+ *
+ * Each input: create the object with random flags (A_GIMME atoms: the
+ * table's names, random words, numbers including huge, negative, NaN and
+ * inf), then a random sequence of: messages (the table's names, choices,
+ * Pd's bang/float/list/print, random words; random atoms), DSP (re)starts
+ * at random rates and block sizes with random in/out buffer aliasing as Pd
+ * does, blocks of random signals (NaN, inf, denormals, huge values), and
+ * meter clock ticks. Checked: finite output once the input has been clean
+ * for the largest latency + one block + 64 samples, every output sample
+ * written, nothing non-finite on the info outlet, latency a whole number,
+ * perform returns the right pointer, no clock leaked, the object's own
+ * promises (objcheck.h), and everything ASan/UBSan see.
+ */
+#include "fuzz.h"
+#include "pdstub.h"
+#include "objcheck.h"
+
+#ifndef MM_FUZZ_FLAGS
+#define MM_FUZZ_FLAGS ""
+#endif
+#ifndef MM_FUZZ_MSG
+#define MM_FUZZ_MSG ""
+#endif
+
+void MM_FUZZ_SETUP(void);
+
+#define MAXN 2048
+#define MAXSIG 32
+#define MAXATOMS 24
+
+/* ---- the object's parameter table, learnt at creation ---------------- */
+
+static const mm_param *g_table;
+static int g_count;
+static mm_params *g_params;
+
+void __real_mm_params_init(mm_params *p, void *owner, const char *objname,
+                           const mm_param *table, int count);
+void __wrap_mm_params_init(mm_params *p, void *owner, const char *objname,
+                           const mm_param *table, int count)
+{
+    g_table = table;
+    g_count = count;
+    g_params = p;
+    __real_mm_params_init(p, owner, objname, table, count);
+}
+
+__attribute__((weak)) const char *mm_fuzz_check(const mm_fuzz_block *b)
+{
+    (void)b;
+    return NULL;
+}
+
+/* ---- atoms ------------------------------------------------------------ */
+
+static t_symbol *random_word(fz *f)
+{
+    static const char letters[] = "abelnost-";
+    char w[5];
+    int len = fz_range(f, 1, 4);
+    for (int i = 0; i < len; i++)
+        w[i] = letters[fz_u8(f) % (sizeof letters - 1)];
+    w[len] = 0;
+    return gensym(w);
+}
+
+static t_symbol *random_symbol(fz *f)
+{
+    int k = fz_u8(f) % 8;
+    if (g_count && k < 3) { /* a choice word of some parameter */
+        const mm_param *e = &g_table[fz_u8(f) % g_count];
+        if (e->choices && e->choices[0]) {
+            int nc = 0;
+            while (e->choices[nc])
+                nc++;
+            return gensym(e->choices[fz_u8(f) % nc]);
+        }
+    }
+    if (g_count && k < 5)
+        return gensym(g_table[fz_u8(f) % g_count].name);
+    if (k == 5) {
+        static const char *const w[] = {"off", "on", "", "-", "left", "all",
+                                        "mid", "side", "bang", "-ch"};
+        return gensym(w[fz_u8(f) % 10]);
+    }
+    return random_word(f);
+}
+
+static void random_atom(fz *f, t_atom *a, const mm_param *e)
+{
+    int k = fz_u8(f);
+    if (k < 150) {
+        double v;
+        static const double big[] = {1e10, -1e10, 2147483648.0, -2147483649.0,
+                                     1e30, -1e30, 3.4e38, -3.4e38};
+        if (k < 15)
+            v = big[fz_u8(f) % 8]; /* casts to int must not overflow */
+        else if (e && e->kind != MM_METHOD && k < 90)
+            v = fz_double_in(f, e->min - 0.2 * (e->max - e->min),
+                             e->max + 0.2 * (e->max - e->min));
+        else if (k < 120)
+            v = fz_range(f, -3, 12);
+        else
+            v = fz_param(f, -1e4, 1e4);
+        SETFLOAT(a, (t_float)v);
+    } else {
+        SETSYMBOL(a, random_symbol(f));
+    }
+}
+
+static const mm_param *random_param(fz *f)
+{
+    return g_count ? &g_table[fz_u8(f) % g_count] : NULL;
+}
+
+/* "-ch 2 -interval 50" -> atoms */
+static int parse_atoms(const char *text, t_atom *argv, int max)
+{
+    char buf[512], *save = NULL;
+    int argc = 0;
+    snprintf(buf, sizeof buf, "%s", text);
+    for (char *t = strtok_r(buf, " ", &save); t && argc < max;
+         t = strtok_r(NULL, " ", &save)) {
+        char *end;
+        double v = strtod(t, &end);
+        if (*end == 0 && end != t)
+            SETFLOAT(&argv[argc], (t_float)v);
+        else
+            SETSYMBOL(&argv[argc], gensym(t));
+        argc++;
+    }
+    return argc;
+}
+
+static int creation_args(fz *f, t_atom *argv)
+{
+    int argc = 0;
+    if (fz_u8(f) & 1)
+        argc = parse_atoms(MM_FUZZ_FLAGS, argv, MAXATOMS);
+    int groups = fz_range(f, 0, 5);
+    for (int g = 0; g < groups && argc < MAXATOMS; g++) {
+        const mm_param *e = random_param(f);
+        int k = fz_u8(f) % 8;
+        char name[80];
+        if (e && k < 6)
+            snprintf(name, sizeof name, "-%s", e->name);
+        else if (k == 6)
+            snprintf(name, sizeof name, "-%s", random_word(f)->s_name);
+        else
+            snprintf(name, sizeof name, "%s", random_word(f)->s_name);
+        SETSYMBOL(&argv[argc], gensym(name)); /* a macro: no argc++ inside */
+        argc++;
+        int nv = fz_range(f, 0, 3);
+        for (int i = 0; i < nv && argc < MAXATOMS; i++)
+        {
+            random_atom(f, &argv[argc], e);
+            argc++;
+        }
+    }
+    return argc;
+}
+
+static void random_message(fz *f, t_symbol **sel, int *argc, t_atom *argv)
+{
+    const mm_param *e = NULL;
+    int k = fz_u8(f) % 16;
+    if (k < 10 && g_count) {
+        e = random_param(f);
+        *sel = gensym(e->name);
+    } else if (k < 14) {
+        static const char *const w[] = {"bang", "float", "list", "print",
+                                        "reset", "latency", "symbol", "dsp",
+                                        "set", "loadbang"};
+        *sel = gensym(w[fz_u8(f) % 10]);
+    } else {
+        *sel = random_word(f);
+    }
+    int n = fz_u8(f) < 240 ? fz_range(f, 0, 4) : fz_range(f, 0, MAXATOMS);
+    for (int i = 0; i < n; i++)
+        random_atom(f, &argv[i], e);
+    *argc = n;
+}
+
+/* Once per process: every parameter name with every first argument of a
+ * fixed hostile set, followed by nothing, a word or a number, and every
+ * choice word. Random inputs rarely hit one exact combination (e.g.
+ * `channel 1e30 left`); this sweep does, every run. */
+static void sweep(t_class *cls)
+{
+    static const double vals[] = {1e30, -1e30, 3.4e38, -3.4e38, 1e10,
+                                  -2147483649.0, 2147483648.0, NAN, INFINITY,
+                                  -INFINITY, -1, 0, 0.5, 1, 2, 2.5, 7, 9,
+                                  100, 1e6};
+    t_atom argv[MAXATOMS];
+    int argc = parse_atoms(MM_FUZZ_FLAGS, argv, MAXATOMS);
+    t_pd *x = stub_new(cls, argc, argv);
+    if (!x)
+        return;
+    for (int k = 0; k < g_count; k++) {
+        const mm_param *e = &g_table[k];
+        t_symbol *sel = gensym(e->name);
+        for (size_t v = 0; v < sizeof vals / sizeof *vals; v++) {
+            for (int tail = 0; tail < 4; tail++) {
+                t_atom a[3];
+                int n = 1;
+                SETFLOAT(&a[0], (t_float)vals[v]);
+                if (tail == 1) {
+                    SETSYMBOL(&a[1], gensym("left"));
+                    n = 2;
+                } else if (tail == 2) {
+                    SETFLOAT(&a[1], (t_float)vals[(v + 7) % 20]);
+                    n = 2;
+                } else if (tail == 3 && e->choices) {
+                    SETSYMBOL(&a[1], gensym(e->choices[0]));
+                    n = 2;
+                }
+                stub_send(x, sel, n, a);
+                /* the same as a creation flag */
+                t_atom c[4];
+                char flag[80];
+                snprintf(flag, sizeof flag, "-%s", e->name);
+                SETSYMBOL(&c[0], gensym(flag));
+                memcpy(c + 1, a, (size_t)n * sizeof *a);
+                t_pd *y = stub_new(cls, n + 1, c);
+                if (y)
+                    stub_free(y);
+            }
+        }
+        for (int w = 0; e->choices && e->choices[w]; w++) {
+            t_atom a;
+            SETSYMBOL(&a, gensym(e->choices[w]));
+            stub_send(x, sel, 1, &a);
+        }
+        stub_send(x, sel, 0, NULL);
+    }
+    stub_free(x);
+}
+
+/* ---- the run ---------------------------------------------------------- */
+
+static float sig[MAXSIG][MAXN];     /* the buffers Pd would hand over */
+static float incopy[MAXSIG][MAXN];  /* this block's input, kept */
+static long clean[MAXN];
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static t_class *cls;
+    static int hasLatency;
+    if (!cls) {
+        MM_FUZZ_SETUP();
+        cls = stub_last_class();
+        stub_array("fz0", 64);
+        stub_array("fz1", 1);
+        sweep(cls);
+    }
+    fz f;
+    fz_init(&f, data, size);
+    t_atom argv[MAXATOMS];
+    int argc = creation_args(&f, argv);
+    int clocks0 = stub_clocks_alive();
+    stub_reset_latency();
+    g_params = NULL;
+    t_pd *x = stub_new(cls, argc, argv);
+    if (!x)
+        return 0;
+    FZ_CHECK(g_params != NULL, "%s did not register a parameter table",
+             MM_FUZZ_OBJECT);
+    hasLatency = mm_params_find(g_params, "latency") != NULL;
+    int nin = stub_signal_inlets(x), nout = stub_signal_outlets(x);
+    FZ_CHECK(nin + nout <= MAXSIG, "%d inlets %d outlets", nin, nout);
+    t_sample *vec[MAXSIG];
+    int n = 64, started = 0;
+    double sr = 48000;
+    long run_clean = 1L << 40; /* clean samples so far (start: clean) */
+    long since_change = 0;
+    double lat = 0;
+    {   /* the list's message, as the robustness suite sends it */
+        t_atom m[MAXATOMS];
+        int mc = parse_atoms(MM_FUZZ_MSG, m, MAXATOMS);
+        if (mc > 0 && m[0].a_type == A_SYMBOL && (fz_u8(&f) & 1))
+            stub_send(x, m[0].a_w.w_symbol, mc - 1, m + 1);
+    }
+    for (int ops = 0; fz_left(&f) && ops < 200; ops++) {
+        int op = fz_u8(&f) % 12;
+        if (op <= 2) {
+            t_symbol *sel;
+            int mc;
+            random_message(&f, &sel, &mc, argv);
+            stub_send(x, sel, mc, argv);
+            if (hasLatency)
+                stub_send(x, gensym("latency"), 0, NULL);
+            since_change = 0;
+        } else if (op == 3 || !started) {
+            if (fz_u8(&f) < 200)
+                sr = fz_samplerate(&f);
+            n = fz_u8(&f) < 128 ? 64 : 1 << fz_range(&f, 0, 11);
+            /* inputs first, then outputs; an output may take over an
+             * input's buffer, as Pd reuses it */
+            int used[MAXSIG] = {0};
+            for (int i = 0; i < nin; i++)
+                vec[i] = sig[i];
+            for (int j = 0; j < nout; j++) {
+                int i = nin ? fz_u8(&f) % (2 * nin) : nin;
+                if (i < nin && !used[i]) {
+                    used[i] = 1;
+                    vec[nin + j] = sig[i];
+                } else {
+                    vec[nin + j] = sig[nin + j];
+                }
+            }
+            stub_dsp(x, nin, nout, vec, n, (t_float)sr);
+            started = 1;
+            since_change = 0;
+        } else if (op == 11) {
+            stub_clocks_fire();
+        } else {
+            int blocks = fz_range(&f, 1, 8);
+            for (int b = 0; b < blocks; b++) {
+                for (int i = 0; i < nin; i++)
+                    fz_signal(&f, incopy[i], n);
+                /* unwritten output shows up as NaN */
+                for (int j = 0; j < nout; j++)
+                    for (int s = 0; s < n; s++)
+                        vec[nin + j][s] = NAN;
+                for (int i = 0; i < nin; i++)
+                    memcpy(vec[i], incopy[i], (size_t)n * sizeof(float));
+                for (int s = 0; s < n; s++) {
+                    int ok = 1;
+                    for (int i = 0; i < nin; i++)
+                        ok &= fz_isfinite(incopy[i][s]) &&
+                              fabsf(incopy[i][s]) <= 1e6f;
+                    run_clean = ok ? run_clean + 1 : 0;
+                    clean[s] = run_clean;
+                }
+                stub_dsp_tick();
+                if (stub_latency_max() > lat)
+                    lat = stub_latency_max();
+                long margin = (long)lat + n + 64;
+                for (int j = 0; j < nout; j++)
+                    for (int s = 0; s < n; s++)
+                        FZ_CHECK(clean[s] <= margin ||
+                                     fz_isfinite(vec[nin + j][s]),
+                                 "%s: outlet %d sample %d is %g after %ld "
+                                 "clean input samples (latency %g, block %d, "
+                                 "sr %g)",
+                                 MM_FUZZ_OBJECT, j + 1, s, vec[nin + j][s],
+                                 clean[s], lat, n, sr);
+                mm_fuzz_block blk = {MM_FUZZ_OBJECT, g_params, nin, nout, n,
+                                     sr, (const float *const *)NULL,
+                                     (const float *const *)NULL,
+                                     since_change, clean, lat};
+                const float *ip[MAXSIG], *opn[MAXSIG];
+                for (int i = 0; i < nin; i++)
+                    ip[i] = incopy[i];
+                for (int j = 0; j < nout; j++)
+                    opn[j] = vec[nin + j];
+                blk.in = ip;
+                blk.out = opn;
+                const char *why = mm_fuzz_check(&blk);
+                FZ_CHECK(why == NULL, "%s: %s", MM_FUZZ_OBJECT, why);
+                since_change += n;
+            }
+        }
+    }
+    stub_dsp_clear();
+    stub_free(x);
+    FZ_CHECK(stub_clocks_alive() == clocks0, "%s leaked %d clock(s)",
+             MM_FUZZ_OBJECT, stub_clocks_alive() - clocks0);
+    return 0;
+}

@@ -1,0 +1,57 @@
+/* objcheck.h: the per-object check hook of the object fuzzers.
+ *
+ * An object that promises a bound (limiter~'s ceiling, dither~'s grid)
+ * adds tests/fuzz/check/<name>.c defining mm_fuzz_check(); tests/fuzz/run.sh
+ * links it into that object's harness. Without the file a default that
+ * checks nothing more is used (the harness itself always checks finite
+ * output, the info outlet and the perform routine's return value).
+ *
+ * Example, tests/fuzz/check/limiter~.c:
+ *
+ *   #include "objcheck.h"
+ *   #include <math.h>
+ *   const char *mm_fuzz_check(const mm_fuzz_block *b)
+ *   {
+ *       // a new ceiling or lookahead needs its latency plus a release
+ *       if (b->since_change < b->samplerate)
+ *           return NULL;
+ *       if (mm_params_get(b->params, "truepeak") != 0)
+ *           return NULL;       // sample-peak bound only with truepeak 0
+ *       if (mm_params_get(b->params, "bypass") != 0
+ *           || mm_params_get(b->params, "delta") != 0)
+ *           return NULL;
+ *       float lim = powf(10.f, mm_params_get(b->params, "ceiling") / 20.f);
+ *       for (int c = 0; c < b->nout; c++)
+ *           for (int i = 0; i < b->n; i++)
+ *               if (b->clean[i] > b->latency + b->n
+ *                   && fabsf(b->out[c][i]) > lim * 1.00001f)
+ *                   return "a sample above the ceiling";
+ *       return NULL;
+ *   }
+ */
+#ifndef MM_OBJCHECK_H
+#define MM_OBJCHECK_H
+
+#include "mm_pd.h"
+
+typedef struct mm_fuzz_block {
+    const char *object;        /* "limiter~" */
+    const mm_params *params;   /* mm_params_get(b->params, "ceiling") */
+    int nin, nout;             /* signal inlets and outlets */
+    int n;                     /* block size */
+    double samplerate;
+    const float *const *in;    /* this block's input (copied before perform) */
+    const float *const *out;   /* this block's output */
+    long since_change;         /* samples before this block since the last
+                                  message or DSP restart (settling time) */
+    const long *clean;         /* clean[i]: samples up to and including
+                                  frame i whose every channel was finite
+                                  and within +-1e6 */
+    double latency;            /* largest latency the object reported */
+} mm_fuzz_block;
+
+/* Called after every block. Return NULL when every promise holds, or a
+ * short text naming the broken one (the harness prints it and aborts). */
+const char *mm_fuzz_check(const mm_fuzz_block *b);
+
+#endif
