@@ -55,6 +55,14 @@ $(BUILD)/tools/%: tests/tools/%.c $(DSP_SRC) $(DSP_HDR) $(wildcard tests/tools/*
 	$(CC) $(TEST_CFLAGS) -Itests/tools -o $@ $< $(DSP_SRC) $(TEST_LDLIBS)
 
 unit-tests: $(UNIT_BIN)
+
+# The unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=all
+$(BUILD)/asan-unit/%: tests/unit/%.c $(DSP_SRC) $(DSP_HDR) $(wildcard tests/unit/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(DSP_SRC) $(TEST_LDLIBS)
+unit-tests-asan: $(patsubst tests/unit/%.c,$(BUILD)/asan-unit/%,$(UNIT_SRC))
 tools: $(TOOL_BIN)
 
 # The externals as a user installs them, for the Pd tests.
@@ -64,7 +72,7 @@ stage: all
 
 check: deps
 	$(MAKE) stage
-	$(MAKE) unit-tests tools
+	$(MAKE) unit-tests unit-tests-asan tools
 	BUILD=$(BUILD) bash tests/run.sh
 
 demo: deps
@@ -91,4 +99,4 @@ clean: clean-tests
 clean-tests:
 	rm -rf $(BUILD)
 
-.PHONY: check demo bench deps unit-tests tools stage clean-tests sanitize valgrind fuzz
+.PHONY: check demo bench deps unit-tests unit-tests-asan tools stage clean-tests sanitize valgrind fuzz

@@ -94,25 +94,34 @@ total_pass=0
 total_fail=0
 add() { total_pass=$((total_pass + $1)); total_fail=$((total_fail + $2)); }
 
+run_units() { # dir label
+    local t name outp rc ok ran bad
+    for t in "$1"/test_*; do
+        [ -x "$t" ] || continue
+        name=$(basename "$t")
+        want "$name" || want "$2" || continue
+        outp=$(ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} "$t" 2>&1); rc=$?
+        ok=$(printf '%s\n' "$outp" | grep -c '^\[       OK \]')
+        ran=$(printf '%s\n' "$outp" | sed -n 's/^\[==========\] \([0-9]*\) test(s) run\./\1/p' | tail -1)
+        ran=${ran:-0}
+        bad=$((ran - ok))
+        if [ $rc -ne 0 ] && [ $bad -le 0 ]; then bad=1; fi
+        add "$ok" "$bad"
+        if [ $bad -gt 0 ]; then
+            echo "FAIL: $2 $name ($ok passed, $bad failed)"
+            printf '%s\n' "$outp" | grep -v '^\[       OK \]\|^\[ RUN      \]' | tail -20
+        else
+            echo "ok   $2 $name ($ok)"
+        fi
+    done
+}
+
 echo "== unit tests (cmocka)"
-for t in "$BUILD"/tests/test_*; do
-    [ -x "$t" ] || continue
-    name=$(basename "$t")
-    want "$name" || continue
-    outp=$("$t" 2>&1); rc=$?
-    ok=$(printf '%s\n' "$outp" | grep -c '^\[       OK \]')
-    ran=$(printf '%s\n' "$outp" | sed -n 's/^\[==========\] \([0-9]*\) test(s) run\./\1/p' | tail -1)
-    ran=${ran:-0}
-    bad=$((ran - ok))
-    if [ $rc -ne 0 ] && [ $bad -le 0 ]; then bad=1; fi
-    add "$ok" "$bad"
-    if [ $bad -gt 0 ]; then
-        echo "FAIL: $name ($ok passed, $bad failed)"
-        printf '%s\n' "$outp" | grep -v '^\[       OK \]\|^\[ RUN      \]' | tail -20
-    else
-        echo "ok   $name ($ok)"
-    fi
-done
+run_units "$BUILD/tests" unit
+if [ -d "$BUILD/asan-unit" ]; then
+    echo "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+    run_units "$BUILD/asan-unit" asan
+fi
 
 echo "== Pd integration tests"
 pd_tests=()
@@ -145,6 +154,18 @@ for p in "${open_tests[@]}"; do
     add "$a" "$b"
     if [ "$b" -gt 0 ]; then cat "$OUTROOT/$name.result.lines"; else echo "ok   $name"; fi
 done
+
+# A short fuzz pass (make fuzz runs longer): MM_FUZZ_SECONDS per harness,
+# 0 to skip.
+if [ "${MM_FUZZ_SECONDS:-5}" != 0 ] && { [ -z "$PATTERN" ] || want fuzz; }; then
+    echo "== fuzz (libFuzzer, ${MM_FUZZ_SECONDS:-5} s per harness)"
+    fz=$(FUZZ_SECONDS=${MM_FUZZ_SECONDS:-5} BUILD=$BUILD bash tests/fuzz/run.sh 2>&1)
+    printf '%s\n' "$fz" | grep '^PASS: \|^FAIL: \|^fuzz:'
+    p=$(printf '%s\n' "$fz" | grep -c '^PASS: ')
+    f=$(printf '%s\n' "$fz" | grep -c '^FAIL: ')
+    [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && { echo "FAIL: fuzz did not run"; f=1; }
+    add "$p" "$f"
+fi
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
