@@ -1,7 +1,7 @@
 #include "mm_peaklimiter.h"
 #include <stdlib.h>
 
-#define CHUNK 64
+#define CHUNK MM_PEAKLIMITER_CHUNK
 
 static void free_ch(mm_peaklimiter_ch *c)
 {
@@ -110,6 +110,34 @@ static void detector_designs(double sr, int taps[2])
     taps[1] = s < 8 ? 8 : (s > MM_PEAKLIMITER_TAPS ? MM_PEAKLIMITER_TAPS : s);
 }
 
+static double bessel_i0(double x)
+{
+    double sum = 1.0, term = 1.0, q = 0.25 * x * x;
+    for (int k = 1; k < 500 && term > 1e-17 * sum; k++) {
+        term *= q / ((double)k * (double)k);
+        sum += term;
+    }
+    return sum;
+}
+
+/* Half-sample interpolator of half-length K: y(m + 1/2) =
+ * sum_{k<K} c_k (x[m - k] + x[m + 1 + k]), c_k = sinc(k + 1/2) w(k + 1/2),
+ * w a Kaiser window (beta MM_PEAKLIMITER_HALF_BETA, 0 = rectangular),
+ * normalised to unity gain at DC. */
+static void half_design(float *c, int K)
+{
+    double h[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
+    const double b = MM_PEAKLIMITER_HALF_BETA;
+    for (int k = 0; k < K; k++) {
+        double tau = k + 0.5, r = tau / K;
+        h[k] = sin(MM_PI * tau) / (MM_PI * tau)
+               * bessel_i0(b * sqrt(1.0 - r * r)) / bessel_i0(b);
+        sum += 2.0 * h[k];
+    }
+    for (int k = 0; k < MM_PEAKLIMITER_HALF_MAX; k++)
+        c[k] = k < K ? (float)(h[k] / sum) : 0.0f;
+}
+
 int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
 {
     if (!(sr > 0.0) || !mm_isfinite_d(sr))
@@ -146,6 +174,8 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
     }
     l->kdet[0] = mm_truepeak_latency(&l->ch[0].tp[0]);
     l->kdet[1] = mm_truepeak_latency(&l->ch[0].tp[1]);
+    half_design(l->hc[0], l->kdet[0]);
+    half_design(l->hc[1], l->kdet[1]);
     l->samplerate = sr;
     l->maxdelay = maxdelay;
     l->dq_mask = cap - 1;
@@ -196,6 +226,7 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
         mm_truepeak_reset(&ch->tp[1]);
         mm_delay_reset(&ch->audio);
         mm_delay_reset(&ch->spk);
+        memset(ch->hx, 0, sizeof ch->hx);
         fill_env(l, ch, 1.0);
     }
     l->t = 0;
@@ -270,6 +301,32 @@ double mm_peaklimiter_take_gr(mm_peaklimiter *l)
     return g >= 1.0 ? 0.0 : mm_gain_to_db(g);
 }
 
+/* Half-sample interpolation of a chunk, max'ed into pk: the reading at
+ * m + 1/2 lands where the detector reports period [m, m + 1), K samples
+ * later. hx holds HALF_MAX*2-1 past samples, then the chunk. */
+static void half_peaks(const float *restrict hx, const float *restrict c,
+                       int K, float *restrict pk, int cnt)
+{
+    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
+    for (int g = 0; g < cnt; g += 8) {
+        /* newest sample of output g + l is hx[P + g + l]; x[m] is
+         * hx[P + g + l - K], x[m + 1] the one after */
+        const float *lo = hx + P + g - K, *hi = hx + P + g - K + 1;
+        float a[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+        for (int k = 0; k < K; k++) {
+            const float ck = c[k];
+            for (int l = 0; l < 8; l++)
+                a[l] += ck * (lo[l - k] + hi[l + k]);
+        }
+        int m = cnt - g < 8 ? cnt - g : 8;
+        for (int l = 0; l < m; l++) {
+            float v = fabsf(a[l]);
+            if (v > pk[g + l])
+                pk[g + l] = v;
+        }
+    }
+}
+
 /* One envelope step: required gain r in, gain out. */
 static inline double envelope(mm_peaklimiter *l, mm_peaklimiter_ch *c,
                               double r, uint32_t t)
@@ -341,6 +398,17 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
         for (int c = 0; c < nch; c++) {
             mm_peaklimiter_ch *ch = &l->ch[c];
             mm_truepeak_process(&ch->tp[l->det], x[c], pk[c], cnt);
+            {
+                const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
+                for (int i = 0; i < cnt; i++) {
+                    float v = x[c][i];
+                    ch->hx[P + i] = fabsf(v) < 1e-30f ? 0.0f : v;
+                }
+                if (l->truepeak)
+                    half_peaks(ch->hx, l->hc[l->det], l->kdet[l->det],
+                               pk[c], cnt);
+                memmove(ch->hx, ch->hx + cnt, (size_t)P * sizeof(float));
+            }
             if (!l->truepeak)
                 for (int i = 0; i < cnt; i++)
                     pk[c][i] = fabsf(mm_delay_tick(&ch->spk, x[c][i]));

@@ -69,8 +69,11 @@
 #define MM_PEAKLIMITER_MARGIN_SHORT_DB 0.15 /* the same, short detector */
 #define MM_PEAKLIMITER_FACTOR 3        /* detector oversampling */
 #define MM_PEAKLIMITER_TAPS 192        /* detector taps per phase (long) */
-#define MM_PEAKLIMITER_BETA 10.0       /* detector Kaiser beta */
+#define MM_PEAKLIMITER_BETA 6.0 
 #define MM_PEAKLIMITER_ONE (1 << 30)   /* fixed-point unity gain */
+#define MM_PEAKLIMITER_HALF_BETA 0.0   /* half-sample interpolator window */
+#define MM_PEAKLIMITER_CHUNK 64        /* frames per internal pass */
+#define MM_PEAKLIMITER_HALF_MAX (MM_PEAKLIMITER_TAPS / 2)
 
 #define MM_PEAKLIMITER_CEILING_MIN (-24.0)
 #define MM_PEAKLIMITER_CEILING_MAX 0.0
@@ -92,6 +95,9 @@ typedef struct mm_peaklimiter_ch {
     mm_truepeak tp[2];     /* long and short detector */
     mm_delay audio;        /* D */
     mm_delay spk;          /* K: sample peak aligned with the detector */
+    /* half-sample interpolator input: 2 HALF_MAX - 1 past samples, then
+     * a chunk */
+    float hx[2 * MM_PEAKLIMITER_HALF_MAX - 1 + MM_PEAKLIMITER_CHUNK];
     uint32_t *dq_t;        /* sliding-min deque: times and values */
     double *dq_v;
     int dq_head, dq_tail;  /* free-running, masked on access */
@@ -108,6 +114,7 @@ typedef struct mm_peaklimiter {
     int dq_mask;
     int delay, ktp, hold, w1, w2, mwin;
     int kdet[2], det;      /* detector latencies, the one in use */
+    float hc[2][MM_PEAKLIMITER_HALF_MAX]; /* half-sample taps, per design */
     uint32_t t;            /* detector time */
     mm_smoother ingain, thresh, link;
     double ceiling_db, input_db, release_ms, lookahead_ms, link_pct;
