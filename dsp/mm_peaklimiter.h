@@ -69,9 +69,9 @@
 #define MM_PEAKLIMITER_MARGIN_SHORT_DB 0.15 /* the same, short detector */
 #define MM_PEAKLIMITER_FACTOR 3        /* detector oversampling */
 #define MM_PEAKLIMITER_TAPS 192        /* detector taps per phase (long) */
-#define MM_PEAKLIMITER_BETA 6.0 
+#define MM_PEAKLIMITER_BETA 6.0        /* detector Kaiser beta */
 #define MM_PEAKLIMITER_ONE (1 << 30)   /* fixed-point unity gain */
-#define MM_PEAKLIMITER_HALF_BETA 3.0
+#define MM_PEAKLIMITER_HALF_BETA 2.0   /* half-sample interpolator window */
 #define MM_PEAKLIMITER_CHUNK 64        /* frames per internal pass */
 #define MM_PEAKLIMITER_HALF_MAX (MM_PEAKLIMITER_TAPS / 2)
 
