@@ -55,8 +55,10 @@ static void configure(mm_peaklimiter *l)
     int det = d >= l->kdet[0] + MM_PEAKLIMITER_HOLD + 16 ? 0 : 1;
     if (det != l->det) {
         l->det = det;
-        for (int c = 0; c < l->nch; c++)
+        for (int c = 0; c < l->nch; c++) {
             mm_truepeak_reset(&l->ch[c].tp[det]);
+            l->ch[c].prev3 = 0.0f;
+        }
     }
     int k = l->ktp = l->kdet[det];
     update_thresh_target(l, 0);
@@ -138,6 +140,35 @@ static void half_design(float *c, int K)
         c[k] = k < K ? (float)(h[k] / sum) : 0.0f;
 }
 
+/* The long 3x detector's phases 1/3 and 2/3 in pair form. They are
+ * mirror images (h(2/3 - d) = h(1/3 - (1 - d))), so with a_d = x[m+d],
+ * b_d = x[m+1-d] (d = 1..K), p_d = h(1/3 - d), q_d = h(1/3 - (1 - d)):
+ *   y(m+1/3) = sum p a + q b,  y(m+2/3) = sum q a + p b,
+ * i.e. S +- D with S = sum (p+q)/2 (a+b), D = sum (p-q)/2 (a-b): half the
+ * multiplies of two separate phases, and a + b is shared with the
+ * half-sample point. h is the oversampler's prototype (Kaiser-windowed
+ * sinc, MM_PEAKLIMITER_BETA), each phase normalised to unity DC gain. */
+static void pair_design(float *cs, float *cd, int K, double beta)
+{
+    double p[MM_PEAKLIMITER_HALF_MAX], q[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
+    for (int d = 1; d <= K; d++) {
+        double t[2] = {1.0 / 3.0 - d, 1.0 / 3.0 - (1 - d)};
+        double v[2];
+        for (int j = 0; j < 2; j++) {
+            double r = t[j] / K;
+            v[j] = sin(MM_PI * t[j]) / (MM_PI * t[j])
+                   * bessel_i0(beta * sqrt(1.0 - r * r)) / bessel_i0(beta);
+        }
+        p[d - 1] = v[0];
+        q[d - 1] = v[1];
+        sum += v[0] + v[1];
+    }
+    for (int k = 0; k < K; k++) {
+        cs[k] = (float)(0.5 * (p[k] + q[k]) / sum);
+        cd[k] = (float)(0.5 * (p[k] - q[k]) / sum);
+    }
+}
+
 int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
 {
     if (!(sr > 0.0) || !mm_isfinite_d(sr))
@@ -176,6 +207,7 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
     l->kdet[1] = mm_truepeak_latency(&l->ch[0].tp[1]);
     half_design(l->hc[0], l->kdet[0]);
     half_design(l->hc[1], l->kdet[1]);
+    pair_design(l->cs, l->cd, l->kdet[0], MM_PEAKLIMITER_BETA);
     l->samplerate = sr;
     l->maxdelay = maxdelay;
     l->dq_mask = cap - 1;
@@ -227,6 +259,7 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
         mm_delay_reset(&ch->audio);
         mm_delay_reset(&ch->spk);
         memset(ch->hx, 0, sizeof ch->hx);
+        ch->prev3 = 0.0f;
         fill_env(l, ch, 1.0);
     }
     l->t = 0;
@@ -327,6 +360,69 @@ static void half_peaks(const float *restrict hx, const float *restrict c,
     }
 }
 
+/* Peak of one period from its 3x points (mm_truepeak's rule: every local
+ * maximum of |y| refined by the vertex of the parabola through it and its
+ * neighbours, a + (c - b)^2 / (8 (2a - b - c))). */
+static inline float period_peak3(const float y[5])
+{
+    float best = 0.0f;
+    for (int k = 1; k <= 3; k++) {
+        float a = fabsf(y[k]);
+        if (a > best)
+            best = a;
+        if (a >= fabsf(y[k - 1]) && a >= fabsf(y[k + 1]) && a > 1e-15f) {
+            float b = y[k] > 0.0f ? y[k - 1] : -y[k - 1];
+            float c = y[k] > 0.0f ? y[k + 1] : -y[k + 1];
+            float d = 2.0f * a - b - c;
+            if (d > 0.0f) {
+                float v = a + (c - b) * (c - b) / (8.0f * d);
+                if (v > best)
+                    best = v;
+            }
+        }
+    }
+    return best;
+}
+
+/* The long detector on a chunk: 3x points with parabolas and the
+ * half-sample point, all from one pass over the pairs (x[m+d],
+ * x[m+1-d]); pk[i] is the peak of the period K samples back. */
+static void long_peaks(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
+                       float *restrict pk, int cnt)
+{
+    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1, K = l->kdet[0];
+    const float *restrict hx = ch->hx;
+    const float *restrict cs = l->cs, *restrict cd = l->cd;
+    const float *restrict ch_ = l->hc[0];
+    float prev = ch->prev3;
+    for (int g = 0; g < cnt; g += 8) {
+        /* x[m] of output g + l is hx[P + g + l - K] */
+        const float *xm = hx + P + g - K;
+        float S[8], D[8], H[8];
+        for (int l8 = 0; l8 < 8; l8++)
+            S[l8] = D[l8] = H[l8] = 0.0f;
+        for (int d = 1; d <= K; d++) {
+            const float s = cs[d - 1], t = cd[d - 1], h = ch_[d - 1];
+            for (int l8 = 0; l8 < 8; l8++) {
+                const float a = xm[l8 + d], b = xm[l8 + 1 - d];
+                const float u = a + b, v = a - b;
+                S[l8] += s * u;
+                D[l8] += t * v;
+                H[l8] += h * u;
+            }
+        }
+        int m = cnt - g < 8 ? cnt - g : 8;
+        for (int l8 = 0; l8 < m; l8++) {
+            float y[5] = {prev, xm[l8], S[l8] + D[l8], S[l8] - D[l8],
+                          xm[l8 + 1]};
+            float p = period_peak3(y), hv = fabsf(H[l8]);
+            pk[g + l8] = hv > p ? hv : p;
+            prev = y[3];
+        }
+    }
+    ch->prev3 = prev;
+}
+
 /* One envelope step: required gain r in, gain out. */
 static inline double envelope(mm_peaklimiter *l, mm_peaklimiter_ch *c,
                               double r, uint32_t t)
@@ -397,16 +493,20 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
         }
         for (int c = 0; c < nch; c++) {
             mm_peaklimiter_ch *ch = &l->ch[c];
-            mm_truepeak_process(&ch->tp[l->det], x[c], pk[c], cnt);
             {
                 const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
                 for (int i = 0; i < cnt; i++) {
                     float v = x[c][i];
                     ch->hx[P + i] = fabsf(v) < 1e-30f ? 0.0f : v;
                 }
-                if (l->truepeak)
-                    half_peaks(ch->hx, l->hc[l->det], l->kdet[l->det],
-                               pk[c], cnt);
+                if (l->det == 0) {
+                    if (l->truepeak)
+                        long_peaks(l, ch, pk[c], cnt);
+                } else {
+                    mm_truepeak_process(&ch->tp[1], x[c], pk[c], cnt);
+                    if (l->truepeak)
+                        half_peaks(ch->hx, l->hc[1], l->kdet[1], pk[c], cnt);
+                }
                 memmove(ch->hx, ch->hx + cnt, (size_t)P * sizeof(float));
             }
             if (!l->truepeak)
