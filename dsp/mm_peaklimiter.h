@@ -7,36 +7,39 @@
  *           left the detector: true peak (latency K) or, with truepeak 0,
  *           |x_c| delayed by the same K samples. The true peak is the
  *           larger of two readings of the same 2K-sample window:
- *           - mm_truepeak with its own design: 3x oversampling with
- *             parabolic refinement and a long Kaiser-windowed sinc (192
- *             taps per phase, beta 6, K = 96), so content up to 0.48 fs is
- *             reconstructed as the 16x/256-tap reference meter does; with
- *             the parabolic refinement, 3 points per sample read sines up
- *             to 0.476 fs within 0.05 dB (the shared 48-tap design
- *             under-reads content between 0.45 and 0.5 fs by up to 1.5 dB,
- *             which a limiter turns into overs);
- *           - the half-sample point y(m + 1/2) by a dedicated symmetric
+ *           - 3x oversampling with parabolic refinement (mm_truepeak's
+ *             rule) by a long Kaiser-windowed sinc (192 taps per phase,
+ *             beta 6, K = 96), so content up to 0.48 fs is reconstructed
+ *             as the 16x/256-tap reference meter does; 3 points per
+ *             sample read sines up to 0.476 fs within 0.05 dB (the shared
+ *             48-tap design under-reads content between 0.45 and 0.5 fs
+ *             by up to 1.5 dB, which a limiter turns into overs);
+ *           - the half-sample point y(m + 1/2) by a symmetric
  *             interpolator of the same support, sum over k < K of
  *             c_k (x[m-k] + x[m+1+k]), c_k = sinc(k + 1/2) w_k with a
- *             light Kaiser window (beta 2), normalised at DC: K
- *             multiply-adds after K pre-adds. Why: a run of alternating
- *             samples (content at fs/2, switched on and off) peaks just
- *             outside its ends, near t = m + 1/2, where every sinc tail
- *             adds in phase: sum_k |h(k + 1/2)| ~ (1/pi) ln(4 min(N, K)),
- *             so the reading is set by how much of the tail a filter
- *             keeps. A heavily tapered window (beta 10, as the
- *             reconstruction phases had) keeps too little: it read such
- *             edges 0.45 dB under the 256-tap beta-10 reference. Beta 2
- *             keeps nearly all of it (the edge of a long run reads
- *             5.94 dB, the reference 5.21, an unwindowed sinc of this
- *             support 6.38) while its Gibbs overshoot stays small: no
- *             sine at any frequency up to fs/2 reads more than 0.60 dB
+ *             light Kaiser window (beta 2), normalised at DC. Why: a run
+ *             of alternating samples (content at fs/2, switched on and
+ *             off) peaks just outside its ends, near t = m + 1/2, where
+ *             every sinc tail adds in phase: sum_k |h(k + 1/2)| ~
+ *             (1/pi) ln(4 min(N, K)), so the reading is set by how much of
+ *             the tail a filter keeps. A steep taper (beta 10) keeps too
+ *             little: it read such edges 0.45 dB under the 256-tap beta-10
+ *             reference. Beta 2 keeps nearly all of it (the edge of a long
+ *             run reads 5.94 dB, the reference 5.21, an unwindowed sinc
+ *             of this support 6.38) while its Gibbs overshoot stays small:
+ *             no sine at any frequency up to fs/2 reads more than 0.60 dB
  *             high, so the pass-through guarantee (1 dB under the
- *             ceiling) still holds.
+ *             ceiling, 0.05 dB margin) still holds.
+ *           The two phases 1/3 and 2/3 are mirror images, so all three
+ *           points come from one pass over the K sample pairs
+ *           (x[m+d], x[m+1-d]): u = sum, v = difference,
+ *           y(m+1/3), y(m+2/3) = S +- D, S = sum s_d u, D = sum t_d v,
+ *           y(m+1/2) = sum c_d u: 3 multiplies per pair (288 per sample)
+ *           instead of 2 x 192 for two separate phases.
  *           When the lookahead cannot hold K + H + 16 samples (below about
- *           2.5 ms), a short detector of round(1 ms fs) taps is used (and
- *           a half-sample interpolator of the same length), with a larger
- *           margin.
+ *           2.5 ms), a short detector of round(1 ms fs) taps (mm_truepeak,
+ *           3x, beta 6) and a half-sample interpolator of the same length
+ *           are used, with a larger margin.
  *   r_c[n]  = min(1, T / p_c[n]), T = ceiling * 10^(-margin/20) (the
  *           required gain; margin 0.05 dB with the long detector, 0.15 dB
  *           with the short one, 1e-6 relative with sample peaks, so float
@@ -65,12 +68,14 @@
  * Limit: the true peak of an fs/2 burst grows with the length of the
  * reconstruction filter (the sinc tails add up, ~ln(length)/pi, without
  * bound), so it is only defined for a given meter. Against the 16x
- * 256-tap reference (tests/tools/tpmeter, mastercheck) runs of 1 to 2000
- * alternating full-scale samples driven +12 dB stay within 0.06 dB of the
- * ceiling at 44.1, 48 and 96 kHz; a 16x meter twice as long (512 taps per
- * phase) reads them up to about 0.9 dB higher at 44.1/48 kHz, because it
- * also sums tails over samples where the gain is still moving (the 5 ms
- * lookahead cannot hold the gain flat over +-256 samples).
+ * 256-tap beta-10 reference (tests/tools/tpmeter, mastercheck tp), runs of
+ * 1 to 2000 alternating full-scale samples driven +12 dB stay within
+ * +0.054 dB of the ceiling at 44.1, 48 and 96 kHz. A 16x meter twice as
+ * long (512 taps per phase, mastercheck tpk) reads the same outputs up to
+ * +0.87 dB (44.1 kHz), +0.80 (48) and +0.58 (96) over: it sums tails over
+ * +-256 samples, beyond the detector's +-96 and over samples where the
+ * gain is still moving (5 ms of lookahead cannot hold the gain flat over
+ * +-256 samples at 44.1 kHz).
  *
  * Parameters: ceiling dBTP -24..0 [-1], input dB -24..24 [0], release ms
  * 1..1000 [50], lookahead ms 1..20 [5], link % 0..100 [100], truepeak 0|1
