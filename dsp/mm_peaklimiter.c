@@ -360,33 +360,9 @@ static void half_peaks(const float *restrict hx, const float *restrict c,
     }
 }
 
-/* Peak of one period from its 3x points (mm_truepeak's rule: every local
- * maximum of |y| refined by the vertex of the parabola through it and its
- * neighbours, a + (c - b)^2 / (8 (2a - b - c))). */
-static inline float period_peak3(const float y[5])
-{
-    float best = 0.0f;
-    for (int k = 1; k <= 3; k++) {
-        float a = fabsf(y[k]);
-        if (a > best)
-            best = a;
-        if (a >= fabsf(y[k - 1]) && a >= fabsf(y[k + 1]) && a > 1e-15f) {
-            float b = y[k] > 0.0f ? y[k - 1] : -y[k - 1];
-            float c = y[k] > 0.0f ? y[k + 1] : -y[k + 1];
-            float d = 2.0f * a - b - c;
-            if (d > 0.0f) {
-                float v = a + (c - b) * (c - b) / (8.0f * d);
-                if (v > best)
-                    best = v;
-            }
-        }
-    }
-    return best;
-}
-
-/* The long detector on a chunk: 3x points with parabolas and the
- * half-sample point, all from one pass over the pairs (x[m+d],
- * x[m+1-d]); pk[i] is the peak of the period K samples back. */
+/* The long detector on a chunk: 3x points with parabolas (mm_truepeak's
+ * rule) and the half-sample point, all from one pass over the pairs
+ * (x[m+d], x[m+1-d]); pk[i] is the peak of the period K samples back. */
 static void long_peaks(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
                        float *restrict pk, int cnt)
 {
@@ -413,11 +389,11 @@ static void long_peaks(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
         }
         int m = cnt - g < 8 ? cnt - g : 8;
         for (int l8 = 0; l8 < m; l8++) {
-            float y[5] = {prev, xm[l8], S[l8] + D[l8], S[l8] - D[l8],
-                          xm[l8 + 1]};
-            float p = period_peak3(y), hv = fabsf(H[l8]);
+            float y[3] = {xm[l8], S[l8] + D[l8], S[l8] - D[l8]};
+            float p = mm_truepeak_period_peak(y, 3, prev, xm[l8 + 1]);
+            float hv = fabsf(H[l8]);
             pk[g + l8] = hv > p ? hv : p;
-            prev = y[3];
+            prev = y[2];
         }
     }
     ch->prev3 = prev;
