@@ -1,7 +1,7 @@
 #include "mm_peaklimiter.h"
 #include <stdlib.h>
 
-#define CHUNK 64
+#define CHUNK MM_PEAKLIMITER_CHUNK
 
 static void free_ch(mm_peaklimiter_ch *c)
 {
@@ -55,8 +55,10 @@ static void configure(mm_peaklimiter *l)
     int det = d >= l->kdet[0] + MM_PEAKLIMITER_HOLD + 16 ? 0 : 1;
     if (det != l->det) {
         l->det = det;
-        for (int c = 0; c < l->nch; c++)
+        for (int c = 0; c < l->nch; c++) {
             mm_truepeak_reset(&l->ch[c].tp[det]);
+            l->ch[c].prev3 = 0.0f;
+        }
     }
     int k = l->ktp = l->kdet[det];
     update_thresh_target(l, 0);
@@ -110,6 +112,63 @@ static void detector_designs(double sr, int taps[2])
     taps[1] = s < 8 ? 8 : (s > MM_PEAKLIMITER_TAPS ? MM_PEAKLIMITER_TAPS : s);
 }
 
+static double bessel_i0(double x)
+{
+    double sum = 1.0, term = 1.0, q = 0.25 * x * x;
+    for (int k = 1; k < 500 && term > 1e-17 * sum; k++) {
+        term *= q / ((double)k * (double)k);
+        sum += term;
+    }
+    return sum;
+}
+
+/* Half-sample interpolator of half-length K: y(m + 1/2) =
+ * sum_{k<K} c_k (x[m - k] + x[m + 1 + k]), c_k = sinc(k + 1/2) w(k + 1/2),
+ * w a Kaiser window (beta MM_PEAKLIMITER_HALF_BETA, 0 = rectangular),
+ * normalised to unity gain at DC. */
+static void half_design(float *c, int K)
+{
+    double h[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
+    const double b = MM_PEAKLIMITER_HALF_BETA;
+    for (int k = 0; k < K; k++) {
+        double tau = k + 0.5, r = tau / K;
+        h[k] = sin(MM_PI * tau) / (MM_PI * tau)
+               * bessel_i0(b * sqrt(1.0 - r * r)) / bessel_i0(b);
+        sum += 2.0 * h[k];
+    }
+    for (int k = 0; k < MM_PEAKLIMITER_HALF_MAX; k++)
+        c[k] = k < K ? (float)(h[k] / sum) : 0.0f;
+}
+
+/* The long 3x detector's phases 1/3 and 2/3 in pair form. They are
+ * mirror images (h(2/3 - d) = h(1/3 - (1 - d))), so with a_d = x[m+d],
+ * b_d = x[m+1-d] (d = 1..K), p_d = h(1/3 - d), q_d = h(1/3 - (1 - d)):
+ *   y(m+1/3) = sum p a + q b,  y(m+2/3) = sum q a + p b,
+ * i.e. S +- D with S = sum (p+q)/2 (a+b), D = sum (p-q)/2 (a-b): half the
+ * multiplies of two separate phases, and a + b is shared with the
+ * half-sample point. h is the oversampler's prototype (Kaiser-windowed
+ * sinc, MM_PEAKLIMITER_BETA), each phase normalised to unity DC gain. */
+static void pair_design(float *cs, float *cd, int K, double beta)
+{
+    double p[MM_PEAKLIMITER_HALF_MAX], q[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
+    for (int d = 1; d <= K; d++) {
+        double t[2] = {1.0 / 3.0 - d, 1.0 / 3.0 - (1 - d)};
+        double v[2];
+        for (int j = 0; j < 2; j++) {
+            double r = t[j] / K;
+            v[j] = sin(MM_PI * t[j]) / (MM_PI * t[j])
+                   * bessel_i0(beta * sqrt(1.0 - r * r)) / bessel_i0(beta);
+        }
+        p[d - 1] = v[0];
+        q[d - 1] = v[1];
+        sum += v[0] + v[1];
+    }
+    for (int k = 0; k < K; k++) {
+        cs[k] = (float)(0.5 * (p[k] + q[k]) / sum);
+        cd[k] = (float)(0.5 * (p[k] - q[k]) / sum);
+    }
+}
+
 int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
 {
     if (!(sr > 0.0) || !mm_isfinite_d(sr))
@@ -146,6 +205,9 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
     }
     l->kdet[0] = mm_truepeak_latency(&l->ch[0].tp[0]);
     l->kdet[1] = mm_truepeak_latency(&l->ch[0].tp[1]);
+    half_design(l->hc[0], l->kdet[0]);
+    half_design(l->hc[1], l->kdet[1]);
+    pair_design(l->cs, l->cd, l->kdet[0], MM_PEAKLIMITER_BETA);
     l->samplerate = sr;
     l->maxdelay = maxdelay;
     l->dq_mask = cap - 1;
@@ -196,6 +258,8 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
         mm_truepeak_reset(&ch->tp[1]);
         mm_delay_reset(&ch->audio);
         mm_delay_reset(&ch->spk);
+        memset(ch->hx, 0, sizeof ch->hx);
+        ch->prev3 = 0.0f;
         fill_env(l, ch, 1.0);
     }
     l->t = 0;
@@ -270,6 +334,71 @@ double mm_peaklimiter_take_gr(mm_peaklimiter *l)
     return g >= 1.0 ? 0.0 : mm_gain_to_db(g);
 }
 
+/* Half-sample interpolation of a chunk, max'ed into pk: the reading at
+ * m + 1/2 lands where the detector reports period [m, m + 1), K samples
+ * later. hx holds HALF_MAX*2-1 past samples, then the chunk. */
+static void half_peaks(const float *restrict hx, const float *restrict c,
+                       int K, float *restrict pk, int cnt)
+{
+    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
+    for (int g = 0; g < cnt; g += 8) {
+        /* newest sample of output g + l is hx[P + g + l]; x[m] is
+         * hx[P + g + l - K], x[m + 1] the one after */
+        const float *lo = hx + P + g - K, *hi = hx + P + g - K + 1;
+        float a[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+        for (int k = 0; k < K; k++) {
+            const float ck = c[k];
+            for (int l = 0; l < 8; l++)
+                a[l] += ck * (lo[l - k] + hi[l + k]);
+        }
+        int m = cnt - g < 8 ? cnt - g : 8;
+        for (int l = 0; l < m; l++) {
+            float v = fabsf(a[l]);
+            if (v > pk[g + l])
+                pk[g + l] = v;
+        }
+    }
+}
+
+/* The long detector on a chunk: 3x points with parabolas (mm_truepeak's
+ * rule) and the half-sample point, all from one pass over the pairs
+ * (x[m+d], x[m+1-d]); pk[i] is the peak of the period K samples back. */
+static void long_peaks(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
+                       float *restrict pk, int cnt)
+{
+    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1, K = l->kdet[0];
+    const float *restrict hx = ch->hx;
+    const float *restrict cs = l->cs, *restrict cd = l->cd;
+    const float *restrict ch_ = l->hc[0];
+    float prev = ch->prev3;
+    for (int g = 0; g < cnt; g += 8) {
+        /* x[m] of output g + l is hx[P + g + l - K] */
+        const float *xm = hx + P + g - K;
+        float S[8], D[8], H[8];
+        for (int l8 = 0; l8 < 8; l8++)
+            S[l8] = D[l8] = H[l8] = 0.0f;
+        for (int d = 1; d <= K; d++) {
+            const float s = cs[d - 1], t = cd[d - 1], h = ch_[d - 1];
+            for (int l8 = 0; l8 < 8; l8++) {
+                const float a = xm[l8 + d], b = xm[l8 + 1 - d];
+                const float u = a + b, v = a - b;
+                S[l8] += s * u;
+                D[l8] += t * v;
+                H[l8] += h * u;
+            }
+        }
+        int m = cnt - g < 8 ? cnt - g : 8;
+        for (int l8 = 0; l8 < m; l8++) {
+            float y[3] = {xm[l8], S[l8] + D[l8], S[l8] - D[l8]};
+            float p = mm_truepeak_period_peak(y, 3, prev, xm[l8 + 1]);
+            float hv = fabsf(H[l8]);
+            pk[g + l8] = hv > p ? hv : p;
+            prev = y[2];
+        }
+    }
+    ch->prev3 = prev;
+}
+
 /* One envelope step: required gain r in, gain out. */
 static inline double envelope(mm_peaklimiter *l, mm_peaklimiter_ch *c,
                               double r, uint32_t t)
@@ -340,7 +469,22 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
         }
         for (int c = 0; c < nch; c++) {
             mm_peaklimiter_ch *ch = &l->ch[c];
-            mm_truepeak_process(&ch->tp[l->det], x[c], pk[c], cnt);
+            {
+                const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
+                for (int i = 0; i < cnt; i++) {
+                    float v = x[c][i];
+                    ch->hx[P + i] = fabsf(v) < 1e-30f ? 0.0f : v;
+                }
+                if (l->det == 0) {
+                    if (l->truepeak)
+                        long_peaks(l, ch, pk[c], cnt);
+                } else {
+                    mm_truepeak_process(&ch->tp[1], x[c], pk[c], cnt);
+                    if (l->truepeak)
+                        half_peaks(ch->hx, l->hc[1], l->kdet[1], pk[c], cnt);
+                }
+                memmove(ch->hx, ch->hx + cnt, (size_t)P * sizeof(float));
+            }
             if (!l->truepeak)
                 for (int i = 0; i < cnt; i++)
                     pk[c][i] = fabsf(mm_delay_tick(&ch->spk, x[c][i]));

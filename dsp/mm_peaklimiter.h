@@ -4,20 +4,42 @@
  * Signal flow per sample n, channel c (x = input times the `input` gain):
  *
  *   p_c[n]  peak of the reconstructed x_c over the sample period that
- *           left the detector: true peak (mm_truepeak, latency K) or, with
- *           truepeak 0, |x_c| delayed by the same K samples. The detector
- *           is mm_truepeak with its own design: 3x oversampling with
- *           parabolic refinement and a long Kaiser-windowed sinc (192 taps
- *           per phase, beta 10, K = 96), so content up to 0.48 fs is
- *           reconstructed as the 16x/256-tap reference meter does; with
- *           the parabolic refinement, 3 points per sample read sines up to
- *           0.476 fs within 0.05 dB, 4 points cost a third more for
- *           0.01 dB (measured through the whole limiter; the
- *           shared 48-tap design under-reads content between 0.45 and
- *           0.5 fs by up to 1.5 dB, which a limiter turns into overs).
+ *           left the detector: true peak (latency K) or, with truepeak 0,
+ *           |x_c| delayed by the same K samples. The true peak is the
+ *           larger of two readings of the same 2K-sample window:
+ *           - 3x oversampling with parabolic refinement (mm_truepeak's
+ *             rule) by a long Kaiser-windowed sinc (192 taps per phase,
+ *             beta 6, K = 96), so content up to 0.48 fs is reconstructed
+ *             as the 16x/256-tap reference meter does; 3 points per
+ *             sample read sines up to 0.476 fs within 0.05 dB (the shared
+ *             48-tap design under-reads content between 0.45 and 0.5 fs
+ *             by up to 1.5 dB, which a limiter turns into overs);
+ *           - the half-sample point y(m + 1/2) by a symmetric
+ *             interpolator of the same support, sum over k < K of
+ *             c_k (x[m-k] + x[m+1+k]), c_k = sinc(k + 1/2) w_k with a
+ *             light Kaiser window (beta 2), normalised at DC. Why: a run
+ *             of alternating samples (content at fs/2, switched on and
+ *             off) peaks just outside its ends, near t = m + 1/2, where
+ *             every sinc tail adds in phase: sum_k |h(k + 1/2)| ~
+ *             (1/pi) ln(4 min(N, K)), so the reading is set by how much of
+ *             the tail a filter keeps. A steep taper (beta 10) keeps too
+ *             little: it read such edges 0.45 dB under the 256-tap beta-10
+ *             reference. Beta 2 keeps nearly all of it (the edge of a long
+ *             run reads 5.94 dB, the reference 5.21, an unwindowed sinc
+ *             of this support 6.38) while its Gibbs overshoot stays small:
+ *             no sine at any frequency up to fs/2 reads more than 0.60 dB
+ *             high, so the pass-through guarantee (1 dB under the
+ *             ceiling, 0.05 dB margin) still holds.
+ *           The two phases 1/3 and 2/3 are mirror images, so all three
+ *           points come from one pass over the K sample pairs
+ *           (x[m+d], x[m+1-d]): u = sum, v = difference,
+ *           y(m+1/3), y(m+2/3) = S +- D, S = sum s_d u, D = sum t_d v,
+ *           y(m+1/2) = sum c_d u: 3 multiplies per pair (288 per sample)
+ *           instead of 2 x 192 for two separate phases.
  *           When the lookahead cannot hold K + H + 16 samples (below about
- *           2.5 ms), a short detector of round(1 ms fs) taps is used, with
- *           a larger margin.
+ *           2.5 ms), a short detector of round(1 ms fs) taps (mm_truepeak,
+ *           3x, beta 6) and a half-sample interpolator of the same length
+ *           are used, with a larger margin.
  *   r_c[n]  = min(1, T / p_c[n]), T = ceiling * 10^(-margin/20) (the
  *           required gain; margin 0.05 dB with the long detector, 0.15 dB
  *           with the short one, 1e-6 relative with sample peaks, so float
@@ -43,13 +65,17 @@
  * tests/unit/test_peaklimiter.c and tests/pd/test_limiter.sh).
  * If lookahead is too short for K + H + 2, H shrinks first (down to 0).
  *
- * Known limit: runs of alternating full-scale samples (a tone exactly at
- * fs/2 switched on and off) have a "true peak" that grows with the length
- * of the reconstruction filter (the sinc tails add up, ~ln(length)/pi), so
- * no finite detector agrees with every meter: against the 256-tap
- * reference such signals come out up to 0.46 dB over the ceiling.
- * Everything else measured (fs/4 at 45 degrees, clipped and naive
- * squares, noise, music) stays within 0.1 dB.
+ * Limit: the true peak of an fs/2 burst grows with the length of the
+ * reconstruction filter (the sinc tails add up, ~ln(length)/pi, without
+ * bound), so it is only defined for a given meter. Against the 16x
+ * 256-tap beta-10 reference (tests/tools/tpmeter, mastercheck tp), runs of
+ * 1 to 2000 alternating full-scale samples driven +12 dB stay within
+ * +0.054 dB of the ceiling at 44.1, 48 and 96 kHz. A 16x meter twice as
+ * long (512 taps per phase, mastercheck tpk) reads the same outputs up to
+ * +0.87 dB (44.1 kHz), +0.80 (48) and +0.58 (96) over: it sums tails over
+ * +-256 samples, beyond the detector's +-96 and over samples where the
+ * gain is still moving (5 ms of lookahead cannot hold the gain flat over
+ * +-256 samples at 44.1 kHz).
  *
  * Parameters: ceiling dBTP -24..0 [-1], input dB -24..24 [0], release ms
  * 1..1000 [50], lookahead ms 1..20 [5], link % 0..100 [100], truepeak 0|1
@@ -69,8 +95,11 @@
 #define MM_PEAKLIMITER_MARGIN_SHORT_DB 0.15 /* the same, short detector */
 #define MM_PEAKLIMITER_FACTOR 3        /* detector oversampling */
 #define MM_PEAKLIMITER_TAPS 192        /* detector taps per phase (long) */
-#define MM_PEAKLIMITER_BETA 10.0       /* detector Kaiser beta */
+#define MM_PEAKLIMITER_BETA 6.0        /* detector Kaiser beta */
 #define MM_PEAKLIMITER_ONE (1 << 30)   /* fixed-point unity gain */
+#define MM_PEAKLIMITER_HALF_BETA 2.0   /* half-sample interpolator window */
+#define MM_PEAKLIMITER_CHUNK 64        /* frames per internal pass */
+#define MM_PEAKLIMITER_HALF_MAX (MM_PEAKLIMITER_TAPS / 2)
 
 #define MM_PEAKLIMITER_CEILING_MIN (-24.0)
 #define MM_PEAKLIMITER_CEILING_MAX 0.0
@@ -92,6 +121,10 @@ typedef struct mm_peaklimiter_ch {
     mm_truepeak tp[2];     /* long and short detector */
     mm_delay audio;        /* D */
     mm_delay spk;          /* K: sample peak aligned with the detector */
+    /* half-sample interpolator input: 2 HALF_MAX - 1 past samples, then
+     * a chunk */
+    float hx[2 * MM_PEAKLIMITER_HALF_MAX - 1 + MM_PEAKLIMITER_CHUNK];
+    float prev3;           /* long detector: y(m - 1/3) of the last period */
     uint32_t *dq_t;        /* sliding-min deque: times and values */
     double *dq_v;
     int dq_head, dq_tail;  /* free-running, masked on access */
@@ -108,6 +141,10 @@ typedef struct mm_peaklimiter {
     int dq_mask;
     int delay, ktp, hold, w1, w2, mwin;
     int kdet[2], det;      /* detector latencies, the one in use */
+    float hc[2][MM_PEAKLIMITER_HALF_MAX]; /* half-sample taps, per design */
+    /* long detector, pair form: y(m+1/3) = S + D, y(m+2/3) = S - D with
+     * S = sum_d cs_d (x[m+d] + x[m+1-d]), D = sum_d cd_d (x[m+d] - x[m+1-d]) */
+    float cs[MM_PEAKLIMITER_HALF_MAX], cd[MM_PEAKLIMITER_HALF_MAX];
     uint32_t t;            /* detector time */
     mm_smoother ingain, thresh, link;
     double ceiling_db, input_db, release_ms, lookahead_ms, link_pct;

@@ -65,43 +65,6 @@ unsigned long mm_truepeak_nonfinite(const mm_truepeak *tp)
     return mm_oversampler_nonfinite(&tp->os);
 }
 
-/* Peak of one input period from its L reconstructed points p[0..L-1]
- * (p[0] is the input sample), the last point of the period before (prev)
- * and the first of the next one (next). Every local maximum of |y| is
- * refined by the vertex of the parabola through it and its neighbours:
- * with a = |y_k| and b, c the neighbours signed like y_k,
- *   peak = a + (c - b)^2 / (8 (2a - b - c)),
- * which is at most a/4 above a and exact for a parabola. */
-static inline float period_peak(const float *p, int L, float prev,
-                                float next)
-{
-    float best = 0.0f;
-    for (int k = 0; k < L; k++) {
-        float y = p[k];
-        float l = k > 0 ? p[k - 1] : prev;
-        float r = k + 1 < L ? p[k + 1] : next;
-        float a = fabsf(y);
-        if (a > best)
-            best = a;
-        /* (below 1e-15 the refinement is irrelevant and its squares
-         * would underflow into denormals) */
-        if (a >= fabsf(l) && a >= fabsf(r) && a > 1e-15f) {
-            float b = y > 0.0f ? l : -l;
-            float c = y > 0.0f ? r : -r;
-            /* in double: in float the square overflows to inf from
-             * |y| ~ 1e19 */
-            double d = 2.0 * a - b - c;
-            if (d > 0.0) {
-                double cb = (double)c - b;
-                float v = (float)(a + cb * cb / (8.0 * d));
-                if (v > best)
-                    best = v;
-            }
-        }
-    }
-    return best;
-}
-
 /* Shared loop: per-sample peaks to out (if not NULL), returns the max. */
 static float run(mm_truepeak *tp, const float *in, float *out, int n)
 {
@@ -125,7 +88,7 @@ static float run(mm_truepeak *tp, const float *in, float *out, int n)
             const float *p = buf + i * L;
             float next = i + 1 < cnt ? p[L]
                                      : mm_oversampler_delayed(&tp->os, K - 1);
-            float pk = period_peak(p, L, prev, next);
+            float pk = mm_truepeak_period_peak(p, L, prev, next);
             prev = p[L - 1];
             if (out)
                 out[done + i] = pk;

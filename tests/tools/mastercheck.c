@@ -1,6 +1,9 @@
 /* mastercheck: analyses for the limiter~ and dither~ tests.
  *
  *   mastercheck tp out.wav [skip]         16x true peak (dBTP) and sample peak
+ *   mastercheck tpk out.wav taps [beta]   the same with a double-precision
+ *        meter of any length (taps per phase, even, up to 4096; beta [10]):
+ *        shows how a reading depends on the meter's own length
  *   mastercheck same in.wav out.wav D     frames where out[i] != in[i-D]
  *   mastercheck link in.wav out.wav D     max |gain L - gain R| in dB
  *   mastercheck grid out.wav bits         samples off the grid / out of range
@@ -67,6 +70,65 @@ static double tp16(const float *d, long n, int ch, int c, long skip)
         }
     }
     mm_oversampler_free(&os);
+    return best;
+}
+
+static double bessel_i0(double x)
+{
+    double s = 1, t = 1;
+    for (int k = 1; k < 500 && t > 1e-18 * s; k++) {
+        t *= (x * x / 4) / ((double)k * k);
+        s += t;
+    }
+    return s;
+}
+
+/* 16x, 'taps' per phase, Kaiser 'beta', double, parabola at each local
+ * maximum, the channel padded with silence on both sides */
+static double tpk(const float *d, long n, int ch, int c, int taps, double beta)
+{
+    const int L = 16, K = taps / 2;
+    double *co = malloc(sizeof *co * L * taps);
+    for (int i = 0; i < L; i++) {
+        double sum = 0;
+        for (int t = 0; t < taps; t++) {
+            double tau = (double)i / L + K - 1 - t, r = tau / K, h = 0;
+            if (fabs(r) < 1)
+                h = (fabs(tau) < 1e-12 ? 1 : sin(M_PI * tau) / (M_PI * tau))
+                    * bessel_i0(beta * sqrt(1 - r * r)) / bessel_i0(beta);
+            co[i * taps + t] = h;
+            sum += h;
+        }
+        for (int t = 0; t < taps; t++)
+            co[i * taps + t] /= sum;
+    }
+    long pad = 2 * (long)K;
+    double *xp = calloc((size_t)(n + 2 * pad + 8), sizeof *xp);
+    for (long k = 0; k < n; k++)
+        xp[pad + k] = d[k * ch + c];
+    double best = 0, p1 = 0, p2 = 0;
+    for (long m = -K; m < n + K; m++) {
+        const double *h = xp + pad + m - K + 1;
+        for (int i = 0; i < L; i++) {
+            double a = 0;
+            if (i == 0)
+                a = xp[pad + m];
+            else
+                for (int t = 0; t < taps; t++)
+                    a += co[i * taps + t] * h[t];
+            double y = fabs(a);
+            if (p1 >= p2 && p1 >= y && p1 > 0) {
+                double dd = 2 * p1 - p2 - y, v = p1;
+                if (dd > 0) v = p1 + (y - p2) * (y - p2) / (8 * dd);
+                if (v > best) best = v;
+            }
+            if (y > best) best = y;
+            p2 = p1;
+            p1 = y;
+        }
+    }
+    free(xp);
+    free(co);
     return best;
 }
 
@@ -143,6 +205,20 @@ int main(int argc, char **argv)
         for (long i = skip * ch; i < n * ch; i++)
             if (fabs(d[i]) > sp) sp = fabs(d[i]);
         printf("truepeak %.4f samplepeak %.4f\n", db(tp), db(sp));
+    } else if (!strcmp(cmd, "tpk")) {
+        float *d = load(argv[2], &n, &ch, &sr);
+        int taps = argc > 3 ? atoi(argv[3]) : 256;
+        double beta = argc > 4 ? atof(argv[4]) : 10.0;
+        if (taps < 2 || taps > 4096 || (taps & 1)) {
+            fprintf(stderr, "mastercheck: taps must be even, 2..4096\n");
+            return 2;
+        }
+        double tp = 0;
+        for (int c = 0; c < ch; c++) {
+            double v = tpk(d, n, ch, c, taps, beta);
+            if (v > tp) tp = v;
+        }
+        printf("truepeak %.4f taps %d beta %.1f\n", db(tp), taps, beta);
     } else if (!strcmp(cmd, "same") || !strcmp(cmd, "link")) {
         float *a = load(argv[2], &n, &ch, &sr);
         float *b = load(argv[3], &n2, &ch2, &sr2);

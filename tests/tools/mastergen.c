@@ -7,6 +7,10 @@
  *            (a = 10^(level/20)); L and R identical
  *   alt      runs of 2000 alternating +-a samples (fs/2), 1000 silent
  *            (the abrupt edges ring far above a)
+ *   altruns  runs of 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128,
+ *            256, 500 and 1000 alternating +-a samples, each followed by
+ *            1000 silent ones in L and by as many silent ones as the run
+ *            is long in R (the sequence repeats)
  *   square   1 kHz and 3.1 kHz naive squares (L, R), hard-clipped sines
  *            mixed in: sample-level steps
  *   music    a music-like stereo mix: kick, snare noise bursts, bass, chords,
@@ -59,6 +63,19 @@ int main(int argc, char **argv)
             double v = on ? ((i & 1) ? -a : a) : 0.0;
             d[2 * i] = (float)v;
             d[2 * i + 1] = (float)-v;
+        }
+    } else if (!strcmp(kind, "altruns")) {
+        static const int len[] = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64,
+                                  96, 128, 256, 500, 1000};
+        const int nl = (int)(sizeof len / sizeof len[0]);
+        for (int c = 0; c < 2; c++) {
+            long i = 0;
+            for (int r = 0; i < n; r = (r + 1) % nl) {
+                int gap = c == 0 ? 1000 : len[r];
+                for (int k = 0; k < len[r] && i < n; k++, i++)
+                    d[2 * i + c] = (float)((k & 1) ? -a : a);
+                i += gap;
+            }
         }
     } else if (!strcmp(kind, "square")) {
         for (long i = 0; i < n; i++) {
