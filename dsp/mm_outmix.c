@@ -26,12 +26,12 @@ void mm_outmix_init(mm_outmix *m, double samplerate)
     m->w_step = m->d_step = 0.0;
     m->remaining = 0;
     m->bypass = m->delta = 0;
-    m->samplerate = samplerate > 0.0 ? samplerate : 48000.0;
+    m->samplerate = samplerate > 0.0 && samplerate < 1e7 ? samplerate : 48000.0;
 }
 
 void mm_outmix_set_samplerate(mm_outmix *m, double samplerate)
 {
-    if (samplerate > 0.0)
+    if (samplerate > 0.0 && samplerate < 1e7)
         m->samplerate = samplerate;
 }
 

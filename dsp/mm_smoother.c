@@ -24,6 +24,8 @@ void mm_smoother_set_samplerate(mm_smoother *s, double samplerate)
 
 void mm_smoother_set_tau_ms(mm_smoother *s, double tau_ms)
 {
+    if (!mm_isfinite_d(tau_ms))
+        return;
     s->tau_ms = tau_ms;
     update_coef(s);
 }
