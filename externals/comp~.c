@@ -218,7 +218,7 @@ static void comp_tilde_free(t_comp_tilde *x)
     mm_dryio_free(&x->x_io);
 }
 
-void comp_tilde_setup(void)
+MM_EXPORT void comp_tilde_setup(void)
 {
     comp_tilde_class = class_new(
         gensym("comp~"), (t_newmethod)(void (*)(void))comp_tilde_new,

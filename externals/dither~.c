@@ -207,7 +207,7 @@ static void dither_tilde_free(t_dither_tilde *x)
         freebytes(x->x_scratch, (size_t)x->x_n * 2 * x->x_nch * sizeof(t_sample));
 }
 
-void dither_tilde_setup(void)
+MM_EXPORT void dither_tilde_setup(void)
 {
     dither_tilde_class = class_new(
         gensym("dither~"), (t_newmethod)(void (*)(void))dither_tilde_new,

@@ -271,7 +271,7 @@ static void eq_tilde_free(t_eq_tilde *x)
     free(x->x_dry);
 }
 
-void eq_tilde_setup(void)
+MM_EXPORT void eq_tilde_setup(void)
 {
     eq_tilde_class = class_new(gensym("eq~"),
                                (t_newmethod)(void (*)(void))eq_tilde_new,

@@ -177,7 +177,7 @@ static void gate_tilde_free(t_gate_tilde *x)
     mm_dryio_free(&x->x_io);
 }
 
-void gate_tilde_setup(void)
+MM_EXPORT void gate_tilde_setup(void)
 {
     gate_tilde_class = class_new(
         gensym("gate~"), (t_newmethod)(void (*)(void))gate_tilde_new,

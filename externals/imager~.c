@@ -286,7 +286,7 @@ static void imager_tilde_free(t_imager_tilde *x)
         free(x->x_dry[c]);
 }
 
-void imager_tilde_setup(void)
+MM_EXPORT void imager_tilde_setup(void)
 {
     imager_tilde_class = class_new(
         gensym("imager~"), (t_newmethod)(void (*)(void))imager_tilde_new,

@@ -250,7 +250,7 @@ static void limiter_tilde_free(t_limiter_tilde *x)
         freebytes(x->x_scratch, (size_t)x->x_n * 2 * x->x_nch * sizeof(t_sample));
 }
 
-void limiter_tilde_setup(void)
+MM_EXPORT void limiter_tilde_setup(void)
 {
     limiter_tilde_class = class_new(
         gensym("limiter~"), (t_newmethod)(void (*)(void))limiter_tilde_new,

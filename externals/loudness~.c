@@ -200,7 +200,7 @@ static void loudness_tilde_free(t_loudness_tilde *x)
         mm_loudness_free(&x->x_core);
 }
 
-void loudness_tilde_setup(void)
+MM_EXPORT void loudness_tilde_setup(void)
 {
     loudness_tilde_class = class_new(
         gensym("loudness~"), (t_newmethod)(void (*)(void))loudness_tilde_new,

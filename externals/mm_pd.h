@@ -30,6 +30,15 @@
 #error "mixmaster is built for 32-bit float Pd (PD_FLOATSIZE 32)"
 #endif
 
+/* Externals are built with -fvisibility=hidden, so the core's symbols in
+ * one binary never bind to another binary's copy; only the class setup
+ * function is exported for Pd to find. */
+#if defined(__GNUC__) && !defined(_WIN32)
+#define MM_EXPORT __attribute__((visibility("default")))
+#else
+#define MM_EXPORT
+#endif
+
 #define MM_PARAMS_MAX 64
 
 typedef enum mm_param_kind {

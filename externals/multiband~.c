@@ -459,7 +459,7 @@ static void multiband_tilde_free(t_multiband_tilde *x)
         freebytes(x->x_sig, 2 * x->x_nch * sizeof *x->x_sig);
 }
 
-void multiband_tilde_setup(void)
+MM_EXPORT void multiband_tilde_setup(void)
 {
     multiband_tilde_class = class_new(
         gensym("multiband~"),

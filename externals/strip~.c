@@ -382,7 +382,7 @@ static void strip_tilde_free(t_strip_tilde *x)
     free(x->x_dry);
 }
 
-void strip_tilde_setup(void)
+MM_EXPORT void strip_tilde_setup(void)
 {
     strip_tilde_class = class_new(
         gensym("strip~"), (t_newmethod)(void (*)(void))strip_tilde_new,
