@@ -85,7 +85,9 @@ static void do_band(void *owner, t_symbol *s, int argc, t_atom *argv)
     f = mm_clamp_warn(x, "eq~", "band frequency", f, MM_EQ_FMIN, MM_EQ_FMAX,
                       "Hz");
     g = mm_clamp_warn(x, "eq~", "band gain", g, MM_EQ_GMIN, MM_EQ_GMAX, "dB");
-    q = mm_clamp_warn(x, "eq~", "band q", q, MM_EQ_QMIN, MM_EQ_QMAX, "");
+    double qlo, qhi;
+    mm_eq_q_range(t, &qlo, &qhi);
+    q = mm_clamp_warn(x, "eq~", "band q", q, (t_float)qlo, (t_float)qhi, "");
     for (int b = lo; b < hi; b++)
         mm_eq_set_band(&x->x_eq, b, (mm_fd_type)t, f, g, q);
     eq_tilde_changed(x);

@@ -89,7 +89,7 @@ ref = reference([
     "",
     "band <n> <type> <freq Hz> <gain dB> <q>  n 1..bands (0 = every band); all bands start off (flat)",
     "   type: bell lowshelf highshelf lowpass highpass notch bandpass allpass",
-    "   freq 10..96000 Hz (runs at most at 0.49 fs) gain -24..24 dB (bell and shelves only) q 0.1..20",
+    "   freq 10..96000 Hz (runs at most at 0.49 fs) gain -24..24 dB (bell and shelves only) q 0.1..20 (shelves to 3, highpass notch from 0.3)",
     "   out-of-range values are clamped with one warning; changes glide (no clicks or zipper noise)",
     "band <n> off   switches a band out (crossfaded)",
     "curve <array>  writes the magnitude response (dB) at 256 log-spaced points 20 Hz..20 kHz into the",
