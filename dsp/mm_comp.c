@@ -1,18 +1,32 @@
 #include "mm_comp.h"
 #include "mm_fastmath.h"
 
-const mm_comp_paraminfo mm_comp_params[MM_COMP_NPARAMS] = {
-    {"threshold", "dB", MM_COMP_R_THRESHOLD},
-    {"ratio", "", MM_COMP_R_RATIO},
-    {"attack", "ms", MM_COMP_R_ATTACK},
-    {"release", "ms", MM_COMP_R_RELEASE},
-    {"knee", "dB", MM_COMP_R_KNEE},
-    {"makeup", "dB", MM_COMP_R_MAKEUP},
-    {"detector", "", MM_COMP_R_DETECTOR},
-    {"link", "%", MM_COMP_R_LINK},
-    {"schpf", "Hz", MM_COMP_R_SCHPF},
-    {"mix", "%", MM_COMP_R_MIX},
+static const char *const detector_words[] = {"peak", "rms", NULL};
+
+static const mm_paramdef comp_rows[] = {
+    {"threshold", MM_COMP_THRESHOLD, MM_P_FLOAT, "dB", MM_COMP_R_THRESHOLD,
+     0, 0, NULL, "level where compression starts"},
+    {"ratio", MM_COMP_RATIO, MM_P_FLOAT, "", MM_COMP_R_RATIO, 0, 0, NULL,
+     "N:1 above the threshold"},
+    {"attack", MM_COMP_ATTACK, MM_P_FLOAT, "ms", MM_COMP_R_ATTACK, 0, 0,
+     NULL, "63% time of gain going down"},
+    {"release", MM_COMP_RELEASE, MM_P_FLOAT, "ms", MM_COMP_R_RELEASE, 0, 0,
+     NULL, "63% time of gain coming back"},
+    {"knee", MM_COMP_KNEE, MM_P_FLOAT, "dB", MM_COMP_R_KNEE, 0, 0, NULL,
+     "soft knee width, 0 = hard"},
+    {"makeup", MM_COMP_MAKEUP, MM_P_FLOAT, "dB", MM_COMP_R_MAKEUP, 0, 0,
+     NULL, "gain after compression"},
+    {"detector", MM_COMP_DETECTOR, MM_P_CHOICE, "", MM_COMP_R_DETECTOR, 0,
+     0, detector_words, "peak (sine: its peak) or rms (10 ms)"},
+    {"link", MM_COMP_LINK, MM_P_FLOAT, "%", MM_COMP_R_LINK, 0, 0, NULL,
+     "100: every channel gets the largest reduction"},
+    {"schpf", MM_COMP_SCHPF, MM_P_FLOAT, "Hz", MM_COMP_R_SCHPF, MM_P_OFF, 0,
+     NULL, "high-pass on the detector, 0 = off"},
+    {"mix", MM_COMP_MIX, MM_P_FLOAT, "%", MM_COMP_R_MIX, 0, 0, NULL,
+     "wet share: parallel compression"},
 };
+
+const mm_paramtable mm_comp_table = MM_PARAMTABLE("comp", comp_rows);
 
 
 /* Detector high-pass: 2nd-order Butterworth (Q = 1/sqrt 2) from
@@ -65,11 +79,11 @@ int mm_comp_init(mm_comp *c, int nch, double samplerate)
     c->nch = nch;
     c->samplerate = samplerate;
     for (int p = 0; p < MM_COMP_NPARAMS; p++)
-        c->value[p] = mm_comp_params[p].def;
+        c->value[p] = comp_rows[p].def;
     for (int k = 0; k < nch; k++) {
         mm_comp_chan *ch = &c->ch[k];
         for (int p = 0; p < MM_COMP_NPERCH; p++)
-            ch->value[p] = mm_comp_params[p].def;
+            ch->value[p] = comp_rows[p].def;
         mm_envelope_init(&ch->det, samplerate);
         mm_envelope_init(&ch->bal, samplerate);
         mm_smoother_init(&ch->makeup, MM_SMOOTHER_TAU_MS, samplerate, 1.0);
@@ -114,14 +128,7 @@ void mm_comp_set_samplerate(mm_comp *c, double samplerate)
 
 static double clamp_param(mm_comp_param p, double v)
 {
-    const mm_comp_paraminfo *i = &mm_comp_params[p];
-    if (!mm_isfinite_d(v))
-        v = i->def;
-    if (p == MM_COMP_SCHPF && v <= 0.0)
-        return 0.0;
-    if (p == MM_COMP_DETECTOR)
-        v = v >= 0.5 ? 1.0 : 0.0;
-    return mm_clamp_d(v, i->min, i->max);
+    return mm_param_apply(&comp_rows[p], v);
 }
 
 double mm_comp_set_ch(mm_comp *c, int ch, mm_comp_param p, double v)

@@ -29,8 +29,8 @@
  * its own input), nkey 1 (one key drives every channel, e.g. comp~'s
  * sidechain inlet) or nkey == channels (one key per channel).
  *
- * Parameters (mm_comp_params[]: name, unit, min, max, default; set
- * clamps and returns the value applied). Per channel (mm_comp_set_ch):
+ * Parameters (mm_comp_table, mm_param.h; set clamps and returns the
+ * value applied). Per channel (mm_comp_set_ch):
  * threshold dB [0] (-80..0), ratio [4] (1..100), attack ms [10]
  * (0.1..500), release ms [100] (5..5000), knee dB [6] (0..24), makeup dB
  * [0] (-24..24). For the group: detector 0 peak | 1 rms [0], link %
@@ -55,6 +55,7 @@
 #include "mm_envelope.h"
 #include "mm_filterdesign.h"
 #include "mm_gaincomp.h"
+#include "mm_param.h"
 #include "mm_smoother.h"
 
 #define MM_COMP_MAXCH 8
@@ -87,13 +88,8 @@ typedef enum mm_comp_param {
 #define MM_COMP_R_SCHPF 10, 1000, 0 /* 0 = off (outside the range) */
 #define MM_COMP_R_MIX 0, 100, 100
 
-typedef struct mm_comp_paraminfo {
-    const char *name;
-    const char *unit;
-    double min, max, def;
-} mm_comp_paraminfo;
-
-extern const mm_comp_paraminfo mm_comp_params[MM_COMP_NPARAMS];
+/* The table (mm_param.h): rows in mm_comp_param order. */
+extern const mm_paramtable mm_comp_table;
 
 typedef struct mm_comp_chan {
     double value[MM_COMP_NPERCH];

@@ -1,13 +1,21 @@
 #include "mm_gate.h"
 
-const mm_gate_paraminfo mm_gate_params[MM_GATE_NPARAMS] = {
-    {"threshold", "dB", MM_GATE_R_THRESHOLD},
-    {"range", "dB", MM_GATE_R_RANGE},
-    {"attack", "ms", MM_GATE_R_ATTACK},
-    {"hold", "ms", MM_GATE_R_HOLD},
-    {"release", "ms", MM_GATE_R_RELEASE},
-    {"hysteresis", "dB", MM_GATE_R_HYSTERESIS},
+static const mm_paramdef gate_rows[] = {
+    {"threshold", MM_GATE_THRESHOLD, MM_P_FLOAT, "dB", MM_GATE_R_THRESHOLD,
+     0, 0, NULL, "opens above this peak level"},
+    {"range", MM_GATE_RANGE, MM_P_FLOAT, "dB", MM_GATE_R_RANGE, 0, 0, NULL,
+     "gain when closed"},
+    {"attack", MM_GATE_ATTACK, MM_P_FLOAT, "ms", MM_GATE_R_ATTACK, 0, 0,
+     NULL, "63% time of opening"},
+    {"hold", MM_GATE_HOLD, MM_P_FLOAT, "ms", MM_GATE_R_HOLD, 0, 0, NULL,
+     "stays open this long after the level fell"},
+    {"release", MM_GATE_RELEASE, MM_P_FLOAT, "ms", MM_GATE_R_RELEASE, 0, 0,
+     NULL, "63% time of closing"},
+    {"hysteresis", MM_GATE_HYSTERESIS, MM_P_FLOAT, "dB",
+     MM_GATE_R_HYSTERESIS, 0, 0, NULL, "closes below threshold minus this"},
 };
+
+const mm_paramtable mm_gate_table = MM_PARAMTABLE("gate", gate_rows);
 
 void mm_gatesm_init(mm_gatesm *s)
 {
@@ -47,7 +55,7 @@ int mm_gate_init(mm_gate *g, int nch, double samplerate)
     g->nch = nch;
     g->samplerate = samplerate;
     for (int p = 0; p < MM_GATE_NPARAMS; p++)
-        g->value[p] = mm_gate_params[p].def;
+        g->value[p] = gate_rows[p].def;
     mm_gatesm_init(&g->sm);
     for (int k = 0; k < MM_GATE_MAXCH; k++)
         mm_envelope_init(&g->det[k], samplerate);
@@ -84,10 +92,7 @@ double mm_gate_set(mm_gate *g, mm_gate_param p, double v)
 {
     if ((int)p < 0 || p >= MM_GATE_NPARAMS)
         return 0.0;
-    const mm_gate_paraminfo *i = &mm_gate_params[p];
-    if (!mm_isfinite_d(v))
-        v = i->def;
-    v = mm_clamp_d(v, i->min, i->max);
+    v = mm_param_apply(&gate_rows[p], v);
     g->value[p] = v;
     update(g);
     return v;

@@ -26,8 +26,8 @@
  * convention). Changes of range and threshold move through the same
  * paths: no clicks.
  *
- * Parameters (mm_gate_params[]; set clamps and returns the value
- * applied): threshold dB [-60] (-100..0), range dB [-80] (-100..0),
+ * Parameters (mm_gate_table, mm_param.h; set clamps and returns the
+ * value applied): threshold dB [-60] (-100..0), range dB [-80] (-100..0),
  * attack ms [1] (0.01..500), hold ms [50] (0..5000), release ms [100]
  * (1..5000), hysteresis dB [3] (0..24).
  * Latency: none.
@@ -37,6 +37,7 @@
 
 #include "mm_common.h"
 #include "mm_envelope.h"
+#include "mm_param.h"
 
 #define MM_GATE_MAXCH 8
 
@@ -58,13 +59,8 @@ typedef enum mm_gate_param {
 #define MM_GATE_R_RELEASE 1, 5000, 100
 #define MM_GATE_R_HYSTERESIS 0, 24, 3
 
-typedef struct mm_gate_paraminfo {
-    const char *name;
-    const char *unit;
-    double min, max, def;
-} mm_gate_paraminfo;
-
-extern const mm_gate_paraminfo mm_gate_params[MM_GATE_NPARAMS];
+/* The table (mm_param.h): rows in mm_gate_param order. */
+extern const mm_paramtable mm_gate_table;
 
 typedef enum mm_gatesm_state {
     MM_GATESM_CLOSED = 0,

@@ -2,7 +2,7 @@
  * A thin wrapper: parameters via mm_pd, quantisation in dsp/mm_dither,
  * bypass/delta in dsp/mm_outmix (zero latency: the dry path is the
  * input itself). */
-#include "mm_pd.h"
+#include "mm_pdlegacy.h"
 #include "mm_dither.h"
 #include "mm_outmix.h"
 #include <time.h>

@@ -1,7 +1,7 @@
 /* eq~: parametric EQ, 1..16 bands over 1..8 channels.
  * A thin wrapper: parameters via mm_pd, filtering in dsp/mm_eq (matched
  * second-order designs from dsp/mm_filterdesign). */
-#include "mm_pd.h"
+#include "mm_pdlegacy.h"
 #include "mm_eq.h"
 #include "mm_outmix.h"
 #include <stdlib.h>

@@ -1,190 +1,73 @@
-/* gate~: noise gate / expander. A thin wrapper: parameters via mm_pd,
- * the sound in dsp/mm_gate (shared with strip~), bypass and delta in
- * dsp/mm_outmix. */
+/* gate~: noise gate / expander with hysteresis and hold. The sound is
+ * dsp/mm_gate (shared with strip~); flags, messages, bypass/delta and the
+ * info outlet come from mm_pd. */
 #include "mm_pd.h"
 #include "mm_gate.h"
-#include "mm_outmix.h"
-#include "mm_dryio.h"
-#include <string.h>
 
-static t_class *gate_tilde_class;
-
-typedef struct _gate_tilde {
-    t_object x_obj;
-    t_float x_f;
-    int x_nch;
-    int x_sidechain;
-    mm_params x_params;
+typedef struct gate_tilde {
+    mm_pdobj x_mm;
     mm_gate x_core;
-    mm_outmix x_mix;
-    t_outlet *x_info;
-    mm_meter x_meter;
-    mm_dryio x_io;
 } t_gate_tilde;
 
-static void gate_tilde_emit(void *owner)
+#define CORE(o) (&((t_gate_tilde *)(o))->x_core)
+
+static int gate_create(void *o, double sr)
 {
-    t_gate_tilde *x = owner;
-    mm_info_float(x->x_info, "gating", mm_gate_gain_db(&x->x_core));
+    return mm_gate_init(CORE(o), ((mm_pdobj *)o)->nch, sr) == MM_OK;
 }
 
-static void set_threshold(void *x, t_float v)
+static void gate_destroy(void *o) { mm_gate_free(CORE(o)); }
+
+static double gate_set(void *o, int id, double v)
 {
-    mm_gate_set(&((t_gate_tilde *)x)->x_core, MM_GATE_THRESHOLD, v);
-}
-static void set_range(void *x, t_float v)
-{
-    mm_gate_set(&((t_gate_tilde *)x)->x_core, MM_GATE_RANGE, v);
-}
-static void set_attack(void *x, t_float v)
-{
-    mm_gate_set(&((t_gate_tilde *)x)->x_core, MM_GATE_ATTACK, v);
-}
-static void set_hold(void *x, t_float v)
-{
-    mm_gate_set(&((t_gate_tilde *)x)->x_core, MM_GATE_HOLD, v);
-}
-static void set_release(void *x, t_float v)
-{
-    mm_gate_set(&((t_gate_tilde *)x)->x_core, MM_GATE_RELEASE, v);
-}
-static void set_hysteresis(void *x, t_float v)
-{
-    mm_gate_set(&((t_gate_tilde *)x)->x_core, MM_GATE_HYSTERESIS, v);
+    return mm_gate_set(CORE(o), (mm_gate_param)id, v);
 }
 
-static void set_bypass(void *owner, t_float v)
+static int gate_samplerate(void *o, double sr)
 {
-    mm_outmix_set_bypass(&((t_gate_tilde *)owner)->x_mix, v != 0);
+    mm_gate_set_samplerate(CORE(o), sr);
+    return 1;
 }
 
-static void set_delta(void *owner, t_float v)
+static void gate_process(void *o, const float *const *in, float *const *out,
+                         const float *key, int n)
 {
-    mm_outmix_set_delta(&((t_gate_tilde *)owner)->x_mix, v != 0);
+    mm_gate_process(CORE(o), in, out, key ? &key : NULL, 1, n);
 }
 
-static void set_interval(void *owner, t_float v)
+static void gate_emit(void *o)
 {
-    mm_meter_set_interval(&((t_gate_tilde *)owner)->x_meter, v);
+    mm_pd_info(o, "gating", mm_gate_gain_db(CORE(o)));
 }
 
-static void do_reset(void *owner, t_symbol *s, int argc, t_atom *argv)
-{
-    (void)s, (void)argc, (void)argv;
-    mm_gate_reset(&((t_gate_tilde *)owner)->x_core);
-}
+static void gate_reset(void *o) { mm_gate_reset(CORE(o)); }
+static void gate_snap(void *o) { mm_gate_snap(CORE(o)); }
 
-static void do_latency(void *owner, t_symbol *s, int argc, t_atom *argv)
-{
-    t_gate_tilde *x = owner;
-    (void)s, (void)argc, (void)argv;
-    mm_info_float(x->x_info, "latency", mm_gate_latency(&x->x_core));
-}
+static const mm_pdinfo gate_info[] = {
+    {"gating", "<dB>", "the gate's gain now (0 open, the range closed)"},
+    {"latency", "<samples>", "always 0"},
+    {NULL, NULL, NULL}};
 
-static const mm_param gate_params[] = {
-    {"ch", MM_INT, "", 1, MM_GATE_MAXCH, 1, MM_PF_CREATION, 0, NULL, NULL,
-     NULL, NULL, "number of channels (creation only)"},
-    {"sidechain", MM_BOOL, "", 0, 1, 0, MM_PF_CREATION, 0, NULL, NULL, NULL,
-     NULL, "1 adds a key inlet after the channels (creation only)"},
-    {"threshold", MM_FLOAT, "dB", MM_GATE_R_THRESHOLD, 0, 0, NULL,
-     set_threshold, NULL, NULL, "opens above this peak level"},
-    {"range", MM_FLOAT, "dB", MM_GATE_R_RANGE, 0, 0, NULL, set_range, NULL,
-     NULL, "gain when closed"},
-    {"attack", MM_FLOAT, "ms", MM_GATE_R_ATTACK, 0, 0, NULL, set_attack,
-     NULL, NULL, "63% time of opening"},
-    {"hold", MM_FLOAT, "ms", MM_GATE_R_HOLD, 0, 0, NULL, set_hold, NULL,
-     NULL, "stays open this long after the level fell"},
-    {"release", MM_FLOAT, "ms", MM_GATE_R_RELEASE, 0, 0, NULL, set_release,
-     NULL, NULL, "63% time of closing"},
-    {"hysteresis", MM_FLOAT, "dB", MM_GATE_R_HYSTERESIS, 0, 0, NULL,
-     set_hysteresis, NULL, NULL, "closes below threshold minus this"},
-    {"bypass", MM_BOOL, "", 0, 1, 0, 0, 0, NULL, set_bypass, NULL, NULL,
-     "1: output = input (crossfaded)"},
-    {"delta", MM_BOOL, "", 0, 1, 0, 0, 0, NULL, set_delta, NULL, NULL,
-     "1: output = processed - input"},
-    {"interval", MM_FLOAT, "ms", 0, 60000, 50, 0, 0, NULL, set_interval,
-     NULL, NULL, "gating output period, 0 = only on bang"},
-    {"reset", MM_METHOD, "", 0, 0, 0, MM_PF_NOFLAG, 0, NULL, NULL, do_reset,
-     NULL, "close the gate (by the release), clear the detector"},
-    {"latency", MM_METHOD, "", 0, 0, 0, MM_PF_NOFLAG, 0, NULL, NULL,
-     do_latency, NULL, "emit latency 0"},
+static const mm_objdef gate_def = {
+    .name = "gate~",
+    .summary = "noise gate / expander with hysteresis and hold",
+    .size = sizeof(t_gate_tilde),
+    .features = MM_OBJ_SOUND | MM_OBJ_SIDECHAIN | MM_OBJ_METER,
+    .ch_min = 1, .ch_max = MM_GATE_MAXCH, .ch_def = 1,
+    .interval_def = 50,
+    .table = &mm_gate_table,
+    .info = gate_info,
+    .create = gate_create,
+    .destroy = gate_destroy,
+    .set = gate_set,
+    .samplerate = gate_samplerate,
+    .process = gate_process,
+    .emit = gate_emit,
+    .reset = gate_reset,
+    .snap = gate_snap,
 };
-
-static void gate_tilde_bang(t_gate_tilde *x)
-{
-    gate_tilde_emit(x);
-}
-
-static void gate_tilde_anything(t_gate_tilde *x, t_symbol *s, int argc,
-                                t_atom *argv)
-{
-    mm_params_dispatch(&x->x_params, s, argc, argv);
-}
-
-static t_int *gate_tilde_perform(t_int *w)
-{
-    t_gate_tilde *x = (t_gate_tilde *)w[1];
-    int n = (int)w[2];
-    mm_dryio *io = &x->x_io;
-    if (mm_dryio_begin(io, &x->x_mix, w + 3, n)) {
-        mm_gate_process(&x->x_core, io->in, io->out,
-                        io->key ? &io->key : NULL, 1, n);
-        mm_dryio_end(io, &x->x_mix, n);
-    }
-    return w + 3 + mm_dryio_nargs(io);
-}
-
-static void gate_tilde_dsp(t_gate_tilde *x, t_signal **sp)
-{
-    double sr = sp[0]->s_sr;
-    if (sr != x->x_core.samplerate) {
-        mm_gate_set_samplerate(&x->x_core, sr);
-        mm_outmix_set_samplerate(&x->x_mix, sr);
-    }
-    mm_dryio_dsp(&x->x_io, x, gate_tilde_perform, sp);
-    mm_info_float(x->x_info, "latency", mm_gate_latency(&x->x_core));
-}
-
-static void *gate_tilde_new(t_symbol *s, int argc, t_atom *argv)
-{
-    t_gate_tilde *x = (t_gate_tilde *)pd_new(gate_tilde_class);
-    (void)s;
-    x->x_nch = mm_flag_int(x, "gate~", argc, argv, "-ch", 1, 1,
-                           MM_GATE_MAXCH);
-    x->x_sidechain = mm_flag_int(x, "gate~", argc, argv, "-sidechain", 0, 0,
-                                 1);
-    mm_dryio_init(&x->x_io, x->x_nch, x->x_sidechain);
-    mm_dryio_iolets(&x->x_io, &x->x_obj);
-    x->x_info = outlet_new(&x->x_obj, 0);
-    mm_gate_init(&x->x_core, x->x_nch, sys_getsr() > 0 ? sys_getsr() : 48000);
-    mm_outmix_init(&x->x_mix, x->x_core.samplerate);
-    mm_meter_init(&x->x_meter, x, gate_tilde_emit, 0);
-    mm_params_init(&x->x_params, x, "gate~", gate_params,
-                   sizeof gate_params / sizeof gate_params[0]);
-    mm_params_note(&x->x_params, "ch", x->x_nch);
-    mm_params_note(&x->x_params, "sidechain", x->x_sidechain);
-    mm_params_apply_defaults(&x->x_params);
-    mm_params_parse_flags(&x->x_params, argc, argv);
-    mm_gate_snap(&x->x_core); /* closed at the creation range */
-    mm_outmix_snap(&x->x_mix);
-    return x;
-}
-
-static void gate_tilde_free(t_gate_tilde *x)
-{
-    mm_meter_free(&x->x_meter);
-    mm_gate_free(&x->x_core);
-    mm_dryio_free(&x->x_io);
-}
 
 MM_EXPORT void gate_tilde_setup(void)
 {
-    gate_tilde_class = class_new(
-        gensym("gate~"), (t_newmethod)(void (*)(void))gate_tilde_new,
-        (t_method)gate_tilde_free, sizeof(t_gate_tilde), 0, A_GIMME, 0);
-    CLASS_MAINSIGNALIN(gate_tilde_class, t_gate_tilde, x_f);
-    class_addmethod(gate_tilde_class, (t_method)gate_tilde_dsp,
-                    gensym("dsp"), A_CANT, 0);
-    class_addbang(gate_tilde_class, gate_tilde_bang);
-    class_addanything(gate_tilde_class, gate_tilde_anything);
+    mm_pd_class_new(&gate_def);
 }

@@ -1,6 +1,6 @@
 /* imager~: stereo width and mid/side (M/S) tools with a correlation meter.
  * A thin wrapper: parameters via mm_pd, processing in dsp/mm_imager. */
-#include "mm_pd.h"
+#include "mm_pdlegacy.h"
 #include "mm_imager.h"
 #include "mm_outmix.h"
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* limiter~: lookahead true-peak brickwall limiter.
  * A thin wrapper: parameters via mm_pd, limiting in dsp/mm_peaklimiter,
  * bypass/delta in dsp/mm_outmix with a latency-compensated dry path. */
-#include "mm_pd.h"
+#include "mm_pdlegacy.h"
 #include "mm_peaklimiter.h"
 #include "mm_outmix.h"
 #include "mm_delay.h"

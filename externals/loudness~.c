@@ -1,6 +1,6 @@
 /* loudness~: EBU R128 / ITU-R BS.1770-4 loudness meter.
  * A thin wrapper: parameters via mm_pd, measurement in dsp/mm_loudness. */
-#include "mm_pd.h"
+#include "mm_pdlegacy.h"
 #include "mm_loudness.h"
 #include <string.h>
 

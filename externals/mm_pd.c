@@ -1,302 +1,156 @@
-/* mm_pd.c: flags, messages, clamping, print and info outlet from a
- * parameter table (see mm_pd.h). Runs only in Pd's message context,
- * never in perform. */
+/* mm_pd.c: the Pd class built from an object's declaration (mm_pd.h):
+ * flags and messages from the core's table, the common rows and
+ * messages, the info outlet and meter clock, and the signal plumbing
+ * (dry path, bypass/delta, failure). Everything but perform runs in
+ * Pd's message context. */
 #include "mm_pd.h"
 #include "mm_common.h"
 #include <stdio.h>
 #include <string.h>
 
-t_float mm_clamp_warn(void *owner, const char *objname, const char *what,
-                      t_float v, t_float min, t_float max, const char *unit)
+/* ---- the registry: declaration by class name --------------------------- */
+
+#define MM_PD_MAXCLASSES 32
+static const mm_objdef *registry[MM_PD_MAXCLASSES];
+static t_class *classes[MM_PD_MAXCLASSES];
+static int nregistered;
+
+int mm_pd_registry(const mm_objdef *const **defs)
+{
+    *defs = registry;
+    return nregistered;
+}
+
+static int lookup(const char *name)
+{
+    for (int i = 0; i < nregistered; i++)
+        if (!strcmp(registry[i]->name, name))
+            return i;
+    return -1;
+}
+
+const char *mm_pd_name(const void *x)
+{
+    return ((const mm_pdobj *)x)->def->name;
+}
+
+/* ---- the common rows ----------------------------------------------------- */
+
+/* Ids of the rows every object may have; core ids are >= 0. */
+enum { ID_CH = -1, ID_SIDECHAIN = -2, ID_BYPASS = -3,
+       ID_DELTA = MM_PD_ID_DELTA, ID_INTERVAL = -5 };
+
+static const mm_paramdef sidechain_row = {
+    "sidechain", ID_SIDECHAIN, MM_P_BOOL, "", 0, 1, 0, MM_P_CREATION, 0,
+    NULL, "1 adds a key inlet after the channels (creation only)"};
+static const mm_paramdef bypass_row = {
+    "bypass", ID_BYPASS, MM_P_BOOL, "", 0, 1, 0, 0, 0, NULL,
+    "1: output = input, latency-compensated (crossfaded)"};
+static const mm_paramdef delta_row = {
+    "delta", ID_DELTA, MM_P_BOOL, "", 0, 1, 0, 0, 0, NULL,
+    "1: output = processed - input (hear what the object changes)"};
+
+/* The rows an object has before and after its core's rows. */
+int mm_pd_common_rows(const mm_objdef *def, mm_paramdef *head, int *nhead,
+                      mm_paramdef *tail, int *ntail)
+{
+    *nhead = *ntail = 0;
+    if (def->ch_max > def->ch_min) {
+        mm_paramdef ch = {"ch", ID_CH, MM_P_INT, "", def->ch_min,
+                          def->ch_max, def->ch_def, MM_P_CREATION, 0, NULL,
+                          "number of channels (creation only)"};
+        head[(*nhead)++] = ch;
+    }
+    if (def->features & MM_OBJ_SIDECHAIN)
+        head[(*nhead)++] = sidechain_row;
+    if (def->features & MM_OBJ_SOUND) {
+        tail[(*ntail)++] = bypass_row;
+        tail[(*ntail)++] = delta_row;
+    }
+    if (def->features & MM_OBJ_METER) {
+        mm_paramdef iv = {"interval", ID_INTERVAL, MM_P_FLOAT, "ms", 0,
+                          60000, def->interval_def, 0, 0, NULL,
+                          "info outlet period, 0 = only on bang"};
+        tail[(*ntail)++] = iv;
+    }
+    return *nhead + *ntail;
+}
+
+/* Every row of an object in print order, with where its value lives. */
+typedef struct row {
+    mm_paramdef d;
+    t_float *value;
+} row;
+
+#define MAXROWS (MM_PD_MAXPARAMS + 8)
+
+static int rows_of(mm_pdobj *x, row *r)
+{
+    mm_paramdef head[4], tail[4];
+    int nh, nt, n = 0;
+    mm_pd_common_rows(x->def, head, &nh, tail, &nt);
+    for (int i = 0; i < nh; i++, n++) {
+        r[n].d = head[i];
+        r[n].value = NULL;
+    }
+    if (x->def->table)
+        for (int i = 0; i < x->def->table->count && i < MM_PD_MAXPARAMS;
+             i++, n++) {
+            r[n].d = x->def->table->defs[i];
+            r[n].value = &x->value[i];
+        }
+    for (int i = 0; i < nt; i++, n++) {
+        r[n].d = tail[i];
+        r[n].value = NULL;
+    }
+    return n;
+}
+
+static t_float row_value(mm_pdobj *x, const row *r)
+{
+    switch (r->d.id) {
+    case ID_CH: return x->nch;
+    case ID_SIDECHAIN: return x->sidechain;
+    case ID_BYPASS: return x->bypass;
+    case ID_DELTA: return x->delta;
+    case ID_INTERVAL: return (t_float)x->interval_ms;
+    default: return r->value ? *r->value : 0;
+    }
+}
+
+/* ---- helpers ------------------------------------------------------------- */
+
+t_float mm_pd_clamp_warn(void *x, const char *what, t_float v, t_float min,
+                         t_float max, const char *unit)
 {
     if (v >= min && v <= max)
         return v;
-    logpost(owner, PD_NORMAL,
+    logpost(x, PD_NORMAL,
             "warning: %s: %s %g is out of range %g..%g%s%s, using %g",
-            objname, what, v, min, max, unit && unit[0] ? " " : "",
+            mm_pd_name(x), what, v, min, max, unit && unit[0] ? " " : "",
             unit ? unit : "", v < min ? min : max);
     return v < min ? min : max;
 }
 
-void mm_params_init(mm_params *p, void *owner, const char *objname,
-                    const mm_param *table, int count)
-{
-    p->owner = owner;
-    p->objname = objname;
-    p->table = table;
-    p->count = count > MM_PARAMS_MAX ? MM_PARAMS_MAX : count;
-    for (int i = 0; i < p->count; i++)
-        p->value[i] = table[i].def;
-}
-
-void mm_params_apply_defaults(mm_params *p)
-{
-    for (int i = 0; i < p->count; i++) {
-        const mm_param *e = &p->table[i];
-        if (e->kind != MM_METHOD && e->set && !(e->flags & MM_PF_CREATION)) {
-            p->value[i] = e->def;
-            e->set(p->owner, e->def);
-        }
-    }
-}
-
-const mm_param *mm_params_find(const mm_params *p, const char *name)
-{
-    for (int i = 0; i < p->count; i++)
-        if (!strcmp(p->table[i].name, name))
-            return &p->table[i];
-    return NULL;
-}
-
-static int choice_index(const mm_param *e, const char *word)
-{
-    for (int k = 0; e->choices && e->choices[k]; k++)
-        if (!strcmp(e->choices[k], word))
-            return k;
-    return -1;
-}
-
-static void choice_list(const mm_param *e, char *buf, size_t size)
-{
-    buf[0] = 0;
-    for (int k = 0; e->choices && e->choices[k]; k++) {
-        if (k)
-            strncat(buf, "|", size - strlen(buf) - 1);
-        strncat(buf, e->choices[k], size - strlen(buf) - 1);
-    }
-}
-
-/* Parse, clamp and apply one scalar parameter. */
-static void set_scalar(mm_params *p, int idx, int argc, t_atom *argv)
-{
-    const mm_param *e = &p->table[idx];
-    t_float v;
-    if (e->kind == MM_CHOICE) {
-        char list[256];
-        choice_list(e, list, sizeof list);
-        if (argc < 1 || argv[0].a_type != A_SYMBOL) {
-            pd_error(p->owner, "%s: %s needs one of %s", p->objname, e->name,
-                     list);
-            return;
-        }
-        int k = choice_index(e, atom_getsymbol(argv)->s_name);
-        if (k < 0) {
-            pd_error(p->owner, "%s: %s '%s' is not one of %s", p->objname,
-                     e->name, atom_getsymbol(argv)->s_name, list);
-            return;
-        }
-        v = (t_float)k;
-    } else {
-        if (argc >= 1 && argv[0].a_type == A_SYMBOL && (e->flags & MM_PF_OFF)
-            && !strcmp(atom_getsymbol(argv)->s_name, "off")) {
-            v = e->offval;
-        } else if (argc < 1 || argv[0].a_type != A_FLOAT) {
-            if (e->kind == MM_BOOL)
-                pd_error(p->owner, "%s: %s needs 0 or 1", p->objname, e->name);
-            else
-                pd_error(p->owner, "%s: %s needs a number (%g..%g %s)",
-                         p->objname, e->name, e->min, e->max, e->unit);
-            return;
-        } else {
-            v = atom_getfloat(argv);
-        }
-        if (!mm_isfinite_f(v)) {
-            pd_error(p->owner, "%s: %s needs a finite number", p->objname,
-                     e->name);
-            return;
-        }
-        if (e->kind == MM_BOOL) {
-            v = v != 0;
-        } else if (!((e->flags & MM_PF_OFF) && v == e->offval)) {
-            v = mm_clamp_warn(p->owner, p->objname, e->name, v, e->min,
-                              e->max, e->unit);
-            if (e->kind == MM_INT)
-                v = (t_float)(int)(v + (v < 0 ? -0.5f : 0.5f));
-        }
-    }
-    p->value[idx] = v;
-    if (e->set)
-        e->set(p->owner, v);
-}
-
-int mm_params_dispatch(mm_params *p, t_symbol *s, int argc, t_atom *argv)
-{
-    if (!strcmp(s->s_name, "print")) {
-        mm_params_print(p);
-        return 1;
-    }
-    for (int i = 0; i < p->count; i++) {
-        const mm_param *e = &p->table[i];
-        if (strcmp(e->name, s->s_name))
-            continue;
-        if (e->flags & MM_PF_CREATION) {
-            pd_error(p->owner, "%s: %s can only be set at creation ([%s -%s ...])",
-                     p->objname, e->name, p->objname, e->name);
-            return 1;
-        }
-        if (e->kind == MM_METHOD) {
-            if (e->method)
-                e->method(p->owner, s, argc, argv);
-        } else {
-            set_scalar(p, i, argc, argv);
-        }
-        return 1;
-    }
-    pd_error(p->owner, "%s: unknown message '%s'", p->objname, s->s_name);
-    return 0;
-}
-
-static int is_flag(const t_atom *a)
-{
-    if (a->a_type != A_SYMBOL)
-        return 0;
-    const char *n = a->a_w.w_symbol->s_name;
-    return n[0] == '-' && ((n[1] >= 'a' && n[1] <= 'z') ||
-                           (n[1] >= 'A' && n[1] <= 'Z'));
-}
-
-void mm_params_parse_flags(mm_params *p, int argc, t_atom *argv)
-{
-    int i = 0;
-    while (i < argc) {
-        if (!is_flag(&argv[i])) {
-            char buf[64];
-            atom_string(&argv[i], buf, sizeof buf);
-            pd_error(p->owner, "%s: ignoring argument '%s' (arguments are "
-                     "flags: -name value)", p->objname, buf);
-            i++;
-            continue;
-        }
-        const char *name = argv[i].a_w.w_symbol->s_name + 1;
-        int j = i + 1;
-        while (j < argc && !is_flag(&argv[j]))
-            j++;
-        const mm_param *e = mm_params_find(p, name);
-        if (!e) {
-            pd_error(p->owner, "%s: unknown flag '-%s'", p->objname, name);
-        } else if (e->flags & MM_PF_NOFLAG) {
-            pd_error(p->owner, "%s: '%s' is a message, not a creation flag",
-                     p->objname, name);
-        } else if (!(e->flags & MM_PF_CREATION)) {
-            mm_params_dispatch(p, gensym(name), j - i - 1, argv + i + 1);
-        }
-        i = j;
-    }
-}
-
-void mm_params_set(mm_params *p, const char *name, t_float value)
-{
-    t_atom a;
-    SETFLOAT(&a, value);
-    mm_params_dispatch(p, gensym(name), 1, &a);
-}
-
-t_float mm_params_get(const mm_params *p, const char *name)
-{
-    for (int i = 0; i < p->count; i++)
-        if (!strcmp(p->table[i].name, name))
-            return p->value[i];
-    return 0;
-}
-
-void mm_params_note(mm_params *p, const char *name, t_float value)
-{
-    for (int i = 0; i < p->count; i++)
-        if (!strcmp(p->table[i].name, name))
-            p->value[i] = value;
-}
-
-/* "-24..0, default -1" / "none|tpdf, default tpdf" / "0|1, default 0":
- * print shows every range, so users (and the robustness suite) can read
- * the table back. */
-static void describe_range(const mm_param *e, char *buf, size_t size)
-{
-    char list[256];
-    if (e->kind == MM_CHOICE) {
-        choice_list(e, list, sizeof list);
-        snprintf(buf, size, "%s, default %s", list, e->choices[(int)e->def]);
-    } else if (e->kind == MM_BOOL) {
-        snprintf(buf, size, "0|1, default %g", e->def);
-    } else if (e->flags & MM_PF_OFF) {
-        if (e->def == e->offval)
-            snprintf(buf, size, "%g..%g or %g = off, default off", e->min,
-                     e->max, e->offval);
-        else
-            snprintf(buf, size, "%g..%g or %g = off, default %g", e->min,
-                     e->max, e->offval, e->def);
-    } else {
-        snprintf(buf, size, "%g..%g, default %g", e->min, e->max, e->def);
-    }
-    if (e->flags & MM_PF_CREATION) {
-        size_t len = strlen(buf);
-        snprintf(buf + len, size - len, ", creation only");
-    }
-}
-
-void mm_params_print(mm_params *p)
-{
-    post("%s:", p->objname);
-    for (int i = 0; i < p->count; i++) {
-        const mm_param *e = &p->table[i];
-        if (e->flags & MM_PF_NOPRINT)
-            continue;
-        if (e->kind == MM_METHOD) {
-            if (e->print)
-                e->print(p->owner);
-            continue;
-        }
-        t_float v = p->value[i];
-        char range[300];
-        describe_range(e, range, sizeof range);
-        if (e->kind == MM_CHOICE) {
-            post("  %s %s  (%s)", e->name, e->choices[(int)v], range);
-        } else if ((e->flags & MM_PF_OFF) && v == e->offval) {
-            post("  %s off  (%s)", e->name, range);
-        } else {
-            post("  %s %g%s%s  (%s)", e->name, v, e->unit[0] ? " " : "",
-                 e->unit, range);
-        }
-    }
-}
-
-int mm_flag_int(void *owner, const char *objname, int argc, t_atom *argv,
-                const char *flag, int def, int min, int max)
-{
-    for (int i = 0; i < argc; i++) {
-        if (argv[i].a_type != A_SYMBOL
-            || strcmp(argv[i].a_w.w_symbol->s_name, flag))
-            continue;
-        if (i + 1 >= argc || argv[i + 1].a_type != A_FLOAT) {
-            pd_error(owner, "%s: %s needs a number (%d..%d)", objname, flag,
-                     min, max);
-            return def;
-        }
-        t_float v = mm_clamp_warn(owner, objname, flag + 1,
-                                  atom_getfloat(argv + i + 1), min, max, "");
-        return (int)(v + 0.5f);
-    }
-    return def;
-}
-
-int mm_arg_float(void *owner, const char *objname, const char *msg,
-                 int argc, t_atom *argv, int i, t_float *out)
+int mm_pd_arg_float(void *x, const char *msg, int argc, t_atom *argv, int i,
+                    t_float *out)
 {
     if (i >= argc || argv[i].a_type != A_FLOAT
         || !mm_isfinite_f(atom_getfloat(argv + i))) {
-        pd_error(owner, "%s: %s: argument %d must be a number", objname, msg,
-                 i + 1);
+        pd_error(x, "%s: %s: argument %d must be a number", mm_pd_name(x),
+                 msg, i + 1);
         return 0;
     }
     *out = atom_getfloat(argv + i);
     return 1;
 }
 
-int mm_arg_symbol(void *owner, const char *objname, const char *msg,
-                  int argc, t_atom *argv, int i, t_symbol **out)
+int mm_pd_arg_symbol(void *x, const char *msg, int argc, t_atom *argv,
+                     int i, t_symbol **out)
 {
     if (i >= argc || argv[i].a_type != A_SYMBOL) {
-        pd_error(owner, "%s: %s: argument %d must be a word", objname, msg,
-                 i + 1);
+        pd_error(x, "%s: %s: argument %d must be a word", mm_pd_name(x),
+                 msg, i + 1);
         return 0;
     }
     *out = atom_getsymbol(argv + i);
@@ -311,35 +165,34 @@ static t_float safe(double v)
     return (t_float)v;
 }
 
-void mm_info_float(t_outlet *o, const char *sel, double v)
+void mm_pd_info(void *x, const char *sel, double v)
 {
     t_atom a;
     SETFLOAT(&a, safe(v));
-    outlet_anything(o, gensym(sel), 1, &a);
+    outlet_anything(((mm_pdobj *)x)->info, gensym(sel), 1, &a);
 }
 
-void mm_info_list(t_outlet *o, const char *sel, int n, const double *v)
+void mm_pd_info_list(void *x, const char *sel, int n, const double *v)
 {
     t_atom a[16];
     if (n > 16)
         n = 16;
     for (int i = 0; i < n; i++)
         SETFLOAT(a + i, safe(v[i]));
-    outlet_anything(o, gensym(sel), n, a);
+    outlet_anything(((mm_pdobj *)x)->info, gensym(sel), n, a);
 }
 
-int mm_array_write(void *owner, const char *objname, t_symbol *name,
-                   const float *values, int n)
+int mm_pd_array_write(void *x, t_symbol *name, const float *values, int n)
 {
     t_garray *a = (t_garray *)pd_findbyclass(name, garray_class);
     int size;
     t_word *vec;
     if (!a) {
-        pd_error(owner, "%s: no array named '%s'", objname, name->s_name);
+        pd_error(x, "%s: no array named '%s'", mm_pd_name(x), name->s_name);
         return 0;
     }
     if (!garray_getfloatwords(a, &size, &vec)) {
-        pd_error(owner, "%s: array '%s' is not a float array", objname,
+        pd_error(x, "%s: array '%s' is not a float array", mm_pd_name(x),
                  name->s_name);
         return 0;
     }
@@ -354,35 +207,577 @@ int mm_array_write(void *owner, const char *objname, t_symbol *name,
     return 1;
 }
 
-static void meter_tick(mm_meter *m)
+void mm_pd_fail(void *xp, const char *why)
 {
-    m->emit(m->owner);
-    if (m->interval_ms > 0)
-        clock_delay(m->clock, m->interval_ms);
+    mm_pdobj *x = xp;
+    if (x->ok)
+        pd_error(x, "%s: %s; the object stays silent", x->def->name, why);
+    x->ok = 0;
 }
 
-void mm_meter_init(mm_meter *m, void *owner, void (*emit)(void *owner),
-                   double interval_ms)
+int mm_pd_buffer(void *x, mm_pdbuf *b, size_t count)
 {
-    m->owner = owner;
-    m->emit = emit;
-    m->clock = clock_new(m, (t_method)meter_tick);
-    m->interval_ms = 0;
-    mm_meter_set_interval(m, interval_ms);
+    if (count <= b->count)
+        return 1;
+    float *p = resizebytes(b->data, b->count * sizeof(float),
+                           count * sizeof(float));
+    if (!p) {
+        mm_pd_fail(x, "out of memory");
+        return 0;
+    }
+    memset(p + b->count, 0, (count - b->count) * sizeof(float));
+    b->data = p;
+    b->count = count;
+    return 1;
 }
 
-void mm_meter_set_interval(mm_meter *m, double interval_ms)
+void mm_pd_buffer_free(mm_pdbuf *b)
 {
-    m->interval_ms = interval_ms > 0 ? interval_ms : 0;
-    if (m->interval_ms > 0)
-        clock_delay(m->clock, m->interval_ms);
+    if (b->data)
+        freebytes(b->data, b->count * sizeof(float));
+    b->data = NULL;
+    b->count = 0;
+}
+
+/* ---- meters -------------------------------------------------------------- */
+
+static void emit(mm_pdobj *x)
+{
+    if (x->ok && x->def->emit)
+        x->def->emit(x);
+}
+
+static void meter_tick(mm_pdobj *x)
+{
+    emit(x);
+    if (x->interval_ms > 0)
+        clock_delay(x->clock, x->interval_ms);
+}
+
+static void set_interval(mm_pdobj *x, double ms)
+{
+    x->interval_ms = ms > 0 ? ms : 0;
+    if (x->interval_ms > 0)
+        clock_delay(x->clock, x->interval_ms);
     else
-        clock_unset(m->clock);
+        clock_unset(x->clock);
 }
 
-void mm_meter_free(mm_meter *m)
+/* ---- latency and the dry path ------------------------------------------- */
+
+static int core_latency(const mm_pdobj *x)
 {
-    if (m->clock)
-        clock_free(m->clock);
-    m->clock = NULL;
+    return x->ok && x->def->latency ? x->def->latency(x) : 0;
+}
+
+static int nout(const mm_pdobj *x)
+{
+    return x->def->outs > 0 ? x->def->outs
+           : x->def->outs < 0 ? 0 : x->nch;
+}
+
+void mm_pd_latency_changed(void *xp)
+{
+    mm_pdobj *x = xp;
+    int d = core_latency(x);
+    if (d != x->latency) {
+        x->latency = d;
+        for (int c = 0; c < x->nch; c++)
+            mm_delay_set(&x->dry[c], d);
+    }
+    mm_pd_info(x, "latency", x->latency);
+}
+
+/* The dry delay lines, sized for the longest latency the core may have. */
+static void size_dry(mm_pdobj *x)
+{
+    int maxd = x->def->max_latency ? x->def->max_latency(x) : 0;
+    if (!(x->def->features & MM_OBJ_SOUND) || maxd <= x->drymax)
+        return;
+    for (int c = 0; c < x->nch; c++)
+        if (mm_delay_init(&x->dry[c], maxd) != MM_OK) {
+            mm_pd_fail(x, "out of memory for the dry path");
+            return;
+        }
+    x->drymax = maxd;
+    x->latency = -1; /* re-time below */
+}
+
+/* ---- parameters ---------------------------------------------------------- */
+
+static void choice_list(const mm_paramdef *d, char *buf, size_t size)
+{
+    buf[0] = 0;
+    for (int k = 0; d->choices && d->choices[k]; k++) {
+        if (k)
+            strncat(buf, "|", size - strlen(buf) - 1);
+        strncat(buf, d->choices[k], size - strlen(buf) - 1);
+    }
+}
+
+static int choice_index(const mm_paramdef *d, const char *word)
+{
+    for (int k = 0; d->choices && d->choices[k]; k++)
+        if (!strcmp(d->choices[k], word))
+            return k;
+    return -1;
+}
+
+/* Read a row's value from a message's arguments; 0 (and an error) when
+ * they are unusable. */
+static int parse_value(mm_pdobj *x, const mm_paramdef *d, int argc,
+                       t_atom *argv, t_float *out)
+{
+    const char *obj = x->def->name;
+    if (d->type == MM_P_CHOICE) {
+        char list[256];
+        choice_list(d, list, sizeof list);
+        if (argc < 1 || argv[0].a_type != A_SYMBOL) {
+            pd_error(x, "%s: %s needs one of %s", obj, d->name, list);
+            return 0;
+        }
+        int k = choice_index(d, atom_getsymbol(argv)->s_name);
+        if (k < 0) {
+            pd_error(x, "%s: %s '%s' is not one of %s", obj, d->name,
+                     atom_getsymbol(argv)->s_name, list);
+            return 0;
+        }
+        *out = (t_float)k;
+        return 1;
+    }
+    if (argc >= 1 && argv[0].a_type == A_SYMBOL && (d->flags & MM_P_OFF)
+        && !strcmp(atom_getsymbol(argv)->s_name, "off")) {
+        *out = (t_float)d->offval;
+        return 1;
+    }
+    if (argc < 1 || argv[0].a_type != A_FLOAT) {
+        if (d->type == MM_P_BOOL)
+            pd_error(x, "%s: %s needs 0 or 1", obj, d->name);
+        else
+            pd_error(x, "%s: %s needs a number (%g..%g %s)", obj, d->name,
+                     d->min, d->max, d->unit);
+        return 0;
+    }
+    *out = atom_getfloat(argv);
+    if (!mm_isfinite_f(*out)) {
+        pd_error(x, "%s: %s needs a finite number", obj, d->name);
+        return 0;
+    }
+    if (d->type != MM_P_BOOL && mm_param_out_of_range(d, *out)) {
+        t_float v = (t_float)mm_param_apply(d, *out);
+        if ((d->flags & MM_P_OFF) && v == d->offval)
+            logpost(x, PD_NORMAL, "warning: %s: %s %g is out of range "
+                    "%g..%g%s%s, using off", obj, d->name, *out, d->min,
+                    d->max, d->unit[0] ? " " : "", d->unit);
+        else
+            mm_pd_clamp_warn(x, d->name, *out, (t_float)d->min,
+                             (t_float)d->max, d->unit);
+    }
+    *out = (t_float)mm_param_apply(d, *out);
+    return 1;
+}
+
+static void apply_row(mm_pdobj *x, const row *r, t_float v)
+{
+    switch (r->d.id) {
+    case ID_BYPASS:
+        x->bypass = v != 0;
+        mm_outmix_set_bypass(&x->mix, x->bypass);
+        break;
+    case ID_DELTA:
+        x->delta = v != 0;
+        if (!(x->def->features & MM_OBJ_OWNDELTA))
+            mm_outmix_set_delta(&x->mix, x->delta);
+        else if (x->ok && x->def->set)
+            x->def->set(x, MM_PD_ID_DELTA, v);
+        break;
+    case ID_INTERVAL:
+        set_interval(x, v);
+        break;
+    default:
+        if (r->value) {
+            if (x->ok && x->def->set)
+                v = (t_float)x->def->set(x, r->d.id, v);
+            *r->value = v;
+        }
+        break;
+    }
+    /* nothing has sounded yet: no glide from the defaults */
+    if (x->creating) {
+        mm_outmix_snap(&x->mix);
+        if (x->ok && x->def->snap)
+            x->def->snap(x);
+    }
+    if (x->ok && x->def->latency && x->latency >= 0
+        && core_latency(x) != x->latency)
+        mm_pd_latency_changed(x);
+}
+
+static int find_row(const row *r, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(r[i].d.name, name))
+            return i;
+    return -1;
+}
+
+static const mm_pdmethod *find_method(const mm_objdef *def, const char *name)
+{
+    for (const mm_pdmethod *m = def->methods; m && m->name; m++)
+        if (!strcmp(m->name, name))
+            return m;
+    return NULL;
+}
+
+static void print_row(mm_pdobj *x, const row *r)
+{
+    const mm_paramdef *d = &r->d;
+    t_float v = row_value(x, r);
+    char range[300], list[256];
+    if (d->type == MM_P_CHOICE) {
+        choice_list(d, list, sizeof list);
+        snprintf(range, sizeof range, "%s, default %s", list,
+                 d->choices[(int)d->def]);
+    } else if (d->type == MM_P_BOOL) {
+        snprintf(range, sizeof range, "0|1, default %g", d->def);
+    } else if (d->flags & MM_P_OFF) {
+        if (d->def == d->offval)
+            snprintf(range, sizeof range, "%g..%g or %g = off, default off",
+                     d->min, d->max, d->offval);
+        else
+            snprintf(range, sizeof range, "%g..%g or %g = off, default %g",
+                     d->min, d->max, d->offval, d->def);
+    } else {
+        snprintf(range, sizeof range, "%g..%g, default %g", d->min, d->max,
+                 d->def);
+    }
+    if (d->flags & MM_P_CREATION) {
+        size_t len = strlen(range);
+        snprintf(range + len, sizeof range - len, ", creation only");
+    }
+    if (d->type == MM_P_CHOICE)
+        post("  %s %s  (%s)", d->name, d->choices[(int)v], range);
+    else if ((d->flags & MM_P_OFF) && v == d->offval)
+        post("  %s off  (%s)", d->name, range);
+    else
+        post("  %s %g%s%s  (%s)", d->name, v, d->unit[0] ? " " : "",
+             d->unit, range);
+}
+
+static void print_all(mm_pdobj *x)
+{
+    row r[MAXROWS];
+    int n = rows_of(x, r);
+    post("%s:", x->def->name);
+    for (int i = 0; i < n; i++)
+        print_row(x, &r[i]);
+    for (const mm_pdmethod *m = x->def->methods; m && m->name; m++)
+        if (m->print)
+            m->print(x);
+}
+
+/* A message to the leftmost inlet; 1 when the name is known. */
+static int dispatch(mm_pdobj *x, t_symbol *s, int argc, t_atom *argv)
+{
+    const char *name = s->s_name, *obj = x->def->name;
+    row r[MAXROWS];
+    int n = rows_of(x, r), i = find_row(r, n, name);
+    if (i >= 0) {
+        t_float v;
+        if (r[i].d.flags & MM_P_CREATION)
+            pd_error(x, "%s: %s can only be set at creation ([%s -%s ...])",
+                     obj, name, obj, name);
+        else if (parse_value(x, &r[i].d, argc, argv, &v))
+            apply_row(x, &r[i], v);
+        return 1;
+    }
+    const mm_pdmethod *m = find_method(x->def, name);
+    if (m) {
+        if (m->handler)
+            m->handler(x, argc, argv);
+        return 1;
+    }
+    if (!strcmp(name, "print"))
+        print_all(x);
+    else if (!strcmp(name, "reset")) {
+        if (x->ok && x->def->reset)
+            x->def->reset(x);
+        for (int c = 0; c < x->nch && x->drymax; c++)
+            mm_delay_reset(&x->dry[c]);
+    } else if (!strcmp(name, "latency"))
+        mm_pd_info(x, "latency", core_latency(x));
+    else {
+        pd_error(x, "%s: unknown message '%s'", obj, name);
+        return 0;
+    }
+    return 1;
+}
+
+t_float mm_pd_value(const void *xp, int id)
+{
+    const mm_pdobj *x = xp;
+    const mm_paramtable *t = x->def->table;
+    if (id == ID_CH)
+        return x->nch;
+    for (int i = 0; t && i < t->count && i < MM_PD_MAXPARAMS; i++)
+        if (t->defs[i].id == id)
+            return x->value[i];
+    return 0;
+}
+
+void mm_pd_note(void *xp, int id, t_float v)
+{
+    mm_pdobj *x = xp;
+    const mm_paramtable *t = x->def->table;
+    for (int i = 0; t && i < t->count && i < MM_PD_MAXPARAMS; i++)
+        if (t->defs[i].id == id)
+            x->value[i] = v;
+}
+
+void mm_pd_set(void *xp, int id, t_float v)
+{
+    mm_pdobj *x = xp;
+    row r[MAXROWS];
+    int n = rows_of(x, r);
+    for (int i = 0; i < n; i++)
+        if (r[i].d.id == id) {
+            t_atom a;
+            SETFLOAT(&a, v);
+            dispatch(x, gensym(r[i].d.name), 1, &a);
+            return;
+        }
+}
+
+/* ---- creation ------------------------------------------------------------ */
+
+static int is_flag(const t_atom *a)
+{
+    if (a->a_type != A_SYMBOL)
+        return 0;
+    const char *n = a->a_w.w_symbol->s_name;
+    return n[0] == '-' && ((n[1] >= 'a' && n[1] <= 'z') ||
+                           (n[1] >= 'A' && n[1] <= 'Z'));
+}
+
+/* Creation arguments are `-name value...` groups. Pass 0 takes the
+ * creation-only rows (before the core exists), pass 1 everything else,
+ * routed like messages. */
+static void parse_flags(mm_pdobj *x, int argc, t_atom *argv, int pass)
+{
+    row r[MAXROWS];
+    int n = rows_of(x, r), i = 0;
+    while (i < argc) {
+        if (!is_flag(&argv[i])) {
+            if (pass) {
+                char buf[64];
+                atom_string(&argv[i], buf, sizeof buf);
+                pd_error(x, "%s: ignoring argument '%s' (arguments are "
+                         "flags: -name value)", x->def->name, buf);
+            }
+            i++;
+            continue;
+        }
+        const char *name = argv[i].a_w.w_symbol->s_name + 1;
+        int j = i + 1;
+        while (j < argc && !is_flag(&argv[j]))
+            j++;
+        int k = find_row(r, n, name);
+        const mm_pdmethod *m = find_method(x->def, name);
+        if (k >= 0 && (r[k].d.flags & MM_P_CREATION)) {
+            t_float v;
+            if (!pass && parse_value(x, &r[k].d, j - i - 1, argv + i + 1, &v)) {
+                if (r[k].d.id == ID_CH)
+                    x->nch = (int)v;
+                else if (r[k].d.id == ID_SIDECHAIN)
+                    x->sidechain = v != 0;
+                else if (r[k].value)
+                    *r[k].value = v;
+            }
+        } else if (pass) {
+            if (k < 0 && !m)
+                pd_error(x, "%s: unknown flag '-%s'", x->def->name, name);
+            else if ((k >= 0 && (r[k].d.flags & MM_P_NOFLAG))
+                     || (m && (m->flags & MM_P_NOFLAG)))
+                pd_error(x, "%s: '%s' is a message, not a creation flag",
+                         x->def->name, name);
+            else
+                dispatch(x, gensym(name), j - i - 1, argv + i + 1);
+        }
+        i = j;
+    }
+}
+
+static void *obj_new(t_symbol *s, int argc, t_atom *argv)
+{
+    int k = lookup(s->s_name);
+    if (k < 0)
+        return NULL;
+    const mm_objdef *def = registry[k];
+    mm_pdobj *x = (mm_pdobj *)pd_new(classes[k]);
+    x->def = def;
+    x->ok = 1;
+    x->creating = 1;
+    x->latency = 0;
+    x->nch = def->ch_def;
+    x->samplerate = sys_getsr() > 0 ? sys_getsr() : 48000.0;
+    for (int i = 0; def->table && i < def->table->count
+                    && i < MM_PD_MAXPARAMS; i++)
+        x->value[i] = (t_float)def->table->defs[i].def;
+    parse_flags(x, argc, argv, 0);
+
+    int nin = x->nch + x->sidechain;
+    for (int c = 1; c < nin; c++)
+        inlet_new(&x->obj, &x->obj.ob_pd, &s_signal, &s_signal);
+    for (int c = 0; c < nout(x); c++)
+        outlet_new(&x->obj, &s_signal);
+    x->info = outlet_new(&x->obj, 0);
+    x->clock = clock_new(x, (t_method)meter_tick);
+    mm_outmix_init(&x->mix, x->samplerate);
+
+    if (def->create && !def->create(x, x->samplerate))
+        mm_pd_fail(x, "could not be initialised (out of memory?)");
+    size_dry(x);
+    row r[MAXROWS];
+    int n = rows_of(x, r);
+    for (int i = 0; i < n; i++) /* core and common rows at their defaults */
+        if (!(r[i].d.flags & MM_P_CREATION))
+            apply_row(x, &r[i], (t_float)r[i].d.def);
+    parse_flags(x, argc, argv, 1);
+    x->latency = -1;
+    mm_pd_latency_changed(x);
+    return x;
+}
+
+static void obj_free(mm_pdobj *x)
+{
+    if (x->clock)
+        clock_free(x->clock);
+    if (x->def->destroy)
+        x->def->destroy(x);
+    for (int c = 0; c < x->nch; c++)
+        if (x->drymax)
+            mm_delay_free(&x->dry[c]);
+    if (x->drybuf)
+        freebytes(x->drybuf, x->drybytes);
+}
+
+/* ---- signal -------------------------------------------------------------- */
+
+static void silence(float *const *out, int nch, int n)
+{
+    for (int c = 0; c < nch; c++)
+        memset(out[c], 0, (size_t)n * sizeof(float));
+}
+
+static t_int *obj_perform(t_int *w)
+{
+    mm_pdobj *x = (mm_pdobj *)w[1];
+    int n = (int)w[2], nch = x->nch, no = nout(x);
+    t_int *sig = w + 3;
+    const float *key = x->sidechain ? (const float *)sig[nch] : NULL;
+    for (int c = 0; c < no; c++)
+        x->out[c] = (float *)sig[nch + x->sidechain + c];
+    if (!x->ok || n > x->blocksize) {
+        silence(x->out, no, n);
+        return w + 3 + nch + x->sidechain + no;
+    }
+    /* copies of the inputs: the core's input and the dry path (an outlet
+     * may share an inlet's memory); non-finite samples never reach the
+     * dry delay */
+    for (int c = 0; c < nch; c++) {
+        const float *in = (const float *)sig[c];
+        float *d = x->drybuf + (size_t)c * n;
+        for (int i = 0; i < n; i++)
+            d[i] = mm_isfinite_f(in[i]) ? in[i] : 0.0f;
+        x->in[c] = d;
+    }
+    int sound = (x->def->features & MM_OBJ_SOUND) != 0;
+    if (sound && mm_outmix_is_bypassed(&x->mix) && x->latency == 0) {
+        for (int c = 0; c < no; c++)
+            memcpy(x->out[c], x->in[c < nch ? c : nch - 1],
+                   (size_t)n * sizeof(float));
+        return w + 3 + nch + x->sidechain + no;
+    }
+    x->def->process(x, x->in, x->out, key, n);
+    if (!sound)
+        return w + 3 + nch + x->sidechain + no;
+    if (x->latency > 0) /* keep the dry path running: fades start aligned */
+        for (int c = 0; c < nch; c++)
+            mm_delay_process(&x->dry[c], x->in[c], (float *)x->in[c], n);
+    if (!mm_outmix_is_plain(&x->mix)) {
+        for (int c = 0; c < no; c++)
+            mm_outmix_apply(&x->mix, x->out[c], x->in[c < nch ? c : nch - 1],
+                            x->out[c], n);
+        mm_outmix_advance(&x->mix, n);
+    }
+    return w + 3 + nch + x->sidechain + no;
+}
+
+static void obj_dsp(mm_pdobj *x, t_signal **sp)
+{
+    double sr = sp[0]->s_sr;
+    int n = sp[0]->s_n, nsig = x->nch + x->sidechain + nout(x);
+    if (x->ok && sr != x->samplerate) {
+        if (x->def->samplerate && !x->def->samplerate(x, sr))
+            mm_pd_fail(x, "could not change the sample rate (out of memory?)");
+        mm_outmix_set_samplerate(&x->mix, sr);
+        x->samplerate = sr;
+        size_dry(x);
+    }
+    if (x->ok && n > x->blocksize) {
+        size_t bytes = sizeof(float) * (size_t)x->nch * (size_t)n;
+        float *b = resizebytes(x->drybuf, x->drybytes, bytes);
+        if (b) {
+            x->drybuf = b;
+            x->drybytes = bytes;
+            x->blocksize = n;
+        } else {
+            mm_pd_fail(x, "out of memory");
+        }
+    }
+    if (x->ok && x->def->prepare && !x->def->prepare(x, n))
+        mm_pd_fail(x, "out of memory");
+    if (x->creating) {
+        x->creating = 0;
+        if (x->ok && x->def->snap)
+            x->def->snap(x);
+        mm_outmix_snap(&x->mix);
+    }
+    t_int args[2 + 3 * MM_PD_MAXCH + 1];
+    args[0] = (t_int)x;
+    args[1] = (t_int)n;
+    for (int i = 0; i < nsig; i++)
+        args[2 + i] = (t_int)sp[i]->s_vec;
+    dsp_addv(obj_perform, 2 + nsig, args);
+    x->latency = -1;
+    mm_pd_latency_changed(x);
+}
+
+static void obj_bang(mm_pdobj *x)
+{
+    emit(x);
+}
+
+static void obj_anything(mm_pdobj *x, t_symbol *s, int argc, t_atom *argv)
+{
+    dispatch(x, s, argc, argv);
+}
+
+t_class *mm_pd_class_new(const mm_objdef *def)
+{
+    int k = lookup(def->name);
+    if (k >= 0)
+        return classes[k];
+    if (nregistered >= MM_PD_MAXCLASSES)
+        return NULL;
+    t_class *c = class_new(gensym(def->name),
+                           (t_newmethod)(void (*)(void))obj_new,
+                           (t_method)obj_free, def->size, 0, A_GIMME, 0);
+    CLASS_MAINSIGNALIN(c, mm_pdobj, f);
+    class_addmethod(c, (t_method)obj_dsp, gensym("dsp"), A_CANT, 0);
+    class_addbang(c, obj_bang);
+    class_addanything(c, obj_anything);
+    registry[nregistered] = def;
+    classes[nregistered++] = c;
+    return c;
 }

@@ -1,30 +1,37 @@
-/* mm_pd.h: the parameter backbone every mixmaster wrapper shares.
+/* mm_pd.h: the backbone every mixmaster object is built on.
  *
- * An object declares its parameters once, in a table of mm_param. From
- * that table it gets, with no further code:
- *   - creation flags `-name value...` and messages `name value...`, the
- *     same name, units and range (contract convention 1);
- *   - clamping with one warning naming object, parameter and range (3);
- *   - errors for unknown words, missing or non-numeric arguments, with
- *     nothing changed (3);
- *   - `print` posting every parameter and its value (10);
- *   - the info outlet helpers that never emit inf or NaN (5, 6).
+ * An object is a declaration (mm_objdef): its core's parameter table
+ * (dsp/mm_param.h), the functions that are truly its own (create, set,
+ * process, emit), and a few words for the reference. mm_pd_class_new()
+ * makes the Pd class from it. Every object then has, with no code of its
+ * own:
+ *   - creation flags `-name value...` and messages `name value...` for
+ *     every table row, clamped with one warning naming object, parameter
+ *     and range; unknown words, missing or non-numeric arguments are
+ *     errors that change nothing; the object is always created;
+ *   - the common rows: -ch (creation), -sidechain (MM_OBJ_SIDECHAIN),
+ *     bypass and delta (MM_OBJ_SOUND), interval (MM_OBJ_METER), and the
+ *     messages reset, latency, print and bang;
+ *   - `print` posting every value as applied by the core (never the
+ *     request), the info outlet that never emits inf or NaN, the meter
+ *     clock;
+ *   - the signal plumbing: one inlet and outlet per channel (plus a key
+ *     inlet), the dry path delayed by the object's latency for bypass and
+ *     delta (crossfaded by mm_outmix), per-DSP buffers, and one failure
+ *     behaviour: outputs silent, one error naming the object, the object
+ *     still created.
  *
- * Kinds: FLOAT and INT (clamped to min..max; INT rounds), BOOL (0|1),
- * CHOICE (one word from `choices`; the setter receives its index), and
- * METHOD (a message with its own argument handling, e.g. `band 2 bell
- * 1000 3 1`; the handler must refuse bad arguments itself, and may use
- * the mm_arg_* helpers below).
- *
- * Flags: MM_PF_CREATION (a creation flag only, e.g. -ch: read by the
- * object with mm_flag_int before it allocates; as a message it is an
- * error), MM_PF_NOFLAG (a message only, e.g. reset), MM_PF_OFF (the value
- * `offval`, outside min..max, is accepted and means off, e.g. hpf 0).
+ * A wrapper's struct starts with an mm_pdobj:
+ *     typedef struct { mm_pdobj x_mm; mm_comp x_core; } t_comp_tilde;
  */
 #ifndef MM_PD_H
 #define MM_PD_H
 
 #include "m_pd.h"
+#include "mm_param.h"
+#include "mm_outmix.h"
+#include "mm_delay.h"
+#include <stddef.h>
 
 #if PD_FLOATSIZE != 32
 #error "mixmaster is built for 32-bit float Pd (PD_FLOATSIZE 32)"
@@ -39,108 +46,145 @@
 #define MM_EXPORT
 #endif
 
-#define MM_PARAMS_MAX 64
-
-typedef enum mm_param_kind {
-    MM_FLOAT,
-    MM_INT,
-    MM_BOOL,
-    MM_CHOICE,
-    MM_METHOD
-} mm_param_kind;
+#define MM_PD_MAXCH 8
+#define MM_PD_MAXPARAMS 64
+#define MM_PD_NOOUT (-1)
+/* With MM_OBJ_OWNDELTA, set() receives the delta switch with this id. */
+#define MM_PD_ID_DELTA (-4)
 
 enum {
-    MM_PF_CREATION = 1 << 0,
-    MM_PF_NOFLAG = 1 << 1,
-    MM_PF_OFF = 1 << 2,
-    MM_PF_NOPRINT = 1 << 3
+    MM_OBJ_SOUND = 1 << 0,     /* changes the sound: bypass, delta, dry path */
+    MM_OBJ_SIDECHAIN = 1 << 1, /* -sidechain 0|1: a key inlet after the channels */
+    MM_OBJ_METER = 1 << 2,     /* interval: emit() every interval ms */
+    MM_OBJ_OWNDELTA = 1 << 3   /* the object makes its own delta signal */
 };
 
-typedef void (*mm_setter)(void *x, t_float value);
-typedef void (*mm_handler)(void *x, t_symbol *s, int argc, t_atom *argv);
-typedef void (*mm_printer)(void *x);
+typedef struct mm_pdobj mm_pdobj;
 
-typedef struct mm_param {
+/* A message of the object's own with its own arguments (band 2 bell ...).
+ * The handler refuses bad arguments itself (mm_arg_* help). */
+typedef struct mm_pdmethod {
     const char *name;
-    mm_param_kind kind;
-    const char *unit;             /* "dB", "ms", "Hz", "%", "LUFS", "" */
-    t_float min, max, def;
-    unsigned flags;
-    t_float offval;               /* with MM_PF_OFF */
-    const char *const *choices;   /* MM_CHOICE: NULL-terminated */
-    mm_setter set;                /* FLOAT, INT, BOOL, CHOICE */
-    mm_handler method;            /* METHOD */
-    mm_printer print;             /* METHOD: optional, for `print` */
-    const char *doc;              /* one line, for print and help */
-} mm_param;
+    void (*handler)(void *x, int argc, t_atom *argv);
+    void (*print)(void *x);    /* optional: its lines for `print` */
+    const char *args;          /* "<band> <type> <Hz> <dB> <q>" */
+    const char *doc;
+    unsigned flags;            /* MM_P_NOFLAG: message only */
+} mm_pdmethod;
 
-typedef struct mm_params {
-    void *owner;                  /* the t_object, for pd_error */
-    const char *objname;          /* "limiter~" */
-    const mm_param *table;
-    int count;
-    t_float value[MM_PARAMS_MAX]; /* current value of scalar kinds */
-} mm_params;
+/* One selector of the info outlet, for the reference. */
+typedef struct mm_pdinfo {
+    const char *selector;
+    const char *args;          /* "<dB>" */
+    const char *doc;
+} mm_pdinfo;
 
-/* Bind a table; values start at their defaults (setters are not called:
- * use mm_params_apply_defaults once the core is ready). */
-void mm_params_init(mm_params *p, void *owner, const char *objname,
-                    const mm_param *table, int count);
-/* Call every scalar setter with the default value. */
-void mm_params_apply_defaults(mm_params *p);
-/* Creation arguments: `-name value...` groups, routed like messages.
- * Unknown flags and stray arguments post errors; nothing else changes. */
-void mm_params_parse_flags(mm_params *p, int argc, t_atom *argv);
-/* A message to the leftmost inlet. Returns 1 when the name is known
- * (even if its arguments were refused), 0 after posting "unknown
- * message". `print` is built in. */
-int mm_params_dispatch(mm_params *p, t_symbol *s, int argc, t_atom *argv);
-/* Set a scalar parameter as a message would (with clamping). */
-void mm_params_set(mm_params *p, const char *name, t_float value);
-t_float mm_params_get(const mm_params *p, const char *name);
-/* Record a value without calling the setter (creation-only flags read
- * with mm_flag_int, so that print shows them). */
-void mm_params_note(mm_params *p, const char *name, t_float value);
-void mm_params_print(mm_params *p);
-const mm_param *mm_params_find(const mm_params *p, const char *name);
+typedef struct mm_objdef {
+    const char *name;          /* "comp~" */
+    const char *summary;       /* one line */
+    size_t size;               /* sizeof the wrapper's struct */
+    unsigned features;         /* MM_OBJ_* */
+    int ch_min, ch_max, ch_def;   /* -ch; min == max: fixed, no flag */
+    int outs;                  /* signal outlets: 0 = one per channel,
+                                  N = N, MM_PD_NOOUT = none (a meter) */
+    double interval_def;       /* MM_OBJ_METER: ms */
+    const mm_paramtable *table;   /* the core's table, or NULL */
+    const mm_pdmethod *methods;   /* NULL-name terminated, or NULL */
+    const mm_pdinfo *info;        /* NULL-selector terminated */
+    const char *inlets_doc;    /* extra words for the reference */
+    /* Allocate and initialise the core (creation flags are read with
+     * mm_pd_value); 0 on failure (then the object is created silent). */
+    int (*create)(void *x, double samplerate);
+    void (*destroy)(void *x);
+    /* Apply a table row to the core; return the value applied. */
+    double (*set)(void *x, int id, double v);
+    /* Set the sample rate (from the dsp method); 0 on failure. */
+    int (*samplerate)(void *x, double samplerate);
+    /* Per DSP start, after samplerate: allocate the object's own
+     * block-sized buffers with mm_pd_buffer (optional). */
+    int (*prepare)(void *x, int blocksize);
+    void (*process)(void *x, const float *const *in, float *const *out,
+                    const float *key, int n);
+    void (*emit)(void *x);     /* meters to the info outlet */
+    void (*reset)(void *x);
+    int (*latency)(const void *x);    /* samples; NULL = 0 */
+    int (*max_latency)(const void *x); /* the dry path's size; NULL = 0 */
+    void (*snap)(void *x);     /* jump glides to targets (creation) */
+} mm_objdef;
 
-/* A creation-only integer flag read before allocation (e.g. -ch 2).
- * Clamped with one warning. */
-int mm_flag_int(void *owner, const char *objname, int argc, t_atom *argv,
-                const char *flag, int def, int min, int max);
+struct mm_pdobj {
+    t_object obj;
+    t_float f;
+    const mm_objdef *def;
+    int nch, sidechain, ok, creating;
+    double samplerate;
+    int blocksize;
+    t_outlet *info;
+    t_clock *clock;
+    double interval_ms;
+    mm_outmix mix;
+    int bypass, delta;
+    mm_delay dry[MM_PD_MAXCH];
+    int drymax, latency;
+    float *drybuf;             /* nch * blocksize */
+    size_t drybytes;
+    const float *in[MM_PD_MAXCH];
+    float *out[MM_PD_MAXCH];
+    t_float value[MM_PD_MAXPARAMS]; /* applied value of each table row */
+};
 
-/* Argument helpers for METHOD handlers: each posts a clear error and
- * returns 0 when the argument is missing or of the wrong type. */
-int mm_arg_float(void *owner, const char *objname, const char *msg,
-                 int argc, t_atom *argv, int i, t_float *out);
-int mm_arg_symbol(void *owner, const char *objname, const char *msg,
-                  int argc, t_atom *argv, int i, t_symbol **out);
-/* Clamp with one warning; returns the value applied. */
-t_float mm_clamp_warn(void *owner, const char *objname, const char *what,
-                      t_float v, t_float min, t_float max, const char *unit);
+/* The class, from the declaration (call from the setup function). */
+t_class *mm_pd_class_new(const mm_objdef *def);
+/* Every declaration made in this binary (the reference tool, fuzzers). */
+int mm_pd_registry(const mm_objdef *const **defs);
+
+/* The rows the backbone adds before (ch, sidechain) and after (bypass,
+ * delta, interval) the core's rows; `reset`, `latency`, `print` and
+ * `bang` are messages of every object. Returns the number of rows. */
+int mm_pd_common_rows(const mm_objdef *def, mm_paramdef *head, int *nhead,
+                      mm_paramdef *tail, int *ntail);
+
+/* The applied value of a table row, by id (creation flags too). */
+t_float mm_pd_value(const void *x, int id);
+/* Set a table row as a message would (clamping, warning, print value). */
+void mm_pd_set(void *x, int id, t_float v);
+/* Record a value the core changed by itself (e.g. refused a mode). */
+void mm_pd_note(void *x, int id, t_float v);
+/* Mark the object failed: outputs silent from now on, one error. */
+void mm_pd_fail(void *x, const char *why);
+/* A block-sized (or any) buffer of floats kept across DSP restarts and
+ * freed with the object: (re)allocated here, in prepare(), never in
+ * perform. Returns 0 (and fails the object) when out of memory. */
+typedef struct mm_pdbuf {
+    float *data;
+    size_t count;
+} mm_pdbuf;
+int mm_pd_buffer(void *x, mm_pdbuf *b, size_t count);
+void mm_pd_buffer_free(mm_pdbuf *b);
+/* The latency changed (e.g. a lookahead message): re-time the dry path
+ * and report it. */
+void mm_pd_latency_changed(void *x);
+
+/* Argument helpers for methods: each posts a clear error and returns 0
+ * when the argument is missing or of the wrong type. */
+int mm_pd_arg_float(void *x, const char *msg, int argc, t_atom *argv, int i,
+                 t_float *out);
+int mm_pd_arg_symbol(void *x, const char *msg, int argc, t_atom *argv, int i,
+                  t_symbol **out);
+/* Clamp with one warning naming the object; returns the value applied. */
+t_float mm_pd_clamp_warn(void *x, const char *what, t_float v, t_float min,
+                      t_float max, const char *unit);
 
 /* Info outlet: `selector value...`; non-finite values become -144. */
-void mm_info_float(t_outlet *o, const char *sel, double v);
-void mm_info_list(t_outlet *o, const char *sel, int n, const double *v);
+void mm_pd_info(void *x, const char *sel, double v);
+void mm_pd_info_list(void *x, const char *sel, int n, const double *v);
 
-/* Write n values into the Pd array `name` (resized to n if needed) and
- * redraw it: for `curve <arrayname>` pictures. Posts an error naming the
- * object and returns 0 when there is no such array. */
-int mm_array_write(void *owner, const char *objname, t_symbol *name,
-                   const float *values, int n);
+/* Write n values into the Pd array `name` (resized to n) and redraw it:
+ * for `curve <array>` pictures. Posts an error naming the object and
+ * returns 0 when there is no such array. */
+int mm_pd_array_write(void *x, t_symbol *name, const float *values, int n);
 
-/* A meter clock: calls emit(owner) every interval ms (0 = only when the
- * object calls emit itself, e.g. on bang). */
-typedef struct mm_meter {
-    t_clock *clock;
-    void *owner;
-    void (*emit)(void *owner);
-    double interval_ms;
-} mm_meter;
-
-void mm_meter_init(mm_meter *m, void *owner, void (*emit)(void *owner),
-                   double interval_ms);
-void mm_meter_set_interval(mm_meter *m, double interval_ms);
-void mm_meter_free(mm_meter *m);
+/* The object's name, for messages ("comp~"). */
+const char *mm_pd_name(const void *x);
 
 #endif

@@ -1,7 +1,7 @@
 /* multiband~: multiband compressor (LR4 crossovers, comp~'s compressor
  * per band, stereo or mid/side). A thin wrapper: parameters via mm_pd,
  * processing in dsp/mm_multiband. */
-#include "mm_pd.h"
+#include "mm_pdlegacy.h"
 #include "mm_multiband.h"
 #include "mm_outmix.h"
 #include <stdlib.h>

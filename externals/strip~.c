@@ -1,7 +1,7 @@
 /* strip~: a console channel strip (trim, phase, filters, gate, EQ,
  * compressor, pan, fader, mute). A thin wrapper over dsp/mm_strip, which
  * is built on the shared mm_eq, mm_gate, mm_comp and mm_pan cores. */
-#include "mm_pd.h"
+#include "mm_pdlegacy.h"
 #include "mm_strip.h"
 #include "mm_outmix.h"
 #include <stdlib.h>
