@@ -1,4 +1,5 @@
 #include "mm_peaklimiter.h"
+#include "mm_kaiser.h"
 #include <stdlib.h>
 
 #define CHUNK MM_PEAKLIMITER_CHUNK
@@ -110,16 +111,6 @@ static int short_taps(double sr)
     return s < 8 ? 8 : (s > MM_PEAKLIMITER_TAPS ? MM_PEAKLIMITER_TAPS : s);
 }
 
-static double bessel_i0(double x)
-{
-    double sum = 1.0, term = 1.0, q = 0.25 * x * x;
-    for (int k = 1; k < 500 && term > 1e-17 * sum; k++) {
-        term *= q / ((double)k * (double)k);
-        sum += term;
-    }
-    return sum;
-}
-
 /* Half-sample interpolator of half-length K: y(m + 1/2) =
  * sum_{k<K} c_k (x[m - k] + x[m + 1 + k]), c_k = sinc(k + 1/2) w(k + 1/2),
  * w a Kaiser window (beta MM_PEAKLIMITER_HALF_BETA, 0 = rectangular),
@@ -129,9 +120,7 @@ static void half_design(float *c, int K)
     double h[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
     const double b = MM_PEAKLIMITER_HALF_BETA;
     for (int k = 0; k < K; k++) {
-        double tau = k + 0.5, r = tau / K;
-        h[k] = sin(MM_PI * tau) / (MM_PI * tau)
-               * bessel_i0(b * sqrt(1.0 - r * r)) / bessel_i0(b);
+        h[k] = mm_kaiser_sinc(k + 0.5, K, b);
         sum += 2.0 * h[k];
     }
     for (int k = 0; k < MM_PEAKLIMITER_HALF_MAX; k++)
@@ -144,19 +133,16 @@ static void half_design(float *c, int K)
  *   y(m+1/3) = sum p a + q b,  y(m+2/3) = sum q a + p b,
  * i.e. S +- D with S = sum (p+q)/2 (a+b), D = sum (p-q)/2 (a-b): half the
  * multiplies of two separate phases, and a + b is shared with the
- * half-sample point. h is the oversampler's prototype (Kaiser-windowed
- * sinc, MM_PEAKLIMITER_BETA), each phase normalised to unity DC gain. */
+ * half-sample point. h is the oversampler's prototype (mm_kaiser_sinc,
+ * beta MM_PEAKLIMITER_BETA), each phase normalised to unity DC gain. */
 static void pair_design(float *cs, float *cd, int K, double beta)
 {
     double p[MM_PEAKLIMITER_HALF_MAX], q[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
     for (int d = 1; d <= K; d++) {
         double t[2] = {1.0 / 3.0 - d, 1.0 / 3.0 - (1 - d)};
         double v[2];
-        for (int j = 0; j < 2; j++) {
-            double r = t[j] / K;
-            v[j] = sin(MM_PI * t[j]) / (MM_PI * t[j])
-                   * bessel_i0(beta * sqrt(1.0 - r * r)) / bessel_i0(beta);
-        }
+        for (int j = 0; j < 2; j++)
+            v[j] = mm_kaiser_sinc(t[j], K, beta);
         p[d - 1] = v[0];
         q[d - 1] = v[1];
         sum += v[0] + v[1];
