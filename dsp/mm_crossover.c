@@ -1,4 +1,5 @@
 #include "mm_crossover.h"
+#include "mm_smoother.h"
 
 #define SQRT2 1.41421356237309504880
 
@@ -187,11 +188,9 @@ static void control(mm_crossover *x)
         double t = log(x->target_hz[s]);
         if (x->log_hz[s] == t)
             continue;
-        double v = t + x->smooth_coef * (x->log_hz[s] - t);
-        if (fabs(v - t) < 1e-5) /* 0.001% in frequency */
-            v = t;
+        x->log_hz[s] = mm_smoother_glide(x->log_hz[s], t, x->smooth_coef,
+                                         MM_SMOOTHER_GLIDE_SNAP);
         still = 1; /* one more period to finish the ramp */
-        x->log_hz[s] = v;
         mm_svf_coef c;
         design(x, s, &c);
         mm_svf_ramp_to(&x->coef[s], &c, MM_CROSSOVER_CTRL);

@@ -22,7 +22,7 @@
  * state stays meaningful while the coefficients move, so crossover
  * frequencies can glide under running audio without clicks. Frequencies
  * are smoothed in log-frequency at a control rate of MM_CROSSOVER_CTRL
- * samples (one-pole, 63% time constant
+ * samples (mm_smoother_glide: one-pole, 63% time constant
  * MM_CROSSOVER_TAU_MS); between control points the prewarped
  * g = tan(pi f / fs) moves linearly sample by sample (mm_svf_ramp: steps
  * of the coefficients every 16 samples would leave a faint buzz at
