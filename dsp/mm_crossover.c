@@ -27,7 +27,7 @@ static double max_hz(const mm_crossover *x)
 /* Split s's sections at its current (smoothed) frequency. */
 static void design(const mm_crossover *x, int s, mm_svf_coef *c)
 {
-    mm_svf_set(c, exp(x->log_hz[s]), SQRT2, x->samplerate);
+    mm_svf_set(c, exp2(x->log2_hz[s]), SQRT2, x->samplerate);
 }
 
 /* Jump split s's sections to its current frequency. */
@@ -68,7 +68,7 @@ int mm_crossover_init(mm_crossover *x, int bands, int channels,
         x->target_hz[s] = 1000.0;
     mm_crossover_set_samplerate(x, samplerate);
     for (int s = 0; s < MM_CROSSOVER_MAXSPLITS; s++) {
-        x->log_hz[s] = log(x->target_hz[s]);
+        x->log2_hz[s] = log2(x->target_hz[s]);
         snap_split(x, s);
     }
     x->moving = 0;
@@ -96,7 +96,7 @@ int mm_crossover_set_samplerate(mm_crossover *x, double samplerate)
     for (int s = 0; s < MM_CROSSOVER_MAXSPLITS; s++) {
         x->target_hz[s] = mm_clamp_d(x->target_hz[s], MM_CROSSOVER_MINHZ,
                                      max_hz(x));
-        x->log_hz[s] = log(x->target_hz[s]);
+        x->log2_hz[s] = log2(x->target_hz[s]);
         snap_split(x, s);
     }
     x->moving = 0;
@@ -116,7 +116,7 @@ int mm_crossover_set_bands(mm_crossover *x, int bands)
          * glides on to its target */
         clear_split(x, s);
         snap_split(x, s);
-        if (x->log_hz[s] != log(x->target_hz[s]))
+        if (x->log2_hz[s] != log2(x->target_hz[s]))
             x->moving = 1;
     }
     if (bands != x->bands) /* compensation paths change: start clean */
@@ -135,7 +135,7 @@ double mm_crossover_set_hz(mm_crossover *x, int split, double hz, int snap)
     hz = mm_clamp_d(hz, MM_CROSSOVER_MINHZ, max_hz(x));
     x->target_hz[split] = hz;
     if (snap) {
-        x->log_hz[split] = log(hz);
+        x->log2_hz[split] = log2(hz);
         snap_split(x, split);
     } else {
         x->moving = 1;
@@ -175,8 +175,9 @@ double mm_crossover_get_hz(const mm_crossover *x, int split)
 
 double mm_crossover_current_hz(const mm_crossover *x, int split)
 {
-    return split >= 0 && split < MM_CROSSOVER_MAXSPLITS ? exp(x->log_hz[split])
-                                                        : 0.0;
+    return split >= 0 && split < MM_CROSSOVER_MAXSPLITS
+               ? exp2(x->log2_hz[split])
+               : 0.0;
 }
 
 /* One control step: glide every moving split in log-frequency; g then
@@ -185,11 +186,11 @@ static void control(mm_crossover *x)
 {
     int still = 0;
     for (int s = 0; s < x->bands - 1; s++) {
-        double t = log(x->target_hz[s]);
-        if (x->log_hz[s] == t)
+        double t = log2(x->target_hz[s]);
+        if (x->log2_hz[s] == t)
             continue;
-        x->log_hz[s] = mm_smoother_glide(x->log_hz[s], t, x->smooth_coef,
-                                         MM_SMOOTHER_GLIDE_SNAP);
+        x->log2_hz[s] = mm_smoother_glide(x->log2_hz[s], t, x->smooth_coef,
+                                          MM_SMOOTHER_GLIDE_SNAP);
         still = 1; /* one more period to finish the ramp */
         mm_svf_coef c;
         design(x, s, &c);

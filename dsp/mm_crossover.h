@@ -64,7 +64,7 @@ typedef struct mm_crossover {
     int channels;
     double samplerate;
     double target_hz[MM_CROSSOVER_MAXSPLITS];
-    double log_hz[MM_CROSSOVER_MAXSPLITS];   /* smoothed ln f */
+    double log2_hz[MM_CROSSOVER_MAXSPLITS];  /* smoothed log2 f (octaves) */
     double smooth_coef;      /* per control period */
     int moving;
     mm_svf_ramp coef[MM_CROSSOVER_MAXSPLITS]; /* each split's sections */

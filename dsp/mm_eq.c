@@ -77,7 +77,7 @@ int mm_eq_set_samplerate(mm_eq *e, double samplerate)
     if (!(samplerate > 0.0))
         return MM_E_ARG;
     e->samplerate = samplerate;
-    e->smooth = exp(-CTRL * 1000.0 / (MM_EQ_TAU_MS * samplerate));
+    e->smooth = mm_onepole_coef(MM_EQ_TAU_MS, samplerate / CTRL);
     e->fade_len = (int)(MM_EQ_FADE_MS * 0.001 * samplerate + 0.5);
     if (e->fade_len < CTRL)
         e->fade_len = CTRL;
