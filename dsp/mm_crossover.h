@@ -21,9 +21,9 @@
  * yields LP2, BP2, HP2 and AP2 = x - 2k BP2 from one state pair, and its
  * state stays meaningful while the coefficients move, so crossover
  * frequencies can glide under running audio without clicks. Frequencies
- * are smoothed in log-frequency at a control rate of MM_CROSSOVER_CTRL
- * samples (mm_smoother_glide: one-pole, 63% time constant
- * MM_CROSSOVER_TAU_MS); between control points the prewarped
+ * are smoothed in log2 Hz at a control rate of MM_CROSSOVER_CTRL samples
+ * (mm_smoother_glide: one-pole, 63% time constant MM_CROSSOVER_TAU_MS,
+ * as in mm_eq); between control points the prewarped
  * g = tan(pi f / fs) moves linearly sample by sample (mm_svf_ramp: steps
  * of the coefficients every 16 samples would leave a faint buzz at
  * -64 dB on a fast glide), and sections are redesigned only while a
