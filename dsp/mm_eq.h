@@ -9,9 +9,9 @@
  * MM_EQ_TAU_MS, evaluated every MM_BIQUAD_CTRL = 16 samples); while they
  * move, the band is redesigned every 16 samples and its coefficients ramp
  * linearly to the new design over those 16 samples (stable: see
- * mm_biquad.h). A change of type, or a
- * band switched on or off, crossfades (equal gain, MM_EQ_FADE_MS) from
- * the old section to the new one. A band whose settings rest costs only
+ * mm_biquad.h). A change of type, or a band switched on or off,
+ * crossfades (equal gain, MM_EQ_FADE_MS) from the old section to the new
+ * one. A band whose settings rest costs only
  * its biquad. Results do not depend on the block size.
  *
  * Parameters (per band): type (mm_fd_type), freq Hz (10..96000, run at
