@@ -4,13 +4,14 @@
  * Each band is one mm_filterdesign section (bell, shelves, pass filters,
  * notch, band-pass, all-pass) running in mm_biquad (TDF-II, double).
  *
- * Smoothing: the settings of a band glide in log-frequency, dB and log-Q
- * (a one-pole with a 63% time constant of MM_EQ_TAU_MS, evaluated every
- * MM_BIQUAD_CTRL = 16 samples); while they move, the band is redesigned
- * every 16 samples and its coefficients ramp linearly to the new design
- * over those 16 samples (stable: see mm_biquad.h). A change of type, or a
- * band switched on or off, crossfades (equal gain, MM_EQ_FADE_MS) from
- * the old section to the new one. A band whose settings rest costs only
+ * Smoothing: the settings of a band glide in log2 Hz, dB and log2 Q
+ * (mm_smoother_glide: a one-pole with a 63% time constant of
+ * MM_EQ_TAU_MS, evaluated every MM_BIQUAD_CTRL = 16 samples); while they
+ * move, the band is redesigned every 16 samples and its coefficients ramp
+ * linearly to the new design over those 16 samples (stable: see
+ * mm_biquad.h). A change of type, or a band switched on or off,
+ * crossfades (equal gain, MM_EQ_FADE_MS) from the old section to the new
+ * one. A band whose settings rest costs only
  * its biquad. Results do not depend on the block size.
  *
  * Parameters (per band): type (mm_fd_type), freq Hz (10..96000, run at

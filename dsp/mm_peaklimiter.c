@@ -1,12 +1,12 @@
 #include "mm_peaklimiter.h"
+#include "mm_kaiser.h"
 #include <stdlib.h>
 
 #define CHUNK MM_PEAKLIMITER_CHUNK
 
 static void free_ch(mm_peaklimiter_ch *c)
 {
-    mm_truepeak_free(&c->tp[0]);
-    mm_truepeak_free(&c->tp[1]);
+    mm_truepeak_free(&c->tp);
     mm_delay_free(&c->audio);
     mm_delay_free(&c->spk);
     free(c->dq_t);
@@ -56,11 +56,11 @@ static void configure(mm_peaklimiter *l)
     if (det != l->det) {
         l->det = det;
         for (int c = 0; c < l->nch; c++) {
-            mm_truepeak_reset(&l->ch[c].tp[det]);
+            mm_truepeak_reset(&l->ch[c].tp);
             l->ch[c].prev3 = 0.0f;
         }
     }
-    int k = l->ktp = l->kdet[det];
+    int k = l->kdet[det];
     update_thresh_target(l, 0);
     for (int c = 0; c < l->nch; c++)
         mm_delay_set(&l->ch[c].spk, k);
@@ -100,26 +100,15 @@ static void update_thresh_target(mm_peaklimiter *l, int snap)
         mm_smoother_set(&l->thresh, t);
 }
 
-/* The detectors: a long one (3x, MM_PEAKLIMITER_TAPS taps, so content up
- * to 0.47 fs is reconstructed like a 16x reference) and, when 1 ms of
- * lookahead cannot hold it, a short one of at most round(1 ms * fs) taps
- * used for short lookaheads. */
-static void detector_designs(double sr, int taps[2])
+/* Taps of the short detector (mm_truepeak), used when the lookahead cannot
+ * hold the long one (MM_PEAKLIMITER_TAPS taps in pair form, long_peaks):
+ * round(1 ms * fs), even, 8 .. MM_PEAKLIMITER_TAPS, so the shortest
+ * lookahead still holds it. */
+static int short_taps(double sr)
 {
     int dmin = (int)floor(MM_PEAKLIMITER_LOOKAHEAD_MIN * 0.001 * sr + 0.5);
-    taps[0] = MM_PEAKLIMITER_TAPS;
     int s = dmin & ~1;
-    taps[1] = s < 8 ? 8 : (s > MM_PEAKLIMITER_TAPS ? MM_PEAKLIMITER_TAPS : s);
-}
-
-static double bessel_i0(double x)
-{
-    double sum = 1.0, term = 1.0, q = 0.25 * x * x;
-    for (int k = 1; k < 500 && term > 1e-17 * sum; k++) {
-        term *= q / ((double)k * (double)k);
-        sum += term;
-    }
-    return sum;
+    return s < 8 ? 8 : (s > MM_PEAKLIMITER_TAPS ? MM_PEAKLIMITER_TAPS : s);
 }
 
 /* Half-sample interpolator of half-length K: y(m + 1/2) =
@@ -131,9 +120,7 @@ static void half_design(float *c, int K)
     double h[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
     const double b = MM_PEAKLIMITER_HALF_BETA;
     for (int k = 0; k < K; k++) {
-        double tau = k + 0.5, r = tau / K;
-        h[k] = sin(MM_PI * tau) / (MM_PI * tau)
-               * bessel_i0(b * sqrt(1.0 - r * r)) / bessel_i0(b);
+        h[k] = mm_kaiser_sinc(k + 0.5, K, b);
         sum += 2.0 * h[k];
     }
     for (int k = 0; k < MM_PEAKLIMITER_HALF_MAX; k++)
@@ -146,19 +133,16 @@ static void half_design(float *c, int K)
  *   y(m+1/3) = sum p a + q b,  y(m+2/3) = sum q a + p b,
  * i.e. S +- D with S = sum (p+q)/2 (a+b), D = sum (p-q)/2 (a-b): half the
  * multiplies of two separate phases, and a + b is shared with the
- * half-sample point. h is the oversampler's prototype (Kaiser-windowed
- * sinc, MM_PEAKLIMITER_BETA), each phase normalised to unity DC gain. */
+ * half-sample point. h is the oversampler's prototype (mm_kaiser_sinc,
+ * beta MM_PEAKLIMITER_BETA), each phase normalised to unity DC gain. */
 static void pair_design(float *cs, float *cd, int K, double beta)
 {
     double p[MM_PEAKLIMITER_HALF_MAX], q[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
     for (int d = 1; d <= K; d++) {
         double t[2] = {1.0 / 3.0 - d, 1.0 / 3.0 - (1 - d)};
         double v[2];
-        for (int j = 0; j < 2; j++) {
-            double r = t[j] / K;
-            v[j] = sin(MM_PI * t[j]) / (MM_PI * t[j])
-                   * bessel_i0(beta * sqrt(1.0 - r * r)) / bessel_i0(beta);
-        }
+        for (int j = 0; j < 2; j++)
+            v[j] = mm_kaiser_sinc(t[j], K, beta);
         p[d - 1] = v[0];
         q[d - 1] = v[1];
         sum += v[0] + v[1];
@@ -173,20 +157,18 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
 {
     if (!(sr > 0.0) || !mm_isfinite_d(sr))
         return MM_E_ARG;
-    int taps[2];
-    detector_designs(sr, taps);
+    const int taps = short_taps(sr);
     int maxdelay = (int)ceil(MM_PEAKLIMITER_LOOKAHEAD_MAX * 0.001 * sr) + 1;
     int cap = 1;
     while (cap < maxdelay + 2)
         cap <<= 1;
     for (int c = 0; c < l->nch; c++) {
         mm_peaklimiter_ch *ch = &l->ch[c];
-        for (int d = 0; d < 2; d++)
-            if (mm_truepeak_init_custom(&ch->tp[d], sr, MM_PEAKLIMITER_FACTOR,
-                                        taps[d], MM_PEAKLIMITER_BETA) != MM_OK)
-                return MM_E_NOMEM;
+        if (mm_truepeak_init_custom(&ch->tp, sr, MM_PEAKLIMITER_FACTOR, taps,
+                                    MM_PEAKLIMITER_BETA) != MM_OK)
+            return MM_E_NOMEM;
         if (mm_delay_init(&ch->audio, maxdelay) != MM_OK
-            || mm_delay_init(&ch->spk, taps[0] / 2) != MM_OK)
+            || mm_delay_init(&ch->spk, MM_PEAKLIMITER_HALF_MAX) != MM_OK)
             return MM_E_NOMEM;
         uint32_t *t = realloc(ch->dq_t, (size_t)cap * sizeof *t);
         if (t)
@@ -203,8 +185,8 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
         if (!t || !v || !b1 || !b2)
             return MM_E_NOMEM;
     }
-    l->kdet[0] = mm_truepeak_latency(&l->ch[0].tp[0]);
-    l->kdet[1] = mm_truepeak_latency(&l->ch[0].tp[1]);
+    l->kdet[0] = MM_PEAKLIMITER_HALF_MAX;
+    l->kdet[1] = mm_truepeak_latency(&l->ch[0].tp);
     half_design(l->hc[0], l->kdet[0]);
     half_design(l->hc[1], l->kdet[1]);
     pair_design(l->cs, l->cd, l->kdet[0], MM_PEAKLIMITER_BETA);
@@ -254,8 +236,7 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
 {
     for (int c = 0; c < l->nch; c++) {
         mm_peaklimiter_ch *ch = &l->ch[c];
-        mm_truepeak_reset(&ch->tp[0]);
-        mm_truepeak_reset(&ch->tp[1]);
+        mm_truepeak_reset(&ch->tp);
         mm_delay_reset(&ch->audio);
         mm_delay_reset(&ch->spk);
         memset(ch->hx, 0, sizeof ch->hx);
@@ -399,6 +380,34 @@ static void long_peaks(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     ch->prev3 = prev;
 }
 
+/* The detector on a chunk of one channel: pk[i] is the peak of the
+ * period K samples back, read by the detector in use (true peak), or the
+ * sample delayed by K (truepeak 0). With truepeak 0 the histories (hx,
+ * the short detector) are still fed, so switching it on finds them
+ * current. */
+static void detect(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
+                   const float *x, float *pk, int cnt)
+{
+    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
+    for (int i = 0; i < cnt; i++)
+        ch->hx[P + i] = fabsf(x[i]) < 1e-30f ? 0.0f : x[i];
+    if (l->det == 0) {
+        if (l->truepeak)
+            long_peaks(l, ch, pk, cnt);
+    } else {
+        mm_truepeak_process(&ch->tp, x, pk, cnt);
+        if (l->truepeak)
+            half_peaks(ch->hx, l->hc[1], l->kdet[1], pk, cnt);
+    }
+    memmove(ch->hx, ch->hx + cnt, (size_t)P * sizeof(float));
+    if (!l->truepeak)
+        for (int i = 0; i < cnt; i++)
+            pk[i] = fabsf(mm_delay_tick(&ch->spk, x[i]));
+    else
+        for (int i = 0; i < cnt; i++)
+            (void)mm_delay_tick(&ch->spk, x[i]);
+}
+
 /* One envelope step: required gain r in, gain out. */
 static inline double envelope(mm_peaklimiter *l, mm_peaklimiter_ch *c,
                               double r, uint32_t t)
@@ -467,31 +476,8 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
                 x[c][i] = ig[i] == 1.0 ? v : (float)(v * ig[i]);
             }
         }
-        for (int c = 0; c < nch; c++) {
-            mm_peaklimiter_ch *ch = &l->ch[c];
-            {
-                const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
-                for (int i = 0; i < cnt; i++) {
-                    float v = x[c][i];
-                    ch->hx[P + i] = fabsf(v) < 1e-30f ? 0.0f : v;
-                }
-                if (l->det == 0) {
-                    if (l->truepeak)
-                        long_peaks(l, ch, pk[c], cnt);
-                } else {
-                    mm_truepeak_process(&ch->tp[1], x[c], pk[c], cnt);
-                    if (l->truepeak)
-                        half_peaks(ch->hx, l->hc[1], l->kdet[1], pk[c], cnt);
-                }
-                memmove(ch->hx, ch->hx + cnt, (size_t)P * sizeof(float));
-            }
-            if (!l->truepeak)
-                for (int i = 0; i < cnt; i++)
-                    pk[c][i] = fabsf(mm_delay_tick(&ch->spk, x[c][i]));
-            else
-                for (int i = 0; i < cnt; i++)
-                    (void)mm_delay_tick(&ch->spk, x[c][i]);
-        }
+        for (int c = 0; c < nch; c++)
+            detect(l, &l->ch[c], x[c], pk[c], cnt);
         for (int i = 0; i < cnt; i++) {
             double r[MM_PEAKLIMITER_MAXCH], rmin = 1.0;
             const double t = th[i];

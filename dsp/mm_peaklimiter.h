@@ -118,7 +118,7 @@
 #define MM_PEAKLIMITER_LINK_DEF 100.0
 
 typedef struct mm_peaklimiter_ch {
-    mm_truepeak tp[2];     /* long and short detector */
+    mm_truepeak tp;        /* short detector (the long one is long_peaks) */
     mm_delay audio;        /* D */
     mm_delay spk;          /* K: sample peak aligned with the detector */
     /* half-sample interpolator input: 2 HALF_MAX - 1 past samples, then
@@ -139,7 +139,7 @@ typedef struct mm_peaklimiter {
     double samplerate;
     int maxdelay;          /* samples for 20 ms */
     int dq_mask;
-    int delay, ktp, hold, w1, w2, mwin;
+    int delay, hold, w1, w2, mwin;
     int kdet[2], det;      /* detector latencies, the one in use */
     float hc[2][MM_PEAKLIMITER_HALF_MAX]; /* half-sample taps, per design */
     /* long detector, pair form: y(m+1/3) = S + D, y(m+2/3) = S - D with
