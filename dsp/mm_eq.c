@@ -286,3 +286,31 @@ void mm_eq_curve(const mm_eq *e, float *db, int n, double fmin, double fmax)
         db[k] = (float)v;
     }
 }
+
+static const mm_paramdef eq_rows[] = {
+    {"bands", MM_EQ_BANDS, MM_P_INT, "", MM_EQ_R_BANDS, MM_P_CREATION, 0,
+     NULL, "number of bands (creation only)"},
+};
+
+const mm_paramtable mm_eq_table = MM_PARAMTABLE("eq", eq_rows);
+
+double mm_eq_set(mm_eq *e, int id, double v)
+{
+    if (id == MM_EQ_BANDS)
+        return e->nbands;
+    (void)v;
+    return 0.0;
+}
+
+int mm_eq_get_band(const mm_eq *e, int bi, mm_fd_type *type, double *freq,
+                   double *gain_db, double *q)
+{
+    if (bi < 0 || bi >= e->nbands)
+        return 0;
+    const mm_eq_band *b = &e->band[bi];
+    *type = (mm_fd_type)b->type;
+    *freq = b->freq;
+    *gain_db = b->gain;
+    *q = b->q;
+    return b->on;
+}

@@ -330,16 +330,19 @@ static int parse_value(mm_pdobj *x, const mm_paramdef *d, int argc,
 {
     const char *obj = x->def->name;
     if (d->type == MM_P_CHOICE) {
-        char list[256];
+        char list[256], word[MAXPDSTRING];
         choice_list(d, list, sizeof list);
-        if (argc < 1 || argv[0].a_type != A_SYMBOL) {
+        if (argc < 1 || (argv[0].a_type != A_SYMBOL
+                         && argv[0].a_type != A_FLOAT)) {
             pd_error(x, "%s: %s needs one of %s", obj, d->name, list);
             return 0;
         }
-        int k = choice_index(d, atom_getsymbol(argv)->s_name);
+        /* a number names a choice by its text: hpfslope 12|24 */
+        atom_string(argv, word, sizeof word);
+        int k = choice_index(d, word);
         if (k < 0) {
-            pd_error(x, "%s: %s '%s' is not one of %s", obj, d->name,
-                     atom_getsymbol(argv)->s_name, list);
+            pd_error(x, "%s: %s '%s' is not one of %s", obj, d->name, word,
+                     list);
             return 0;
         }
         *out = (t_float)k;

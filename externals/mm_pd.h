@@ -8,7 +8,9 @@
  *   - creation flags `-name value...` and messages `name value...` for
  *     every table row, clamped with one warning naming object, parameter
  *     and range; unknown words, missing or non-numeric arguments are
- *     errors that change nothing; the object is always created;
+ *     errors that change nothing; the object is always created; a
+ *     choice row's words may be numbers (hpfslope 12|24 takes the float
+ *     message `hpfslope 24`);
  *   - the common rows: -ch (creation), -sidechain (MM_OBJ_SIDECHAIN),
  *     bypass and delta (MM_OBJ_SOUND), interval (MM_OBJ_METER), and the
  *     messages reset, latency, print and bang;
