@@ -4,6 +4,77 @@
 
 #define CHUNK MM_PEAKLIMITER_CHUNK
 
+static const mm_paramdef limiter_rows[] = {
+    {"ceiling", MM_PEAKLIMITER_CEILING, MM_P_FLOAT, "dBTP", -24, 0, -1, 0, 0,
+     NULL, "output true-peak ceiling"},
+    {"input", MM_PEAKLIMITER_INPUT, MM_P_FLOAT, "dB", -24, 24, 0, 0, 0, NULL,
+     "drive before limiting"},
+    {"release", MM_PEAKLIMITER_RELEASE, MM_P_FLOAT, "ms", 1, 1000, 50, 0, 0,
+     NULL, "release time (63%)"},
+    {"lookahead", MM_PEAKLIMITER_LOOKAHEAD, MM_P_FLOAT, "ms", 1, 20, 5, 0, 0,
+     NULL, "lookahead = latency"},
+    {"link", MM_PEAKLIMITER_LINK, MM_P_FLOAT, "%", 0, 100, 100, 0, 0, NULL,
+     "stereo link of the gain reduction"},
+    {"truepeak", MM_PEAKLIMITER_TRUEPEAK, MM_P_BOOL, "", 0, 1, 1, 0, 0, NULL,
+     "1 limits true peaks, 0 sample peaks"},
+};
+
+const mm_paramtable mm_peaklimiter_table =
+    MM_PARAMTABLE("peaklimiter", limiter_rows);
+
+#define ROW(p) limiter_rows[MM_PEAKLIMITER_##p]
+/* The lookahead range also sizes the delay lines (max) and the short
+ * detector (min). */
+#define MM_PEAKLIMITER_LOOKAHEAD_MIN (ROW(LOOKAHEAD).min)
+#define MM_PEAKLIMITER_LOOKAHEAD_MAX (ROW(LOOKAHEAD).max)
+
+static void configure(mm_peaklimiter *l);
+static void update_thresh_target(mm_peaklimiter *l, int snap);
+
+double mm_peaklimiter_set(mm_peaklimiter *l, mm_peaklimiter_param p,
+                          double v)
+{
+    if ((int)p < 0 || p >= MM_PEAKLIMITER_NPARAMS)
+        return 0.0;
+    v = mm_param_apply(&limiter_rows[p], v);
+    switch (p) {
+    case MM_PEAKLIMITER_CEILING:
+        l->ceiling_db = v;
+        update_thresh_target(l, 0);
+        break;
+    case MM_PEAKLIMITER_INPUT:
+        l->input_db = v;
+        mm_smoother_set(&l->ingain, mm_db_to_gain(v));
+        break;
+    case MM_PEAKLIMITER_RELEASE:
+        l->release_ms = v;
+        l->relcoef = mm_onepole_coef(v, l->samplerate > 0.0 ? l->samplerate
+                                                            : 48000.0);
+        break;
+    case MM_PEAKLIMITER_LOOKAHEAD:
+        l->lookahead_ms = v;
+        if (l->maxdelay > 0)
+            configure(l);
+        break;
+    case MM_PEAKLIMITER_LINK:
+        l->link_pct = v;
+        mm_smoother_set(&l->link, v * 0.01);
+        break;
+    case MM_PEAKLIMITER_TRUEPEAK:
+        l->truepeak = v != 0.0;
+        update_thresh_target(l, 0);
+        break;
+    default:
+        break;
+    }
+    return v;
+}
+
+int mm_peaklimiter_max_latency(const mm_peaklimiter *l)
+{
+    return l->maxdelay;
+}
+
 static void free_ch(mm_peaklimiter_ch *c)
 {
     mm_truepeak_free(&c->tp);
@@ -196,7 +267,7 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
     mm_smoother_set_samplerate(&l->ingain, sr);
     mm_smoother_set_samplerate(&l->thresh, sr);
     mm_smoother_set_samplerate(&l->link, sr);
-    mm_peaklimiter_set_release_ms(l, l->release_ms);
+    mm_peaklimiter_set(l, MM_PEAKLIMITER_RELEASE, l->release_ms);
     l->w1 = 0; /* fresh envelope */
     configure(l);
     mm_peaklimiter_reset(l);
@@ -209,16 +280,17 @@ int mm_peaklimiter_init(mm_peaklimiter *l, int nch, double sr)
         return MM_E_ARG;
     memset(l, 0, sizeof *l);
     l->nch = nch;
-    l->ceiling_db = MM_PEAKLIMITER_CEILING_DEF;
-    l->input_db = MM_PEAKLIMITER_INPUT_DEF;
-    l->release_ms = MM_PEAKLIMITER_RELEASE_DEF;
-    l->lookahead_ms = MM_PEAKLIMITER_LOOKAHEAD_DEF;
-    l->link_pct = MM_PEAKLIMITER_LINK_DEF;
-    l->truepeak = 1;
+    l->ceiling_db = ROW(CEILING).def;
+    l->input_db = ROW(INPUT).def;
+    l->release_ms = ROW(RELEASE).def;
+    l->lookahead_ms = ROW(LOOKAHEAD).def;
+    l->link_pct = ROW(LINK).def;
+    l->truepeak = ROW(TRUEPEAK).def != 0.0;
     l->gmin = 1.0;
-    mm_smoother_init(&l->ingain, MM_SMOOTHER_TAU_MS, sr, 1.0);
+    mm_smoother_init(&l->ingain, MM_SMOOTHER_TAU_MS, sr,
+                     mm_db_to_gain(l->input_db));
     mm_smoother_init(&l->thresh, MM_SMOOTHER_TAU_MS, sr, 1.0);
-    mm_smoother_init(&l->link, MM_SMOOTHER_TAU_MS, sr, 1.0);
+    mm_smoother_init(&l->link, MM_SMOOTHER_TAU_MS, sr, l->link_pct * 0.01);
     update_thresh_target(l, 1);
     int r = mm_peaklimiter_set_samplerate(l, sr);
     if (r != MM_OK)
@@ -245,55 +317,6 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
     }
     l->t = 0;
     l->gmin = 1.0;
-}
-
-double mm_peaklimiter_set_ceiling_db(mm_peaklimiter *l, double db)
-{
-    l->ceiling_db = mm_clamp_d(db, MM_PEAKLIMITER_CEILING_MIN,
-                               MM_PEAKLIMITER_CEILING_MAX);
-    update_thresh_target(l, 0);
-    return l->ceiling_db;
-}
-
-double mm_peaklimiter_set_input_db(mm_peaklimiter *l, double db)
-{
-    l->input_db = mm_clamp_d(db, MM_PEAKLIMITER_INPUT_MIN,
-                             MM_PEAKLIMITER_INPUT_MAX);
-    mm_smoother_set(&l->ingain, mm_db_to_gain(l->input_db));
-    return l->input_db;
-}
-
-double mm_peaklimiter_set_release_ms(mm_peaklimiter *l, double ms)
-{
-    l->release_ms = mm_clamp_d(ms, MM_PEAKLIMITER_RELEASE_MIN,
-                               MM_PEAKLIMITER_RELEASE_MAX);
-    l->relcoef = mm_onepole_coef(l->release_ms, l->samplerate > 0.0
-                                                    ? l->samplerate : 48000.0);
-    return l->release_ms;
-}
-
-double mm_peaklimiter_set_lookahead_ms(mm_peaklimiter *l, double ms)
-{
-    l->lookahead_ms = mm_clamp_d(ms, MM_PEAKLIMITER_LOOKAHEAD_MIN,
-                                 MM_PEAKLIMITER_LOOKAHEAD_MAX);
-    if (l->maxdelay > 0)
-        configure(l);
-    return l->lookahead_ms;
-}
-
-double mm_peaklimiter_set_link(mm_peaklimiter *l, double pct)
-{
-    l->link_pct = mm_clamp_d(pct, MM_PEAKLIMITER_LINK_MIN,
-                             MM_PEAKLIMITER_LINK_MAX);
-    mm_smoother_set(&l->link, l->link_pct * 0.01);
-    return l->link_pct;
-}
-
-int mm_peaklimiter_set_truepeak(mm_peaklimiter *l, int on)
-{
-    l->truepeak = on != 0;
-    update_thresh_target(l, 0);
-    return l->truepeak;
 }
 
 void mm_peaklimiter_snap(mm_peaklimiter *l)

@@ -642,9 +642,12 @@ static void *obj_new(t_symbol *s, int argc, t_atom *argv)
     size_dry(x);
     row r[MAXROWS];
     int n = rows_of(x, r);
-    for (int i = 0; i < n; i++) /* core and common rows at their defaults */
+    /* core rows at their defaults (or what create noted), common rows at
+     * theirs */
+    for (int i = 0; i < n; i++)
         if (!(r[i].d.flags & MM_P_CREATION))
-            apply_row(x, &r[i], (t_float)r[i].d.def);
+            apply_row(x, &r[i], r[i].value ? *r[i].value
+                                           : (t_float)r[i].d.def);
     parse_flags(x, argc, argv, 1);
     x->latency = -1;
     mm_pd_latency_changed(x);

@@ -95,7 +95,10 @@ typedef struct mm_objdef {
     const mm_pdinfo *info;        /* NULL-selector terminated */
     const char *inlets_doc;    /* extra words for the reference */
     /* Allocate and initialise the core (creation flags are read with
-     * mm_pd_value); 0 on failure (then the object is created silent). */
+     * mm_pd_value); 0 on failure (then the object is created silent).
+     * A row whose starting value differs per instance (dither~'s seed)
+     * gets it here with mm_pd_note: the table's defaults are applied
+     * next, with these values, then the creation flags. */
     int (*create)(void *x, double samplerate);
     void (*destroy)(void *x);
     /* Apply a table row to the core; return the value applied. */
@@ -150,7 +153,8 @@ int mm_pd_common_rows(const mm_objdef *def, mm_paramdef *head, int *nhead,
 t_float mm_pd_value(const void *x, int id);
 /* Set a table row as a message would (clamping, warning, print value). */
 void mm_pd_set(void *x, int id, t_float v);
-/* Record a value the core changed by itself (e.g. refused a mode). */
+/* Record a value the core changed by itself (e.g. refused a mode), or,
+ * in create, a row's starting value for this instance. */
 void mm_pd_note(void *x, int id, t_float v);
 /* Mark the object failed: outputs silent from now on, one error. */
 void mm_pd_fail(void *x, const char *why);
