@@ -472,8 +472,10 @@ static void print_all(mm_pdobj *x)
     for (int i = 0; i < n; i++)
         print_row(x, &r[i]);
     for (const mm_pdmethod *m = x->def->methods; m && m->name; m++)
-        if (m->print)
+        if (m->print) {
+            x->method = m;
             m->print(x);
+        }
 }
 
 /* A message to the leftmost inlet; 1 when the name is known. */
@@ -493,6 +495,7 @@ static int dispatch(mm_pdobj *x, t_symbol *s, int argc, t_atom *argv)
     }
     const mm_pdmethod *m = find_method(x->def, name);
     if (m) {
+        x->method = m;
         if (m->handler)
             m->handler(x, argc, argv);
         return 1;

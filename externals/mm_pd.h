@@ -62,7 +62,9 @@ enum {
 typedef struct mm_pdobj mm_pdobj;
 
 /* A message of the object's own with its own arguments (band 2 bell ...).
- * The handler refuses bad arguments itself (mm_arg_* help). */
+ * The handler refuses bad arguments itself (mm_arg_* help). One handler
+ * (and print) may serve several rows: it reads the row it serves now from
+ * its mm_pdobj's `method`. */
 typedef struct mm_pdmethod {
     const char *name;
     void (*handler)(void *x, int argc, t_atom *argv);
@@ -131,6 +133,7 @@ struct mm_pdobj {
     const float *in[MM_PD_MAXCH];
     float *out[MM_PD_MAXCH];
     t_float value[MM_PD_MAXPARAMS]; /* applied value of each table row */
+    const mm_pdmethod *method; /* the row whose handler or print runs */
 };
 
 /* The class, from the declaration (call from the setup function). */
