@@ -157,6 +157,28 @@ int mm_pd_arg_symbol(void *x, const char *msg, int argc, t_atom *argv,
     return 1;
 }
 
+int mm_pd_arg_floats(void *x, const char *msg, int argc, t_atom *argv,
+                     double min, double max, const char *unit,
+                     int ascending, double *out)
+{
+    for (int i = 0; i < argc; i++) {
+        t_float f;
+        if (!mm_pd_arg_float(x, msg, argc, argv, i, &f))
+            return 0;
+        out[i] = f;
+    }
+    for (int i = 0; i < argc; i++) {
+        out[i] = mm_pd_clamp_warn(x, msg, (t_float)out[i], (t_float)min,
+                                  (t_float)max, unit);
+        if (ascending && i > 0 && out[i] <= out[i - 1]) {
+            pd_error(x, "%s: %s must ascend (%g after %g)",
+                     mm_pd_name(x), msg, out[i], out[i - 1]);
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* Convention 6: never inf or NaN on the info outlet. */
 static t_float safe(double v)
 {

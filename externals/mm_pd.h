@@ -174,6 +174,14 @@ int mm_pd_arg_float(void *x, const char *msg, int argc, t_atom *argv, int i,
                  t_float *out);
 int mm_pd_arg_symbol(void *x, const char *msg, int argc, t_atom *argv, int i,
                   t_symbol **out);
+/* A list of numbers (`xover 120 1000 6000`): argv[0..argc) into out,
+ * each clamped to min..max with one warning naming msg; with `ascending`
+ * each must be above the one before. Returns 0 after one error (nothing
+ * to apply) when one is missing, not a number or out of order; the
+ * caller checks the count. */
+int mm_pd_arg_floats(void *x, const char *msg, int argc, t_atom *argv,
+                     double min, double max, const char *unit,
+                     int ascending, double *out);
 /* Clamp with one warning naming the object; returns the value applied. */
 t_float mm_pd_clamp_warn(void *x, const char *what, t_float v, t_float min,
                       t_float max, const char *unit);
