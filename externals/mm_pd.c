@@ -157,6 +157,28 @@ int mm_pd_arg_symbol(void *x, const char *msg, int argc, t_atom *argv,
     return 1;
 }
 
+int mm_pd_arg_floats(void *x, const char *msg, int argc, t_atom *argv,
+                     double min, double max, const char *unit,
+                     int ascending, double *out)
+{
+    for (int i = 0; i < argc; i++) {
+        t_float f;
+        if (!mm_pd_arg_float(x, msg, argc, argv, i, &f))
+            return 0;
+        out[i] = f;
+    }
+    for (int i = 0; i < argc; i++) {
+        out[i] = mm_pd_clamp_warn(x, msg, (t_float)out[i], (t_float)min,
+                                  (t_float)max, unit);
+        if (ascending && i > 0 && out[i] <= out[i - 1]) {
+            pd_error(x, "%s: %s must ascend (%g after %g)",
+                     mm_pd_name(x), msg, out[i], out[i - 1]);
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* Convention 6: never inf or NaN on the info outlet. */
 static t_float safe(double v)
 {
@@ -475,8 +497,10 @@ static void print_all(mm_pdobj *x)
     for (int i = 0; i < n; i++)
         print_row(x, &r[i]);
     for (const mm_pdmethod *m = x->def->methods; m && m->name; m++)
-        if (m->print)
+        if (m->print) {
+            x->method = m;
             m->print(x);
+        }
 }
 
 /* A message to the leftmost inlet; 1 when the name is known. */
@@ -496,6 +520,7 @@ static int dispatch(mm_pdobj *x, t_symbol *s, int argc, t_atom *argv)
     }
     const mm_pdmethod *m = find_method(x->def, name);
     if (m) {
+        x->method = m;
         if (m->handler)
             m->handler(x, argc, argv);
         return 1;

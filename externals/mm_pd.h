@@ -64,7 +64,9 @@ enum {
 typedef struct mm_pdobj mm_pdobj;
 
 /* A message of the object's own with its own arguments (band 2 bell ...).
- * The handler refuses bad arguments itself (mm_arg_* help). */
+ * The handler refuses bad arguments itself (mm_arg_* help). One handler
+ * (and print) may serve several rows: it reads the row it serves now from
+ * its mm_pdobj's `method`. */
 typedef struct mm_pdmethod {
     const char *name;
     void (*handler)(void *x, int argc, t_atom *argv);
@@ -136,6 +138,7 @@ struct mm_pdobj {
     const float *in[MM_PD_MAXCH];
     float *out[MM_PD_MAXCH];
     t_float value[MM_PD_MAXPARAMS]; /* applied value of each table row */
+    const mm_pdmethod *method; /* the row whose handler or print runs */
 };
 
 /* The class, from the declaration (call from the setup function). */
@@ -177,6 +180,14 @@ int mm_pd_arg_float(void *x, const char *msg, int argc, t_atom *argv, int i,
                  t_float *out);
 int mm_pd_arg_symbol(void *x, const char *msg, int argc, t_atom *argv, int i,
                   t_symbol **out);
+/* A list of numbers (`xover 120 1000 6000`): argv[0..argc) into out,
+ * each clamped to min..max with one warning naming msg; with `ascending`
+ * each must be above the one before. Returns 0 after one error (nothing
+ * to apply) when one is missing, not a number or out of order; the
+ * caller checks the count. */
+int mm_pd_arg_floats(void *x, const char *msg, int argc, t_atom *argv,
+                     double min, double max, const char *unit,
+                     int ascending, double *out);
 /* Clamp with one warning naming the object; returns the value applied. */
 t_float mm_pd_clamp_warn(void *x, const char *what, t_float v, t_float min,
                       t_float max, const char *unit);
