@@ -99,4 +99,13 @@ clean: clean-tests
 clean-tests:
 	rm -rf $(BUILD)
 
-.PHONY: check demo bench deps unit-tests unit-tests-asan tools stage clean-tests sanitize valgrind fuzz
+# The reference description of every object (JSON), from the declarations.
+PD_INCLUDE ?= /usr/include/pd
+MMREF_SRC = scripts/mmref.c tests/fuzz/pdstub.c $(sort $(wildcard externals/*.c)) $(DSP_SRC)
+$(BUILD)/mmref: $(MMREF_SRC) $(DSP_HDR) $(wildcard externals/*.h) tests/fuzz/pdstub.h
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -Wno-cast-function-type -I$(PD_INCLUDE) -Iexternals -Itests/fuzz -DMM_SETUPS='$(foreach f,$(sort $(wildcard externals/*~.c)),X($(subst ~,_tilde,$(basename $(notdir $(f))))))' -o $@ $(MMREF_SRC) -lebur128 -lm
+reference: $(BUILD)/mmref
+	python3 scripts/mkreference.py --mmref $(BUILD)/mmref
+
+.PHONY: check demo bench deps unit-tests unit-tests-asan tools stage clean-tests sanitize valgrind fuzz reference

@@ -259,6 +259,7 @@ int mm_loudness_init(mm_loudness *l, int nch, double samplerate)
         return MM_E_ARG;
     l->nch = nch;
     l->samplerate = samplerate;
+    l->target = mm_loudness_table.defs[MM_LOUDNESS_TARGET].def;
     for (int c = 0; c < nch; c++) {
         l->role[c] = mm_loudness_default_role(nch, c);
         if (mm_truepeak_init(&l->tp[c], samplerate) != MM_OK) {
@@ -427,4 +428,49 @@ void mm_loudness_read(mm_loudness *l, mm_loudness_readings *r)
 unsigned long mm_loudness_nonfinite(const mm_loudness *l)
 {
     return l->nonfinite;
+}
+
+/* ---- parameters (mm_param.h) ------------------------------------------- */
+
+const char *const mm_loudness_role_words[] = {
+    "unused", "left", "right", "center", "leftsurround", "rightsurround",
+    "dualmono", NULL};
+
+static const mm_paramdef loudness_rows[] = {
+    {"target", MM_LOUDNESS_TARGET, MM_P_FLOAT, "LUFS", -70, 0, -14, 0, 0,
+     NULL, "loudness target: the gain reading is target minus integrated"},
+    {"pause", MM_LOUDNESS_PAUSE, MM_P_BOOL, "", 0, 1, 0, 0, 0, NULL,
+     "1 stops the integrated and LRA measurement, 0 resumes it (EBU mode "
+     "start/pause)"},
+};
+
+const mm_paramtable mm_loudness_table =
+    MM_PARAMTABLE("loudness", loudness_rows);
+
+double mm_loudness_set(mm_loudness *l, mm_loudness_param p, double v)
+{
+    if ((int)p < 0 || p >= MM_LOUDNESS_NPARAMS)
+        return 0.0;
+    v = mm_param_apply(&loudness_rows[p], v);
+    if (p == MM_LOUDNESS_TARGET)
+        l->target = v;
+    else
+        mm_loudness_set_paused(l, v != 0);
+    return v;
+}
+
+double mm_loudness_get(const mm_loudness *l, mm_loudness_param p)
+{
+    switch (p) {
+    case MM_LOUDNESS_TARGET: return l->target;
+    case MM_LOUDNESS_PAUSE: return l->paused;
+    default: return 0.0;
+    }
+}
+
+mm_loudness_role mm_loudness_get_role(const mm_loudness *l, int channel)
+{
+    if (channel < 0 || channel >= l->nch)
+        return MM_ROLE_UNUSED;
+    return (mm_loudness_role)l->role[channel];
 }

@@ -43,6 +43,13 @@
  *     few ms) of the signal since the previous reset reaches into the
  *     first block.
  *
+ * Parameters (mm_loudness_table, mm_param.h; mm_loudness_set clamps and
+ * returns the value applied): target LUFS [-14] (-70..0: the level the
+ * `gain` reading, target minus integrated, aims at), pause 0|1 [0] (1
+ * stops adding blocks to the integrated and LRA measurement). Channel
+ * roles are set per channel with mm_loudness_set_role; their words are
+ * mm_loudness_role_words, indexed by mm_loudness_role.
+ *
  * Readings are in LUFS / LU / dBFS / dBTP, MM_FLOOR_DB (-144) when not
  * measured yet or silent. Latency: none (a meter).
  */
@@ -50,6 +57,7 @@
 #define MM_LOUDNESS_H
 
 #include "mm_common.h"
+#include "mm_param.h"
 #include "mm_truepeak.h"
 #include <ebur128.h>
 
@@ -77,6 +85,18 @@ typedef enum mm_loudness_role {
     MM_ROLE_DUALMONO
 } mm_loudness_role;
 
+/* "unused", "left", ... "dualmono", NULL: the words of the roles above */
+extern const char *const mm_loudness_role_words[];
+
+typedef enum mm_loudness_param {
+    MM_LOUDNESS_TARGET = 0,
+    MM_LOUDNESS_PAUSE,
+    MM_LOUDNESS_NPARAMS
+} mm_loudness_param;
+
+/* The table (mm_param.h): rows in mm_loudness_param order. */
+extern const mm_paramtable mm_loudness_table;
+
 typedef struct mm_loudness_readings {
     double momentary;   /* LUFS */
     double shortterm;   /* LUFS */
@@ -103,6 +123,7 @@ typedef struct mm_loudness {
     int nch;
     double samplerate;
     int paused;
+    double target;                /* LUFS, for the gain reading */
     int role[MM_LOUDNESS_MAXCH];
     float samplepeak;             /* linear, max since reset */
     float truepeak;
@@ -120,7 +141,11 @@ int mm_loudness_set_samplerate(mm_loudness *l, double samplerate);
  * allocation); always MM_OK. */
 int mm_loudness_reset(mm_loudness *l);
 int mm_loudness_set_role(mm_loudness *l, int channel, mm_loudness_role r);
+mm_loudness_role mm_loudness_get_role(const mm_loudness *l, int channel);
 void mm_loudness_set_paused(mm_loudness *l, int paused);
+/* A table row (target, pause); returns the value applied. */
+double mm_loudness_set(mm_loudness *l, mm_loudness_param p, double v);
+double mm_loudness_get(const mm_loudness *l, mm_loudness_param p);
 /* Real-time safe. in[c][i], c < nch. */
 void mm_loudness_process(mm_loudness *l, const float *const *in, int n);
 void mm_loudness_read(mm_loudness *l, mm_loudness_readings *r);

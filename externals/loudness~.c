@@ -1,214 +1,135 @@
-/* loudness~: EBU R128 / ITU-R BS.1770-4 loudness meter.
- * A thin wrapper: parameters via mm_pd, measurement in dsp/mm_loudness. */
-#include "mm_pdlegacy.h"
+/* loudness~: EBU R128 / ITU-R BS.1770-4 loudness meter. The measurement
+ * is dsp/mm_loudness (its table: target, pause); flags, messages, print
+ * and the info outlet come from mm_pd. */
+#include "mm_pd.h"
 #include "mm_loudness.h"
 #include <string.h>
 
-static t_class *loudness_tilde_class;
-
-typedef struct _loudness_tilde {
-    t_object x_obj;
-    t_float x_f;
-    int x_nch;
-    mm_params x_params;
+typedef struct loudness_tilde {
+    mm_pdobj x_mm;
     mm_loudness x_core;
-    int x_ok;                 /* core initialised */
-    t_outlet *x_info;
-    mm_meter x_meter;
-    t_float x_target;
-    const float *x_in[MM_LOUDNESS_MAXCH];
 } t_loudness_tilde;
 
-static const char *const role_words[] = {
-    "unused", "left", "right", "center", "leftsurround", "rightsurround",
-    "dualmono", NULL};
+#define CORE(o) (&((t_loudness_tilde *)(o))->x_core)
 
-static void loudness_tilde_emit(void *owner)
+static int loudness_create(void *o, double sr)
 {
-    t_loudness_tilde *x = owner;
+    return mm_loudness_init(CORE(o), ((mm_pdobj *)o)->nch, sr) == MM_OK;
+}
+
+static void loudness_destroy(void *o) { mm_loudness_free(CORE(o)); }
+
+static double loudness_set(void *o, int id, double v)
+{
+    return mm_loudness_set(CORE(o), (mm_loudness_param)id, v);
+}
+
+static int loudness_samplerate(void *o, double sr)
+{
+    return mm_loudness_set_samplerate(CORE(o), sr) == MM_OK;
+}
+
+static void loudness_process(void *o, const float *const *in,
+                             float *const *out, const float *key, int n)
+{
+    (void)out, (void)key;
+    mm_loudness_process(CORE(o), in, n);
+}
+
+static void loudness_emit(void *o)
+{
     mm_loudness_readings r;
-    if (!x->x_ok)
-        return;
-    mm_loudness_read(&x->x_core, &r);
+    mm_loudness_read(CORE(o), &r);
     int have_i = r.integrated > MM_FLOOR_DB;
-    mm_info_float(x->x_info, "momentary", r.momentary);
-    mm_info_float(x->x_info, "shortterm", r.shortterm);
-    mm_info_float(x->x_info, "integrated", r.integrated);
-    mm_info_float(x->x_info, "lra", r.lra);
-    mm_info_float(x->x_info, "samplepeak", r.samplepeak);
-    mm_info_float(x->x_info, "truepeak", r.truepeak);
-    mm_info_float(x->x_info, "plr",
-                  have_i && r.truepeak > MM_FLOOR_DB
-                      ? r.truepeak - r.integrated : MM_FLOOR_DB);
-    mm_info_float(x->x_info, "gain",
-                  have_i ? x->x_target - r.integrated : MM_FLOOR_DB);
+    double target = mm_loudness_get(CORE(o), MM_LOUDNESS_TARGET);
+    mm_pd_info(o, "momentary", r.momentary);
+    mm_pd_info(o, "shortterm", r.shortterm);
+    mm_pd_info(o, "integrated", r.integrated);
+    mm_pd_info(o, "lra", r.lra);
+    mm_pd_info(o, "samplepeak", r.samplepeak);
+    mm_pd_info(o, "truepeak", r.truepeak);
+    mm_pd_info(o, "plr", have_i && r.truepeak > MM_FLOOR_DB
+                             ? r.truepeak - r.integrated : MM_FLOOR_DB);
+    mm_pd_info(o, "gain", have_i ? target - r.integrated : MM_FLOOR_DB);
 }
 
-static void set_interval(void *owner, t_float v)
+static void loudness_reset(void *o)
 {
-    t_loudness_tilde *x = owner;
-    mm_meter_set_interval(&x->x_meter, v);
+    if (mm_loudness_reset(CORE(o)) != MM_OK)
+        pd_error(o, "loudness~: out of memory while resetting");
 }
 
-static void set_target(void *owner, t_float v)
+static void do_channel(void *o, int argc, t_atom *argv)
 {
-    ((t_loudness_tilde *)owner)->x_target = v;
-}
-
-static void set_pause(void *owner, t_float v)
-{
-    t_loudness_tilde *x = owner;
-    mm_loudness_set_paused(&x->x_core, v != 0);
-}
-
-static void do_reset(void *owner, t_symbol *s, int argc, t_atom *argv)
-{
-    t_loudness_tilde *x = owner;
-    (void)s, (void)argc, (void)argv;
-    if (x->x_ok && mm_loudness_reset(&x->x_core) != MM_OK)
-        pd_error(x, "loudness~: out of memory while resetting");
-}
-
-static void do_latency(void *owner, t_symbol *s, int argc, t_atom *argv)
-{
-    t_loudness_tilde *x = owner;
-    (void)s, (void)argc, (void)argv;
-    mm_info_float(x->x_info, "latency", 0);
-}
-
-static void do_channel(void *owner, t_symbol *s, int argc, t_atom *argv)
-{
-    t_loudness_tilde *x = owner;
+    int nch = ((mm_pdobj *)o)->nch;
     t_float ch;
     t_symbol *role;
-    (void)s;
-    if (!mm_arg_float(x, "loudness~", "channel", argc, argv, 0, &ch)
-        || !mm_arg_symbol(x, "loudness~", "channel", argc, argv, 1, &role))
+    if (!mm_pd_arg_float(o, "channel", argc, argv, 0, &ch)
+        || !mm_pd_arg_symbol(o, "channel", argc, argv, 1, &role))
         return;
     /* range first: casting 1e30 to int is undefined behaviour */
-    if (!(ch >= 1 && ch <= x->x_nch) || ch != (t_float)(int)ch) {
-        pd_error(x, "loudness~: channel %g does not exist (1..%d)", ch,
-                 x->x_nch);
+    if (!(ch >= 1 && ch <= nch) || ch != (t_float)(int)ch) {
+        pd_error(o, "loudness~: channel %g does not exist (1..%d)", ch, nch);
         return;
     }
-    int c = (int)ch;
-    for (int k = 0; role_words[k]; k++) {
-        if (!strcmp(role_words[k], role->s_name)) {
-            mm_loudness_set_role(&x->x_core, c - 1, (mm_loudness_role)k);
+    for (int k = 0; mm_loudness_role_words[k]; k++)
+        if (!strcmp(mm_loudness_role_words[k], role->s_name)) {
+            mm_loudness_set_role(CORE(o), (int)ch - 1, (mm_loudness_role)k);
             return;
         }
-    }
-    pd_error(x, "loudness~: channel role '%s' is not one of left|right|"
+    pd_error(o, "loudness~: channel role '%s' is not one of left|right|"
              "center|leftsurround|rightsurround|dualmono|unused",
              role->s_name);
 }
 
-static void print_channels(void *owner)
+static void print_channels(void *o)
 {
-    t_loudness_tilde *x = owner;
-    for (int c = 0; c < x->x_nch; c++)
-        post("  channel %d %s", c + 1, role_words[x->x_core.role[c]]);
+    for (int c = 0; c < ((mm_pdobj *)o)->nch; c++)
+        post("  channel %d %s", c + 1,
+             mm_loudness_role_words[mm_loudness_get_role(CORE(o), c)]);
 }
 
-static const mm_param loudness_params[] = {
-    {"ch", MM_INT, "", 1, MM_LOUDNESS_MAXCH, 2, MM_PF_CREATION, 0, NULL,
-     NULL, NULL, NULL, "number of channels (creation only)"},
-    {"interval", MM_FLOAT, "ms", 0, 60000, 100, 0, 0, NULL, set_interval,
-     NULL, NULL, "meter output period, 0 = only on bang"},
-    {"target", MM_FLOAT, "LUFS", -70, 0, -14, 0, 0, NULL, set_target, NULL,
-     NULL, "loudness target for the gain output"},
-    {"pause", MM_BOOL, "", 0, 1, 0, 0, 0, NULL, set_pause, NULL, NULL,
-     "1 pauses the integrated and LRA measurement"},
-    {"channel", MM_METHOD, "", 0, 0, 0, MM_PF_NOFLAG, 0, NULL, NULL,
-     do_channel, print_channels, "channel <n> <role>"},
-    {"reset", MM_METHOD, "", 0, 0, 0, MM_PF_NOFLAG, 0, NULL, NULL, do_reset,
-     NULL, "start every measurement anew"},
-    {"latency", MM_METHOD, "", 0, 0, 0, MM_PF_NOFLAG, 0, NULL, NULL,
-     do_latency, NULL, "emit latency 0"},
+static const mm_pdmethod loudness_methods[] = {
+    {"channel", do_channel, print_channels, "<n> <role>",
+     "role of channel n: left, right, center, leftsurround, rightsurround, "
+     "dualmono or unused (LFE)", 0},
+    {NULL, NULL, NULL, NULL, NULL, 0}};
+
+static const mm_pdinfo loudness_info[] = {
+    {"momentary", "<LUFS>", "loudness of the last 400 ms"},
+    {"shortterm", "<LUFS>", "loudness of the last 3 s"},
+    {"integrated", "<LUFS>", "gated loudness since reset"},
+    {"lra", "<LU>", "loudness range since reset (EBU Tech 3342)"},
+    {"samplepeak", "<dBFS>", "highest sample since reset"},
+    {"truepeak", "<dBTP>", "highest true (inter-sample) peak since reset"},
+    {"plr", "<LU>", "peak to loudness ratio: truepeak minus integrated"},
+    {"gain", "<dB>", "target minus integrated: the gain that reaches the "
+     "target"},
+    {"latency", "<samples>", "always 0"},
+    {NULL, NULL, NULL}};
+
+static const mm_objdef loudness_def = {
+    .name = "loudness~",
+    .summary = "EBU R128 / ITU-R BS.1770-4 loudness meter: LUFS, loudness "
+               "range, sample and true peak",
+    .size = sizeof(t_loudness_tilde),
+    .features = MM_OBJ_METER,
+    .ch_min = 1, .ch_max = MM_LOUDNESS_MAXCH, .ch_def = 2,
+    .outs = MM_PD_NOOUT,
+    .interval_def = 100,
+    .table = &mm_loudness_table,
+    .methods = loudness_methods,
+    .info = loudness_info,
+    .create = loudness_create,
+    .destroy = loudness_destroy,
+    .set = loudness_set,
+    .samplerate = loudness_samplerate,
+    .process = loudness_process,
+    .emit = loudness_emit,
+    .reset = loudness_reset,
 };
-
-static void loudness_tilde_bang(t_loudness_tilde *x)
-{
-    loudness_tilde_emit(x);
-}
-
-static void loudness_tilde_anything(t_loudness_tilde *x, t_symbol *s,
-                                    int argc, t_atom *argv)
-{
-    mm_params_dispatch(&x->x_params, s, argc, argv);
-}
-
-static t_int *loudness_tilde_perform(t_int *w)
-{
-    t_loudness_tilde *x = (t_loudness_tilde *)w[1];
-    int n = (int)w[2];
-    for (int c = 0; c < x->x_nch; c++)
-        x->x_in[c] = (const float *)w[3 + c];
-    if (x->x_ok)
-        mm_loudness_process(&x->x_core, x->x_in, n);
-    return w + 3 + x->x_nch;
-}
-
-static void loudness_tilde_dsp(t_loudness_tilde *x, t_signal **sp)
-{
-    double sr = sp[0]->s_sr;
-    if (!x->x_ok) {
-        x->x_ok = mm_loudness_init(&x->x_core, x->x_nch, sr) == MM_OK;
-        if (!x->x_ok)
-            pd_error(x, "loudness~: cannot start at %g Hz (out of memory?)",
-                     sr);
-    } else if (mm_loudness_set_samplerate(&x->x_core, sr) != MM_OK) {
-        pd_error(x, "loudness~: out of memory at %g Hz", sr);
-        x->x_ok = 0;
-    }
-    t_int args[3 + MM_LOUDNESS_MAXCH];
-    args[0] = (t_int)x;
-    args[1] = (t_int)sp[0]->s_n;
-    for (int c = 0; c < x->x_nch; c++)
-        args[2 + c] = (t_int)sp[c]->s_vec;
-    dsp_addv(loudness_tilde_perform, 2 + x->x_nch, args);
-    mm_info_float(x->x_info, "latency", 0);
-}
-
-static void *loudness_tilde_new(t_symbol *s, int argc, t_atom *argv)
-{
-    t_loudness_tilde *x = (t_loudness_tilde *)pd_new(loudness_tilde_class);
-    (void)s;
-    x->x_nch = mm_flag_int(x, "loudness~", argc, argv, "-ch", 2, 1,
-                           MM_LOUDNESS_MAXCH);
-    for (int c = 1; c < x->x_nch; c++)
-        inlet_new(&x->x_obj, &x->x_obj.ob_pd, &s_signal, &s_signal);
-    x->x_info = outlet_new(&x->x_obj, 0);
-    /* 48 kHz until the dsp method tells the real rate; roles and pause set
-     * by flags must land in an existing core */
-    x->x_ok = mm_loudness_init(&x->x_core, x->x_nch, 48000.0) == MM_OK;
-    if (!x->x_ok)
-        pd_error(x, "loudness~: out of memory");
-    mm_meter_init(&x->x_meter, x, loudness_tilde_emit, 0);
-    mm_params_init(&x->x_params, x, "loudness~", loudness_params,
-                   sizeof loudness_params / sizeof loudness_params[0]);
-    mm_params_note(&x->x_params, "ch", x->x_nch);
-    mm_params_apply_defaults(&x->x_params);
-    mm_params_parse_flags(&x->x_params, argc, argv);
-    return x;
-}
-
-static void loudness_tilde_free(t_loudness_tilde *x)
-{
-    mm_meter_free(&x->x_meter);
-    if (x->x_ok)
-        mm_loudness_free(&x->x_core);
-}
 
 MM_EXPORT void loudness_tilde_setup(void)
 {
-    loudness_tilde_class = class_new(
-        gensym("loudness~"), (t_newmethod)(void (*)(void))loudness_tilde_new,
-        (t_method)loudness_tilde_free, sizeof(t_loudness_tilde), 0, A_GIMME,
-        0);
-    CLASS_MAINSIGNALIN(loudness_tilde_class, t_loudness_tilde, x_f);
-    class_addmethod(loudness_tilde_class, (t_method)loudness_tilde_dsp,
-                    gensym("dsp"), A_CANT, 0);
-    class_addbang(loudness_tilde_class, loudness_tilde_bang);
-    class_addanything(loudness_tilde_class, loudness_tilde_anything);
+    mm_pd_class_new(&loudness_def);
 }

@@ -152,6 +152,11 @@ int mm_pd_registry(const mm_objdef *const **defs);
 int mm_pd_common_rows(const mm_objdef *def, mm_paramdef *head, int *nhead,
                       mm_paramdef *tail, int *ntail);
 
+/* The messages every object has besides its rows and methods (reset,
+ * latency, print, bang), with their words for the reference; NULL-name
+ * terminated. */
+const mm_pdmethod *mm_pd_common_methods(void);
+
 /* The applied value of a table row, by id (creation flags too). */
 t_float mm_pd_value(const void *x, int id);
 /* Set a table row as a message would (clamping, warning, print value). */
