@@ -11,7 +11,7 @@
 lib.name = mixmaster
 
 class.sources = $(sort $(wildcard externals/*~.c))
-common.sources = $(sort $(wildcard dsp/*.c)) externals/mm_pd.c externals/mm_pdlegacy.c
+common.sources = $(sort $(wildcard dsp/*.c)) externals/mm_pd.c
 ldlibs = -lebur128 -lm
 cflags = -Idsp -Iexternals -std=c99 -D_DEFAULT_SOURCE -fvisibility=hidden
 datafiles = $(wildcard help-patches/*.pd) $(wildcard abstractions/*.pd) \

@@ -398,8 +398,8 @@ static int parse_value(mm_pdobj *x, const mm_paramdef *d, int argc,
         if (d->type == MM_P_BOOL)
             pd_error(x, "%s: %s needs 0 or 1", obj, d->name);
         else
-            pd_error(x, "%s: %s needs a number (%g..%g %s)", obj, d->name,
-                     d->min, d->max, d->unit);
+            pd_error(x, "%s: %s needs a number (%g..%g%s%s)", obj, d->name,
+                     d->min, d->max, d->unit[0] ? " " : "", d->unit);
         return 0;
     }
     *out = atom_getfloat(argv);
@@ -572,6 +572,14 @@ t_float mm_pd_value(const void *xp, int id)
     return 0;
 }
 
+t_float mm_pd_get(const void *xp, const char *name)
+{
+    mm_pdobj *x = (mm_pdobj *)xp;
+    row r[MAXROWS];
+    int n = rows_of(x, r), i = find_row(r, n, name);
+    return i >= 0 ? row_value(x, &r[i]) : 0;
+}
+
 void mm_pd_note(void *xp, int id, t_float v)
 {
     mm_pdobj *x = xp;
@@ -742,12 +750,8 @@ static t_int *obj_perform(t_int *w)
         x->in[c] = d;
     }
     int sound = (x->def->features & MM_OBJ_SOUND) != 0;
-    if (sound && mm_outmix_is_bypassed(&x->mix) && x->latency == 0) {
-        for (int c = 0; c < no; c++)
-            memcpy(x->out[c], x->in[c < nch ? c : nch - 1],
-                   (size_t)n * sizeof(float));
-        return w + 3 + nch + x->sidechain + no;
-    }
+    /* the core runs in bypass too: its meters keep reading and it
+     * resumes from the present, not from when bypass began */
     x->def->process(x, x->in, x->out, key, n);
     if (!sound)
         return w + 3 + nch + x->sidechain + no;

@@ -159,6 +159,10 @@ const mm_pdmethod *mm_pd_common_methods(void);
 
 /* The applied value of a table row, by id (creation flags too). */
 t_float mm_pd_value(const void *x, int id);
+/* The value of any row by name, the common ones too (bypass, delta,
+ * interval, ch, sidechain); 0 for a name the object does not have. For
+ * tools and tests that read an object back. */
+t_float mm_pd_get(const void *x, const char *name);
 /* Set a table row as a message would (clamping, warning, print value). */
 void mm_pd_set(void *x, int id, t_float v);
 /* Record a value the core changed by itself (e.g. refused a mode), or,

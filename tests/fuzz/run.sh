@@ -62,13 +62,11 @@ while IFS='|' read -r name _ _ flags msg; do
     check=()
     [ -f "tests/fuzz/check/$name.c" ] && check=("tests/fuzz/check/$name.c")
     setup="${name/\~/_tilde}_setup"
-    # the wrapper and mm_pd.c as separate objects, so that --wrap sees the
-    # wrapper's call to mm_params_init
     # shellcheck disable=SC2086
     if $CLANG $FLAGS -I"$PD_INCLUDE" -Iexternals \
         -DMM_FUZZ_OBJECT="\"$name\"" -DMM_FUZZ_SETUP="$setup" \
         -DMM_FUZZ_FLAGS="\"$flags\"" -DMM_FUZZ_MSG="\"$msg\"" \
-        -include tests/fuzz/pdfix.h -Wl,--wrap=mm_params_init \
+        -include tests/fuzz/pdfix.h \
         -o "$FUZZ_OUT/bin/$h" \
         tests/fuzz/obj_harness.c tests/fuzz/pdstub.c "externals/$name.c" \
         externals/mm_pd.c "${check[@]}" $DSP_SRC $LIBS \
