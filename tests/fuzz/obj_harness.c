@@ -2,11 +2,12 @@
  * handling and perform routine, through its real wrapper
  * (externals/<name>.c + mm_pd.c + dsp/) on the pdstub.c runtime.
  *
- * Built by tests/fuzz/run.sh once per line of tests/robust/objects.list
- * with -DMM_FUZZ_OBJECT="name~" -DMM_FUZZ_SETUP=name_tilde_setup
- * -DMM_FUZZ_FLAGS="<the list's flags>" -DMM_FUZZ_MSG="<its message>". The
- * harness learns the object's rows and messages from its declaration
- * (mm_pd_registry) and reads values back with mm_pd_get.
+ * Built by the Makefile (make fuzzers) once per line of
+ * tests/robust/objects.list: this file, compiled once, is linked with a
+ * small generated file (tests/fuzz/objconfig.sh) that defines the
+ * object's name, setup function, creation flags and message (mm_fuzz_*
+ * below). The harness learns the object's rows and messages from its
+ * declaration (mm_pd_registry) and reads values back with mm_pd_get.
  *
  * Each input: create the object with random flags (A_GIMME atoms: the
  * table's names, random words, numbers including huge, negative, NaN and
@@ -24,14 +25,15 @@
 #include "pdstub.h"
 #include "objcheck.h"
 
-#ifndef MM_FUZZ_FLAGS
-#define MM_FUZZ_FLAGS ""
-#endif
-#ifndef MM_FUZZ_MSG
-#define MM_FUZZ_MSG ""
-#endif
-
-void MM_FUZZ_SETUP(void);
+/* the object under test, from the generated file */
+extern const char mm_fuzz_object[]; /* "limiter~" */
+extern const char mm_fuzz_flags[];  /* the list's creation flags */
+extern const char mm_fuzz_msg[];    /* the list's hard-work message */
+extern void (*const mm_fuzz_setup)(void); /* limiter_tilde_setup */
+#define MM_FUZZ_OBJECT mm_fuzz_object
+#define MM_FUZZ_FLAGS mm_fuzz_flags
+#define MM_FUZZ_MSG mm_fuzz_msg
+#define MM_FUZZ_SETUP mm_fuzz_setup
 
 #define MAXN 2048
 #define MAXSIG 32
