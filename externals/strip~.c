@@ -188,6 +188,8 @@ static const mm_objdef strip_def = {
     .table = &mm_strip_table,
     .methods = strip_methods,
     .info = strip_info,
+    .inlets_doc = "-ch 1: mono in, panned (panlaw); -ch 2: stereo in, pan "
+                  "acts as balance; always two signal outlets",
     .create = strip_create,
     .destroy = strip_destroy,
     .set = strip_set,
