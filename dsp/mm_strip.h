@@ -64,7 +64,8 @@ enum { MM_STRIP_LOW = 0, MM_STRIP_LOWMID, MM_STRIP_HIGHMID, MM_STRIP_HIGH };
 #define MM_STRIP_BAND_QMIN MM_EQ_QMIN
 #define MM_STRIP_BAND_QMAX 10.0
 /* 1 for the bands that take a q (the bells), 0 for the shelves. */
-#define MM_STRIP_BAND_HAS_Q(b) ((b) == MM_STRIP_LOWMID || (b) == MM_STRIP_HIGHMID)
+#define MM_STRIP_BAND_HAS_Q(b) \
+    ((b) == MM_STRIP_LOWMID || (b) == MM_STRIP_HIGHMID)
 
 /* Table rows, in print order (ids of mm_strip_set). */
 typedef enum mm_strip_param {

@@ -83,19 +83,20 @@ static void do_band(void *o, int argc, t_atom *argv)
                  n, nb);
         return;
     }
+    off = !strcmp(type->s_name, "off");
     /* the type's index; the words before it for the error */
     while (mm_fd_type_names[t] && strcmp(mm_fd_type_names[t], type->s_name))
         strcat(strcat(words, mm_fd_type_names[t++]), "|");
-    if (!(off = !strcmp(type->s_name, "off")) && !mm_fd_type_names[t]) {
+    if (!off && !mm_fd_type_names[t]) {
         pd_error(o, "eq~: band type '%s' is not one of %soff", type->s_name,
                  words);
         return;
     }
-    if (!off && (!mm_pd_arg_float(o, "band", argc, argv, 2, &f)
-                 || !mm_pd_arg_float(o, "band", argc, argv, 3, &g)
-                 || !mm_pd_arg_float(o, "band", argc, argv, 4, &q)))
-        return;
     if (!off) {
+        if (!mm_pd_arg_float(o, "band", argc, argv, 2, &f)
+            || !mm_pd_arg_float(o, "band", argc, argv, 3, &g)
+            || !mm_pd_arg_float(o, "band", argc, argv, 4, &q))
+            return;
         mm_eq_q_range(t, &qlo, &qhi);
         f = mm_pd_clamp_warn(o, "band frequency", f, MM_EQ_FMIN, MM_EQ_FMAX,
                              "Hz");

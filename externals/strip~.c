@@ -87,7 +87,8 @@ static void strip_emit(void *o)
 static void strip_reset(void *o) { mm_strip_reset(CORE(o)); }
 static void strip_snap(void *o) { mm_strip_snap(CORE(o)); }
 
-/* low <Hz> <dB> | lowmid <Hz> <dB> <q> | highmid ... | high <Hz> <dB> */
+/* low <Hz> <dB> | lowmid <Hz> <dB> <q> | highmid ... | high <Hz> <dB>;
+ * index = MM_STRIP_LOW .. MM_STRIP_HIGH */
 static const char *const band_names[] = {"low", "lowmid", "highmid", "high"};
 
 static void band(void *o, int b, int argc, t_atom *argv)
@@ -106,18 +107,19 @@ static void band(void *o, int b, int argc, t_atom *argv)
     snprintf(what, sizeof what, "%s gain", name);
     g = mm_pd_clamp_warn(o, what, g, MM_STRIP_BAND_GMIN, MM_STRIP_BAND_GMAX,
                          "dB");
-    snprintf(what, sizeof what, "%s q", name);
-    if (has_q)
+    if (has_q) {
+        snprintf(what, sizeof what, "%s q", name);
         q = mm_pd_clamp_warn(o, what, q, MM_STRIP_BAND_QMIN,
                              MM_STRIP_BAND_QMAX, "");
+    }
     mm_strip_set_band(CORE(o), b, f, g, q);
     changed(o);
 }
 
-static void do_low(void *o, int c, t_atom *v) { band(o, MM_STRIP_LOW, c, v); }
-static void do_lowmid(void *o, int c, t_atom *v) { band(o, MM_STRIP_LOWMID, c, v); }
-static void do_highmid(void *o, int c, t_atom *v) { band(o, MM_STRIP_HIGHMID, c, v); }
-static void do_high(void *o, int c, t_atom *v) { band(o, MM_STRIP_HIGH, c, v); }
+static void do_low(void *o, int c, t_atom *v) { band(o, 0, c, v); }
+static void do_lowmid(void *o, int c, t_atom *v) { band(o, 1, c, v); }
+static void do_highmid(void *o, int c, t_atom *v) { band(o, 2, c, v); }
+static void do_high(void *o, int c, t_atom *v) { band(o, 3, c, v); }
 
 static void print_bands(void *o)
 {
@@ -144,8 +146,15 @@ static void curve_to(void *o, t_symbol **where, const char *msg, int argc,
     }
 }
 
-static void do_curve(void *o, int c, t_atom *v) { curve_to(o, &X(o)->x_curve, "curve", c, v); }
-static void do_compcurve(void *o, int c, t_atom *v) { curve_to(o, &X(o)->x_compcurve, "compcurve", c, v); }
+static void do_curve(void *o, int c, t_atom *v)
+{
+    curve_to(o, &X(o)->x_curve, "curve", c, v);
+}
+
+static void do_compcurve(void *o, int c, t_atom *v)
+{
+    curve_to(o, &X(o)->x_compcurve, "compcurve", c, v);
+}
 
 static const mm_pdmethod strip_methods[] = {
     {"low", do_low, print_bands, "<Hz> <dB>", "low shelf", 0},
@@ -179,6 +188,8 @@ static const mm_objdef strip_def = {
     .table = &mm_strip_table,
     .methods = strip_methods,
     .info = strip_info,
+    .inlets_doc = "-ch 1: mono in, panned (panlaw); -ch 2: stereo in, pan "
+                  "acts as balance; always two signal outlets",
     .create = strip_create,
     .destroy = strip_destroy,
     .set = strip_set,
