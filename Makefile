@@ -11,7 +11,7 @@
 lib.name = mixmaster
 
 class.sources = $(sort $(wildcard externals/*~.c))
-common.sources = $(sort $(wildcard dsp/*.c)) externals/mm_pd.c externals/mm_pdlegacy.c
+common.sources = $(sort $(wildcard dsp/*.c)) externals/mm_pd.c
 ldlibs = -lebur128 -lm
 cflags = -Idsp -Iexternals -std=c99 -D_DEFAULT_SOURCE -fvisibility=hidden
 datafiles = $(wildcard help-patches/*.pd) $(wildcard abstractions/*.pd) \
@@ -32,57 +32,174 @@ all:
 	@exit 1
 endif
 
-# ---- tests ---------------------------------------------------------------
+# ---- tests, tools, fuzzers, benches ---------------------------------------
+#
+# The core (dsp/*.c) is compiled once per flavour into a static library,
+# and every test program links the library of its flavour:
+#
+#   release  $(CC) -O2 -g                     unit tests, tools, benches
+#   asan     $(ASAN_CC) -O1 -g, ASan + UBSan   unit tests again (make check),
+#                                             scripts/sanitize.sh
+#   fuzz     $(FUZZ_CC) (clang), libFuzzer     tests/fuzz
+#            instrumentation, ASan + UBSan
+#
+# Objects go to $(BUILD)/obj/<flavour>/<source path>.o with their header
+# dependencies (-MMD); changing a flavour's compiler or flags rebuilds its
+# objects, adding or removing a dsp/*.c file rebuilds its library.
 
 BUILD ?= build
-CC ?= cc
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+ASAN_CC ?= $(CC)
+FUZZ_CC ?= clang
+PD_INCLUDE ?= /usr/include/pd
+
 TEST_CFLAGS ?= -std=c99 -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Idsp
 TEST_LDLIBS = -lcmocka -lebur128 -lm
+SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow \
+            -fno-omit-frame-pointer -fno-sanitize-recover=all
+ASAN_CFLAGS ?= -std=c99 -D_DEFAULT_SOURCE -O1 -g -Wall -Wextra -Idsp $(SAN_FLAGS)
+FUZZ_CFLAGS ?= -std=c99 -D_DEFAULT_SOURCE -O1 -g -fno-finite-math-only -Idsp \
+               -fsanitize=fuzzer-no-link,address,undefined,float-cast-overflow \
+               -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_LDFLAGS = -fsanitize=fuzzer,address,undefined,float-cast-overflow
+
+OBJ = $(BUILD)/obj
 DSP_SRC = $(sort $(wildcard dsp/*.c))
-DSP_HDR = $(wildcard dsp/*.h)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
-UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
-TOOL_BIN = $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(TOOL_SRC))
+BENCH_SRC = $(sort $(wildcard bench/core/bench_*.c))
+FUZZ_CORE_SRC = $(sort $(wildcard tests/fuzz/core_*.c))
+# the objects the object fuzzers drive: first field of each line
+FUZZ_OBJECTS := $(shell awk -F'|' '$$1 ~ /^ *[A-Za-z]/ {gsub(/ /, "", $$1); \
+                  print $$1}' tests/robust/objects.list 2>/dev/null)
+
+# where the programs go (sanitize.sh and valgrind.sh link theirs elsewhere)
+UNIT_DIR ?= $(BUILD)/tests
+ASAN_UNIT_DIR ?= $(BUILD)/asan-unit
+TOOL_DIR ?= $(BUILD)/tools
+ASAN_TOOL_DIR ?= $(BUILD)/asan-tools
+BENCH_DIR ?= $(BUILD)/bench/core
+FUZZ_DIR ?= $(BUILD)/fuzz/bin
+
+UNIT_BIN = $(patsubst tests/unit/%.c,$(UNIT_DIR)/%,$(UNIT_SRC))
+ASAN_UNIT_BIN = $(patsubst tests/unit/%.c,$(ASAN_UNIT_DIR)/%,$(UNIT_SRC))
+TOOL_BIN = $(patsubst tests/tools/%.c,$(TOOL_DIR)/%,$(TOOL_SRC))
+ASAN_TOOL_BIN = $(patsubst tests/tools/%.c,$(ASAN_TOOL_DIR)/%,$(TOOL_SRC))
+BENCH_BIN = $(patsubst bench/core/%.c,$(BENCH_DIR)/%,$(BENCH_SRC))
+FUZZ_BIN = $(patsubst tests/fuzz/%.c,$(FUZZ_DIR)/%,$(FUZZ_CORE_SRC)) \
+           $(foreach o,$(FUZZ_OBJECTS),$(FUZZ_DIR)/obj_$(patsubst %~,%,$o))
 STAGE = $(BUILD)/pd
 
-$(BUILD)/tests/%: tests/unit/%.c $(DSP_SRC) $(DSP_HDR) $(wildcard tests/unit/*.h)
-	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(DSP_SRC) $(TEST_LDLIBS)
+# include paths by source: its own directory (as before), the shared test
+# helpers, the tools' WAV code for the benches, Pd for the wrappers
+src_flags = -Itests/lib \
+    $(if $(filter bench/%,$1),-Itests/tools) \
+    $(if $(filter tests/fuzz/% externals/%,$1),-Itests/fuzz -Iexternals -I$(PD_INCLUDE)) \
+    $(if $(filter externals/%,$1),-include tests/fuzz/pdfix.h)
 
-$(BUILD)/tools/%: tests/tools/%.c $(DSP_SRC) $(DSP_HDR) $(wildcard tests/tools/*.h)
-	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) -Itests/tools -o $@ $< $(DSP_SRC) $(TEST_LDLIBS)
+# one rule set per flavour: $1 name, $2 compiler, $3 flags
+define FLAVOUR
+$(OBJ)/$1/%.o: %.c $(OBJ)/$1/flags
+	@mkdir -p $$(@D)
+	$2 $3 $$(call src_flags,$$<) -MMD -MP -c -o $$@ $$<
+# the compiler and flags: objects are rebuilt when they change
+$(OBJ)/$1/flags: FORCE
+	@mkdir -p $$(@D)
+	@echo '$2 $3' | cmp -s - $$@ || echo '$2 $3' >$$@
+# the list of core sources: the library is rebuilt when it changes
+$(OBJ)/$1/dsp.list: FORCE
+	@mkdir -p $$(@D)
+	@echo '$(DSP_SRC)' | cmp -s - $$@ || echo '$(DSP_SRC)' >$$@
+$(OBJ)/$1/libmmdsp.a: $(patsubst %.c,$(OBJ)/$1/%.o,$(DSP_SRC)) $(OBJ)/$1/dsp.list
+	rm -f $$@
+	$(AR) rcs $$@ $$(filter %.o,$$^)
+endef
+$(eval $(call FLAVOUR,release,$(CC),$(TEST_CFLAGS)))
+$(eval $(call FLAVOUR,asan,$(ASAN_CC),$(ASAN_CFLAGS)))
+$(eval $(call FLAVOUR,fuzz,$(FUZZ_CC),$(FUZZ_CFLAGS)))
+FORCE:
+.SECONDARY:
+-include $(wildcard $(OBJ)/*/*/*.d $(OBJ)/*/*/*/*.d)
+
+LIB_release = $(OBJ)/release/libmmdsp.a
+LIB_asan = $(OBJ)/asan/libmmdsp.a
+LIB_fuzz = $(OBJ)/fuzz/libmmdsp.a
+
+$(UNIT_DIR)/%: $(OBJ)/release/tests/unit/%.o $(LIB_release)
+	@mkdir -p $(@D)
+	$(CC) -o $@ $^ $(TEST_LDLIBS)
+$(TOOL_DIR)/%: $(OBJ)/release/tests/tools/%.o $(LIB_release)
+	@mkdir -p $(@D)
+	$(CC) -o $@ $^ $(TEST_LDLIBS)
+$(BENCH_DIR)/%: $(OBJ)/release/bench/core/%.o $(LIB_release)
+	@mkdir -p $(@D)
+	$(CC) -o $@ $^ $(TEST_LDLIBS)
+$(ASAN_UNIT_DIR)/%: $(OBJ)/asan/tests/unit/%.o $(LIB_asan)
+	@mkdir -p $(@D)
+	$(ASAN_CC) $(SAN_FLAGS) -o $@ $^ $(TEST_LDLIBS)
+# the test tools are one-shot programs that leave freeing to exit: leak
+# checking off for them (a compiled-in default), on for the unit tests
+$(OBJ)/asan/noleaks.c:
+	@mkdir -p $(@D)
+	echo 'const char *__asan_default_options(void) { return "detect_leaks=0"; }' >$@
+$(OBJ)/asan/noleaks.o: $(OBJ)/asan/noleaks.c $(OBJ)/asan/flags
+	$(ASAN_CC) -c -o $@ $<
+$(ASAN_TOOL_DIR)/%: $(OBJ)/asan/tests/tools/%.o $(OBJ)/asan/noleaks.o $(LIB_asan)
+	@mkdir -p $(@D)
+	$(ASAN_CC) $(SAN_FLAGS) -o $@ $^ $(TEST_LDLIBS)
+
+# fuzzers: tests/fuzz/core_<module>.c, and one object harness per line of
+# tests/robust/objects.list (obj_harness.c + the real wrapper + mm_pd.c on
+# the pdstub.c runtime, plus the object's check hook
+# tests/fuzz/check/<name>.c when there is one); the object's name, flags
+# and message come from a small generated file.
+$(FUZZ_DIR)/core_%: $(OBJ)/fuzz/tests/fuzz/core_%.o $(LIB_fuzz)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_LDFLAGS) -o $@ $^ -lebur128 -lm
+$(BUILD)/fuzz/gen/obj_%.c: tests/robust/objects.list tests/fuzz/objconfig.sh
+	@mkdir -p $(@D)
+	bash tests/fuzz/objconfig.sh '$*' tests/robust/objects.list >$@
+$(BUILD)/fuzz/gen/obj_%.o: $(BUILD)/fuzz/gen/obj_%.c $(OBJ)/fuzz/flags
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+define FUZZ_OBJECT
+$(FUZZ_DIR)/obj_$(patsubst %~,%,$1): $(BUILD)/fuzz/gen/obj_$(patsubst %~,%,$1).o \
+    $(OBJ)/fuzz/tests/fuzz/obj_harness.o $(OBJ)/fuzz/tests/fuzz/pdstub.o \
+    $(OBJ)/fuzz/externals/$1.o $(OBJ)/fuzz/externals/mm_pd.o \
+    $(patsubst %.c,$(OBJ)/fuzz/%.o,$(wildcard tests/fuzz/check/$1.c)) $(LIB_fuzz)
+	@mkdir -p $$(@D)
+	$(FUZZ_CC) $(FUZZ_LDFLAGS) -o $$@ $$^ -lebur128 -lm
+endef
+$(foreach o,$(FUZZ_OBJECTS),$(eval $(call FUZZ_OBJECT,$o)))
 
 unit-tests: $(UNIT_BIN)
-
-# The unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
-ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
-             -fno-sanitize-recover=all
-$(BUILD)/asan-unit/%: tests/unit/%.c $(DSP_SRC) $(DSP_HDR) $(wildcard tests/unit/*.h)
-	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(DSP_SRC) $(TEST_LDLIBS)
-unit-tests-asan: $(patsubst tests/unit/%.c,$(BUILD)/asan-unit/%,$(UNIT_SRC))
+unit-tests-asan: $(ASAN_UNIT_BIN)
 tools: $(TOOL_BIN)
+tools-asan: $(ASAN_TOOL_BIN)
+bench-core: $(BENCH_BIN)
+fuzzers: $(FUZZ_BIN)
+libs: $(LIB_release) $(LIB_asan)
 
 # The externals as a user installs them, for the Pd tests.
 stage: all
 	rm -rf $(STAGE)
 	$(MAKE) install PDLIBDIR=$(CURDIR)/$(STAGE) DESTDIR= >/dev/null
 
+# make check: one parallel build of everything the tests run (the fuzzers
+# only when a clang with libFuzzer is there or can be installed; without
+# one the fuzz pass reports the failure), then the tests.
 check: deps
-	$(MAKE) stage
-	$(MAKE) unit-tests unit-tests-asan tools
-	BUILD=$(BUILD) bash tests/run.sh
+	@fcc=$$(bash tests/fuzz/clang.sh) || fcc=; \
+	echo "$(MAKE) -j$(JOBS) stage unit-tests unit-tests-asan tools$${fcc:+ fuzzers FUZZ_CC=$$fcc}"; \
+	$(MAKE) --no-print-directory -j$(JOBS) stage unit-tests unit-tests-asan tools \
+	    $${fcc:+fuzzers FUZZ_CC=$$fcc}
+	BUILD=$(BUILD) MM_JOBS=$(JOBS) bash tests/run.sh
 
 demo: deps
-	$(MAKE) stage
-	$(MAKE) tools
+	$(MAKE) -j$(JOBS) stage tools
 	BUILD=$(BUILD) bash scripts/demo.sh
 
 bench: deps
-	$(MAKE) stage
-	$(MAKE) tools
+	$(MAKE) -j$(JOBS) stage tools bench-core
 	BUILD=$(BUILD) bash bench/run.sh
 
 deps:
@@ -108,4 +225,5 @@ $(BUILD)/mmref: $(MMREF_SRC) $(DSP_HDR) $(wildcard externals/*.h) tests/fuzz/pds
 reference: $(BUILD)/mmref
 	python3 scripts/mkreference.py --mmref $(BUILD)/mmref
 
-.PHONY: check demo bench deps unit-tests unit-tests-asan tools stage clean-tests sanitize valgrind fuzz reference
+.PHONY: check demo bench deps unit-tests unit-tests-asan tools tools-asan \
+        bench-core fuzzers libs stage clean-tests sanitize valgrind fuzz reference FORCE

@@ -1,15 +1,7 @@
 #include "mm_crossover.h"
+#include "mm_smoother.h"
 
 #define SQRT2 1.41421356237309504880
-
-void mm_svf_design(mm_svf_coef *c, double f, double k, double fs)
-{
-    c->g = tan(MM_PI * f / fs);
-    c->k = k;
-    c->a1 = 1.0 / (1.0 + c->g * (c->g + k));
-    c->a2 = c->g * c->a1;
-    c->a3 = c->g * c->a2;
-}
 
 void mm_crossover_default_hz(int bands, double *hz)
 {
@@ -32,18 +24,29 @@ static double max_hz(const mm_crossover *x)
     return MM_CROSSOVER_MAXFRAC * x->samplerate;
 }
 
-static void design(mm_crossover *x, int s)
+/* Split s's sections at its current (smoothed) frequency. */
+static void design(const mm_crossover *x, int s, mm_svf_coef *c)
 {
-    mm_svf_design(&x->coef[s], exp(x->log_hz[s]), SQRT2, x->samplerate);
+    mm_svf_set(c, exp2(x->log2_hz[s]), SQRT2, x->samplerate);
+}
+
+/* Jump split s's sections to its current frequency. */
+static void snap_split(mm_crossover *x, int s)
+{
+    mm_svf_coef c;
+    design(x, s, &c);
+    mm_svf_ramp_snap(&x->coef[s], &c);
 }
 
 static void clear_split(mm_crossover *x, int s)
 {
     for (int c = 0; c < MM_CROSSOVER_MAXCH; c++) {
         mm_crossover_ch *h = &x->ch[c];
-        h->a[s] = h->lo[s] = h->hi[s] = (mm_svf){0, 0};
+        mm_svf_reset(&h->a[s]);
+        mm_svf_reset(&h->lo[s]);
+        mm_svf_reset(&h->hi[s]);
         for (int b = 0; b < MM_CROSSOVER_MAXSPLITS; b++)
-            h->ap[b][s] = (mm_svf){0, 0};
+            mm_svf_reset(&h->ap[b][s]);
     }
 }
 
@@ -65,8 +68,8 @@ int mm_crossover_init(mm_crossover *x, int bands, int channels,
         x->target_hz[s] = 1000.0;
     mm_crossover_set_samplerate(x, samplerate);
     for (int s = 0; s < MM_CROSSOVER_MAXSPLITS; s++) {
-        x->log_hz[s] = log(x->target_hz[s]);
-        design(x, s);
+        x->log2_hz[s] = log2(x->target_hz[s]);
+        snap_split(x, s);
     }
     x->moving = 0;
     return MM_OK;
@@ -93,12 +96,11 @@ int mm_crossover_set_samplerate(mm_crossover *x, double samplerate)
     for (int s = 0; s < MM_CROSSOVER_MAXSPLITS; s++) {
         x->target_hz[s] = mm_clamp_d(x->target_hz[s], MM_CROSSOVER_MINHZ,
                                      max_hz(x));
-        x->log_hz[s] = log(x->target_hz[s]);
-        design(x, s);
+        x->log2_hz[s] = log2(x->target_hz[s]);
+        snap_split(x, s);
     }
     x->moving = 0;
     x->ramp = 0;
-    memset(x->dg, 0, sizeof x->dg);
     return MM_OK;
 }
 
@@ -108,13 +110,20 @@ int mm_crossover_set_bands(mm_crossover *x, int bands)
         bands = 2;
     if (bands > x->maxbands)
         bands = x->maxbands;
-    for (int s = x->bands - 1; s < bands - 1; s++)
+    for (int s = x->bands - 1; s < bands - 1; s++) {
+        /* an added split starts clean where its glide stopped (a
+         * ramp interrupted by an earlier set_bands lands first) and
+         * glides on to its target */
         clear_split(x, s);
+        snap_split(x, s);
+        if (x->log2_hz[s] != log2(x->target_hz[s]))
+            x->moving = 1;
+    }
     if (bands != x->bands) /* compensation paths change: start clean */
         for (int s = 0; s < MM_CROSSOVER_MAXSPLITS; s++)
             for (int c = 0; c < MM_CROSSOVER_MAXCH; c++)
                 for (int b = 0; b < MM_CROSSOVER_MAXSPLITS; b++)
-                    x->ch[c].ap[b][s] = (mm_svf){0, 0};
+                    mm_svf_reset(&x->ch[c].ap[b][s]);
     x->bands = bands;
     return bands;
 }
@@ -126,9 +135,8 @@ double mm_crossover_set_hz(mm_crossover *x, int split, double hz, int snap)
     hz = mm_clamp_d(hz, MM_CROSSOVER_MINHZ, max_hz(x));
     x->target_hz[split] = hz;
     if (snap) {
-        x->log_hz[split] = log(hz);
-        x->dg[split] = 0.0;
-        design(x, split);
+        x->log2_hz[split] = log2(hz);
+        snap_split(x, split);
     } else {
         x->moving = 1;
     }
@@ -167,8 +175,9 @@ double mm_crossover_get_hz(const mm_crossover *x, int split)
 
 double mm_crossover_current_hz(const mm_crossover *x, int split)
 {
-    return split >= 0 && split < MM_CROSSOVER_MAXSPLITS ? exp(x->log_hz[split])
-                                                        : 0.0;
+    return split >= 0 && split < MM_CROSSOVER_MAXSPLITS
+               ? exp2(x->log2_hz[split])
+               : 0.0;
 }
 
 /* One control step: glide every moving split in log-frequency; g then
@@ -177,40 +186,26 @@ static void control(mm_crossover *x)
 {
     int still = 0;
     for (int s = 0; s < x->bands - 1; s++) {
-        double t = log(x->target_hz[s]);
-        x->dg[s] = 0.0;
-        if (x->log_hz[s] == t)
+        double t = log2(x->target_hz[s]);
+        if (x->log2_hz[s] == t)
             continue;
-        double v = t + x->smooth_coef * (x->log_hz[s] - t);
-        if (fabs(v - t) < 1e-5) /* 0.001% in frequency */
-            v = t;
+        x->log2_hz[s] = mm_smoother_glide(x->log2_hz[s], t, x->smooth_coef,
+                                          MM_SMOOTHER_GLIDE_SNAP);
         still = 1; /* one more period to finish the ramp */
-        x->log_hz[s] = v;
-        double g = tan(MM_PI * exp(v) / x->samplerate);
-        x->dg[s] = (g - x->coef[s].g) / MM_CROSSOVER_CTRL;
+        mm_svf_coef c;
+        design(x, s, &c);
+        mm_svf_ramp_to(&x->coef[s], &c, MM_CROSSOVER_CTRL);
     }
     x->ramp = MM_CROSSOVER_CTRL;
     x->moving = still;
 }
 
-/* Per sample while ramping: step g, recompute the section gains. */
+/* Per sample while in a control period: step every split's g. */
 static void ramp_step(mm_crossover *x)
 {
-    for (int s = 0; s < x->bands - 1; s++) {
-        if (x->dg[s] == 0.0)
-            continue;
-        mm_svf_coef *c = &x->coef[s];
-        c->g += x->dg[s];
-        c->a1 = 1.0 / (1.0 + c->g * (c->g + c->k));
-        c->a2 = c->g * c->a1;
-        c->a3 = c->g * c->a2;
-    }
-    if (--x->ramp == 0) /* land exactly on the designed values */
-        for (int s = 0; s < x->bands - 1; s++)
-            if (x->dg[s] != 0.0) {
-                x->dg[s] = 0.0;
-                design(x, s);
-            }
+    for (int s = 0; s < x->bands - 1; s++)
+        mm_svf_ramp_tick(&x->coef[s]);
+    x->ramp--;
 }
 
 static void flush_state(mm_crossover *x)
@@ -219,12 +214,8 @@ static void flush_state(mm_crossover *x)
         mm_svf *p = (mm_svf *)&x->ch[c];
         int n = (int)(sizeof x->ch[c] / sizeof(mm_svf));
         int bad = 0;
-        for (int i = 0; i < n; i++) {
-            if (!mm_isfinite_d(p[i].ic1) || !mm_isfinite_d(p[i].ic2))
-                bad = 1;
-            p[i].ic1 = mm_flush_d(p[i].ic1);
-            p[i].ic2 = mm_flush_d(p[i].ic2);
-        }
+        for (int i = 0; i < n; i++)
+            bad |= mm_svf_flush(&p[i]);
         if (bad) {
             memset(&x->ch[c], 0, sizeof x->ch[c]);
             x->resets++;
@@ -239,7 +230,7 @@ static inline void split_frame(const mm_crossover *x, mm_crossover_ch *h,
     const int ns = x->bands - 1;
     double rest = in;
     for (int s = 0; s < ns; s++) {
-        const mm_svf_coef *k = &x->coef[s];
+        const mm_svf_coef *k = &x->coef[s].c;
         double lp2, lp4, l2;
         double bp = mm_svf_tick(&h->a[s], k, rest, &lp2);
         double hp2 = rest - k->k * bp - lp2;
@@ -252,30 +243,14 @@ static inline void split_frame(const mm_crossover *x, mm_crossover_ch *h,
     for (int b = 0; b < ns - 1; b++) {
         double y = band[b], lo;
         for (int s = b + 1; s < ns; s++) {
-            double bp = mm_svf_tick(&h->ap[b][s], &x->coef[s], y, &lo);
-            y = y - 2.0 * x->coef[s].k * bp;
+            double bp = mm_svf_tick(&h->ap[b][s], &x->coef[s].c, y, &lo);
+            y = y - 2.0 * x->coef[s].c.k * bp;
         }
         band[b] = y;
     }
 }
 
-/* Two channels at once, same coefficients: two independent chains the
- * compiler can pair up (SLP) and the CPU can overlap. */
-static inline void svf2(mm_svf *s0, mm_svf *s1, const mm_svf_coef *c,
-                        const double x[2], double v1[2], double v2[2])
-{
-    double i1[2] = {s0->ic1, s1->ic1}, i2[2] = {s0->ic2, s1->ic2};
-    for (int k = 0; k < 2; k++) {
-        double v3 = x[k] - i2[k];
-        v1[k] = c->a1 * i1[k] + c->a2 * v3;
-        v2[k] = i2[k] + c->a2 * i1[k] + c->a3 * v3;
-        i1[k] = 2.0 * v1[k] - i1[k];
-        i2[k] = 2.0 * v2[k] - i2[k];
-    }
-    s0->ic1 = i1[0], s1->ic1 = i1[1];
-    s0->ic2 = i2[0], s1->ic2 = i2[1];
-}
-
+/* Two channels at once (mm_svf_tick2), same coefficients. */
 static inline void split_frame2(const mm_crossover *x, mm_crossover_ch *h0,
                                 mm_crossover_ch *h1, const double in[2],
                                 double band[][2])
@@ -283,13 +258,13 @@ static inline void split_frame2(const mm_crossover *x, mm_crossover_ch *h0,
     const int ns = x->bands - 1;
     double rest[2] = {in[0], in[1]};
     for (int s = 0; s < ns; s++) {
-        const mm_svf_coef *k = &x->coef[s];
+        const mm_svf_coef *k = &x->coef[s].c;
         double bp[2], lp2[2], hp2[2], bpl[2], lp4[2], bph[2], l2[2];
-        svf2(&h0->a[s], &h1->a[s], k, rest, bp, lp2);
+        mm_svf_tick2(&h0->a[s], &h1->a[s], k, rest, bp, lp2);
         for (int c = 0; c < 2; c++)
             hp2[c] = rest[c] - k->k * bp[c] - lp2[c];
-        svf2(&h0->lo[s], &h1->lo[s], k, lp2, bpl, lp4);
-        svf2(&h0->hi[s], &h1->hi[s], k, hp2, bph, l2);
+        mm_svf_tick2(&h0->lo[s], &h1->lo[s], k, lp2, bpl, lp4);
+        mm_svf_tick2(&h0->hi[s], &h1->hi[s], k, hp2, bph, l2);
         for (int c = 0; c < 2; c++) {
             band[s][c] = lp4[c];
             rest[c] = hp2[c] - k->k * bph[c] - l2[c];
@@ -301,9 +276,10 @@ static inline void split_frame2(const mm_crossover *x, mm_crossover_ch *h0,
         double y[2] = {band[b][0], band[b][1]};
         for (int s = b + 1; s < ns; s++) {
             double bp[2], lo[2];
-            svf2(&h0->ap[b][s], &h1->ap[b][s], &x->coef[s], y, bp, lo);
+            mm_svf_tick2(&h0->ap[b][s], &h1->ap[b][s], &x->coef[s].c, y, bp,
+                         lo);
             for (int c = 0; c < 2; c++)
-                y[c] = y[c] - 2.0 * x->coef[s].k * bp[c];
+                y[c] = y[c] - 2.0 * x->coef[s].c.k * bp[c];
         }
         band[b][0] = y[0];
         band[b][1] = y[1];
@@ -367,7 +343,6 @@ void mm_crossover_process(mm_crossover *x, const float *const *in,
     flush_state(x);
 }
 
-/* Analog prototype responses at normalized frequency w (s = jw). */
 typedef struct { double re, im; } cplx;
 
 static cplx cmul(cplx a, cplx b)
@@ -375,32 +350,27 @@ static cplx cmul(cplx a, cplx b)
     return (cplx){a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re};
 }
 
-static cplx cdiv(cplx a, cplx b)
+static cplx section(const mm_svf_coef *c, mm_svf_output o, double f,
+                    double fs)
 {
-    double d = b.re * b.re + b.im * b.im;
-    return (cplx){(a.re * b.re + a.im * b.im) / d,
-                  (a.im * b.re - a.re * b.im) / d};
+    cplx h;
+    mm_svf_response(c, o, f, fs, &h.re, &h.im);
+    return h;
 }
 
 void mm_crossover_response(const mm_crossover *x, int band, double f,
                            double *re, double *im)
 {
     const int ns = x->bands - 1;
-    double t = tan(MM_PI * mm_clamp_d(f, 0.0, 0.4999 * x->samplerate)
-                   / x->samplerate);
+    const double fs = x->samplerate, fc = mm_clamp_d(f, 0.0, 0.4999 * fs);
     cplx h = {1.0, 0.0};
     for (int s = 0; s < ns && s <= band; s++) {
-        double w = t / x->coef[s].g, k = x->coef[s].k;
-        cplx d = {1.0 - w * w, k * w};
-        cplx p = s == band ? cdiv((cplx){1.0, 0.0}, d)      /* LP2 */
-                           : cdiv((cplx){-w * w, 0.0}, d);  /* HP2 */
+        cplx p = section(&x->coef[s].c, s == band ? MM_SVF_LOW : MM_SVF_HIGH,
+                         fc, fs);
         h = cmul(h, cmul(p, p));
     }
-    for (int s = band + 1; s < ns; s++) {
-        double w = t / x->coef[s].g, k = x->coef[s].k;
-        cplx d = {1.0 - w * w, k * w};
-        h = cmul(h, cdiv((cplx){1.0 - w * w, -k * w}, d));
-    }
+    for (int s = band + 1; s < ns; s++)
+        h = cmul(h, section(&x->coef[s].c, MM_SVF_ALL, fc, fs));
     *re = h.re;
     *im = h.im;
 }

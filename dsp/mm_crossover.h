@@ -17,19 +17,18 @@
  * band then carries the same phase, and the sum is the product of all
  * the splits' allpasses: |sum| = 1 at every frequency.
  *
- * Sections are the trapezoidal (TPT) state-variable form (the bilinear
- * transform of the analog state-variable filter): one section yields LP2,
- * BP2, HP2 and AP2 = x - 2k BP2 from one state pair, and its state stays
- * meaningful while the coefficients move, so crossover frequencies can
- * glide under running audio without clicks. Frequencies are smoothed in
- * log-frequency at a control rate of MM_CROSSOVER_CTRL samples (one-pole,
- * 63% time constant MM_CROSSOVER_TAU_MS); between control points the
- * prewarped g = tan(pi f / fs) moves linearly sample by sample (steps of
- * the coefficients every 16 samples would leave a faint buzz at -64 dB on
- * a fast glide), and sections are redesigned only while a frequency moves.
- * A 2-octave jump across a steady tone keeps its level within 0.2 dB and
- * adds nothing above -100 dB (4th difference). (LR4 sections are written here as this module's
- * own small cascade; a shared biquad may replace them later.)
+ * Sections are mm_svf (trapezoidal state-variable form): one section
+ * yields LP2, BP2, HP2 and AP2 = x - 2k BP2 from one state pair, and its
+ * state stays meaningful while the coefficients move, so crossover
+ * frequencies can glide under running audio without clicks. Frequencies
+ * are smoothed in log2 Hz at a control rate of MM_CROSSOVER_CTRL samples
+ * (mm_smoother_glide: one-pole, 63% time constant MM_CROSSOVER_TAU_MS,
+ * as in mm_eq); between control points the prewarped
+ * g = tan(pi f / fs) moves linearly sample by sample (mm_svf_ramp: steps
+ * of the coefficients every 16 samples would leave a faint buzz at
+ * -64 dB on a fast glide), and sections are redesigned only while a
+ * frequency moves. A 2-octave jump across a steady tone keeps its level
+ * within 0.2 dB and adds nothing above -100 dB (4th difference).
  *
  * Parameters: bands 2..6 (creation; the active count may be lowered at
  * run time), frequency of each split in Hz (10 .. 0.45 fs, kept
@@ -38,7 +37,7 @@
 #ifndef MM_CROSSOVER_H
 #define MM_CROSSOVER_H
 
-#include "mm_common.h"
+#include "mm_svf.h"
 
 #define MM_CROSSOVER_MAXBANDS 6
 #define MM_CROSSOVER_MAXSPLITS (MM_CROSSOVER_MAXBANDS - 1)
@@ -48,31 +47,6 @@
 #define MM_CROSSOVER_MINHZ 10.0
 /* highest split as a fraction of the sample rate */
 #define MM_CROSSOVER_MAXFRAC 0.45
-
-/* One TPT state-variable section's coefficients (k = 1/Q). */
-typedef struct mm_svf_coef {
-    double g, k, a1, a2, a3;
-} mm_svf_coef;
-
-typedef struct mm_svf {
-    double ic1, ic2;
-} mm_svf;
-
-/* Design a section at f Hz (Q = 1/k) for sample rate fs. */
-void mm_svf_design(mm_svf_coef *c, double f, double k, double fs);
-
-/* Run one section on x: returns v1 (band) and writes v2 (low). */
-static inline double mm_svf_tick(mm_svf *s, const mm_svf_coef *c, double x,
-                                 double *low)
-{
-    double v3 = x - s->ic2;
-    double v1 = c->a1 * s->ic1 + c->a2 * v3;
-    double v2 = s->ic2 + c->a2 * s->ic1 + c->a3 * v3;
-    s->ic1 = 2.0 * v1 - s->ic1;
-    s->ic2 = 2.0 * v2 - s->ic2;
-    *low = v2;
-    return v1;
-}
 
 /* Per channel, per split: the first LR2 section (gives LP2 and HP2), the
  * second LP2 and the second HP2; plus the compensation allpasses. */
@@ -90,12 +64,11 @@ typedef struct mm_crossover {
     int channels;
     double samplerate;
     double target_hz[MM_CROSSOVER_MAXSPLITS];
-    double log_hz[MM_CROSSOVER_MAXSPLITS];   /* smoothed ln f */
+    double log2_hz[MM_CROSSOVER_MAXSPLITS];  /* smoothed log2 f (octaves) */
     double smooth_coef;      /* per control period */
     int moving;
-    mm_svf_coef coef[MM_CROSSOVER_MAXSPLITS];
-    double dg[MM_CROSSOVER_MAXSPLITS];       /* per-sample g step */
-    int ramp;                /* samples of g ramp left */
+    mm_svf_ramp coef[MM_CROSSOVER_MAXSPLITS]; /* each split's sections */
+    int ramp;                /* samples left in the control period */
     mm_crossover_ch ch[MM_CROSSOVER_MAXCH];
     long resets;             /* non-finite state recoveries */
 } mm_crossover;
@@ -109,7 +82,8 @@ int mm_crossover_init(mm_crossover *x, int bands, int channels,
 void mm_crossover_free(mm_crossover *x);
 void mm_crossover_reset(mm_crossover *x);
 int mm_crossover_set_samplerate(mm_crossover *x, double samplerate);
-/* Active band count 2..maxbands (state of added splits cleared). */
+/* Active band count 2..maxbands (state of added splits cleared; they
+ * glide on from where they stopped to their targets). */
 int mm_crossover_set_bands(mm_crossover *x, int bands);
 /* Set split s (0-based) to hz: clamped to 10 .. 0.45 fs. Call
  * mm_crossover_sort after setting several; snap = jump without gliding.

@@ -2,6 +2,25 @@
 
 #define GRID 4096
 
+static const char *const type_words[] = {"none", "rpdf", "tpdf", "hp", NULL};
+static const char *const shape_words[] = {"off", "simple", "fweighted",
+                                          NULL};
+
+static const mm_paramdef dither_rows[] = {
+    {"bits", MM_DITHER_BITS, MM_P_INT, "", 2, 24, 16, 0, 0, NULL,
+     "output word length"},
+    {"type", MM_DITHER_TYPE, MM_P_CHOICE, "", 0, 3, MM_DITHER_TPDF, 0, 0,
+     type_words, "dither: none (rounding), rpdf, tpdf, hp (high-passed tpdf)"},
+    {"shape", MM_DITHER_SHAPE, MM_P_CHOICE, "", 0, 2, MM_DITHER_SHAPE_OFF, 0,
+     0, shape_words, "noise shaping: off, simple, fweighted"},
+    {"seed", MM_DITHER_SEED, MM_P_INT, "", -999999, 999999, 0, 0, 0, NULL,
+     "noise seed (same seed, same noise; by default every instance differs)"},
+    {"autoblank", MM_DITHER_AUTOBLANK, MM_P_BOOL, "", 0, 1, 0, 0, 0, NULL,
+     "1: no dither after 0.5 s of digital silence"},
+};
+
+const mm_paramtable mm_dither_table = MM_PARAMTABLE("dither", dither_rows);
+
 /* Threshold of hearing in dB SPL (Terhardt 1979), f in Hz. */
 static double ath_db(double f)
 {
@@ -108,10 +127,11 @@ int mm_dither_init(mm_dither *d, int nch, double samplerate, uint64_t seed)
     memset(d, 0, sizeof *d);
     d->nch = nch;
     d->samplerate = samplerate > 0.0 ? samplerate : 48000.0;
-    d->type = MM_DITHER_TPDF;
-    d->shape = MM_DITHER_SHAPE_OFF;
+    d->type = (int)dither_rows[MM_DITHER_TYPE].def;
+    d->shape = (int)dither_rows[MM_DITHER_SHAPE].def;
+    d->autoblank = dither_rows[MM_DITHER_AUTOBLANK].def != 0.0;
     d->seed = seed;
-    mm_dither_set_bits(d, MM_DITHER_BITS_DEF);
+    mm_dither_set(d, MM_DITHER_BITS, dither_rows[MM_DITHER_BITS].def);
     d->blank_len = (long)(MM_DITHER_BLANK_S * d->samplerate + 0.5);
     reseed(d);
     redesign(d);
@@ -145,47 +165,38 @@ int mm_dither_set_samplerate(mm_dither *d, double samplerate)
     return MM_OK;
 }
 
-int mm_dither_set_bits(mm_dither *d, int bits)
+double mm_dither_set(mm_dither *d, mm_dither_param p, double v)
 {
-    if (bits < MM_DITHER_BITS_MIN)
-        bits = MM_DITHER_BITS_MIN;
-    if (bits > MM_DITHER_BITS_MAX)
-        bits = MM_DITHER_BITS_MAX;
-    d->bits = bits;
-    d->scale = ldexp(1.0, bits - 1);
-    return bits;
-}
-
-int mm_dither_set_type(mm_dither *d, int type)
-{
-    if (type < MM_DITHER_NONE || type > MM_DITHER_HP)
-        type = MM_DITHER_TPDF;
-    d->type = type;
-    return type;
-}
-
-int mm_dither_set_shape(mm_dither *d, int shape)
-{
-    if (shape < MM_DITHER_SHAPE_OFF || shape > MM_DITHER_SHAPE_FWEIGHTED)
-        shape = MM_DITHER_SHAPE_OFF;
-    if (shape != d->shape) {
-        d->shape = shape;
-        redesign(d);
+    if ((int)p < 0 || p >= MM_DITHER_NPARAMS)
+        return 0.0;
+    v = mm_param_apply(&dither_rows[p], v);
+    switch (p) {
+    case MM_DITHER_BITS:
+        d->bits = (int)v;
+        d->scale = ldexp(1.0, d->bits - 1);
+        break;
+    case MM_DITHER_TYPE:
+        d->type = (int)v;
+        break;
+    case MM_DITHER_SHAPE:
+        if ((int)v != d->shape) {
+            d->shape = (int)v;
+            redesign(d);
+        }
+        break;
+    case MM_DITHER_SEED:
+        d->seed = (uint64_t)(int64_t)v;
+        reseed(d);
+        break;
+    case MM_DITHER_AUTOBLANK:
+        d->autoblank = v != 0.0;
+        if (!d->autoblank)
+            d->blanked = 0;
+        break;
+    default:
+        break;
     }
-    return shape;
-}
-
-void mm_dither_set_seed(mm_dither *d, uint64_t seed)
-{
-    d->seed = seed;
-    reseed(d);
-}
-
-void mm_dither_set_autoblank(mm_dither *d, int on)
-{
-    d->autoblank = on != 0;
-    if (!d->autoblank)
-        d->blanked = 0;
+    return v;
 }
 
 int mm_dither_latency(const mm_dither *d)

@@ -49,24 +49,36 @@
  * output exactly 0 (no dither, error state cleared); dither resumes on the
  * first non-zero input sample of any channel.
  *
- * Parameters: bits 2..24 [16], type none|rpdf|tpdf|hp [tpdf],
- * shape off|simple|fweighted [off], seed (any integer), autoblank 0|1 [0].
+ * Parameters (mm_dither_table, mm_param.h; mm_dither_set clamps and
+ * returns the value applied): bits 2..24 [16], type none|rpdf|tpdf|hp
+ * [tpdf], shape off|simple|fweighted [off], seed integer -999999..999999
+ * [the one given to init], autoblank 0|1 [0].
  * Latency: none. in == out allowed (each frame is read before written).
  */
 #ifndef MM_DITHER_H
 #define MM_DITHER_H
 
+#include "mm_param.h"
 #include "mm_random.h"
 
 #define MM_DITHER_MAXCH 16
 #define MM_DITHER_MAXTAPS 12
-#define MM_DITHER_BITS_MIN 2
-#define MM_DITHER_BITS_MAX 24
-#define MM_DITHER_BITS_DEF 16
 #define MM_DITHER_BLANK_S 0.5
 
 enum { MM_DITHER_NONE, MM_DITHER_RPDF, MM_DITHER_TPDF, MM_DITHER_HP };
 enum { MM_DITHER_SHAPE_OFF, MM_DITHER_SHAPE_SIMPLE, MM_DITHER_SHAPE_FWEIGHTED };
+
+typedef enum mm_dither_param {
+    MM_DITHER_BITS = 0,
+    MM_DITHER_TYPE,        /* MM_DITHER_NONE ... MM_DITHER_HP */
+    MM_DITHER_SHAPE,       /* MM_DITHER_SHAPE_OFF ... _FWEIGHTED */
+    MM_DITHER_SEED,
+    MM_DITHER_AUTOBLANK,
+    MM_DITHER_NPARAMS
+} mm_dither_param;
+
+/* The table (mm_param.h): rows in mm_dither_param order. */
+extern const mm_paramtable mm_dither_table;
 
 typedef struct mm_dither_ch {
     mm_random rng;
@@ -96,12 +108,9 @@ void mm_dither_free(mm_dither *d);
 /* Clear the error state and the clip count; reseed with the seed. */
 void mm_dither_reset(mm_dither *d);
 int mm_dither_set_samplerate(mm_dither *d, double samplerate);
-/* Setters clamp and return the value applied. */
-int mm_dither_set_bits(mm_dither *d, int bits);
-int mm_dither_set_type(mm_dither *d, int type);
-int mm_dither_set_shape(mm_dither *d, int shape);
-void mm_dither_set_seed(mm_dither *d, uint64_t seed);
-void mm_dither_set_autoblank(mm_dither *d, int on);
+/* Set a parameter; clamps and returns the value applied. A new seed
+ * restarts the noise; a new shape clears the error state. */
+double mm_dither_set(mm_dither *d, mm_dither_param p, double v);
 int mm_dither_latency(const mm_dither *d);
 void mm_dither_process(mm_dither *d, const float *const *in,
                        float *const *out, int n);

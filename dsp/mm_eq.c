@@ -1,8 +1,8 @@
 #include "mm_eq.h"
+#include "mm_smoother.h"
 #include <stdlib.h>
 
 #define CTRL MM_BIQUAD_CTRL
-#define SNAP_EPS 1e-5
 
 /* the frequency a band runs at: its setting, at most 0.49 fs */
 static double run_freq(const mm_eq *e, const mm_eq_band *b)
@@ -77,7 +77,7 @@ int mm_eq_set_samplerate(mm_eq *e, double samplerate)
     if (!(samplerate > 0.0))
         return MM_E_ARG;
     e->samplerate = samplerate;
-    e->smooth = exp(-CTRL * 1000.0 / (MM_EQ_TAU_MS * samplerate));
+    e->smooth = mm_onepole_coef(MM_EQ_TAU_MS, samplerate / CTRL);
     e->fade_len = (int)(MM_EQ_FADE_MS * 0.001 * samplerate + 0.5);
     if (e->fade_len < CTRL)
         e->fade_len = CTRL;
@@ -129,14 +129,6 @@ int mm_eq_moving(const mm_eq *e)
     return 0;
 }
 
-static double glide(double v, double to, double k, double eps)
-{
-    if (v == to)
-        return v;
-    v = to + k * (v - to);
-    return fabs(v - to) < eps ? to : v;
-}
-
 /* At the start of a control period: move settings, start fades, set up
  * the coefficient ramp for the next CTRL samples. */
 static void control(mm_eq *e, mm_eq_band *b)
@@ -170,9 +162,9 @@ static void control(mm_eq *e, mm_eq_band *b)
     double tf = log2(run_freq(e, b)), tq = log2(b->q);
     if (b->lf == tf && b->g == b->gain && b->lq == tq)
         return;
-    b->lf = glide(b->lf, tf, e->smooth, SNAP_EPS);
-    b->g = glide(b->g, b->gain, e->smooth, SNAP_EPS);
-    b->lq = glide(b->lq, tq, e->smooth, SNAP_EPS);
+    b->lf = mm_smoother_glide(b->lf, tf, e->smooth, MM_SMOOTHER_GLIDE_SNAP);
+    b->g = mm_smoother_glide(b->g, b->gain, e->smooth, MM_SMOOTHER_GLIDE_SNAP);
+    b->lq = mm_smoother_glide(b->lq, tq, e->smooth, MM_SMOOTHER_GLIDE_SNAP);
     mm_biquad_coef c;
     design_band(e, b, &c);
     mm_biquad_ramp_to(&b->ramp, &c, CTRL);
@@ -293,4 +285,32 @@ void mm_eq_curve(const mm_eq *e, float *db, int n, double fmin, double fmax)
                     v += mm_gain_to_db(mm_biquad_mag(&c[i], f / e->samplerate));
         db[k] = (float)v;
     }
+}
+
+static const mm_paramdef eq_rows[] = {
+    {"bands", MM_EQ_BANDS, MM_P_INT, "", MM_EQ_R_BANDS, MM_P_CREATION, 0,
+     NULL, "number of bands (creation only)"},
+};
+
+const mm_paramtable mm_eq_table = MM_PARAMTABLE("eq", eq_rows);
+
+double mm_eq_set(mm_eq *e, int id, double v)
+{
+    if (id == MM_EQ_BANDS)
+        return e->nbands;
+    (void)v;
+    return 0.0;
+}
+
+int mm_eq_get_band(const mm_eq *e, int bi, mm_fd_type *type, double *freq,
+                   double *gain_db, double *q)
+{
+    if (bi < 0 || bi >= e->nbands)
+        return 0;
+    const mm_eq_band *b = &e->band[bi];
+    *type = (mm_fd_type)b->type;
+    *freq = b->freq;
+    *gain_db = b->gain;
+    *q = b->q;
+    return b->on;
 }

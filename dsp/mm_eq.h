@@ -4,24 +4,29 @@
  * Each band is one mm_filterdesign section (bell, shelves, pass filters,
  * notch, band-pass, all-pass) running in mm_biquad (TDF-II, double).
  *
- * Smoothing: the settings of a band glide in log-frequency, dB and log-Q
- * (a one-pole with a 63% time constant of MM_EQ_TAU_MS, evaluated every
- * MM_BIQUAD_CTRL = 16 samples); while they move, the band is redesigned
- * every 16 samples and its coefficients ramp linearly to the new design
- * over those 16 samples (stable: see mm_biquad.h). A change of type, or a
- * band switched on or off, crossfades (equal gain, MM_EQ_FADE_MS) from
- * the old section to the new one. A band whose settings rest costs only
+ * Smoothing: the settings of a band glide in log2 Hz, dB and log2 Q
+ * (mm_smoother_glide: a one-pole with a 63% time constant of
+ * MM_EQ_TAU_MS, evaluated every MM_BIQUAD_CTRL = 16 samples); while they
+ * move, the band is redesigned every 16 samples and its coefficients ramp
+ * linearly to the new design over those 16 samples (stable: see
+ * mm_biquad.h). A change of type, or a band switched on or off,
+ * crossfades (equal gain, MM_EQ_FADE_MS) from the old section to the new
+ * one. A band whose settings rest costs only
  * its biquad. Results do not depend on the block size.
  *
- * Parameters (per band): type (mm_fd_type), freq Hz (10..96000, run at
- * most at 0.49 fs: the setting is kept, so a rate change restores it),
- * gain dB (-24..24), q (0.1..20). All bands start off (flat).
+ * Parameters (mm_eq_table, mm_param.h): bands [4] (1..MM_EQ_MAXBANDS,
+ * fixed by mm_eq_init). Per band (mm_eq_set_band): type (mm_fd_type),
+ * freq Hz (MM_EQ_FMIN..MM_EQ_FMAX = 10..96000, run at most at 0.49 fs:
+ * the setting is kept, so a rate change restores it), gain dB
+ * (MM_EQ_GMIN..MM_EQ_GMAX = -24..24), q (mm_eq_q_range: 0.1..20, by
+ * type). All bands start off (flat).
  * Latency: none.
  */
 #ifndef MM_EQ_H
 #define MM_EQ_H
 
 #include "mm_filterdesign.h"
+#include "mm_param.h"
 
 #define MM_EQ_MAXCH 8
 #define MM_EQ_MAXBANDS 16
@@ -47,6 +52,17 @@ static inline void mm_eq_q_range(int type, double *lo, double *hi)
     else if (type == MM_FD_HIGHPASS || type == MM_FD_NOTCH)
         *lo = 0.3;
 }
+
+/* Table rows (ids of mm_eq_set). */
+typedef enum mm_eq_param {
+    MM_EQ_BANDS = 0,       /* creation: the number of bands */
+    MM_EQ_NPARAMS
+} mm_eq_param;
+
+/* min, max, default */
+#define MM_EQ_R_BANDS 1, MM_EQ_MAXBANDS, 4
+
+extern const mm_paramtable mm_eq_table;
 
 typedef struct mm_eq_band {
     /* targets */
@@ -85,6 +101,13 @@ int mm_eq_set_samplerate(mm_eq *e, double samplerate);
 int mm_eq_set_band(mm_eq *e, int b, mm_fd_type type, double freq,
                    double gain_db, double q);
 void mm_eq_band_off(mm_eq *e, int b);
+/* Band b's settings as applied; returns 1 when it is on, 0 when it is off
+ * (or does not exist). */
+int mm_eq_get_band(const mm_eq *e, int b, mm_fd_type *type, double *freq,
+                   double *gain_db, double *q);
+/* Set a table row (mm_eq_param); returns the value applied. bands is
+ * fixed by mm_eq_init: set returns the number the EQ has. */
+double mm_eq_set(mm_eq *e, int id, double v);
 /* Jump to every target now (creation arguments). */
 void mm_eq_snap(mm_eq *e);
 /* 1 while any band glides or fades. */

@@ -3,6 +3,23 @@
 
 #define CHUNK 64
 
+static const mm_paramdef imager_rows[] = {
+    {"width", MM_IMAGER_WIDTH, MM_P_FLOAT, "%", 0, 200, 100, 0, 0, NULL,
+     "stereo width: 0 mono, 100 unchanged, 200 side doubled"},
+    {"mid", MM_IMAGER_MID, MM_P_FLOAT, "dB", MM_IMAGER_OFF_DB, 12, 0, 0, 0,
+     NULL, "mid (L+R)/2 gain, -100 = off"},
+    {"side", MM_IMAGER_SIDE, MM_P_FLOAT, "dB", MM_IMAGER_OFF_DB, 12, 0, 0, 0,
+     NULL, "side (L-R)/2 gain, -100 = off"},
+    {"balance", MM_IMAGER_BALANCE, MM_P_FLOAT, "", -100, 100, 0, 0, 0, NULL,
+     "-100 left .. 100 right: the other side fades to silence"},
+    {"swap", MM_IMAGER_SWAP, MM_P_BOOL, "", 0, 1, 0, 0, 0, NULL,
+     "1 exchanges left and right"},
+    {"monobass", MM_IMAGER_MONOBASS, MM_P_FLOAT, "Hz", 20, 500, 0, MM_P_OFF,
+     0, NULL, "side below this removed (LR4 high-pass), 0 = off"},
+};
+
+const mm_paramtable mm_imager_table = MM_PARAMTABLE("imager", imager_rows);
+
 static double db_gain(double db)
 {
     return db <= MM_IMAGER_OFF_DB ? 0.0 : mm_db_to_gain(db);
@@ -33,6 +50,8 @@ int mm_imager_init(mm_imager *im, double samplerate)
     mm_smoother_snap(&im->swap, 0.0);
     mm_smoother_snap(&im->mb, 0.0);
     mm_smoother_snap(&im->pb, 0.0);
+    for (int b = 0; b < MM_IMAGER_MAXBANDS; b++)
+        im->widths[b] = imager_rows[MM_IMAGER_WIDTH].def;
     int r = mm_crossover_init(&im->mono, 2, 1, samplerate);
     if (r == MM_OK)
         r = mm_crossover_init(&im->split, MM_IMAGER_MAXBANDS, 1, samplerate);
@@ -82,49 +101,14 @@ void mm_imager_snap(mm_imager *im)
                             1);
 }
 
-double mm_imager_set_width(mm_imager *im, double pct)
+static void set_monobass(mm_imager *im, double hz)
 {
-    pct = mm_clamp_d(pct, 0.0, 200.0);
-    mm_smoother_set(&im->width, pct / 100.0);
-    return pct;
-}
-
-double mm_imager_set_mid_db(mm_imager *im, double db)
-{
-    db = mm_clamp_d(db, MM_IMAGER_OFF_DB, 12.0);
-    mm_smoother_set(&im->mid, db_gain(db));
-    return db;
-}
-
-double mm_imager_set_side_db(mm_imager *im, double db)
-{
-    db = mm_clamp_d(db, MM_IMAGER_OFF_DB, 12.0);
-    mm_smoother_set(&im->side, db_gain(db));
-    return db;
-}
-
-double mm_imager_set_balance(mm_imager *im, double b)
-{
-    b = mm_clamp_d(b, -100.0, 100.0);
-    mm_smoother_set(&im->gl, b > 0.0 ? 1.0 - b / 100.0 : 1.0);
-    mm_smoother_set(&im->gr, b < 0.0 ? 1.0 + b / 100.0 : 1.0);
-    return b;
-}
-
-void mm_imager_set_swap(mm_imager *im, int on)
-{
-    mm_smoother_set(&im->swap, on ? 1.0 : 0.0);
-}
-
-double mm_imager_set_monobass(mm_imager *im, double hz)
-{
-    if (!(hz > 0.0)) {
+    if (hz == 0.0) {
         im->monobass_hz = 0.0;
         im->mb_on = 0;
         mm_smoother_set(&im->mb, 0.0);
-        return 0.0;
+        return;
     }
-    hz = mm_clamp_d(hz, 20.0, 500.0);
     /* fading in from off: start the filter clean at its frequency */
     int fresh = im->mb.value == 0.0;
     mm_crossover_set_hz(&im->mono, 0, hz, fresh);
@@ -133,7 +117,37 @@ double mm_imager_set_monobass(mm_imager *im, double hz)
     im->monobass_hz = hz;
     im->mb_on = 1;
     mm_smoother_set(&im->mb, 1.0);
-    return hz;
+}
+
+double mm_imager_set(mm_imager *im, int id, double v)
+{
+    if (id < 0 || id >= MM_IMAGER_NPARAMS)
+        return 0.0;
+    v = mm_param_apply(&imager_rows[id], v);
+    switch ((mm_imager_param)id) {
+    case MM_IMAGER_WIDTH:
+        mm_smoother_set(&im->width, v / 100.0);
+        break;
+    case MM_IMAGER_MID:
+        mm_smoother_set(&im->mid, db_gain(v));
+        break;
+    case MM_IMAGER_SIDE:
+        mm_smoother_set(&im->side, db_gain(v));
+        break;
+    case MM_IMAGER_BALANCE:
+        mm_smoother_set(&im->gl, v > 0.0 ? 1.0 - v / 100.0 : 1.0);
+        mm_smoother_set(&im->gr, v < 0.0 ? 1.0 + v / 100.0 : 1.0);
+        break;
+    case MM_IMAGER_SWAP:
+        mm_smoother_set(&im->swap, v);
+        break;
+    case MM_IMAGER_MONOBASS:
+        set_monobass(im, v);
+        break;
+    default:
+        break;
+    }
+    return v;
 }
 
 int mm_imager_set_xover(mm_imager *im, int n, const double *hz)
@@ -149,7 +163,10 @@ int mm_imager_set_xover(mm_imager *im, int n, const double *hz)
     if (n + 1 != im->nbands)
         mm_crossover_set_bands(&im->split, n + 1);
     for (int s = 0; s < n; s++)
-        mm_crossover_set_hz(&im->split, s, hz[s], fresh);
+        mm_crossover_set_hz(&im->split, s,
+                            mm_clamp_d(hz[s], MM_IMAGER_XOVER_MIN_HZ,
+                                       MM_IMAGER_XOVER_MAX_HZ),
+                            fresh);
     mm_crossover_sort(&im->split);
     if (fresh) {
         for (int s = 0; s < n; s++)
@@ -165,12 +182,27 @@ int mm_imager_set_xover(mm_imager *im, int n, const double *hz)
     return n;
 }
 
+int mm_imager_get_xover(const mm_imager *im, double *hz)
+{
+    int n = im->pb_on ? im->nbands - 1 : 0;
+    for (int s = 0; s < n; s++)
+        hz[s] = mm_crossover_get_hz(&im->split, s);
+    return n;
+}
+
 void mm_imager_set_widths(mm_imager *im, int n, const double *pct)
 {
     if (n > MM_IMAGER_MAXBANDS)
         n = MM_IMAGER_MAXBANDS;
-    for (int b = 0; b < n; b++)
-        mm_smoother_set(&im->bw[b], mm_clamp_d(pct[b], 0.0, 200.0) / 100.0);
+    for (int b = 0; b < n; b++) {
+        im->widths[b] = mm_param_apply(&imager_rows[MM_IMAGER_WIDTH], pct[b]);
+        mm_smoother_set(&im->bw[b], im->widths[b] / 100.0);
+    }
+}
+
+double mm_imager_get_width_band(const mm_imager *im, int b)
+{
+    return b >= 0 && b < MM_IMAGER_MAXBANDS ? im->widths[b] : 0.0;
 }
 
 /* Settled at the identity: the output is the (possibly swapped) input. */

@@ -18,10 +18,12 @@
  * output is the input, bit for bit (the M/S round trip is skipped).
  * Correlation (mm_correlation) is measured on the output.
  *
- * Parameters: width % [100] (0..200), mid dB [0], side dB [0]
- * (-100..12, -100 = off), balance [0] (-100..100), swap 0|1 [0],
- * monobass Hz [0 = off] (20..500), xover Hz (up to 3, ascending),
- * widths % [100 each] (0..200). Latency: none.
+ * Parameters (mm_imager_table, mm_param.h; mm_imager_set clamps and
+ * returns the value applied): width % [100] (0..200), mid dB [0], side
+ * dB [0] (-100..12, -100 = off), balance [0] (-100..100), swap 0|1 [0],
+ * monobass Hz [0 = off] (20..500). Lists: xover Hz (up to 3, ascending,
+ * MM_IMAGER_XOVER_MIN_HZ..MM_IMAGER_XOVER_MAX_HZ), widths % [100 each]
+ * (each in width's range). Latency: none.
  */
 #ifndef MM_IMAGER_H
 #define MM_IMAGER_H
@@ -30,9 +32,25 @@
 #include "mm_smoother.h"
 #include "mm_crossover.h"
 #include "mm_correlation.h"
+#include "mm_param.h"
 
 #define MM_IMAGER_MAXBANDS 4
 #define MM_IMAGER_OFF_DB (-100.0)
+#define MM_IMAGER_XOVER_MIN_HZ 20.0
+#define MM_IMAGER_XOVER_MAX_HZ 20000.0
+
+typedef enum mm_imager_param {
+    MM_IMAGER_WIDTH = 0,
+    MM_IMAGER_MID,
+    MM_IMAGER_SIDE,
+    MM_IMAGER_BALANCE,
+    MM_IMAGER_SWAP,
+    MM_IMAGER_MONOBASS,
+    MM_IMAGER_NPARAMS
+} mm_imager_param;
+
+/* The table (mm_param.h): rows in mm_imager_param order. */
+extern const mm_paramtable mm_imager_table;
 
 typedef struct mm_imager {
     double samplerate;
@@ -43,6 +61,7 @@ typedef struct mm_imager {
     double monobass_hz;       /* 0 = off */
     int nbands;               /* per-band: 0 = off, else 2..4 */
     int mb_on, pb_on;
+    double widths[MM_IMAGER_MAXBANDS]; /* % as applied */
     mm_correlation corr;
 } mm_imager;
 
@@ -53,17 +72,16 @@ void mm_imager_reset(mm_imager *im);
 /* Jump every smoothed value to its target (creation arguments). */
 void mm_imager_snap(mm_imager *im);
 
-double mm_imager_set_width(mm_imager *im, double pct);
-double mm_imager_set_mid_db(mm_imager *im, double db);
-double mm_imager_set_side_db(mm_imager *im, double db);
-double mm_imager_set_balance(mm_imager *im, double b);
-void mm_imager_set_swap(mm_imager *im, int on);
-/* 0 = off, else clamped to 20..500 Hz. */
-double mm_imager_set_monobass(mm_imager *im, double hz);
-/* n = 0 turns per-band widths off; n = 1..3 frequencies (sorted). */
+/* A table row (mm_imager_param); returns the value applied. */
+double mm_imager_set(mm_imager *im, int id, double v);
+/* n = 0 turns per-band widths off; n = 1..3 frequencies (clamped to
+ * MM_IMAGER_XOVER_MIN_HZ..MM_IMAGER_XOVER_MAX_HZ, sorted). */
 int mm_imager_set_xover(mm_imager *im, int n, const double *hz);
-/* widths of bands 1..n in % (0..200) */
+/* The frequencies in use into hz; returns how many (0 = off). */
+int mm_imager_get_xover(const mm_imager *im, double *hz);
+/* widths of bands 1..n in % (clamped like width) */
 void mm_imager_set_widths(mm_imager *im, int n, const double *pct);
+double mm_imager_get_width_band(const mm_imager *im, int b);
 
 /* in[0], in[1] -> out[0], out[1]; out may alias in. */
 void mm_imager_process(mm_imager *im, const float *const *in,

@@ -7,6 +7,17 @@
  * before the rate is cast to an integer for libebur128. */
 #define RATE_OK(sr) ((sr) >= 8000.0 && (sr) <= 1e7)
 #define LUFS_OFFSET (-0.691)
+/* Zeros that clear the K-weighting's state: its slowest pole (the RLB
+ * high-pass, 38 Hz, Q 0.5) decays at w0 / 2Q = 240 per second, so 4 s take
+ * any state a finite float input can leave (below 1e45) under DBL_MIN,
+ * where libebur128 flushes it to 0. */
+#define SPARE_FLUSH_S 4.0
+/* Zeros after which a spare counts as fresh for a reset: its filter
+ * memory is then below 1e-9 of what it was (-180 dB in energy). */
+#define SPARE_MIN_S 0.1
+/* Zero frames fed to the spare per frame of signal: clean in under 2 s,
+ * fresh enough for a reset 25 ms after the previous one. */
+#define SPARE_SPEED 4
 
 static int ebur_channel(int role, int channel)
 {
@@ -51,12 +62,18 @@ mm_loudness_role mm_loudness_default_role(int nch, int c)
     return c == 2 ? MM_ROLE_CENTER : MM_ROLE_LEFTSURROUND;
 }
 
-static void apply_roles(mm_loudness *l)
+static void roles_to(const mm_loudness *l, ebur128_state *st)
 {
-    if (!l->st)
+    if (!st)
         return;
     for (int c = 0; c < l->nch; c++)
-        ebur128_set_channel(l->st, (unsigned)c, ebur_channel(l->role[c], c));
+        ebur128_set_channel(st, (unsigned)c, ebur_channel(l->role[c], c));
+}
+
+static void apply_roles(mm_loudness *l)
+{
+    roles_to(l, l->st);
+    roles_to(l, l->spare);
 }
 
 static void hist_clear(mm_loudness_hist *h)
@@ -150,23 +167,89 @@ static double lra_of(const mm_loudness_hist *h)
     return percentile(h, first, n, 0.95) - percentile(h, first, n, 0.10);
 }
 
-static int create_state(mm_loudness *l)
+/* A fresh libebur128 state with the roles applied (allocates). */
+static ebur128_state *new_state(const mm_loudness *l)
 {
-    unsigned long sr = (unsigned long)(l->samplerate + 0.5);
-    ebur128_state *st = ebur128_init((unsigned)l->nch, sr, EBUR128_MODE_S);
-    if (!st)
-        return MM_E_NOMEM;
-    if (l->st)
-        ebur128_destroy(&l->st);
-    l->st = st;
-    l->hop = (long)((sr + 5) / 10);
+    ebur128_state *st = ebur128_init((unsigned)l->nch,
+                                     (unsigned long)(l->samplerate + 0.5),
+                                     EBUR128_MODE_S);
+    roles_to(l, st);
+    return st;
+}
+
+/* Start every measurement again (the libebur128 state is the caller's). */
+static void clear_measurement(mm_loudness *l)
+{
     l->hop_pos = 0;
     l->hops = 0;
-    apply_roles(l);
     hist_clear(&l->gating);
     hist_clear(&l->shortterm);
     l->samplepeak = l->truepeak = 0.0f;
+}
+
+/* The state in use and the spare, both fresh. */
+static int create_states(mm_loudness *l)
+{
+    ebur128_state *st = new_state(l), *spare = new_state(l);
+    if (!st || !spare) {
+        if (st)
+            ebur128_destroy(&st);
+        if (spare)
+            ebur128_destroy(&spare);
+        return MM_E_NOMEM;
+    }
+    if (l->st)
+        ebur128_destroy(&l->st);
+    if (l->spare)
+        ebur128_destroy(&l->spare);
+    l->st = st;
+    l->spare = spare;
+    unsigned long sr = (unsigned long)(l->samplerate + 0.5);
+    l->hop = (long)((sr + 5) / 10);
+    /* libebur128's window ring: 3 s, rounded up to whole 100 ms hops */
+    l->ring = (long)(3 * sr);
+    if (l->ring % l->hop)
+        l->ring += l->hop - l->ring % l->hop;
+    l->st_pos = l->spare_pos = 0;
+    l->spare_todo = l->spare_fed = 0;
+    l->spare_flush = (long)ceil(SPARE_FLUSH_S * sr);
+    l->spare_min = (long)ceil(SPARE_MIN_S * sr);
+    clear_measurement(l);
     return MM_OK;
+}
+
+/* The spare goes into use; the state that was in use becomes the spare
+ * and is cleaned by process: zeros until its K-filter is exactly clear
+ * and its window ring is back at its start, where a fresh one is. */
+static void swap_states(mm_loudness *l)
+{
+    ebur128_state *t = l->st;
+    long p = l->st_pos;
+    l->st = l->spare;
+    l->st_pos = l->spare_pos;
+    l->spare = t;
+    l->spare_pos = p;
+    l->spare_fed = 0;
+    l->spare_todo = l->spare_flush
+                    + (l->ring - (p + l->spare_flush) % l->ring) % l->ring;
+}
+
+/* After len frames of signal (len <= MM_LOUDNESS_CHUNK): feed the spare
+ * up to SPARE_SPEED len zeros (the chunk buffer is free again). */
+static void clean_spare(mm_loudness *l, long len)
+{
+    long n = len * SPARE_SPEED;
+    if (n > l->spare_todo)
+        n = l->spare_todo;
+    memset(l->chunk, 0, (size_t)len * (size_t)l->nch * sizeof *l->chunk);
+    while (n > 0) {
+        long k = n < len ? n : len;
+        ebur128_add_frames_float(l->spare, l->chunk, (size_t)k);
+        l->spare_pos = (l->spare_pos + k) % l->ring;
+        l->spare_todo -= k;
+        l->spare_fed += k;
+        n -= k;
+    }
 }
 
 int mm_loudness_init(mm_loudness *l, int nch, double samplerate)
@@ -184,7 +267,7 @@ int mm_loudness_init(mm_loudness *l, int nch, double samplerate)
             return MM_E_NOMEM;
         }
     }
-    if (create_state(l) != MM_OK) {
+    if (create_states(l) != MM_OK) {
         mm_loudness_free(l);
         return MM_E_NOMEM;
     }
@@ -195,7 +278,9 @@ void mm_loudness_free(mm_loudness *l)
 {
     if (l->st)
         ebur128_destroy(&l->st);
-    l->st = NULL;
+    if (l->spare)
+        ebur128_destroy(&l->spare);
+    l->st = l->spare = NULL;
     for (int c = 0; c < MM_LOUDNESS_MAXCH; c++)
         mm_truepeak_free(&l->tp[c]);
 }
@@ -210,7 +295,7 @@ int mm_loudness_set_samplerate(mm_loudness *l, double samplerate)
     for (int c = 0; c < l->nch; c++)
         if (mm_truepeak_init(&l->tp[c], samplerate) != MM_OK)
             return MM_E_NOMEM;
-    return create_state(l);
+    return create_states(l);
 }
 
 int mm_loudness_reset(mm_loudness *l)
@@ -218,7 +303,10 @@ int mm_loudness_reset(mm_loudness *l)
     for (int c = 0; c < l->nch; c++)
         mm_truepeak_reset(&l->tp[c]);
     l->nonfinite = 0;
-    return create_state(l);
+    if (l->spare && (l->spare_todo == 0 || l->spare_fed >= l->spare_min))
+        swap_states(l);
+    clear_measurement(l);
+    return MM_OK;
 }
 
 int mm_loudness_set_role(mm_loudness *l, int channel, mm_loudness_role r)
@@ -259,6 +347,7 @@ static void feed(mm_loudness *l, const float *frames, long len)
         if (take > len)
             take = len;
         ebur128_add_frames_float(l->st, frames, (size_t)take);
+        l->st_pos = (l->st_pos + take) % l->ring;
         frames += take * l->nch;
         len -= take;
         l->hop_pos += take;
@@ -300,6 +389,8 @@ void mm_loudness_process(mm_loudness *l, const float *const *in, int n)
         }
         l->samplepeak = speak;
         feed(l, l->chunk, len);
+        if (l->spare_todo > 0)
+            clean_spare(l, len);
     }
     /* the reconstructed waveform passes through every sample */
     if (l->truepeak < l->samplepeak)

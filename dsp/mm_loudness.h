@@ -26,6 +26,23 @@
  * 7 and 8 add back surrounds (weight 1.0, as BS.1770-4 gives 1.41 only
  * between 60 and 120 degrees).
  *
+ * Reset without allocating: libebur128 has no reset, so the meter holds a
+ * second, unused libebur128 state (twice its 3 s window in memory). reset
+ * puts that spare into use and the state it leaves becomes the spare,
+ * which process then feeds zeros, four frames per frame of signal (about
+ * four more K-filter passes per sample meanwhile): 4 s of zeros clear its
+ * filter to exactly 0, up to 3 s more bring its window ring back to its
+ * start, as in a new state. So a reset finds the spare
+ *   - clean (from init, or the previous reset about 2 s of signal ago):
+ *     the measurement restarts bit for bit as in a new meter;
+ *   - fed 0.1 s of zeros or more (25 ms of signal): its filter memory is
+ *     below 1e-9 of what it was; readings as a new meter's but for
+ *     rounding;
+ *   - fed less (two resets within 25 ms of signal): the state in use is
+ *     kept and only the measurement restarts, so the K-filter's memory (a
+ *     few ms) of the signal since the previous reset reaches into the
+ *     first block.
+ *
  * Parameters (mm_loudness_table, mm_param.h; mm_loudness_set clamps and
  * returns the value applied): target LUFS [-14] (-70..0: the level the
  * `gain` reading, target minus integrated, aims at), pause 0|1 [0] (1
@@ -91,6 +108,12 @@ typedef struct mm_loudness_readings {
 
 typedef struct mm_loudness {
     ebur128_state *st;            /* K-weighting, M and S windows */
+    ebur128_state *spare;         /* the next one, for reset */
+    long st_pos, spare_pos;       /* frames fed, modulo the window ring */
+    long ring;                    /* libebur128's window ring, frames */
+    long spare_todo;              /* zero frames the spare still needs */
+    long spare_fed;               /* zero frames it has had since use */
+    long spare_flush, spare_min;  /* frames: clean, counts as fresh */
     long hop;                     /* samples in 100 ms */
     long hop_pos;                 /* samples since the last boundary */
     long hops;                    /* boundaries since reset (saturates) */
@@ -114,8 +137,8 @@ int mm_loudness_init(mm_loudness *l, int nch, double samplerate);
 void mm_loudness_free(mm_loudness *l);
 /* Re-creates the measurement if the rate changed (allocates). */
 int mm_loudness_set_samplerate(mm_loudness *l, double samplerate);
-/* Clear every measurement, keep roles and pause (allocates: libebur128
- * has no reset). */
+/* Clear every measurement, keep roles and pause. Real-time safe (no
+ * allocation); always MM_OK. */
 int mm_loudness_reset(mm_loudness *l);
 int mm_loudness_set_role(mm_loudness *l, int channel, mm_loudness_role r);
 mm_loudness_role mm_loudness_get_role(const mm_loudness *l, int channel);

@@ -1,6 +1,20 @@
 #include "mm_multiband.h"
 #include "mm_ms.h"
 
+static const char *const mode_words[] = {"stereo", "ms", NULL};
+
+static const mm_paramdef multiband_rows[] = {
+    {"bands", MM_MULTIBAND_BANDS, MM_P_INT, "", 2, MM_MULTIBAND_MAXBANDS, 4,
+     MM_P_CREATION, 0, NULL, "number of bands (creation only)"},
+    {"link", MM_MULTIBAND_LINK, MM_P_FLOAT, "%", MM_COMP_R_LINK, 0, 0, NULL,
+     "stereo link of the band compressors (stereo mode)"},
+    {"mode", MM_MULTIBAND_MODE, MM_P_CHOICE, "", 0, 1, 0, 0, 0, mode_words,
+     "stereo: per channel; ms: compress mid and side (-ch 2)"},
+};
+
+const mm_paramtable mm_multiband_table =
+    MM_PARAMTABLE("multiband", multiband_rows);
+
 static void gates(mm_multiband *m)
 {
     int any = 0;
@@ -33,10 +47,11 @@ int mm_multiband_init(mm_multiband *m, int nch, int bands, double samplerate)
     for (int b = 0; b < bands; b++) {
         if ((r = mm_comp_init(&m->comp[b], nch, samplerate)) != MM_OK)
             return r;
-        mm_comp_set(&m->comp[b], MM_COMP_RATIO, 1.0); /* multiband~ default */
+        mm_comp_set(&m->comp[b], MM_COMP_RATIO,
+                    mm_multiband_band_def(MM_COMP_RATIO).def);
         mm_smoother_init(&m->gate[b], MM_SMOOTHER_TAU_MS, samplerate, 1.0);
     }
-    m->link = 100.0;
+    m->link = multiband_rows[MM_MULTIBAND_LINK].def;
     m->fade = 1.0;
     m->fade_step = 1.0 / (MM_MULTIBAND_FADE_MS * 0.001 * samplerate);
     apply_link(m);
@@ -86,13 +101,23 @@ void mm_multiband_snap(mm_multiband *m)
     m->fade = 1.0;
 }
 
+void mm_multiband_xover_range(const mm_multiband *m, double *lo_hz,
+                              double *hi_hz)
+{
+    double top = MM_CROSSOVER_MAXFRAC * m->samplerate;
+    *lo_hz = MM_MULTIBAND_XOVER_MIN_HZ;
+    *hi_hz = top < MM_MULTIBAND_XOVER_MAX_HZ ? top : MM_MULTIBAND_XOVER_MAX_HZ;
+}
+
 void mm_multiband_set_xover(mm_multiband *m, int n, const double *hz,
                             int snap)
 {
+    double lo, hi;
+    mm_multiband_xover_range(m, &lo, &hi);
     if (n > m->bands - 1)
         n = m->bands - 1;
     for (int s = 0; s < n; s++)
-        mm_crossover_set_hz(&m->xo, s, hz[s], snap);
+        mm_crossover_set_hz(&m->xo, s, mm_clamp_d(hz[s], lo, hi), snap);
     mm_crossover_sort(&m->xo);
     if (snap)
         for (int s = 0; s < m->bands - 1; s++)
@@ -104,11 +129,25 @@ double mm_multiband_get_xover(const mm_multiband *m, int split)
     return mm_crossover_get_hz(&m->xo, split);
 }
 
+mm_paramdef mm_multiband_band_def(mm_comp_param p)
+{
+    if ((int)p < 0 || p >= MM_COMP_NPERCH)
+        p = MM_COMP_THRESHOLD;
+    mm_paramdef d = mm_comp_table.defs[p];
+    if (p == MM_COMP_RATIO) {
+        d.max = MM_MULTIBAND_RATIO_MAX;
+        d.def = 1.0;
+    }
+    return d;
+}
+
 double mm_multiband_set_band(mm_multiband *m, int b, int half,
                              mm_comp_param p, double v)
 {
-    if (p == MM_COMP_RATIO)
-        v = mm_clamp_d(v, 1.0, MM_MULTIBAND_RATIO_MAX);
+    if ((int)p < 0 || p >= MM_COMP_NPERCH)
+        return 0.0;
+    mm_paramdef d = mm_multiband_band_def(p);
+    v = mm_param_apply(&d, v);
     double r = v;
     for (int k = 0; k < m->bands; k++)
         if (b < 0 || b == k)
@@ -140,17 +179,32 @@ void mm_multiband_set_mute(mm_multiband *m, int b, int on)
     gates(m);
 }
 
-double mm_multiband_set_link(mm_multiband *m, double pct)
+int mm_multiband_get_solo(const mm_multiband *m, int b)
 {
-    m->link = mm_clamp_d(pct, 0.0, 100.0);
-    apply_link(m);
-    return m->link;
+    return b >= 0 && b < m->bands ? m->solo[b] : 0;
 }
 
-int mm_multiband_set_mode(mm_multiband *m, int ms)
+int mm_multiband_get_mute(const mm_multiband *m, int b)
 {
-    m->ms_target = ms && m->nch == 2;
-    return m->ms_target;
+    return b >= 0 && b < m->bands ? m->mute[b] : 0;
+}
+
+double mm_multiband_set(mm_multiband *m, int id, double v)
+{
+    if (id < 0 || id >= MM_MULTIBAND_NPARAMS)
+        return 0.0;
+    v = mm_param_apply(&multiband_rows[id], v);
+    switch ((mm_multiband_param)id) {
+    case MM_MULTIBAND_LINK:
+        m->link = v;
+        apply_link(m);
+        return v;
+    case MM_MULTIBAND_MODE:
+        m->ms_target = v != 0.0 && m->nch == 2;
+        return m->ms_target;
+    default:
+        return m->bands;
+    }
 }
 
 static void process_chunk(mm_multiband *m, const float *const *in,

@@ -18,10 +18,14 @@
  * (MM_MULTIBAND_FADE_MS each way): no click, no level dip.
  * Solo/mute gates glide (10 ms); crossovers glide in log-frequency.
  *
- * Parameters: channels 1..8, bands 2..6 (creation); xover Hz (bands-1,
- * ascending); per band threshold dB [0] (-80..0), ratio [1] (1..20),
- * attack ms [10], release ms [100], knee dB [6], makeup dB [0], solo,
- * mute; link % [100]; mode stereo|ms. Latency: none.
+ * Parameters (mm_multiband_table, mm_param.h; mm_multiband_set clamps
+ * and returns the value applied): bands 2..6 [4] (creation), link %
+ * [100] (comp~'s range), mode stereo|ms [stereo]. Channels 1..8
+ * (creation). Lists and per band: xover Hz (bands-1, ascending, in
+ * mm_multiband_xover_range); per band comp~'s per-channel rows of
+ * mm_comp_table (threshold dB [0], ratio, attack ms [10], release ms
+ * [100], knee dB [6], makeup dB [0]) with the ratio 1..20 [1]
+ * (mm_multiband_band_def), solo, mute. Latency: none.
  */
 #ifndef MM_MULTIBAND_H
 #define MM_MULTIBAND_H
@@ -36,6 +40,18 @@
 #define MM_MULTIBAND_CHUNK 64
 #define MM_MULTIBAND_FADE_MS 10.0
 #define MM_MULTIBAND_RATIO_MAX 20.0
+#define MM_MULTIBAND_XOVER_MIN_HZ 20.0
+#define MM_MULTIBAND_XOVER_MAX_HZ 20000.0
+
+typedef enum mm_multiband_param {
+    MM_MULTIBAND_BANDS = 0, /* creation only: mm_multiband_init */
+    MM_MULTIBAND_LINK,
+    MM_MULTIBAND_MODE,      /* 0 stereo, 1 ms (2 channels only) */
+    MM_MULTIBAND_NPARAMS
+} mm_multiband_param;
+
+/* The table (mm_param.h): rows in mm_multiband_param order. */
+extern const mm_paramtable mm_multiband_table;
 
 typedef struct mm_multiband {
     int nch, bands;
@@ -60,23 +76,36 @@ int mm_multiband_set_samplerate(mm_multiband *m, double samplerate);
 /* Jump gliding values to their targets (creation arguments). */
 void mm_multiband_snap(mm_multiband *m);
 
-/* n frequencies for splits 1..n (sorted ascending inside); snap = no glide. */
+/* A table row (mm_multiband_param); returns the value applied. Mode ms
+ * on other than 2 channels stays stereo (returns 0). bands is fixed by
+ * mm_multiband_init (returns the number of bands). */
+double mm_multiband_set(mm_multiband *m, int id, double v);
+
+/* The range of each crossover frequency: MM_MULTIBAND_XOVER_MIN_HZ to
+ * MM_MULTIBAND_XOVER_MAX_HZ or 0.45 fs, whichever is lower. */
+void mm_multiband_xover_range(const mm_multiband *m, double *lo_hz,
+                              double *hi_hz);
+/* n frequencies for splits 1..n (clamped to the range, sorted ascending
+ * inside); snap = no glide. */
 void mm_multiband_set_xover(mm_multiband *m, int n, const double *hz,
                             int snap);
 double mm_multiband_get_xover(const mm_multiband *m, int split);
+/* The row of a per-band compressor parameter p (MM_COMP_THRESHOLD ..
+ * MM_COMP_MAKEUP): comp~'s (mm_comp_table), the ratio limited to
+ * 1..MM_MULTIBAND_RATIO_MAX with default 1. */
+mm_paramdef mm_multiband_band_def(mm_comp_param p);
 /* A compressor parameter (MM_COMP_THRESHOLD .. MM_COMP_MAKEUP) of band b
  * (0-based, -1 = every band); half -1 = every channel, else the channel
- * (in ms mode 0 = mid, 1 = side). Returns the value applied. */
+ * (in ms mode 0 = mid, 1 = side). Clamped to its mm_multiband_band_def
+ * row; returns the value applied. */
 double mm_multiband_set_band(mm_multiband *m, int b, int half,
                              mm_comp_param p, double v);
 double mm_multiband_get_band(const mm_multiband *m, int b, int half,
                              mm_comp_param p);
 void mm_multiband_set_solo(mm_multiband *m, int b, int on);
 void mm_multiband_set_mute(mm_multiband *m, int b, int on);
-double mm_multiband_set_link(mm_multiband *m, double pct);
-/* 0 stereo (independent channels, linked by `link`), 1 ms (2 ch only).
- * Returns the mode applied. */
-int mm_multiband_set_mode(mm_multiband *m, int ms);
+int mm_multiband_get_solo(const mm_multiband *m, int b);
+int mm_multiband_get_mute(const mm_multiband *m, int b);
 
 /* in[nch] -> out[nch]; xsum[nch] (or NULL) receives the uncompressed
  * sum of the gated bands. out and xsum may alias in. */

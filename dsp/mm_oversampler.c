@@ -1,35 +1,12 @@
 #include "mm_oversampler.h"
+#include "mm_kaiser.h"
 #include <stdlib.h>
-
-/* Modified Bessel function of the first kind, order 0, by its power
- * series sum_k ((x/2)^k / k!)^2 (converges fast for the x <= 20 used). */
-static double bessel_i0(double x)
-{
-    double sum = 1.0, term = 1.0, q = 0.25 * x * x;
-    for (int k = 1; k < 500; k++) {
-        term *= q / ((double)k * (double)k);
-        sum += term;
-        if (term < 1e-17 * sum)
-            break;
-    }
-    return sum;
-}
-
-static double proto(double tau, int half, double beta)
-{
-    if (fabs(tau) >= (double)half)
-        return 0.0;
-    double r = tau / (double)half;
-    double w = bessel_i0(beta * sqrt(1.0 - r * r)) / bessel_i0(beta);
-    double s = fabs(tau) < 1e-12 ? 1.0 : sin(MM_PI * tau) / (MM_PI * tau);
-    return s * w;
-}
 
 double mm_oversampler_prototype(const mm_oversampler *os, double tau)
 {
     if (!os->coef)
         return 0.0;
-    return proto(tau, os->taps / 2, os->beta);
+    return mm_kaiser_sinc(tau, os->taps / 2, os->beta);
 }
 
 int mm_oversampler_init(mm_oversampler *os, int factor, int taps,
@@ -59,7 +36,7 @@ int mm_oversampler_init(mm_oversampler *os, int factor, int taps,
         }
         double h[MM_OVERSAMPLER_MAX_TAPS], sum = 0.0;
         for (int t = 0; t < taps; t++) {
-            h[t] = proto((double)j / factor + half - 1 - t, half, beta);
+            h[t] = mm_kaiser_sinc((double)j / factor + half - 1 - t, half, beta);
             sum += h[t];
         }
         for (int t = 0; t < taps; t++)

@@ -11,6 +11,7 @@
  *
  *   h(tau) = sinc(tau) I0(beta sqrt(1 - (tau/K)^2)) / I0(beta),  |tau| < K
  *
+ * (mm_kaiser_sinc, see mm_kaiser.h)
  * sinc(tau) = sin(pi tau)/(pi tau). This is a Nyquist (L-th band) filter:
  * h is 1 at tau = 0 and 0 at every other integer, so phase 0 is the input
  * itself, delayed (copied, bit for bit, not computed). Each other phase is

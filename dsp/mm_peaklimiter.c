@@ -1,12 +1,83 @@
 #include "mm_peaklimiter.h"
+#include "mm_kaiser.h"
 #include <stdlib.h>
 
 #define CHUNK MM_PEAKLIMITER_CHUNK
 
+static const mm_paramdef limiter_rows[] = {
+    {"ceiling", MM_PEAKLIMITER_CEILING, MM_P_FLOAT, "dBTP", -24, 0, -1, 0, 0,
+     NULL, "output true-peak ceiling"},
+    {"input", MM_PEAKLIMITER_INPUT, MM_P_FLOAT, "dB", -24, 24, 0, 0, 0, NULL,
+     "drive before limiting"},
+    {"release", MM_PEAKLIMITER_RELEASE, MM_P_FLOAT, "ms", 1, 1000, 50, 0, 0,
+     NULL, "release time (63%)"},
+    {"lookahead", MM_PEAKLIMITER_LOOKAHEAD, MM_P_FLOAT, "ms", 1, 20, 5, 0, 0,
+     NULL, "lookahead = latency"},
+    {"link", MM_PEAKLIMITER_LINK, MM_P_FLOAT, "%", 0, 100, 100, 0, 0, NULL,
+     "stereo link of the gain reduction"},
+    {"truepeak", MM_PEAKLIMITER_TRUEPEAK, MM_P_BOOL, "", 0, 1, 1, 0, 0, NULL,
+     "1 limits true peaks, 0 sample peaks"},
+};
+
+const mm_paramtable mm_peaklimiter_table =
+    MM_PARAMTABLE("peaklimiter", limiter_rows);
+
+#define ROW(p) limiter_rows[MM_PEAKLIMITER_##p]
+/* The lookahead range also sizes the delay lines (max) and the short
+ * detector (min). */
+#define MM_PEAKLIMITER_LOOKAHEAD_MIN (ROW(LOOKAHEAD).min)
+#define MM_PEAKLIMITER_LOOKAHEAD_MAX (ROW(LOOKAHEAD).max)
+
+static void configure(mm_peaklimiter *l);
+static void update_thresh_target(mm_peaklimiter *l, int snap);
+
+double mm_peaklimiter_set(mm_peaklimiter *l, mm_peaklimiter_param p,
+                          double v)
+{
+    if ((int)p < 0 || p >= MM_PEAKLIMITER_NPARAMS)
+        return 0.0;
+    v = mm_param_apply(&limiter_rows[p], v);
+    switch (p) {
+    case MM_PEAKLIMITER_CEILING:
+        l->ceiling_db = v;
+        update_thresh_target(l, 0);
+        break;
+    case MM_PEAKLIMITER_INPUT:
+        l->input_db = v;
+        mm_smoother_set(&l->ingain, mm_db_to_gain(v));
+        break;
+    case MM_PEAKLIMITER_RELEASE:
+        l->release_ms = v;
+        l->relcoef = mm_onepole_coef(v, l->samplerate > 0.0 ? l->samplerate
+                                                            : 48000.0);
+        break;
+    case MM_PEAKLIMITER_LOOKAHEAD:
+        l->lookahead_ms = v;
+        if (l->maxdelay > 0)
+            configure(l);
+        break;
+    case MM_PEAKLIMITER_LINK:
+        l->link_pct = v;
+        mm_smoother_set(&l->link, v * 0.01);
+        break;
+    case MM_PEAKLIMITER_TRUEPEAK:
+        l->truepeak = v != 0.0;
+        update_thresh_target(l, 0);
+        break;
+    default:
+        break;
+    }
+    return v;
+}
+
+int mm_peaklimiter_max_latency(const mm_peaklimiter *l)
+{
+    return l->maxdelay;
+}
+
 static void free_ch(mm_peaklimiter_ch *c)
 {
-    mm_truepeak_free(&c->tp[0]);
-    mm_truepeak_free(&c->tp[1]);
+    mm_truepeak_free(&c->tp);
     mm_delay_free(&c->audio);
     mm_delay_free(&c->spk);
     free(c->dq_t);
@@ -56,11 +127,11 @@ static void configure(mm_peaklimiter *l)
     if (det != l->det) {
         l->det = det;
         for (int c = 0; c < l->nch; c++) {
-            mm_truepeak_reset(&l->ch[c].tp[det]);
+            mm_truepeak_reset(&l->ch[c].tp);
             l->ch[c].prev3 = 0.0f;
         }
     }
-    int k = l->ktp = l->kdet[det];
+    int k = l->kdet[det];
     update_thresh_target(l, 0);
     for (int c = 0; c < l->nch; c++)
         mm_delay_set(&l->ch[c].spk, k);
@@ -100,26 +171,15 @@ static void update_thresh_target(mm_peaklimiter *l, int snap)
         mm_smoother_set(&l->thresh, t);
 }
 
-/* The detectors: a long one (3x, MM_PEAKLIMITER_TAPS taps, so content up
- * to 0.47 fs is reconstructed like a 16x reference) and, when 1 ms of
- * lookahead cannot hold it, a short one of at most round(1 ms * fs) taps
- * used for short lookaheads. */
-static void detector_designs(double sr, int taps[2])
+/* Taps of the short detector (mm_truepeak), used when the lookahead cannot
+ * hold the long one (MM_PEAKLIMITER_TAPS taps in pair form, long_peaks):
+ * round(1 ms * fs), even, 8 .. MM_PEAKLIMITER_TAPS, so the shortest
+ * lookahead still holds it. */
+static int short_taps(double sr)
 {
     int dmin = (int)floor(MM_PEAKLIMITER_LOOKAHEAD_MIN * 0.001 * sr + 0.5);
-    taps[0] = MM_PEAKLIMITER_TAPS;
     int s = dmin & ~1;
-    taps[1] = s < 8 ? 8 : (s > MM_PEAKLIMITER_TAPS ? MM_PEAKLIMITER_TAPS : s);
-}
-
-static double bessel_i0(double x)
-{
-    double sum = 1.0, term = 1.0, q = 0.25 * x * x;
-    for (int k = 1; k < 500 && term > 1e-17 * sum; k++) {
-        term *= q / ((double)k * (double)k);
-        sum += term;
-    }
-    return sum;
+    return s < 8 ? 8 : (s > MM_PEAKLIMITER_TAPS ? MM_PEAKLIMITER_TAPS : s);
 }
 
 /* Half-sample interpolator of half-length K: y(m + 1/2) =
@@ -131,9 +191,7 @@ static void half_design(float *c, int K)
     double h[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
     const double b = MM_PEAKLIMITER_HALF_BETA;
     for (int k = 0; k < K; k++) {
-        double tau = k + 0.5, r = tau / K;
-        h[k] = sin(MM_PI * tau) / (MM_PI * tau)
-               * bessel_i0(b * sqrt(1.0 - r * r)) / bessel_i0(b);
+        h[k] = mm_kaiser_sinc(k + 0.5, K, b);
         sum += 2.0 * h[k];
     }
     for (int k = 0; k < MM_PEAKLIMITER_HALF_MAX; k++)
@@ -146,19 +204,16 @@ static void half_design(float *c, int K)
  *   y(m+1/3) = sum p a + q b,  y(m+2/3) = sum q a + p b,
  * i.e. S +- D with S = sum (p+q)/2 (a+b), D = sum (p-q)/2 (a-b): half the
  * multiplies of two separate phases, and a + b is shared with the
- * half-sample point. h is the oversampler's prototype (Kaiser-windowed
- * sinc, MM_PEAKLIMITER_BETA), each phase normalised to unity DC gain. */
+ * half-sample point. h is the oversampler's prototype (mm_kaiser_sinc,
+ * beta MM_PEAKLIMITER_BETA), each phase normalised to unity DC gain. */
 static void pair_design(float *cs, float *cd, int K, double beta)
 {
     double p[MM_PEAKLIMITER_HALF_MAX], q[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
     for (int d = 1; d <= K; d++) {
         double t[2] = {1.0 / 3.0 - d, 1.0 / 3.0 - (1 - d)};
         double v[2];
-        for (int j = 0; j < 2; j++) {
-            double r = t[j] / K;
-            v[j] = sin(MM_PI * t[j]) / (MM_PI * t[j])
-                   * bessel_i0(beta * sqrt(1.0 - r * r)) / bessel_i0(beta);
-        }
+        for (int j = 0; j < 2; j++)
+            v[j] = mm_kaiser_sinc(t[j], K, beta);
         p[d - 1] = v[0];
         q[d - 1] = v[1];
         sum += v[0] + v[1];
@@ -173,20 +228,18 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
 {
     if (!(sr > 0.0) || !mm_isfinite_d(sr))
         return MM_E_ARG;
-    int taps[2];
-    detector_designs(sr, taps);
+    const int taps = short_taps(sr);
     int maxdelay = (int)ceil(MM_PEAKLIMITER_LOOKAHEAD_MAX * 0.001 * sr) + 1;
     int cap = 1;
     while (cap < maxdelay + 2)
         cap <<= 1;
     for (int c = 0; c < l->nch; c++) {
         mm_peaklimiter_ch *ch = &l->ch[c];
-        for (int d = 0; d < 2; d++)
-            if (mm_truepeak_init_custom(&ch->tp[d], sr, MM_PEAKLIMITER_FACTOR,
-                                        taps[d], MM_PEAKLIMITER_BETA) != MM_OK)
-                return MM_E_NOMEM;
+        if (mm_truepeak_init_custom(&ch->tp, sr, MM_PEAKLIMITER_FACTOR, taps,
+                                    MM_PEAKLIMITER_BETA) != MM_OK)
+            return MM_E_NOMEM;
         if (mm_delay_init(&ch->audio, maxdelay) != MM_OK
-            || mm_delay_init(&ch->spk, taps[0] / 2) != MM_OK)
+            || mm_delay_init(&ch->spk, MM_PEAKLIMITER_HALF_MAX) != MM_OK)
             return MM_E_NOMEM;
         uint32_t *t = realloc(ch->dq_t, (size_t)cap * sizeof *t);
         if (t)
@@ -203,8 +256,8 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
         if (!t || !v || !b1 || !b2)
             return MM_E_NOMEM;
     }
-    l->kdet[0] = mm_truepeak_latency(&l->ch[0].tp[0]);
-    l->kdet[1] = mm_truepeak_latency(&l->ch[0].tp[1]);
+    l->kdet[0] = MM_PEAKLIMITER_HALF_MAX;
+    l->kdet[1] = mm_truepeak_latency(&l->ch[0].tp);
     half_design(l->hc[0], l->kdet[0]);
     half_design(l->hc[1], l->kdet[1]);
     pair_design(l->cs, l->cd, l->kdet[0], MM_PEAKLIMITER_BETA);
@@ -214,7 +267,7 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
     mm_smoother_set_samplerate(&l->ingain, sr);
     mm_smoother_set_samplerate(&l->thresh, sr);
     mm_smoother_set_samplerate(&l->link, sr);
-    mm_peaklimiter_set_release_ms(l, l->release_ms);
+    mm_peaklimiter_set(l, MM_PEAKLIMITER_RELEASE, l->release_ms);
     l->w1 = 0; /* fresh envelope */
     configure(l);
     mm_peaklimiter_reset(l);
@@ -227,16 +280,17 @@ int mm_peaklimiter_init(mm_peaklimiter *l, int nch, double sr)
         return MM_E_ARG;
     memset(l, 0, sizeof *l);
     l->nch = nch;
-    l->ceiling_db = MM_PEAKLIMITER_CEILING_DEF;
-    l->input_db = MM_PEAKLIMITER_INPUT_DEF;
-    l->release_ms = MM_PEAKLIMITER_RELEASE_DEF;
-    l->lookahead_ms = MM_PEAKLIMITER_LOOKAHEAD_DEF;
-    l->link_pct = MM_PEAKLIMITER_LINK_DEF;
-    l->truepeak = 1;
+    l->ceiling_db = ROW(CEILING).def;
+    l->input_db = ROW(INPUT).def;
+    l->release_ms = ROW(RELEASE).def;
+    l->lookahead_ms = ROW(LOOKAHEAD).def;
+    l->link_pct = ROW(LINK).def;
+    l->truepeak = ROW(TRUEPEAK).def != 0.0;
     l->gmin = 1.0;
-    mm_smoother_init(&l->ingain, MM_SMOOTHER_TAU_MS, sr, 1.0);
+    mm_smoother_init(&l->ingain, MM_SMOOTHER_TAU_MS, sr,
+                     mm_db_to_gain(l->input_db));
     mm_smoother_init(&l->thresh, MM_SMOOTHER_TAU_MS, sr, 1.0);
-    mm_smoother_init(&l->link, MM_SMOOTHER_TAU_MS, sr, 1.0);
+    mm_smoother_init(&l->link, MM_SMOOTHER_TAU_MS, sr, l->link_pct * 0.01);
     update_thresh_target(l, 1);
     int r = mm_peaklimiter_set_samplerate(l, sr);
     if (r != MM_OK)
@@ -254,8 +308,7 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
 {
     for (int c = 0; c < l->nch; c++) {
         mm_peaklimiter_ch *ch = &l->ch[c];
-        mm_truepeak_reset(&ch->tp[0]);
-        mm_truepeak_reset(&ch->tp[1]);
+        mm_truepeak_reset(&ch->tp);
         mm_delay_reset(&ch->audio);
         mm_delay_reset(&ch->spk);
         memset(ch->hx, 0, sizeof ch->hx);
@@ -264,55 +317,6 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
     }
     l->t = 0;
     l->gmin = 1.0;
-}
-
-double mm_peaklimiter_set_ceiling_db(mm_peaklimiter *l, double db)
-{
-    l->ceiling_db = mm_clamp_d(db, MM_PEAKLIMITER_CEILING_MIN,
-                               MM_PEAKLIMITER_CEILING_MAX);
-    update_thresh_target(l, 0);
-    return l->ceiling_db;
-}
-
-double mm_peaklimiter_set_input_db(mm_peaklimiter *l, double db)
-{
-    l->input_db = mm_clamp_d(db, MM_PEAKLIMITER_INPUT_MIN,
-                             MM_PEAKLIMITER_INPUT_MAX);
-    mm_smoother_set(&l->ingain, mm_db_to_gain(l->input_db));
-    return l->input_db;
-}
-
-double mm_peaklimiter_set_release_ms(mm_peaklimiter *l, double ms)
-{
-    l->release_ms = mm_clamp_d(ms, MM_PEAKLIMITER_RELEASE_MIN,
-                               MM_PEAKLIMITER_RELEASE_MAX);
-    l->relcoef = mm_onepole_coef(l->release_ms, l->samplerate > 0.0
-                                                    ? l->samplerate : 48000.0);
-    return l->release_ms;
-}
-
-double mm_peaklimiter_set_lookahead_ms(mm_peaklimiter *l, double ms)
-{
-    l->lookahead_ms = mm_clamp_d(ms, MM_PEAKLIMITER_LOOKAHEAD_MIN,
-                                 MM_PEAKLIMITER_LOOKAHEAD_MAX);
-    if (l->maxdelay > 0)
-        configure(l);
-    return l->lookahead_ms;
-}
-
-double mm_peaklimiter_set_link(mm_peaklimiter *l, double pct)
-{
-    l->link_pct = mm_clamp_d(pct, MM_PEAKLIMITER_LINK_MIN,
-                             MM_PEAKLIMITER_LINK_MAX);
-    mm_smoother_set(&l->link, l->link_pct * 0.01);
-    return l->link_pct;
-}
-
-int mm_peaklimiter_set_truepeak(mm_peaklimiter *l, int on)
-{
-    l->truepeak = on != 0;
-    update_thresh_target(l, 0);
-    return l->truepeak;
 }
 
 void mm_peaklimiter_snap(mm_peaklimiter *l)
@@ -399,6 +403,34 @@ static void long_peaks(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     ch->prev3 = prev;
 }
 
+/* The detector on a chunk of one channel: pk[i] is the peak of the
+ * period K samples back, read by the detector in use (true peak), or the
+ * sample delayed by K (truepeak 0). With truepeak 0 the histories (hx,
+ * the short detector) are still fed, so switching it on finds them
+ * current. */
+static void detect(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
+                   const float *x, float *pk, int cnt)
+{
+    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
+    for (int i = 0; i < cnt; i++)
+        ch->hx[P + i] = fabsf(x[i]) < 1e-30f ? 0.0f : x[i];
+    if (l->det == 0) {
+        if (l->truepeak)
+            long_peaks(l, ch, pk, cnt);
+    } else {
+        mm_truepeak_process(&ch->tp, x, pk, cnt);
+        if (l->truepeak)
+            half_peaks(ch->hx, l->hc[1], l->kdet[1], pk, cnt);
+    }
+    memmove(ch->hx, ch->hx + cnt, (size_t)P * sizeof(float));
+    if (!l->truepeak)
+        for (int i = 0; i < cnt; i++)
+            pk[i] = fabsf(mm_delay_tick(&ch->spk, x[i]));
+    else
+        for (int i = 0; i < cnt; i++)
+            (void)mm_delay_tick(&ch->spk, x[i]);
+}
+
 /* One envelope step: required gain r in, gain out. */
 static inline double envelope(mm_peaklimiter *l, mm_peaklimiter_ch *c,
                               double r, uint32_t t)
@@ -467,31 +499,8 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
                 x[c][i] = ig[i] == 1.0 ? v : (float)(v * ig[i]);
             }
         }
-        for (int c = 0; c < nch; c++) {
-            mm_peaklimiter_ch *ch = &l->ch[c];
-            {
-                const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
-                for (int i = 0; i < cnt; i++) {
-                    float v = x[c][i];
-                    ch->hx[P + i] = fabsf(v) < 1e-30f ? 0.0f : v;
-                }
-                if (l->det == 0) {
-                    if (l->truepeak)
-                        long_peaks(l, ch, pk[c], cnt);
-                } else {
-                    mm_truepeak_process(&ch->tp[1], x[c], pk[c], cnt);
-                    if (l->truepeak)
-                        half_peaks(ch->hx, l->hc[1], l->kdet[1], pk[c], cnt);
-                }
-                memmove(ch->hx, ch->hx + cnt, (size_t)P * sizeof(float));
-            }
-            if (!l->truepeak)
-                for (int i = 0; i < cnt; i++)
-                    pk[c][i] = fabsf(mm_delay_tick(&ch->spk, x[c][i]));
-            else
-                for (int i = 0; i < cnt; i++)
-                    (void)mm_delay_tick(&ch->spk, x[c][i]);
-        }
+        for (int c = 0; c < nch; c++)
+            detect(l, &l->ch[c], x[c], pk[c], cnt);
         for (int i = 0; i < cnt; i++) {
             double r[MM_PEAKLIMITER_MAXCH], rmin = 1.0;
             const double t = th[i];

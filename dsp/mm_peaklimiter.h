@@ -77,15 +77,19 @@
  * gain is still moving (5 ms of lookahead cannot hold the gain flat over
  * +-256 samples at 44.1 kHz).
  *
- * Parameters: ceiling dBTP -24..0 [-1], input dB -24..24 [0], release ms
- * 1..1000 [50], lookahead ms 1..20 [5], link % 0..100 [100], truepeak 0|1
- * [1]. input, ceiling and link are smoothed (10 ms one-pole, 63%).
- * Latency: lookahead in samples, round(lookahead * fs / 1000).
+ * Parameters (mm_peaklimiter_table, mm_param.h; mm_peaklimiter_set clamps
+ * and returns the value applied): ceiling dBTP -24..0 [-1], input dB
+ * -24..24 [0], release ms 1..1000 [50], lookahead ms 1..20 [5], link %
+ * 0..100 [100], truepeak 0|1 [1]. input, ceiling and link are smoothed
+ * (10 ms one-pole, 63%).
+ * Latency: lookahead in samples, round(lookahead * fs / 1000), at most
+ * mm_peaklimiter_max_latency (20 ms at the running rate).
  */
 #ifndef MM_PEAKLIMITER_H
 #define MM_PEAKLIMITER_H
 
 #include "mm_delay.h"
+#include "mm_param.h"
 #include "mm_smoother.h"
 #include "mm_truepeak.h"
 
@@ -101,24 +105,21 @@
 #define MM_PEAKLIMITER_CHUNK 64        /* frames per internal pass */
 #define MM_PEAKLIMITER_HALF_MAX (MM_PEAKLIMITER_TAPS / 2)
 
-#define MM_PEAKLIMITER_CEILING_MIN (-24.0)
-#define MM_PEAKLIMITER_CEILING_MAX 0.0
-#define MM_PEAKLIMITER_CEILING_DEF (-1.0)
-#define MM_PEAKLIMITER_INPUT_MIN (-24.0)
-#define MM_PEAKLIMITER_INPUT_MAX 24.0
-#define MM_PEAKLIMITER_INPUT_DEF 0.0
-#define MM_PEAKLIMITER_RELEASE_MIN 1.0
-#define MM_PEAKLIMITER_RELEASE_MAX 1000.0
-#define MM_PEAKLIMITER_RELEASE_DEF 50.0
-#define MM_PEAKLIMITER_LOOKAHEAD_MIN 1.0
-#define MM_PEAKLIMITER_LOOKAHEAD_MAX 20.0
-#define MM_PEAKLIMITER_LOOKAHEAD_DEF 5.0
-#define MM_PEAKLIMITER_LINK_MIN 0.0
-#define MM_PEAKLIMITER_LINK_MAX 100.0
-#define MM_PEAKLIMITER_LINK_DEF 100.0
+typedef enum mm_peaklimiter_param {
+    MM_PEAKLIMITER_CEILING = 0,
+    MM_PEAKLIMITER_INPUT,
+    MM_PEAKLIMITER_RELEASE,
+    MM_PEAKLIMITER_LOOKAHEAD,
+    MM_PEAKLIMITER_LINK,
+    MM_PEAKLIMITER_TRUEPEAK,
+    MM_PEAKLIMITER_NPARAMS
+} mm_peaklimiter_param;
+
+/* The table (mm_param.h): rows in mm_peaklimiter_param order. */
+extern const mm_paramtable mm_peaklimiter_table;
 
 typedef struct mm_peaklimiter_ch {
-    mm_truepeak tp[2];     /* long and short detector */
+    mm_truepeak tp;        /* short detector (the long one is long_peaks) */
     mm_delay audio;        /* D */
     mm_delay spk;          /* K: sample peak aligned with the detector */
     /* half-sample interpolator input: 2 HALF_MAX - 1 past samples, then
@@ -139,7 +140,7 @@ typedef struct mm_peaklimiter {
     double samplerate;
     int maxdelay;          /* samples for 20 ms */
     int dq_mask;
-    int delay, ktp, hold, w1, w2, mwin;
+    int delay, hold, w1, w2, mwin;
     int kdet[2], det;      /* detector latencies, the one in use */
     float hc[2][MM_PEAKLIMITER_HALF_MAX]; /* half-sample taps, per design */
     /* long detector, pair form: y(m+1/3) = S + D, y(m+2/3) = S - D with
@@ -161,16 +162,16 @@ void mm_peaklimiter_free(mm_peaklimiter *l);
 void mm_peaklimiter_reset(mm_peaklimiter *l);
 /* Reallocates for the new rate (not real-time); keeps parameters. */
 int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double samplerate);
-/* Setters clamp and return the value applied. */
-double mm_peaklimiter_set_ceiling_db(mm_peaklimiter *l, double db);
-double mm_peaklimiter_set_input_db(mm_peaklimiter *l, double db);
-double mm_peaklimiter_set_release_ms(mm_peaklimiter *l, double ms);
-double mm_peaklimiter_set_lookahead_ms(mm_peaklimiter *l, double ms);
-double mm_peaklimiter_set_link(mm_peaklimiter *l, double pct);
-int mm_peaklimiter_set_truepeak(mm_peaklimiter *l, int on);
+/* Set a parameter (units as in the table); clamps and returns the value
+ * applied. A new lookahead changes the latency at once. */
+double mm_peaklimiter_set(mm_peaklimiter *l, mm_peaklimiter_param p,
+                          double v);
 /* Jump the smoothed parameters to their targets (creation arguments). */
 void mm_peaklimiter_snap(mm_peaklimiter *l);
 int mm_peaklimiter_latency(const mm_peaklimiter *l);
+/* The longest latency at the running rate (the largest lookahead): what
+ * a latency-compensating dry path must hold. */
+int mm_peaklimiter_max_latency(const mm_peaklimiter *l);
 void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
                             float *const *out, int n);
 /* Deepest gain reduction since the last call, in dB (<= 0); restarts. */

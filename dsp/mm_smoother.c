@@ -48,10 +48,8 @@ void mm_smoother_snap(mm_smoother *s, double value)
 
 double mm_smoother_skip(mm_smoother *s, int n)
 {
-    if (s->value != s->target && n > 0) {
-        s->value = s->target + pow(s->coef, n) * (s->value - s->target);
-        if (fabs(s->value - s->target) < MM_SMOOTHER_SNAP)
-            s->value = s->target;
-    }
+    if (s->value != s->target && n > 0)
+        s->value = mm_smoother_glide(s->value, s->target, pow(s->coef, n),
+                                     MM_SMOOTHER_SNAP);
     return s->value;
 }

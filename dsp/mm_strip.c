@@ -3,6 +3,79 @@
 #define BUTTER_Q 0.7071067811865476
 #define C MM_STRIP_CHUNK
 
+/* The min or the max of a module's range macro (min, max, default), for
+ * the rows that share a range with mm_comp or mm_gate but have a default
+ * of their own here. */
+#define RMIN_(lo, hi, def) lo
+#define RMAX_(lo, hi, def) hi
+#define RMIN(r) RMIN_(r)
+#define RMAX(r) RMAX_(r)
+
+static const char *const slope_words[] = {"12", "24", NULL};
+static const char *const order_words[] = {"eq-comp", "comp-eq", NULL};
+
+static const mm_paramdef strip_rows[] = {
+    {"trim", MM_STRIP_TRIM, MM_P_FLOAT, "dB", -24, 24, 0, 0, 0, NULL,
+     "input gain"},
+    {"phase", MM_STRIP_PHASE, MM_P_BOOL, "", 0, 1, 0, 0, 0, NULL,
+     "1 inverts the polarity"},
+    {"hpf", MM_STRIP_HPF, MM_P_FLOAT, "Hz", 10, 2000, 0, MM_P_OFF, 0, NULL,
+     "high-pass corner, 0 = off (Butterworth)"},
+    {"hpfslope", MM_STRIP_HPFSLOPE, MM_P_CHOICE, "dB/oct", 0, 1, 0, 0, 0,
+     slope_words, "high-pass slope, 12 or 24 dB/oct"},
+    {"lpf", MM_STRIP_LPF, MM_P_FLOAT, "Hz", 1000, 22000, 0, MM_P_OFF, 0,
+     NULL, "low-pass corner, 0 = off (12 dB/oct Butterworth)"},
+    {"gate", MM_STRIP_GATE, MM_P_FLOAT, "dB", RMIN(MM_GATE_R_THRESHOLD),
+     RMAX(MM_GATE_R_THRESHOLD), RMIN(MM_GATE_R_THRESHOLD), 0, 0, NULL,
+     "gate threshold, the bottom (-100) = off"},
+    {"gaterange", MM_STRIP_GATERANGE, MM_P_FLOAT, "dB", MM_GATE_R_RANGE, 0,
+     0, NULL, "gain when the gate is closed"},
+    {"gateattack", MM_STRIP_GATEATTACK, MM_P_FLOAT, "ms", MM_GATE_R_ATTACK,
+     0, 0, NULL, "63% time of opening"},
+    {"gatehold", MM_STRIP_GATEHOLD, MM_P_FLOAT, "ms", MM_GATE_R_HOLD, 0, 0,
+     NULL, "stays open this long after the level fell"},
+    {"gaterelease", MM_STRIP_GATERELEASE, MM_P_FLOAT, "ms",
+     MM_GATE_R_RELEASE, 0, 0, NULL, "63% time of closing"},
+    {"eq", MM_STRIP_EQ, MM_P_BOOL, "", 0, 1, 1, 0, 0, NULL,
+     "0 switches the EQ out (crossfaded)"},
+    {"threshold", MM_STRIP_THRESHOLD, MM_P_FLOAT, "dB", MM_COMP_R_THRESHOLD,
+     0, 0, NULL, "compressor threshold"},
+    {"ratio", MM_STRIP_RATIO, MM_P_FLOAT, "", RMIN(MM_COMP_R_RATIO),
+     RMAX(MM_COMP_R_RATIO), 1, 0, 0, NULL,
+     "compressor ratio N:1 (1 = no compression)"},
+    {"attack", MM_STRIP_ATTACK, MM_P_FLOAT, "ms", MM_COMP_R_ATTACK, 0, 0,
+     NULL, "compressor attack (63%)"},
+    {"release", MM_STRIP_RELEASE, MM_P_FLOAT, "ms", MM_COMP_R_RELEASE, 0, 0,
+     NULL, "compressor release (63%)"},
+    {"knee", MM_STRIP_KNEE, MM_P_FLOAT, "dB", MM_COMP_R_KNEE, 0, 0, NULL,
+     "soft-knee width"},
+    {"makeup", MM_STRIP_MAKEUP, MM_P_FLOAT, "dB", MM_COMP_R_MAKEUP, 0, 0,
+     NULL, "gain after the compressor"},
+    {"schpf", MM_STRIP_SCHPF, MM_P_FLOAT, "Hz", MM_COMP_R_SCHPF, MM_P_OFF, 0,
+     NULL, "high-pass on the compressor's detector, 0 = off"},
+    {"comp", MM_STRIP_COMP, MM_P_BOOL, "", 0, 1, 1, 0, 0, NULL,
+     "0 switches the compressor out (crossfaded)"},
+    {"order", MM_STRIP_ORDER, MM_P_CHOICE, "", 0, 1, 0, 0, 0, order_words,
+     "EQ then compressor, or the other way round"},
+    {"pan", MM_STRIP_PAN, MM_P_FLOAT, "", -100, 100, 0, 0, 0, NULL,
+     "pan (mono strip) or balance (stereo strip), -100 left .. 100 right"},
+    {"panlaw", MM_STRIP_PANLAW, MM_P_FLOAT, "dB", 0, 6, MM_PAN_LAW_DEFAULT,
+     0, 0, NULL, "drop of each side at the centre: 0, 3, 4.5 or 6"},
+    {"fader", MM_STRIP_FADER, MM_P_FLOAT, "dB", -100, 12, 0, 0, 0, NULL,
+     "output level, -100 = silent"},
+    {"mute", MM_STRIP_MUTE, MM_P_BOOL, "", 0, 1, 0, 0, 0, NULL,
+     "1 silences the output (ramped)"},
+};
+
+const mm_paramtable mm_strip_table = MM_PARAMTABLE("strip", strip_rows);
+
+/* the comp and gate parameter behind a strip row */
+static const mm_comp_param comp_of[] = {
+    MM_COMP_THRESHOLD, MM_COMP_RATIO, MM_COMP_ATTACK, MM_COMP_RELEASE,
+    MM_COMP_KNEE, MM_COMP_MAKEUP, MM_COMP_SCHPF};
+static const mm_gate_param gate_of[] = {
+    MM_GATE_RANGE, MM_GATE_ATTACK, MM_GATE_HOLD, MM_GATE_RELEASE};
+
 static void update_filters(mm_strip *s)
 {
     if (s->hpf > 0.0) {
@@ -69,10 +142,6 @@ int mm_strip_init(mm_strip *s, int nin, double samplerate)
         return MM_E_RANGE;
     s->nin = nin;
     s->samplerate = samplerate;
-    s->panlaw = MM_PAN_LAW_DEFAULT;
-    s->hpfslope = 12;
-    s->eq_on = s->comp_on = 1;
-    s->gate_db = -100.0;
     s->band[0] = (mm_strip_eqband){100.0, 0.0, BUTTER_Q};
     s->band[1] = (mm_strip_eqband){400.0, 0.0, 1.0};
     s->band[2] = (mm_strip_eqband){2500.0, 0.0, 1.0};
@@ -87,17 +156,14 @@ int mm_strip_init(mm_strip *s, int nin, double samplerate)
     }
     mm_gate_init(&s->gate, nin, samplerate);
     mm_comp_init(&s->comp, nin, samplerate);
-    mm_comp_set(&s->comp, MM_COMP_RATIO, 1.0);
     mm_smoother_init(&s->trim, MM_SMOOTHER_TAU_MS, samplerate, 1.0);
     mm_smoother_init(&s->gl, MM_SMOOTHER_TAU_MS, samplerate, 1.0);
     mm_smoother_init(&s->gr, MM_SMOOTHER_TAU_MS, samplerate, 1.0);
     mm_smoother_init(&s->gate_mix, MM_SMOOTHER_TAU_MS, samplerate, 0.0);
     mm_smoother_init(&s->comp_mix, MM_SMOOTHER_TAU_MS, samplerate, 1.0);
     s->duck_len = (int)(MM_STRIP_DUCK_MS * 0.001 * samplerate + 0.5);
-    update_filters(s);
-    update_eq(s);
-    update_trim(s);
-    update_out(s);
+    for (int p = 0; p < MM_STRIP_NPARAMS; p++) /* the table's defaults */
+        mm_strip_set(s, p, strip_rows[p].def);
     mm_strip_snap(s);
     return MM_OK;
 }
@@ -151,40 +217,10 @@ void mm_strip_snap(mm_strip *s)
     s->duck = 0;
 }
 
-void mm_strip_set_trim(mm_strip *s, double db)
+static void set_gate(mm_strip *s, double db)
 {
-    s->trim_db = mm_clamp_d(db, -24.0, 24.0);
-    update_trim(s);
-}
-
-void mm_strip_set_phase(mm_strip *s, int on)
-{
-    s->phase = on != 0;
-    update_trim(s);
-}
-
-void mm_strip_set_hpf(mm_strip *s, double hz)
-{
-    s->hpf = hz <= 0.0 ? 0.0 : mm_clamp_d(hz, 10.0, 2000.0);
-    update_filters(s);
-}
-
-void mm_strip_set_hpfslope(mm_strip *s, int db_per_oct)
-{
-    s->hpfslope = db_per_oct >= 18 ? 24 : 12;
-    update_filters(s);
-}
-
-void mm_strip_set_lpf(mm_strip *s, double hz)
-{
-    s->lpf = hz <= 0.0 ? 0.0 : mm_clamp_d(hz, 1000.0, 22000.0);
-    update_filters(s);
-}
-
-void mm_strip_set_gate(mm_strip *s, double db)
-{
-    s->gate_db = mm_clamp_d(db, -100.0, 0.0);
-    if (s->gate_db > -100.0) {
+    s->gate_db = db;
+    if (s->gate_db > RMIN(MM_GATE_R_THRESHOLD)) {
         mm_gate_set(&s->gate, MM_GATE_THRESHOLD, s->gate_db);
         mm_smoother_set(&s->gate_mix, 1.0);
     } else {
@@ -192,68 +228,72 @@ void mm_strip_set_gate(mm_strip *s, double db)
     }
 }
 
-void mm_strip_set_gate_param(mm_strip *s, mm_gate_param p, double v)
+double mm_strip_set(mm_strip *s, int id, double v)
 {
-    if (p != MM_GATE_THRESHOLD)
-        mm_gate_set(&s->gate, p, v);
+    if (id < 0 || id >= MM_STRIP_NPARAMS)
+        return 0.0;
+    v = mm_param_apply(&strip_rows[id], v);
+    switch ((mm_strip_param)id) {
+    case MM_STRIP_TRIM: s->trim_db = v; update_trim(s); break;
+    case MM_STRIP_PHASE: s->phase = v != 0; update_trim(s); break;
+    case MM_STRIP_HPF: s->hpf = v; update_filters(s); break;
+    case MM_STRIP_HPFSLOPE:
+        s->hpfslope = v > 0 ? 24 : 12;
+        update_filters(s);
+        break;
+    case MM_STRIP_LPF: s->lpf = v; update_filters(s); break;
+    case MM_STRIP_GATE: set_gate(s, v); break;
+    case MM_STRIP_GATERANGE:
+    case MM_STRIP_GATEATTACK:
+    case MM_STRIP_GATEHOLD:
+    case MM_STRIP_GATERELEASE:
+        return mm_gate_set(&s->gate, gate_of[id - MM_STRIP_GATERANGE], v);
+    case MM_STRIP_EQ: s->eq_on = v != 0; update_eq(s); break;
+    case MM_STRIP_THRESHOLD:
+    case MM_STRIP_RATIO:
+    case MM_STRIP_ATTACK:
+    case MM_STRIP_RELEASE:
+    case MM_STRIP_KNEE:
+    case MM_STRIP_MAKEUP:
+    case MM_STRIP_SCHPF:
+        return mm_comp_set(&s->comp, comp_of[id - MM_STRIP_THRESHOLD], v);
+    case MM_STRIP_COMP:
+        s->comp_on = v != 0;
+        mm_smoother_set(&s->comp_mix, s->comp_on ? 1.0 : 0.0);
+        break;
+    case MM_STRIP_ORDER: s->order = v != 0; break;
+    case MM_STRIP_PAN: s->pan = v; update_out(s); break;
+    case MM_STRIP_PANLAW: s->panlaw = v; update_out(s); break;
+    case MM_STRIP_FADER: s->fader_db = v; update_out(s); break;
+    case MM_STRIP_MUTE: s->mute = v != 0; update_out(s); break;
+    default: break;
+    }
+    return v;
 }
 
 void mm_strip_set_band(mm_strip *s, int b, double freq, double gain_db,
                        double q)
 {
-    if (b < 0 || b > 3)
+    if (b < 0 || b > 3 || !mm_isfinite_d(freq) || !mm_isfinite_d(gain_db)
+        || !mm_isfinite_d(q))
         return;
-    s->band[b].freq = freq;
-    s->band[b].gain = gain_db;
-    if (q > 0.0)
-        s->band[b].q = q;
+    s->band[b].freq = mm_clamp_d(freq, MM_STRIP_BAND_FMIN,
+                                 MM_STRIP_BAND_FMAX);
+    s->band[b].gain = mm_clamp_d(gain_db, MM_STRIP_BAND_GMIN,
+                                 MM_STRIP_BAND_GMAX);
+    if (MM_STRIP_BAND_HAS_Q(b) && q > 0.0)
+        s->band[b].q = mm_clamp_d(q, MM_STRIP_BAND_QMIN, MM_STRIP_BAND_QMAX);
     update_eq(s);
 }
 
-void mm_strip_set_eq(mm_strip *s, int on)
+void mm_strip_get_band(const mm_strip *s, int b, double *freq,
+                       double *gain_db, double *q)
 {
-    s->eq_on = on != 0;
-    update_eq(s);
-}
-
-void mm_strip_set_comp_param(mm_strip *s, mm_comp_param p, double v)
-{
-    mm_comp_set(&s->comp, p, v);
-}
-
-void mm_strip_set_comp(mm_strip *s, int on)
-{
-    s->comp_on = on != 0;
-    mm_smoother_set(&s->comp_mix, s->comp_on ? 1.0 : 0.0);
-}
-
-void mm_strip_set_order(mm_strip *s, int comp_first)
-{
-    s->order = comp_first != 0;
-}
-
-void mm_strip_set_pan(mm_strip *s, double pan)
-{
-    s->pan = mm_clamp_d(pan, -100.0, 100.0);
-    update_out(s);
-}
-
-void mm_strip_set_panlaw(mm_strip *s, double db)
-{
-    s->panlaw = mm_clamp_d(db, 0.0, 6.0);
-    update_out(s);
-}
-
-void mm_strip_set_fader(mm_strip *s, double db)
-{
-    s->fader_db = mm_clamp_d(db, -100.0, 12.0);
-    update_out(s);
-}
-
-void mm_strip_set_mute(mm_strip *s, int on)
-{
-    s->mute = on != 0;
-    update_out(s);
+    if (b < 0 || b > 3)
+        b = 0;
+    *freq = s->band[b].freq;
+    *gain_db = s->band[b].gain;
+    *q = s->band[b].q;
 }
 
 /* a section (gate or compressor) blended in by its on/off smoother */

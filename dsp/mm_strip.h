@@ -15,14 +15,23 @@
  * over 20 ms; changing `order` dips the output to silence and back over
  * 2 x 5 ms (the sections keep their state).
  *
- * Parameters (MM_STRIP_*; ranges enforced by the wrapper's table, set
- * clamps too): trim dB [0] (-24..24), phase 0|1 [0], hpf Hz [0 = off]
- * (10..2000), hpfslope 12|24 [12], lpf Hz [0 = off] (1000..22000), gate
- * dB [-100 = off] (-100..0), gate range/attack/hold/release as mm_gate,
- * EQ bands low/lowmid/highmid/high (freq, gain, q), eq 0|1 [1],
- * compressor parameters as mm_comp (ratio default 1 here), comp 0|1 [1],
- * order 0 eq-comp | 1 comp-eq [0], pan [0] (-100..100), panlaw dB [3]
- * (0..6), fader dB [0] (-100 = silent .. 12), mute 0|1 [0].
+ * Parameters (mm_strip_table, mm_param.h; mm_strip_set clamps and
+ * returns the value applied): trim dB [0] (-24..24), phase 0|1 [0], hpf
+ * Hz [0 = off] (10..2000), hpfslope 12|24 [12] (a choice: set takes the
+ * index, 0 = 12, 1 = 24 dB/oct), lpf Hz [0 = off] (1000..22000), gate
+ * threshold dB [-100 = off] (gate's range), gaterange/gateattack/
+ * gatehold/gaterelease as mm_gate's (same ranges and defaults), eq 0|1
+ * [1], the compressor's threshold, attack, release, knee, makeup and
+ * schpf as mm_comp's, ratio as mm_comp's but default 1 (no
+ * compression), comp 0|1 [1], order eq-comp|comp-eq [eq-comp], pan [0]
+ * (-100..100), panlaw dB [3] (0..6), fader dB [0] (-100 = silent .. 12),
+ * mute 0|1 [0]. The rows shared with mm_comp and mm_gate take their
+ * ranges from MM_COMP_R_* and MM_GATE_R_*.
+ * EQ bands (mm_strip_set_band): low shelf [100 Hz 0 dB], bells lowmid
+ * [400 Hz 0 dB q 1] and highmid [2500 Hz 0 dB q 1], high shelf [8000 Hz
+ * 0 dB]; frequency MM_STRIP_BAND_FMIN..FMAX Hz, gain as mm_eq's, q of
+ * the bells MM_STRIP_BAND_QMIN..QMAX (the shelves are Butterworth,
+ * q 0.7071).
  *
  * Input: non-finite samples become 0, samples beyond +60 dBFS are clipped
  * to it (so a 1e30 glitch cannot hold the dynamics down for seconds).
@@ -37,6 +46,7 @@
 #include "mm_eq.h"
 #include "mm_gate.h"
 #include "mm_pan.h"
+#include "mm_param.h"
 #include "mm_smoother.h"
 
 #define MM_STRIP_CHUNK 64
@@ -45,6 +55,47 @@
 #define MM_STRIP_MAXIN 1000.0f
 
 enum { MM_STRIP_LOW = 0, MM_STRIP_LOWMID, MM_STRIP_HIGHMID, MM_STRIP_HIGH };
+
+/* The ranges of the EQ bands (the wrapper's clamps, and set_band's). */
+#define MM_STRIP_BAND_FMIN 20.0
+#define MM_STRIP_BAND_FMAX 20000.0
+#define MM_STRIP_BAND_GMIN MM_EQ_GMIN
+#define MM_STRIP_BAND_GMAX MM_EQ_GMAX
+#define MM_STRIP_BAND_QMIN MM_EQ_QMIN
+#define MM_STRIP_BAND_QMAX 10.0
+/* 1 for the bands that take a q (the bells), 0 for the shelves. */
+#define MM_STRIP_BAND_HAS_Q(b) ((b) == MM_STRIP_LOWMID || (b) == MM_STRIP_HIGHMID)
+
+/* Table rows, in print order (ids of mm_strip_set). */
+typedef enum mm_strip_param {
+    MM_STRIP_TRIM = 0,
+    MM_STRIP_PHASE,
+    MM_STRIP_HPF,
+    MM_STRIP_HPFSLOPE,
+    MM_STRIP_LPF,
+    MM_STRIP_GATE,
+    MM_STRIP_GATERANGE,
+    MM_STRIP_GATEATTACK,
+    MM_STRIP_GATEHOLD,
+    MM_STRIP_GATERELEASE,
+    MM_STRIP_EQ,
+    MM_STRIP_THRESHOLD,
+    MM_STRIP_RATIO,
+    MM_STRIP_ATTACK,
+    MM_STRIP_RELEASE,
+    MM_STRIP_KNEE,
+    MM_STRIP_MAKEUP,
+    MM_STRIP_SCHPF,
+    MM_STRIP_COMP,
+    MM_STRIP_ORDER,
+    MM_STRIP_PAN,
+    MM_STRIP_PANLAW,
+    MM_STRIP_FADER,
+    MM_STRIP_MUTE,
+    MM_STRIP_NPARAMS
+} mm_strip_param;
+
+extern const mm_paramtable mm_strip_table;
 
 typedef struct mm_strip_eqband {
     double freq, gain, q;
@@ -81,24 +132,15 @@ int mm_strip_set_samplerate(mm_strip *s, double samplerate);
 /* Jump every gliding value to its target (creation arguments). */
 void mm_strip_snap(mm_strip *s);
 
-void mm_strip_set_trim(mm_strip *s, double db);
-void mm_strip_set_phase(mm_strip *s, int on);
-void mm_strip_set_hpf(mm_strip *s, double hz);      /* 0 = off */
-void mm_strip_set_hpfslope(mm_strip *s, int db_per_oct); /* 12 | 24 */
-void mm_strip_set_lpf(mm_strip *s, double hz);      /* 0 = off */
-void mm_strip_set_gate(mm_strip *s, double db);     /* -100 = off */
-void mm_strip_set_gate_param(mm_strip *s, mm_gate_param p, double v);
-/* b: MM_STRIP_LOW .. MM_STRIP_HIGH; q ignored by the shelves (0.7071). */
+/* Set a table row (mm_strip_param); returns the value applied. */
+double mm_strip_set(mm_strip *s, int id, double v);
+/* EQ band b (MM_STRIP_LOW .. MM_STRIP_HIGH), clamped to the band ranges
+ * above; q ignored by the shelves, and q <= 0 keeps the bell's q. */
 void mm_strip_set_band(mm_strip *s, int b, double freq, double gain_db,
                        double q);
-void mm_strip_set_eq(mm_strip *s, int on);
-void mm_strip_set_comp_param(mm_strip *s, mm_comp_param p, double v);
-void mm_strip_set_comp(mm_strip *s, int on);
-void mm_strip_set_order(mm_strip *s, int comp_first);
-void mm_strip_set_pan(mm_strip *s, double pan);
-void mm_strip_set_panlaw(mm_strip *s, double db);
-void mm_strip_set_fader(mm_strip *s, double db);
-void mm_strip_set_mute(mm_strip *s, int on);
+/* The band's settings as applied (q of a shelf: its Butterworth q). */
+void mm_strip_get_band(const mm_strip *s, int b, double *freq,
+                       double *gain_db, double *q);
 
 /* in[nin] -> out[2]; key NULL or one key channel. in and out may alias
  * (every input frame is read before the outputs are written). */

@@ -176,6 +176,28 @@ int mm_pd_arg_symbol(void *x, const char *msg, int argc, t_atom *argv,
     return 1;
 }
 
+int mm_pd_arg_floats(void *x, const char *msg, int argc, t_atom *argv,
+                     double min, double max, const char *unit,
+                     int ascending, double *out)
+{
+    for (int i = 0; i < argc; i++) {
+        t_float f;
+        if (!mm_pd_arg_float(x, msg, argc, argv, i, &f))
+            return 0;
+        out[i] = f;
+    }
+    for (int i = 0; i < argc; i++) {
+        out[i] = mm_pd_clamp_warn(x, msg, (t_float)out[i], (t_float)min,
+                                  (t_float)max, unit);
+        if (ascending && i > 0 && out[i] <= out[i - 1]) {
+            pd_error(x, "%s: %s must ascend (%g after %g)",
+                     mm_pd_name(x), msg, out[i], out[i - 1]);
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* Convention 6: never inf or NaN on the info outlet. */
 static t_float safe(double v)
 {
@@ -349,16 +371,19 @@ static int parse_value(mm_pdobj *x, const mm_paramdef *d, int argc,
 {
     const char *obj = x->def->name;
     if (d->type == MM_P_CHOICE) {
-        char list[256];
+        char list[256], word[MAXPDSTRING];
         choice_list(d, list, sizeof list);
-        if (argc < 1 || argv[0].a_type != A_SYMBOL) {
+        if (argc < 1 || (argv[0].a_type != A_SYMBOL
+                         && argv[0].a_type != A_FLOAT)) {
             pd_error(x, "%s: %s needs one of %s", obj, d->name, list);
             return 0;
         }
-        int k = choice_index(d, atom_getsymbol(argv)->s_name);
+        /* a number names a choice by its text: hpfslope 12|24 */
+        atom_string(argv, word, sizeof word);
+        int k = choice_index(d, word);
         if (k < 0) {
-            pd_error(x, "%s: %s '%s' is not one of %s", obj, d->name,
-                     atom_getsymbol(argv)->s_name, list);
+            pd_error(x, "%s: %s '%s' is not one of %s", obj, d->name, word,
+                     list);
             return 0;
         }
         *out = (t_float)k;
@@ -373,8 +398,8 @@ static int parse_value(mm_pdobj *x, const mm_paramdef *d, int argc,
         if (d->type == MM_P_BOOL)
             pd_error(x, "%s: %s needs 0 or 1", obj, d->name);
         else
-            pd_error(x, "%s: %s needs a number (%g..%g %s)", obj, d->name,
-                     d->min, d->max, d->unit);
+            pd_error(x, "%s: %s needs a number (%g..%g%s%s)", obj, d->name,
+                     d->min, d->max, d->unit[0] ? " " : "", d->unit);
         return 0;
     }
     *out = atom_getfloat(argv);
@@ -491,8 +516,10 @@ static void print_all(mm_pdobj *x)
     for (int i = 0; i < n; i++)
         print_row(x, &r[i]);
     for (const mm_pdmethod *m = x->def->methods; m && m->name; m++)
-        if (m->print)
+        if (m->print) {
+            x->method = m;
             m->print(x);
+        }
 }
 
 /* A message to the leftmost inlet; 1 when the name is known. */
@@ -512,6 +539,7 @@ static int dispatch(mm_pdobj *x, t_symbol *s, int argc, t_atom *argv)
     }
     const mm_pdmethod *m = find_method(x->def, name);
     if (m) {
+        x->method = m;
         if (m->handler)
             m->handler(x, argc, argv);
         return 1;
@@ -542,6 +570,14 @@ t_float mm_pd_value(const void *xp, int id)
         if (t->defs[i].id == id)
             return x->value[i];
     return 0;
+}
+
+t_float mm_pd_get(const void *xp, const char *name)
+{
+    mm_pdobj *x = (mm_pdobj *)xp;
+    row r[MAXROWS];
+    int n = rows_of(x, r), i = find_row(r, n, name);
+    return i >= 0 ? row_value(x, &r[i]) : 0;
 }
 
 void mm_pd_note(void *xp, int id, t_float v)
@@ -658,9 +694,12 @@ static void *obj_new(t_symbol *s, int argc, t_atom *argv)
     size_dry(x);
     row r[MAXROWS];
     int n = rows_of(x, r);
-    for (int i = 0; i < n; i++) /* core and common rows at their defaults */
+    /* core rows at their defaults (or what create noted), common rows at
+     * theirs */
+    for (int i = 0; i < n; i++)
         if (!(r[i].d.flags & MM_P_CREATION))
-            apply_row(x, &r[i], (t_float)r[i].d.def);
+            apply_row(x, &r[i], r[i].value ? *r[i].value
+                                           : (t_float)r[i].d.def);
     parse_flags(x, argc, argv, 1);
     x->latency = -1;
     mm_pd_latency_changed(x);
@@ -711,12 +750,8 @@ static t_int *obj_perform(t_int *w)
         x->in[c] = d;
     }
     int sound = (x->def->features & MM_OBJ_SOUND) != 0;
-    if (sound && mm_outmix_is_bypassed(&x->mix) && x->latency == 0) {
-        for (int c = 0; c < no; c++)
-            memcpy(x->out[c], x->in[c < nch ? c : nch - 1],
-                   (size_t)n * sizeof(float));
-        return w + 3 + nch + x->sidechain + no;
-    }
+    /* the core runs in bypass too: its meters keep reading and it
+     * resumes from the present, not from when bypass began */
     x->def->process(x, x->in, x->out, key, n);
     if (!sound)
         return w + 3 + nch + x->sidechain + no;

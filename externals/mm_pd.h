@@ -8,7 +8,9 @@
  *   - creation flags `-name value...` and messages `name value...` for
  *     every table row, clamped with one warning naming object, parameter
  *     and range; unknown words, missing or non-numeric arguments are
- *     errors that change nothing; the object is always created;
+ *     errors that change nothing; the object is always created; a
+ *     choice row's words may be numbers (hpfslope 12|24 takes the float
+ *     message `hpfslope 24`);
  *   - the common rows: -ch (creation), -sidechain (MM_OBJ_SIDECHAIN),
  *     bypass and delta (MM_OBJ_SOUND), interval (MM_OBJ_METER), and the
  *     messages reset, latency, print and bang;
@@ -62,7 +64,9 @@ enum {
 typedef struct mm_pdobj mm_pdobj;
 
 /* A message of the object's own with its own arguments (band 2 bell ...).
- * The handler refuses bad arguments itself (mm_arg_* help). */
+ * The handler refuses bad arguments itself (mm_arg_* help). One handler
+ * (and print) may serve several rows: it reads the row it serves now from
+ * its mm_pdobj's `method`. */
 typedef struct mm_pdmethod {
     const char *name;
     void (*handler)(void *x, int argc, t_atom *argv);
@@ -93,7 +97,10 @@ typedef struct mm_objdef {
     const mm_pdinfo *info;        /* NULL-selector terminated */
     const char *inlets_doc;    /* extra words for the reference */
     /* Allocate and initialise the core (creation flags are read with
-     * mm_pd_value); 0 on failure (then the object is created silent). */
+     * mm_pd_value); 0 on failure (then the object is created silent).
+     * A row whose starting value differs per instance (dither~'s seed)
+     * gets it here with mm_pd_note: the table's defaults are applied
+     * next, with these values, then the creation flags. */
     int (*create)(void *x, double samplerate);
     void (*destroy)(void *x);
     /* Apply a table row to the core; return the value applied. */
@@ -131,6 +138,7 @@ struct mm_pdobj {
     const float *in[MM_PD_MAXCH];
     float *out[MM_PD_MAXCH];
     t_float value[MM_PD_MAXPARAMS]; /* applied value of each table row */
+    const mm_pdmethod *method; /* the row whose handler or print runs */
 };
 
 /* The class, from the declaration (call from the setup function). */
@@ -151,9 +159,14 @@ const mm_pdmethod *mm_pd_common_methods(void);
 
 /* The applied value of a table row, by id (creation flags too). */
 t_float mm_pd_value(const void *x, int id);
+/* The value of any row by name, the common ones too (bypass, delta,
+ * interval, ch, sidechain); 0 for a name the object does not have. For
+ * tools and tests that read an object back. */
+t_float mm_pd_get(const void *x, const char *name);
 /* Set a table row as a message would (clamping, warning, print value). */
 void mm_pd_set(void *x, int id, t_float v);
-/* Record a value the core changed by itself (e.g. refused a mode). */
+/* Record a value the core changed by itself (e.g. refused a mode), or,
+ * in create, a row's starting value for this instance. */
 void mm_pd_note(void *x, int id, t_float v);
 /* Mark the object failed: outputs silent from now on, one error. */
 void mm_pd_fail(void *x, const char *why);
@@ -176,6 +189,14 @@ int mm_pd_arg_float(void *x, const char *msg, int argc, t_atom *argv, int i,
                  t_float *out);
 int mm_pd_arg_symbol(void *x, const char *msg, int argc, t_atom *argv, int i,
                   t_symbol **out);
+/* A list of numbers (`xover 120 1000 6000`): argv[0..argc) into out,
+ * each clamped to min..max with one warning naming msg; with `ascending`
+ * each must be above the one before. Returns 0 after one error (nothing
+ * to apply) when one is missing, not a number or out of order; the
+ * caller checks the count. */
+int mm_pd_arg_floats(void *x, const char *msg, int argc, t_atom *argv,
+                     double min, double max, const char *unit,
+                     int ascending, double *out);
 /* Clamp with one warning naming the object; returns the value applied. */
 t_float mm_pd_clamp_warn(void *x, const char *what, t_float v, t_float min,
                       t_float max, const char *unit);

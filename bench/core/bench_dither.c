@@ -25,7 +25,7 @@ int main(int argc, char **argv)
     for (int r = 0; r < 5; r++) {
         static mm_dither d;
         mm_dither_init(&d, m.channels, m.samplerate, 1);
-        mm_dither_set_shape(&d, shape);
+        mm_dither_set(&d, MM_DITHER_SHAPE, shape);
         const float *in[8];
         float *o[8];
         double t0 = cpu_seconds();

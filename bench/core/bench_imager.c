@@ -18,15 +18,15 @@ int main(int argc, char **argv)
     for (int r = 0; r < 5; r++) {
         mm_imager_init(&im, m.samplerate);
         if (strcmp(mode, "defaults")) {
-            mm_imager_set_width(&im, 130);
-            mm_imager_set_side_db(&im, -1);
+            mm_imager_set(&im, MM_IMAGER_WIDTH, 130);
+            mm_imager_set(&im, MM_IMAGER_SIDE, -1);
         }
         if (!strcmp(mode, "full")) {
             double x[2] = {300, 3000}, w[3] = {50, 100, 140};
-            mm_imager_set_monobass(&im, 120);
+            mm_imager_set(&im, MM_IMAGER_MONOBASS, 120);
             mm_imager_set_xover(&im, 2, x);
             mm_imager_set_widths(&im, 3, w);
-            mm_imager_set_balance(&im, 10);
+            mm_imager_set(&im, MM_IMAGER_BALANCE, 10);
         }
         mm_imager_snap(&im);
         double t0 = cpu_seconds();

@@ -31,9 +31,9 @@ int main(int argc, char **argv)
         static mm_peaklimiter l;
         if (mm_peaklimiter_init(&l, m.channels, m.samplerate) != MM_OK)
             return 1;
-        mm_peaklimiter_set_ceiling_db(&l, -1.0);
-        mm_peaklimiter_set_truepeak(&l, tp);
-        mm_peaklimiter_set_lookahead_ms(&l, la);
+        mm_peaklimiter_set(&l, MM_PEAKLIMITER_CEILING, -1.0);
+        mm_peaklimiter_set(&l, MM_PEAKLIMITER_TRUEPEAK, tp);
+        mm_peaklimiter_set(&l, MM_PEAKLIMITER_LOOKAHEAD, la);
         mm_peaklimiter_snap(&l);
         lat = mm_peaklimiter_latency(&l);
         const float *in[8];

@@ -16,21 +16,21 @@ int main(int argc, char **argv)
         static mm_strip s;
         if (mm_strip_init(&s, 2, m.samplerate) != MM_OK)
             return 1;
-        mm_strip_set_trim(&s, 1);
-        mm_strip_set_hpf(&s, 80);
-        mm_strip_set_hpfslope(&s, 24);
-        mm_strip_set_lpf(&s, 18000);
-        mm_strip_set_gate(&s, -60);
+        mm_strip_set(&s, MM_STRIP_TRIM, 1);
+        mm_strip_set(&s, MM_STRIP_HPF, 80);
+        mm_strip_set(&s, MM_STRIP_HPFSLOPE, 1); /* 24 dB/oct */
+        mm_strip_set(&s, MM_STRIP_LPF, 18000);
+        mm_strip_set(&s, MM_STRIP_GATE, -60);
         mm_strip_set_band(&s, MM_STRIP_LOW, 100, 3, 0);
         mm_strip_set_band(&s, MM_STRIP_LOWMID, 400, -3, 1);
         mm_strip_set_band(&s, MM_STRIP_HIGHMID, 2500, 2, 1);
         mm_strip_set_band(&s, MM_STRIP_HIGH, 8000, 2, 0);
-        mm_strip_set_comp_param(&s, MM_COMP_THRESHOLD, -20);
-        mm_strip_set_comp_param(&s, MM_COMP_RATIO, 4);
-        mm_strip_set_comp_param(&s, MM_COMP_ATTACK, 10);
-        mm_strip_set_comp_param(&s, MM_COMP_RELEASE, 100);
-        mm_strip_set_pan(&s, 10);
-        mm_strip_set_fader(&s, -1);
+        mm_strip_set(&s, MM_STRIP_THRESHOLD, -20);
+        mm_strip_set(&s, MM_STRIP_RATIO, 4);
+        mm_strip_set(&s, MM_STRIP_ATTACK, 10);
+        mm_strip_set(&s, MM_STRIP_RELEASE, 100);
+        mm_strip_set(&s, MM_STRIP_PAN, 10);
+        mm_strip_set(&s, MM_STRIP_FADER, -1);
         mm_strip_snap(&s);
         const float *in[2];
         float *out[2] = {ol, orr};

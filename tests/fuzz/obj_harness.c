@@ -2,11 +2,12 @@
  * handling and perform routine, through its real wrapper
  * (externals/<name>.c + mm_pd.c + dsp/) on the pdstub.c runtime.
  *
- * Built by tests/fuzz/run.sh once per line of tests/robust/objects.list
- * with -DMM_FUZZ_OBJECT="name~" -DMM_FUZZ_SETUP=name_tilde_setup
- * -DMM_FUZZ_FLAGS="<the list's flags>" -DMM_FUZZ_MSG="<its message>" and
- * -Wl,--wrap=mm_params_init (so the harness learns the object's parameter
- * table and can read values back for the check hook).
+ * Built by the Makefile (make fuzzers) once per line of
+ * tests/robust/objects.list: this file, compiled once, is linked with a
+ * small generated file (tests/fuzz/objconfig.sh) that defines the
+ * object's name, setup function, creation flags and message (mm_fuzz_*
+ * below). The harness learns the object's rows and messages from its
+ * declaration (mm_pd_registry) and reads values back with mm_pd_get.
  *
  * Each input: create the object with random flags (A_GIMME atoms: the
  * table's names, random words, numbers including huge, negative, NaN and
@@ -24,34 +25,61 @@
 #include "pdstub.h"
 #include "objcheck.h"
 
-#ifndef MM_FUZZ_FLAGS
-#define MM_FUZZ_FLAGS ""
-#endif
-#ifndef MM_FUZZ_MSG
-#define MM_FUZZ_MSG ""
-#endif
-
-void MM_FUZZ_SETUP(void);
+/* the object under test, from the generated file */
+extern const char mm_fuzz_object[]; /* "limiter~" */
+extern const char mm_fuzz_flags[];  /* the list's creation flags */
+extern const char mm_fuzz_msg[];    /* the list's hard-work message */
+extern void (*const mm_fuzz_setup)(void); /* limiter_tilde_setup */
+#define MM_FUZZ_OBJECT mm_fuzz_object
+#define MM_FUZZ_FLAGS mm_fuzz_flags
+#define MM_FUZZ_MSG mm_fuzz_msg
+#define MM_FUZZ_SETUP mm_fuzz_setup
 
 #define MAXN 2048
 #define MAXSIG 32
 #define MAXATOMS 24
 
-/* ---- the object's parameter table, learnt at creation ---------------- */
+/* ---- the object's rows and messages, from its declaration ---------- */
 
-static const mm_param *g_table;
+typedef struct fz_row {
+    const char *name;
+    const char *const *choices;
+    int method;                /* a message with its own arguments */
+    double min, max;
+} fz_row;
+
+#define MAXROWS 96
+static fz_row g_table[MAXROWS];
 static int g_count;
-static mm_params *g_params;
 
-void __real_mm_params_init(mm_params *p, void *owner, const char *objname,
-                           const mm_param *table, int count);
-void __wrap_mm_params_init(mm_params *p, void *owner, const char *objname,
-                           const mm_param *table, int count)
+static void add_row(const char *name, const char *const *choices,
+                    int method, double min, double max)
 {
-    g_table = table;
-    g_count = count;
-    g_params = p;
-    __real_mm_params_init(p, owner, objname, table, count);
+    if (g_count < MAXROWS)
+        g_table[g_count++] = (fz_row){name, choices, method, min, max};
+}
+
+static void learn_rows(void)
+{
+    const mm_objdef *const *defs;
+    if (mm_pd_registry(&defs) < 1)
+        return;
+    const mm_objdef *d = defs[0];
+    mm_paramdef head[4], tail[4];
+    int nh, nt;
+    mm_pd_common_rows(d, head, &nh, tail, &nt);
+    for (int i = 0; i < nh; i++)
+        add_row(head[i].name, head[i].choices, 0, head[i].min, head[i].max);
+    for (int i = 0; d->table && i < d->table->count; i++) {
+        const mm_paramdef *r = &d->table->defs[i];
+        add_row(r->name, r->choices, 0, r->min, r->max);
+    }
+    for (int i = 0; i < nt; i++)
+        add_row(tail[i].name, tail[i].choices, 0, tail[i].min, tail[i].max);
+    for (const mm_pdmethod *m = d->methods; m && m->name; m++)
+        add_row(m->name, NULL, 1, 0, 0);
+    for (const mm_pdmethod *m = mm_pd_common_methods(); m->name; m++)
+        add_row(m->name, NULL, 1, 0, 0);
 }
 
 __attribute__((weak)) const char *mm_fuzz_check(const mm_fuzz_block *b)
@@ -77,7 +105,7 @@ static t_symbol *random_symbol(fz *f)
 {
     int k = fz_u8(f) % 8;
     if (g_count && k < 3) { /* a choice word of some parameter */
-        const mm_param *e = &g_table[fz_u8(f) % g_count];
+        const fz_row *e = &g_table[fz_u8(f) % g_count];
         if (e->choices && e->choices[0]) {
             int nc = 0;
             while (e->choices[nc])
@@ -95,7 +123,7 @@ static t_symbol *random_symbol(fz *f)
     return random_word(f);
 }
 
-static void random_atom(fz *f, t_atom *a, const mm_param *e)
+static void random_atom(fz *f, t_atom *a, const fz_row *e)
 {
     int k = fz_u8(f);
     if (k < 150) {
@@ -104,7 +132,7 @@ static void random_atom(fz *f, t_atom *a, const mm_param *e)
                                      1e30, -1e30, 3.4e38, -3.4e38};
         if (k < 15)
             v = big[fz_u8(f) % 8]; /* casts to int must not overflow */
-        else if (e && e->kind != MM_METHOD && k < 90)
+        else if (e && !e->method && k < 90)
             v = fz_double_in(f, e->min - 0.2 * (e->max - e->min),
                              e->max + 0.2 * (e->max - e->min));
         else if (k < 120)
@@ -117,7 +145,7 @@ static void random_atom(fz *f, t_atom *a, const mm_param *e)
     }
 }
 
-static const mm_param *random_param(fz *f)
+static const fz_row *random_param(fz *f)
 {
     return g_count ? &g_table[fz_u8(f) % g_count] : NULL;
 }
@@ -148,7 +176,7 @@ static int creation_args(fz *f, t_atom *argv)
         argc = parse_atoms(MM_FUZZ_FLAGS, argv, MAXATOMS);
     int groups = fz_range(f, 0, 5);
     for (int g = 0; g < groups && argc < MAXATOMS; g++) {
-        const mm_param *e = random_param(f);
+        const fz_row *e = random_param(f);
         int k = fz_u8(f) % 8;
         char name[80];
         if (e && k < 6)
@@ -171,7 +199,7 @@ static int creation_args(fz *f, t_atom *argv)
 
 static void random_message(fz *f, t_symbol **sel, int *argc, t_atom *argv)
 {
-    const mm_param *e = NULL;
+    const fz_row *e = NULL;
     int k = fz_u8(f) % 16;
     if (k < 10 && g_count) {
         e = random_param(f);
@@ -206,7 +234,7 @@ static void sweep(t_class *cls)
     if (!x)
         return;
     for (int k = 0; k < g_count; k++) {
-        const mm_param *e = &g_table[k];
+        const fz_row *e = &g_table[k];
         t_symbol *sel = gensym(e->name);
         for (size_t v = 0; v < sizeof vals / sizeof *vals; v++) {
             for (int tail = 0; tail < 4; tail++) {
@@ -258,6 +286,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!cls) {
         MM_FUZZ_SETUP();
         cls = stub_last_class();
+        learn_rows();
         stub_array("fz0", 64);
         stub_array("fz1", 1);
         sweep(cls);
@@ -268,13 +297,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int argc = creation_args(&f, argv);
     int clocks0 = stub_clocks_alive();
     stub_reset_latency();
-    g_params = NULL;
     t_pd *x = stub_new(cls, argc, argv);
     if (!x)
         return 0;
-    FZ_CHECK(g_params != NULL, "%s did not register a parameter table",
-             MM_FUZZ_OBJECT);
-    hasLatency = mm_params_find(g_params, "latency") != NULL;
+    FZ_CHECK(g_count > 0, "%s did not declare its rows", MM_FUZZ_OBJECT);
+    hasLatency = 1; /* every object answers `latency` */
     int nin = stub_signal_inlets(x), nout = stub_signal_outlets(x);
     FZ_CHECK(nin + nout <= MAXSIG, "%d inlets %d outlets", nin, nout);
     t_sample *vec[MAXSIG];
@@ -354,7 +381,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                  "sr %g)",
                                  MM_FUZZ_OBJECT, j + 1, s, vec[nin + j][s],
                                  clean[s], lat, n, sr);
-                mm_fuzz_block blk = {MM_FUZZ_OBJECT, g_params, nin, nout, n,
+                mm_fuzz_block blk = {MM_FUZZ_OBJECT, x, nin, nout, n,
                                      sr, (const float *const *)NULL,
                                      (const float *const *)NULL,
                                      since_change, clean, lat};

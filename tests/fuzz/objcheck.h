@@ -15,12 +15,12 @@
  *       // a new ceiling or lookahead needs its latency plus a release
  *       if (b->since_change < b->samplerate)
  *           return NULL;
- *       if (mm_params_get(b->params, "truepeak") != 0)
+ *       if (mm_pd_get(b->obj, "truepeak") != 0)
  *           return NULL;       // sample-peak bound only with truepeak 0
- *       if (mm_params_get(b->params, "bypass") != 0
- *           || mm_params_get(b->params, "delta") != 0)
+ *       if (mm_pd_get(b->obj, "bypass") != 0
+ *           || mm_pd_get(b->obj, "delta") != 0)
  *           return NULL;
- *       float lim = powf(10.f, mm_params_get(b->params, "ceiling") / 20.f);
+ *       float lim = powf(10.f, mm_pd_get(b->obj, "ceiling") / 20.f);
  *       for (int c = 0; c < b->nout; c++)
  *           for (int i = 0; i < b->n; i++)
  *               if (b->clean[i] > b->latency + b->n
@@ -36,7 +36,7 @@
 
 typedef struct mm_fuzz_block {
     const char *object;        /* "limiter~" */
-    const mm_params *params;   /* mm_params_get(b->params, "ceiling") */
+    const void *obj;           /* mm_pd_get(b->obj, "ceiling") */
     int nin, nout;             /* signal inlets and outlets */
     int n;                     /* block size */
     double samplerate;

@@ -2,16 +2,21 @@
 # Build and run the libFuzzer harnesses (behind `make fuzz`; a short pass
 # from `make check`).
 #
-#   core_<module>.c   one per core module, linked with all of dsp/*.c
-#                     (adding a module's fuzzer = adding that one file)
+#   core_<module>.c   one per core module, linked with the core built once
+#                     for fuzzing ($BUILD/obj/fuzz/libmmdsp.a; adding a
+#                     module's fuzzer = adding that one file)
 #   obj_<name>        one per line of tests/robust/objects.list: the real
 #                     wrapper externals/<name>.c + externals/mm_pd.c on the
 #                     pdstub.c runtime (obj_harness.c), plus the object's
-#                     check hook tests/fuzz/check/<name>.c when it exists
+#                     check hook tests/fuzz/check/<name>.c when there is
+#                     one (see objcheck.h)
+# The Makefile builds them (make fuzzers: clang, libFuzzer, ASan + UBSan);
+# this script runs `make fuzzers` first, which does nothing when
+# `make check` has just built them.
 #
-# Each runs for FUZZ_SECONDS (default 20) with ASan + UBSan; any crash,
-# sanitizer report, leak, timeout or broken invariant fails. The corpus
-# grows in $FUZZ_OUT/corpus/<harness> (kept between runs; seeded with
+# Each runs for FUZZ_SECONDS (default 20); any crash, sanitizer report,
+# leak, timeout or broken invariant fails. The corpus grows in
+# $FUZZ_OUT/corpus/<harness> (kept between runs; seeded with
 # tests/fuzz/corpus/<harness>/ when present, and every file there is
 # replayed first as a regression test). Findings go to
 # $FUZZ_OUT/artifacts/<harness>/.
@@ -21,7 +26,8 @@
 #   FUZZ_JOBS=N       harnesses run at once (default: the number of cores)
 #   FUZZ_OUT=dir      default $BUILD/fuzz
 #   CLANG=clang-14    the compiler (needs libFuzzer: libclang-rt-14-dev)
-# Prints one line per harness and `fuzz: N passed, N failed`.
+# Prints one line per harness with its executions (libFuzzer's
+# stat::number_of_executed_units) and `fuzz: N passed, N failed`.
 set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
@@ -29,57 +35,44 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 FUZZ_OUT=${FUZZ_OUT:-$BUILD/fuzz}
 FUZZ_ONLY=${FUZZ_ONLY:-}
 FUZZ_JOBS=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
-PD_INCLUDE=${PD_INCLUDE:-/usr/include/pd}
-mkdir -p "$FUZZ_OUT/bin" "$FUZZ_OUT/log"
+BIN=$BUILD/fuzz/bin
+mkdir -p "$FUZZ_OUT/log"
 
 . scripts/lib/extra-deps.sh
 need_clang || exit 1
 : "${CLANG:=$MM_CLANG}"
 
-FLAGS="-g -O1 -std=c99 -D_DEFAULT_SOURCE -fno-omit-frame-pointer
- -fsanitize=fuzzer,address,undefined,float-cast-overflow
- -fno-sanitize-recover=all -fno-finite-math-only -Idsp -Itests/fuzz"
-DSP_SRC=$(ls dsp/*.c)
-LIBS="-lebur128 -lm"
-
-build_failed=()
-harnesses=()
 want() { [ -z "$FUZZ_ONLY" ] || [[ "$1" == *$FUZZ_ONLY* ]]; }
 
-for src in tests/fuzz/core_*.c; do
-    h=$(basename "$src" .c)
+# the harnesses: as the Makefile names them
+all=()
+for src in tests/fuzz/core_*.c; do all+=("$(basename "$src" .c)"); done
+while read -r name; do
+    all+=("obj_${name%\~}")
+done < <(awk -F'|' '$1 ~ /^ *[A-Za-z]/ {gsub(/ /, "", $1); print $1}' \
+    tests/robust/objects.list)
+harnesses=() targets=()
+for h in "${all[@]}"; do
     want "$h" || continue
-    # shellcheck disable=SC2086
-    if $CLANG $FLAGS -o "$FUZZ_OUT/bin/$h" "$src" $DSP_SRC $LIBS \
-        >"$FUZZ_OUT/log/$h.build" 2>&1; then harnesses+=("$h");
-    else build_failed+=("$h"); fi
+    harnesses+=("$h"); targets+=("$BIN/$h")
 done
+[ ${#harnesses[@]} -gt 0 ] || { echo "fuzz: no harness matches '$FUZZ_ONLY'"; exit 1; }
 
-while IFS='|' read -r name _ _ flags msg; do
-    h=obj_${name%\~}
-    want "$h" || continue
-    [ -f "externals/$name.c" ] || { build_failed+=("$h(no externals/$name.c)"); continue; }
-    check=()
-    [ -f "tests/fuzz/check/$name.c" ] && check=("tests/fuzz/check/$name.c")
-    setup="${name/\~/_tilde}_setup"
-    # the wrapper and mm_pd.c as separate objects, so that --wrap sees the
-    # wrapper's call to mm_params_init
-    # shellcheck disable=SC2086
-    if $CLANG $FLAGS -I"$PD_INCLUDE" -Iexternals \
-        -DMM_FUZZ_OBJECT="\"$name\"" -DMM_FUZZ_SETUP="$setup" \
-        -DMM_FUZZ_FLAGS="\"$flags\"" -DMM_FUZZ_MSG="\"$msg\"" \
-        -include tests/fuzz/pdfix.h -Wl,--wrap=mm_params_init \
-        -o "$FUZZ_OUT/bin/$h" \
-        tests/fuzz/obj_harness.c tests/fuzz/pdstub.c "externals/$name.c" \
-        externals/mm_pd.c "${check[@]}" $DSP_SRC $LIBS \
-        >"$FUZZ_OUT/log/$h.build" 2>&1; then harnesses+=("$h");
-    else build_failed+=("$h"); fi
-done < <(grep -v '^\s*#' tests/robust/objects.list | grep -v '^\s*$' \
-    | awk -F'|' '{for (i = 1; i <= NF; i++) gsub(/^ +| +$/, "", $i);
-                  print $1 "|" $2 "|" $3 "|" $4 "|" $5}')
+# build (-k: one harness that does not build does not stop the others)
+fmake() { make --no-print-directory BUILD="$BUILD" FUZZ_CC="$CLANG" "$@"; }
+build_failed=()
+if ! fmake -k -j"$FUZZ_JOBS" "${targets[@]}" >"$FUZZ_OUT/log/build.log" 2>&1; then
+    # which ones: each again alone (quick for those that did build)
+    ok=()
+    for h in "${harnesses[@]}"; do
+        if fmake "$BIN/$h" >>"$FUZZ_OUT/log/build.log" 2>&1; then ok+=("$h");
+        else build_failed+=("$h"); fi
+    done
+    harnesses=(${ok[@]+"${ok[@]}"})
+fi
 
 run_one() {
-    local h=$1 bin=$FUZZ_OUT/bin/$1 corpus=$FUZZ_OUT/corpus/$1
+    local h=$1 bin=$BIN/$1 corpus=$FUZZ_OUT/corpus/$1
     local art=$FUZZ_OUT/artifacts/$1/ log=$FUZZ_OUT/log/$1.log seed=tests/fuzz/corpus/$1
     mkdir -p "$corpus" "$art"
     : >"$log"
@@ -110,13 +103,15 @@ run_one() {
     fi
 }
 export -f run_one
-export FUZZ_OUT FUZZ_SECONDS
+export FUZZ_OUT FUZZ_SECONDS BIN
 
-results=$(printf '%s\n' "${harnesses[@]}" | xargs -r -P "$FUZZ_JOBS" -I{} bash -c 'run_one "$@"' _ {})
-printf '%s\n' "$results" | sort
-for b in "${build_failed[@]}"; do
-    echo "FAIL: fuzz $b does not build (see $FUZZ_OUT/log/${b%%(*}.build)"
-    [ -f "$FUZZ_OUT/log/${b%%(*}.build" ] && grep -m5 'error' "$FUZZ_OUT/log/${b%%(*}.build"
+results=""
+[ ${#harnesses[@]} -gt 0 ] && results=$(printf '%s\n' "${harnesses[@]}" \
+    | xargs -r -P "$FUZZ_JOBS" -I{} bash -c 'run_one "$@"' _ {})
+[ -n "$results" ] && printf '%s\n' "$results" | sort
+for b in ${build_failed[@]+"${build_failed[@]}"}; do
+    echo "FAIL: fuzz $b does not build (see $FUZZ_OUT/log/build.log)"
+    grep -m5 "error\|No rule to make target.*$b" "$FUZZ_OUT/log/build.log"
 done
 pass=$(grep -c '^PASS: ' <<<"$results")
 fail=$(( $(grep -c '^FAIL: ' <<<"$results") + ${#build_failed[@]} ))

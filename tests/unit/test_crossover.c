@@ -8,7 +8,8 @@
  *   at its crossover points, 24 dB/oct beyond;
  * - mm_crossover_response agrees with the measured band response;
  * - block-size independence, gliding crossovers stay bounded and smooth,
- *   NaN input recovers, ascending sort;
+ *   NaN input recovers, ascending sort; a split taken away and given
+ *   back during its glide still reaches its target;
  * - M/S round trip, correlation of mono, anti-phase and independent noise.
  */
 #include <stdarg.h>
@@ -222,6 +223,40 @@ static void test_sort_nan(void **state)
     assert_int_equal(mm_crossover_init(&x, 4, 0, 48000), MM_E_ARG);
 }
 
+/* A split taken away and given back while it glides lands on its
+ * target like the others (it glides on from where it stopped). */
+static void test_bands_during_glide(void **state)
+{
+    (void)state;
+    static float in[1024], o[4][1024];
+    float *op[4][1] = {{o[0]}, {o[1]}, {o[2]}, {o[3]}};
+    float *const *oo[4] = {op[0], op[1], op[2], op[3]};
+    const float *ip[1] = {in};
+    for (int i = 0; i < 1024; i++)
+        in[i] = (float)frand();
+    mm_crossover x;
+    mm_crossover_init(&x, 4, 1, 48000);
+    mm_crossover_set_hz(&x, 2, 12000, 0);
+    mm_crossover_process(&x, ip, oo, 40); /* mid control period */
+    double stopped = mm_crossover_current_hz(&x, 2);
+    assert_true(stopped > 6000 && stopped < 12000);
+    assert_int_equal(mm_crossover_set_bands(&x, 3), 3);
+    for (int k = 0; k < 4; k++)
+        mm_crossover_process(&x, ip, oo, 1024);
+    assert_true(mm_crossover_current_hz(&x, 2) == stopped);
+    assert_int_equal(mm_crossover_set_bands(&x, 4), 4);
+    for (int k = 0; k < 48; k++) /* 1 s: 20 time constants */
+        mm_crossover_process(&x, ip, oo, 1024);
+    assert_true(fabs(mm_crossover_current_hz(&x, 2) - 12000.0) < 1e-6);
+    /* and its sections run at the target: the response reads -6.02 dB */
+    double re, im;
+    mm_crossover_response(&x, 3, 12000, &re, &im);
+    assert_true(fabs(10 * log10(re * re + im * im) + 6.0206) < 0.01);
+    for (int b = 0; b < 4; b++)
+        for (int i = 0; i < 1024; i++)
+            assert_true(mm_isfinite_f(o[b][i]));
+}
+
 static void test_ms_correlation(void **state)
 {
     (void)state;
@@ -265,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_band_shapes),
         cmocka_unit_test(test_blocks_and_glide),
         cmocka_unit_test(test_sort_nan),
+        cmocka_unit_test(test_bands_during_glide),
         cmocka_unit_test(test_ms_correlation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

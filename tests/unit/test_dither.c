@@ -131,7 +131,7 @@ static void test_grid_power(void **state)
                 x[i] = (float)(amp * sin(0.0123 * i));
             mm_dither d;
             assert_int_equal(mm_dither_init(&d, 1, 48000, 5), MM_OK);
-            mm_dither_set_bits(&d, bits[b]);
+            mm_dither_set(&d, MM_DITHER_BITS, bits[b]);
             run(&d, x, y, N, 64);
             double s = ldexp(1.0, bits[b] - 1), p = 0;
             for (int i = 0; i < N; i++) {
@@ -162,7 +162,7 @@ static void test_shaped_bounded(void **state)
                 x[i] = (float)(amp * sin(0.05 * i));
             mm_dither d;
             assert_int_equal(mm_dither_init(&d, 1, 44100, 5), MM_OK);
-            mm_dither_set_shape(&d, shape);
+            mm_dither_set(&d, MM_DITHER_SHAPE, shape);
             run(&d, x, y, N, 64);
             double s = 32768, worst = 0;
             for (int i = 0; i < N; i++) {
@@ -200,8 +200,8 @@ static void test_blocks_alias_nan_blank(void **state)
     mm_dither d1, d2;
     mm_dither_init(&d1, 2, 48000, 77);
     mm_dither_init(&d2, 2, 48000, 77);
-    mm_dither_set_shape(&d1, MM_DITHER_SHAPE_FWEIGHTED);
-    mm_dither_set_shape(&d2, MM_DITHER_SHAPE_FWEIGHTED);
+    mm_dither_set(&d1, MM_DITHER_SHAPE, MM_DITHER_SHAPE_FWEIGHTED);
+    mm_dither_set(&d2, MM_DITHER_SHAPE, MM_DITHER_SHAPE_FWEIGHTED);
     {
         const float *in[2] = {x[0], x[1]};
         float *out[2] = {a[0], a[1]};
@@ -231,7 +231,7 @@ static void test_blocks_alias_nan_blank(void **state)
             assert_true(mm_isfinite_f(a[c][i]));
     /* autoblank: both channels silent for 0.5 s -> exact zeros; one
      * channel's signal brings the dither back at once */
-    mm_dither_set_autoblank(&d1, 1);
+    mm_dither_set(&d1, MM_DITHER_AUTOBLANK, 1);
     for (int i = 0; i < n; i++)
         x[0][i] = x[1][i] = 0.0f;
     x[1][50000] = 0.25f;
@@ -265,9 +265,17 @@ static void test_args(void **state)
     assert_int_equal(mm_dither_init(&d, 0, 48000, 1), MM_E_ARG);
     assert_int_equal(mm_dither_init(&d, 17, 48000, 1), MM_E_ARG);
     assert_int_equal(mm_dither_init(&d, 1, 48000, 1), MM_OK);
-    assert_int_equal(mm_dither_set_bits(&d, 1), 2);
-    assert_int_equal(mm_dither_set_bits(&d, 30), 24);
-    assert_int_equal(mm_dither_set_type(&d, 9), MM_DITHER_TPDF);
+    assert_int_equal(mm_dither_set(&d, MM_DITHER_BITS, 1), 2);
+    assert_int_equal(mm_dither_set(&d, MM_DITHER_BITS, 30), 24);
+    assert_int_equal(mm_dither_set(&d, MM_DITHER_TYPE, 9), MM_DITHER_HP);
+    assert_int_equal(mm_dither_set(&d, MM_DITHER_SHAPE, -1),
+                     MM_DITHER_SHAPE_OFF);
+    assert_int_equal(mm_dither_set(&d, MM_DITHER_SEED, 12.6), 13);
+    assert_int_equal(mm_dither_set(&d, MM_DITHER_BITS, NAN), 16);
+    /* the table: rows in mm_dither_param order, set applies its ranges */
+    assert_int_equal(mm_dither_table.count, MM_DITHER_NPARAMS);
+    for (int i = 0; i < mm_dither_table.count; i++)
+        assert_int_equal(mm_dither_table.defs[i].id, i);
     assert_int_equal(mm_dither_set_samplerate(&d, 0), MM_E_ARG);
     assert_int_equal(mm_dither_latency(&d), 0);
 }

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mm_eq.h"
 #include "mm_pan.h"
@@ -186,12 +187,12 @@ static void test_strip_order_and_phase(void **state)
     /* eq-comp: a +12 dB bell before a 100:1 compressor at -20 dB */
     for (int order = 0; order < 2; order++) {
         assert_int_equal(mm_strip_init(&s, 1, FS), MM_OK);
-        mm_strip_set_panlaw(&s, 0);
+        mm_strip_set(&s, MM_STRIP_PANLAW, 0);
         mm_strip_set_band(&s, MM_STRIP_LOWMID, 1000, 12, 1);
-        mm_strip_set_comp_param(&s, MM_COMP_THRESHOLD, -20);
-        mm_strip_set_comp_param(&s, MM_COMP_RATIO, 100);
-        mm_strip_set_comp_param(&s, MM_COMP_KNEE, 0);
-        mm_strip_set_order(&s, order);
+        mm_strip_set(&s, MM_STRIP_THRESHOLD, -20);
+        mm_strip_set(&s, MM_STRIP_RATIO, 100);
+        mm_strip_set(&s, MM_STRIP_KNEE, 0);
+        mm_strip_set(&s, MM_STRIP_ORDER, order);
         mm_strip_snap(&s);
         double p = strip_peak(&s, 1000, 0.1, 0);
         fprintf(stderr, "  order %s: -20 dBFS in, +12 dB bell, 100:1 at -20: "
@@ -204,9 +205,9 @@ static void test_strip_order_and_phase(void **state)
     for (int i = 0; i < 256; i++)
         x[i] = 0.25f;
     mm_strip_init(&s, 1, FS);
-    mm_strip_set_panlaw(&s, 0);
-    mm_strip_set_phase(&s, 1);
-    mm_strip_set_trim(&s, 6.0206);
+    mm_strip_set(&s, MM_STRIP_PANLAW, 0);
+    mm_strip_set(&s, MM_STRIP_PHASE, 1);
+    mm_strip_set(&s, MM_STRIP_TRIM, 6.0206);
     mm_strip_snap(&s);
     const float *in[1] = {x};
     float *out[2] = {o0, o1};
@@ -214,6 +215,59 @@ static void test_strip_order_and_phase(void **state)
     assert_float_equal(o0[255], -0.5, 1e-4);
     assert_float_equal(o1[255], -0.5, 1e-4);
     mm_strip_free(&s);
+}
+
+/* mm_strip_set clamps with the table and returns the value applied; the
+ * rows shared with the compressor and the gate have their ranges; the
+ * table's defaults are what init applies. */
+static void test_strip_table(void **state)
+{
+    (void)state;
+    mm_strip s;
+    assert_int_equal(mm_strip_init(&s, 1, FS), MM_OK);
+    assert_int_equal(mm_strip_table.count, MM_STRIP_NPARAMS);
+    for (int i = 0; i < mm_strip_table.count; i++) {
+        const mm_paramdef *d = &mm_strip_table.defs[i];
+        assert_int_equal(d->id, i);
+        const mm_paramdef *c = mm_param_find(&mm_comp_table, d->name);
+        const mm_paramdef *g = !strncmp(d->name, "gate", 4)
+            ? mm_param_find(&mm_gate_table, d->name[4] ? d->name + 4
+                                                       : "threshold")
+            : NULL;
+        if (c && strcmp(d->name, "detector") && strcmp(d->name, "mix")) {
+            assert_true(c->min == d->min && c->max == d->max);
+            if (strcmp(d->name, "ratio"))
+                assert_true(c->def == d->def);
+        }
+        if (g)
+            assert_true(g->min == d->min && g->max == d->max);
+    }
+    assert_float_equal(mm_strip_set(&s, MM_STRIP_TRIM, 30), 24, 0);
+    assert_float_equal(mm_strip_set(&s, MM_STRIP_HPF, 5), 10, 0);
+    assert_float_equal(mm_strip_set(&s, MM_STRIP_HPF, -5), 0, 0);
+    assert_float_equal(mm_strip_set(&s, MM_STRIP_HPFSLOPE, 1), 1, 0);
+    assert_float_equal(mm_strip_set(&s, MM_STRIP_HPFSLOPE, 7), 1, 0);
+    assert_float_equal(mm_strip_set(&s, MM_STRIP_RATIO, 0), 1, 0);
+    assert_float_equal(mm_strip_set(&s, MM_STRIP_GATERELEASE, 0), 1, 0);
+    assert_float_equal(mm_strip_set(&s, MM_STRIP_SCHPF, 5), 10, 0);
+    assert_float_equal(mm_strip_set(&s, MM_STRIP_NPARAMS, 5), 0, 0);
+    double f, g, q;
+    mm_strip_set_band(&s, MM_STRIP_LOWMID, 5, 40, 50);
+    mm_strip_get_band(&s, MM_STRIP_LOWMID, &f, &g, &q);
+    assert_true(f == MM_STRIP_BAND_FMIN && g == MM_STRIP_BAND_GMAX
+                && q == MM_STRIP_BAND_QMAX);
+    mm_strip_free(&s);
+
+    mm_eq e;
+    assert_int_equal(mm_eq_init(&e, 1, 3, FS), MM_OK);
+    assert_float_equal(mm_eq_set(&e, MM_EQ_BANDS, 8), 3, 0);
+    mm_fd_type t;
+    assert_int_equal(mm_eq_get_band(&e, 0, &t, &f, &g, &q), 0);
+    mm_eq_set_band(&e, 1, MM_FD_NOTCH, 1e6, 3, 2);
+    assert_int_equal(mm_eq_get_band(&e, 1, &t, &f, &g, &q), 1);
+    assert_true(t == MM_FD_NOTCH && f == MM_EQ_FMAX && g == 3 && q == 2);
+    assert_int_equal(mm_eq_get_band(&e, 3, &t, &f, &g, &q), 0);
+    mm_eq_free(&e);
 }
 
 int main(void)
@@ -225,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_nonfinite_recovers),
         cmocka_unit_test(test_pan_laws),
         cmocka_unit_test(test_strip_order_and_phase),
+        cmocka_unit_test(test_strip_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

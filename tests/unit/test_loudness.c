@@ -6,9 +6,10 @@
  * case 1), so -23 dBFS peak reads -23 LUFS momentary, short-term and
  * integrated. A single channel of it reads 3.01 LU less, a surround
  * channel (weight 1.41) 1.49 LU more than that, an unused one nothing.
- * Silence reads the floor (-144), never inf/NaN. Only the public API of
- * mm_loudness.h is used, except the non-finite counter (a struct field:
- * there is no accessor yet).
+ * Silence reads the floor (-144), never inf/NaN. A reset meter reads
+ * bit for bit what a new one reads, and reset allocates nothing. Only the
+ * public API of mm_loudness.h is used, except the non-finite counter (a
+ * struct field: there is no accessor yet).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +21,39 @@
 #include <stdlib.h>
 
 #include "mm_loudness.h"
+
+/* Allocation counting for the reset test: this binary's malloc, calloc
+ * and realloc (which libebur128 calls too) count while `counting` is set.
+ * glibc only, and not under AddressSanitizer (which owns malloc). */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MM_TEST_NO_ALLOC_COUNT
+#endif
+#endif
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) \
+    && !defined(MM_TEST_NO_ALLOC_COUNT)
+#define MM_TEST_ALLOC_COUNT 1
+extern void *__libc_malloc(size_t n);
+extern void *__libc_calloc(size_t n, size_t size);
+extern void *__libc_realloc(void *p, size_t n);
+static int counting;
+static long allocations;
+void *malloc(size_t n)
+{
+    allocations += counting;
+    return __libc_malloc(n);
+}
+void *calloc(size_t n, size_t size)
+{
+    allocations += counting;
+    return __libc_calloc(n, size);
+}
+void *realloc(void *p, size_t n)
+{
+    allocations += counting;
+    return __libc_realloc(p, n);
+}
+#endif
 
 #define A_M23 0.0707945784384138   /* 10^(-23/20): -23 dBFS peak */
 #define MONO_OFFSET (-3.010299956639812)      /* one of two channels */
@@ -430,6 +464,74 @@ static void test_reset(void **state)
     delete_meter(l);
 }
 
+/* reset, counting the allocations it makes (0 expected) */
+static void reset_counted(mm_loudness *l)
+{
+#ifdef MM_TEST_ALLOC_COUNT
+    allocations = 0;
+    counting = 1;
+#endif
+    assert_int_equal(mm_loudness_reset(l), MM_OK);
+#ifdef MM_TEST_ALLOC_COUNT
+    counting = 0;
+    assert_int_equal(allocations, 0);
+#endif
+}
+
+/* the same signal into two meters, compared bit for bit every 0.5 s */
+static void feed_both_equal(mm_loudness *a, mm_loudness *b, signal *s,
+                            double seconds)
+{
+    for (int k = 0; k < (int)(seconds * 2.0 + 0.5); k++) {
+        signal t = *s;
+        feed_seconds(a, s, 0.5);
+        feed_seconds(b, &t, 0.5);
+        mm_loudness_readings ra, rb;
+        mm_loudness_read(a, &ra);
+        mm_loudness_read(b, &rb);
+        assert_memory_equal(&ra, &rb, sizeof ra);
+    }
+}
+
+static void test_reset_is_new(void **state)
+{
+    (void)state;
+    /* After loud 40 Hz (the K-filter's longest memory), a reset meter and
+     * a new one read the same signal bit for bit; again after a second
+     * reset (the spare state then is the one that measured the loud part,
+     * cleaned meanwhile). 44101 Hz: a window ring that is not 30 hops. */
+    const double rates[] = {48000, 44101};
+    for (int k = 0; k < 2; k++) {
+        double sr = rates[k];
+        mm_loudness *a = new_meter(2, sr);
+        signal loud, s;
+        signal_init(&loud, 2, sr, 0.9, 40.0);
+        feed_seconds(a, &loud, 3.0);
+        reset_counted(a);
+        mm_loudness *b = new_meter(2, sr);
+        signal_init(&s, 2, sr, A_M23, 1000.0);
+        s.steps = 1;
+        feed_both_equal(a, b, &s, 2.5);
+        delete_meter(b);
+        feed_seconds(a, &loud, 1.0);
+        reset_counted(a);
+        b = new_meter(2, sr);
+        feed_both_equal(a, b, &s, 3.0);
+        delete_meter(b);
+        /* two resets 10 ms apart: the second keeps the state in use (see
+         * mm_loudness.h); its readings stay within rounding of the level */
+        reset_counted(a);
+        feed_seconds(a, &s, 0.01);
+        reset_counted(a);
+        signal_init(&s, 2, sr, A_M23, 1000.0);
+        feed_seconds(a, &s, 5.0);
+        mm_loudness_readings r;
+        mm_loudness_read(a, &r);
+        check_msi(&r, -23.0, 0.1);
+        delete_meter(a);
+    }
+}
+
 /* ---- block sizes ----------------------------------------------------- */
 
 static void test_block_sizes(void **state)
@@ -681,6 +783,7 @@ int main(void)
         cmocka_unit_test(test_nonfinite_input),
         cmocka_unit_test(test_pause),
         cmocka_unit_test(test_reset),
+        cmocka_unit_test(test_reset_is_new),
         cmocka_unit_test(test_block_sizes),
         cmocka_unit_test(test_default_roles),
         cmocka_unit_test(test_role_weights),

@@ -9,6 +9,10 @@
  * input recovers; gr reads the reduction.
  * imager: the defaults are the identity bit for bit; width 0 gives L = R;
  * monobass keeps L+R; block-size independence with everything on; NaN.
+ * Both tables: rows in id order, set clamps to each row's range and
+ * returns the value applied; multiband's per-band rows are comp~'s with
+ * the ratio 1..20; the list settings (xover, widths) clamp to the core's
+ * ranges.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -135,7 +139,7 @@ static void test_mb_solo_mute_ms(void **state)
      * nothing (beyond the allpass) */
     mm_multiband_init(&mb, 2, 4, FS);
     mm_multiband_init(&mb2, 2, 4, FS);
-    assert_int_equal(mm_multiband_set_mode(&mb, 1), 1);
+    assert_int_equal((int)mm_multiband_set(&mb, MM_MULTIBAND_MODE, 1), 1);
     mm_multiband_set_band(&mb, -1, 1, MM_COMP_THRESHOLD, -40);
     mm_multiband_set_band(&mb, -1, 1, MM_COMP_RATIO, 10);
     mm_multiband_snap(&mb);
@@ -144,7 +148,8 @@ static void test_mb_solo_mute_ms(void **state)
     for (int i = 0; i < N; i++)
         assert_true(fabsf(out[0][i] - out2[0][i]) < 1e-6f);
     mm_multiband_init(&mb, 1, 3, FS);
-    assert_int_equal(mm_multiband_set_mode(&mb, 1), 0); /* 1 ch: no ms */
+    /* 1 ch: no ms */
+    assert_int_equal((int)mm_multiband_set(&mb, MM_MULTIBAND_MODE, 1), 0);
 }
 
 static void test_mb_curve_nan(void **state)
@@ -197,12 +202,12 @@ static void test_imager(void **state)
     run_im(&im, out, 64);
     assert_memory_equal(in, out, sizeof in);
     mm_imager_init(&im, FS);
-    mm_imager_set_width(&im, 0);
+    mm_imager_set(&im, MM_IMAGER_WIDTH, 0);
     mm_imager_snap(&im);
     run_im(&im, out, 64);
     assert_memory_equal(out[0], out[1], sizeof out[0]);
     mm_imager_init(&im, FS);
-    mm_imager_set_monobass(&im, 120);
+    mm_imager_set(&im, MM_IMAGER_MONOBASS, 120);
     mm_imager_snap(&im);
     run_im(&im, out, 64);
     for (int i = 0; i < N; i++)
@@ -213,12 +218,12 @@ static void test_imager(void **state)
     mm_imager *ims[2] = {&im, &im2};
     for (int k = 0; k < 2; k++) {
         mm_imager_init(ims[k], FS);
-        mm_imager_set_width(ims[k], 140);
-        mm_imager_set_monobass(ims[k], 100);
+        mm_imager_set(ims[k], MM_IMAGER_WIDTH, 140);
+        mm_imager_set(ims[k], MM_IMAGER_MONOBASS, 100);
         mm_imager_set_xover(ims[k], 3, x);
         mm_imager_set_widths(ims[k], 4, w);
-        mm_imager_set_balance(ims[k], -30);
-        mm_imager_set_swap(ims[k], 1);
+        mm_imager_set(ims[k], MM_IMAGER_BALANCE, -30);
+        mm_imager_set(ims[k], MM_IMAGER_SWAP, 1);
     }
     run_im(&im, out, 64);
     run_im(&im2, out2, 0);
@@ -233,6 +238,84 @@ static void test_imager(void **state)
     assert_int_equal(mm_imager_init(&im, 0), MM_E_ARG);
 }
 
+/* set(id) clamps to the row and returns the value applied */
+static void check_table(const mm_paramtable *t, void *core,
+                        double (*set)(void *, int, double))
+{
+    for (int i = 0; i < t->count; i++) {
+        const mm_paramdef *d = &t->defs[i];
+        assert_int_equal(d->id, i);
+        if (d->flags & MM_P_CREATION)
+            continue;
+        assert_true(set(core, i, d->def) == d->def);
+        assert_true(set(core, i, NAN) == d->def);
+        if (d->type == MM_P_BOOL) { /* any non-zero is 1 */
+            assert_true(set(core, i, 5) == 1 && set(core, i, 0) == 0);
+            continue;
+        }
+        assert_true(set(core, i, d->max + 1000) == d->max);
+        assert_true(set(core, i, d->min - 1000)
+                    == ((d->flags & MM_P_OFF) ? d->offval : d->min));
+    }
+}
+
+static double mb_set(void *m, int id, double v)
+{
+    return mm_multiband_set(m, id, v);
+}
+
+static double im_set(void *im, int id, double v)
+{
+    return mm_imager_set(im, id, v);
+}
+
+static void test_tables(void **state)
+{
+    (void)state;
+    static mm_imager im;
+    double hz[3] = {5, 1000, 30000}, w[4] = {-5, 50, 300, 100}, got[3];
+    mm_multiband_init(&mb, 2, 4, FS);
+    check_table(&mm_multiband_table, &mb, mb_set);
+    assert_true(mm_multiband_set(&mb, MM_MULTIBAND_BANDS, 6) == 4);
+    for (int p = 0; p < MM_COMP_NPERCH; p++) {
+        mm_paramdef d = mm_multiband_band_def((mm_comp_param)p);
+        const mm_paramdef *c = &mm_comp_table.defs[p];
+        assert_string_equal(d.name, c->name);
+        assert_true(d.min == c->min);
+        assert_true(d.max == (p == MM_COMP_RATIO ? 20.0 : c->max));
+        assert_true(mm_multiband_set_band(&mb, 1, -1, (mm_comp_param)p,
+                                          d.max + 100) == d.max);
+        assert_true(mm_multiband_get_band(&mb, 1, 0, (mm_comp_param)p)
+                    == d.max);
+        assert_true(mm_multiband_get_band(&mb, 2, 0, (mm_comp_param)p)
+                    == d.def);
+    }
+    double lo, hi;
+    mm_multiband_xover_range(&mb, &lo, &hi);
+    assert_true(lo == 20.0 && hi == 20000.0);
+    mm_multiband_set_samplerate(&mb, 22050);
+    mm_multiband_xover_range(&mb, &lo, &hi);
+    assert_true(hi == 0.45 * 22050);
+    mm_multiband_set_xover(&mb, 3, hz, 1);
+    assert_true(mm_multiband_get_xover(&mb, 0) == 20.0);
+    assert_true(mm_multiband_get_xover(&mb, 2) == hi);
+    mm_multiband_free(&mb);
+
+    mm_imager_init(&im, FS);
+    check_table(&mm_imager_table, &im, im_set);
+    assert_int_equal(mm_imager_get_xover(&im, got), 0);
+    assert_int_equal(mm_imager_set_xover(&im, 3, hz), 3);
+    assert_int_equal(mm_imager_get_xover(&im, got), 3);
+    assert_true(got[0] == 20.0 && got[1] == 1000.0 && got[2] == 20000.0);
+    mm_imager_set_widths(&im, 4, w);
+    assert_true(mm_imager_get_width_band(&im, 0) == 0.0);
+    assert_true(mm_imager_get_width_band(&im, 1) == 50.0);
+    assert_true(mm_imager_get_width_band(&im, 2) == 200.0);
+    assert_int_equal(mm_imager_set_xover(&im, 0, NULL), 0);
+    assert_int_equal(mm_imager_get_xover(&im, got), 0);
+    mm_imager_free(&im);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_mb_solo_mute_ms),
         cmocka_unit_test(test_mb_curve_nan),
         cmocka_unit_test(test_imager),
+        cmocka_unit_test(test_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

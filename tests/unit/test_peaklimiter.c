@@ -67,11 +67,11 @@ static void test_latency_identity(void **state)
         mm_peaklimiter l = {0};
         assert_int_equal(mm_peaklimiter_init(&l, 2, rates[r]), MM_OK);
         for (double la = 1; la <= 20; la += 3.5) {
-            mm_peaklimiter_set_lookahead_ms(&l, la);
+            mm_peaklimiter_set(&l, MM_PEAKLIMITER_LOOKAHEAD, la);
             assert_int_equal(mm_peaklimiter_latency(&l),
                              (int)floor(la * rates[r] / 1000 + 0.5));
         }
-        mm_peaklimiter_set_lookahead_ms(&l, 5);
+        mm_peaklimiter_set(&l, MM_PEAKLIMITER_LOOKAHEAD, 5);
         mm_peaklimiter_reset(&l);
         int n = 20000, D = mm_peaklimiter_latency(&l);
         float *L = malloc(n * sizeof *L), *R = malloc(n * sizeof *R);
@@ -96,9 +96,9 @@ static void test_samplepeak_brickwall(void **state)
     (void)state;
     mm_peaklimiter l = {0};
     assert_int_equal(mm_peaklimiter_init(&l, 2, 48000), MM_OK);
-    mm_peaklimiter_set_truepeak(&l, 0);
-    mm_peaklimiter_set_ceiling_db(&l, -6);
-    mm_peaklimiter_set_lookahead_ms(&l, 1);
+    mm_peaklimiter_set(&l, MM_PEAKLIMITER_TRUEPEAK, 0);
+    mm_peaklimiter_set(&l, MM_PEAKLIMITER_CEILING, -6);
+    mm_peaklimiter_set(&l, MM_PEAKLIMITER_LOOKAHEAD, 1);
     mm_peaklimiter_snap(&l);
     int n = 48000;
     float *L = calloc(n, sizeof *L), *R = calloc(n, sizeof *R);
@@ -135,8 +135,8 @@ static void test_truepeak_guarantee(void **state)
         for (int k = 0; k < 4; k++) {
             mm_peaklimiter l = {0};
             assert_int_equal(mm_peaklimiter_init(&l, 2, rates[r]), MM_OK);
-            mm_peaklimiter_set_lookahead_ms(&l, looks[k]);
-            mm_peaklimiter_set_input_db(&l, 12);
+            mm_peaklimiter_set(&l, MM_PEAKLIMITER_LOOKAHEAD, looks[k]);
+            mm_peaklimiter_set(&l, MM_PEAKLIMITER_INPUT, 12);
             mm_peaklimiter_snap(&l);
             int n = (int)(rates[r] * 0.5);
             float *L = calloc(n, sizeof *L), *R = calloc(n, sizeof *R);
@@ -165,9 +165,9 @@ static void test_release(void **state)
     (void)state;
     mm_peaklimiter l = {0};
     assert_int_equal(mm_peaklimiter_init(&l, 1, 48000), MM_OK);
-    mm_peaklimiter_set_truepeak(&l, 0);
-    mm_peaklimiter_set_release_ms(&l, 100);
-    mm_peaklimiter_set_ceiling_db(&l, 0);
+    mm_peaklimiter_set(&l, MM_PEAKLIMITER_TRUEPEAK, 0);
+    mm_peaklimiter_set(&l, MM_PEAKLIMITER_RELEASE, 100);
+    mm_peaklimiter_set(&l, MM_PEAKLIMITER_CEILING, 0);
     mm_peaklimiter_snap(&l);
     int n = 96000, D = mm_peaklimiter_latency(&l);
     float *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
@@ -199,7 +199,7 @@ static void test_link(void **state)
     for (int link = 0; link <= 100; link += 100) {
         mm_peaklimiter l = {0};
         assert_int_equal(mm_peaklimiter_init(&l, 2, 48000), MM_OK);
-        mm_peaklimiter_set_link(&l, link);
+        mm_peaklimiter_set(&l, MM_PEAKLIMITER_LINK, link);
         mm_peaklimiter_snap(&l);
         int n = 24000, D = mm_peaklimiter_latency(&l);
         float *L = malloc(n * sizeof *L), *R = malloc(n * sizeof *R);
@@ -284,13 +284,19 @@ static void test_args(void **state)
     assert_int_equal(mm_peaklimiter_init(&l, 0, 48000), MM_E_ARG);
     assert_int_equal(mm_peaklimiter_init(&l, 9, 48000), MM_E_ARG);
     assert_int_equal(mm_peaklimiter_init(&l, 1, 48000), MM_OK);
-    assert_true(mm_peaklimiter_set_ceiling_db(&l, 3) == 0.0);
-    assert_true(mm_peaklimiter_set_ceiling_db(&l, -30) == -24.0);
-    assert_true(mm_peaklimiter_set_release_ms(&l, 0) == 1.0);
-    assert_true(mm_peaklimiter_set_lookahead_ms(&l, 50) == 20.0);
-    assert_true(mm_peaklimiter_set_link(&l, 150) == 100.0);
+    assert_true(mm_peaklimiter_set(&l, MM_PEAKLIMITER_CEILING, 3) == 0.0);
+    assert_true(mm_peaklimiter_set(&l, MM_PEAKLIMITER_CEILING, -30) == -24.0);
+    assert_true(mm_peaklimiter_set(&l, MM_PEAKLIMITER_RELEASE, 0) == 1.0);
+    assert_true(mm_peaklimiter_set(&l, MM_PEAKLIMITER_LOOKAHEAD, 50) == 20.0);
+    assert_true(mm_peaklimiter_set(&l, MM_PEAKLIMITER_LINK, 150) == 100.0);
+    assert_true(mm_peaklimiter_set(&l, MM_PEAKLIMITER_TRUEPEAK, 7) == 1.0);
+    assert_true(mm_peaklimiter_set(&l, MM_PEAKLIMITER_INPUT, NAN) == 0.0);
+    assert_int_equal(mm_peaklimiter_table.count, MM_PEAKLIMITER_NPARAMS);
+    for (int i = 0; i < mm_peaklimiter_table.count; i++)
+        assert_int_equal(mm_peaklimiter_table.defs[i].id, i);
     assert_int_equal(mm_peaklimiter_set_samplerate(&l, 96000), MM_OK);
     assert_int_equal(mm_peaklimiter_latency(&l), 1920);
+    assert_int_equal(mm_peaklimiter_max_latency(&l), 1921);
     assert_int_equal(mm_peaklimiter_set_samplerate(&l, -1), MM_E_ARG);
     mm_peaklimiter_free(&l);
 }
