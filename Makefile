@@ -219,7 +219,7 @@ clean-tests:
 # The reference description of every object (JSON), from the declarations.
 PD_INCLUDE ?= /usr/include/pd
 MMREF_SRC = scripts/mmref.c tests/fuzz/pdstub.c $(sort $(wildcard externals/*.c)) $(DSP_SRC)
-$(BUILD)/mmref: $(MMREF_SRC) $(DSP_HDR) $(wildcard externals/*.h) tests/fuzz/pdstub.h
+$(BUILD)/mmref: $(MMREF_SRC) $(wildcard dsp/*.h) $(wildcard externals/*.h) tests/fuzz/pdstub.h
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) -Wno-cast-function-type -I$(PD_INCLUDE) -Iexternals -Itests/fuzz -DMM_SETUPS='$(foreach f,$(sort $(wildcard externals/*~.c)),X($(subst ~,_tilde,$(basename $(notdir $(f))))))' -o $@ $(MMREF_SRC) -lebur128 -lm
 reference: $(BUILD)/mmref

@@ -295,9 +295,10 @@ def left_column(lay, obj, x, y):
     dw = split_widths(lay, lw)
     items = []
     for r in creation_rows(obj):
-        doc = "%s %s." % (sentence(r["doc"]), sentence(range_of(r))[:-1])
+        doc = sentence(r["doc"])[:-1]
         if "creation only" not in doc:
-            doc += " Creation only."
+            doc += ", creation only"
+        doc += ". " + sentence(range_of(r))[:-1]
         items.append(("-%s %s" % (r["name"], arg_of(r)), doc))
     y = entries(lay, x, y, items, lw, dw)
     also = "Every message below is also a creation flag, -name value..."

@@ -129,8 +129,9 @@ static void inlets(const mm_objdef *d)
     int first = 1, chans = variable_ch(d) ? d->ch_max : d->ch_def;
     fputs("[", out);
     if (chans > 1)
-        port("1st", "signal",
-             "channel 1 (the leftmost), also takes every message", &first);
+        port("1st", "signal", !variable_ch(d) && chans == 2
+             ? "channel 1 (left), also takes every message"
+             : "channel 1 (the leftmost), also takes every message", &first);
     else
         port("1st", "signal", "the signal, also takes every message",
              &first);
@@ -141,7 +142,8 @@ static void inlets(const mm_objdef *d)
         port("2nd..", "signal", doc, &first);
     } else {
         for (int c = 2; c <= d->ch_def; c++) {
-            snprintf(doc, sizeof doc, "channel %d", c);
+            snprintf(doc, sizeof doc, "channel %d%s", c,
+                     d->ch_def == 2 ? " (right)" : "");
             port(ordinal(c, lab, sizeof lab), "signal", doc, &first);
         }
     }
@@ -165,7 +167,9 @@ static void outlets(const mm_objdef *d)
                  &first);
         } else {
             for (int c = 1; c <= d->ch_def; c++) {
-                snprintf(doc, sizeof doc, "channel %d", c);
+                snprintf(doc, sizeof doc, "channel %d%s", c,
+                         d->ch_def != 2 ? "" : c == 1 ? " (left)"
+                                                      : " (right)");
                 port(ordinal(c, lab, sizeof lab), "signal", doc, &first);
             }
         }

@@ -718,6 +718,61 @@ static void test_set_role(void **state)
     free(bad);
 }
 
+/* ---- the parameter table (mm_param.h) --------------------------------- */
+
+static void test_table(void **state)
+{
+    (void)state;
+    const mm_paramtable *t = &mm_loudness_table;
+    assert_int_equal(t->count, MM_LOUDNESS_NPARAMS);
+    for (int i = 0; i < t->count; i++)
+        assert_int_equal(t->defs[i].id, i); /* rows in enum order */
+    assert_string_equal(t->defs[MM_LOUDNESS_TARGET].name, "target");
+    assert_string_equal(t->defs[MM_LOUDNESS_PAUSE].name, "pause");
+
+    mm_loudness *l = new_meter(2, 48000);
+    /* defaults from the table at init */
+    CHECK_NEAR(mm_loudness_get(l, MM_LOUDNESS_TARGET), -14.0, 0.0);
+    CHECK_NEAR(mm_loudness_get(l, MM_LOUDNESS_PAUSE), 0.0, 0.0);
+    /* set clamps and returns the value applied */
+    CHECK_NEAR(mm_loudness_set(l, MM_LOUDNESS_TARGET, -23.0), -23.0, 0.0);
+    CHECK_NEAR(mm_loudness_get(l, MM_LOUDNESS_TARGET), -23.0, 0.0);
+    CHECK_NEAR(mm_loudness_set(l, MM_LOUDNESS_TARGET, 5.0), 0.0, 0.0);
+    CHECK_NEAR(mm_loudness_set(l, MM_LOUDNESS_TARGET, -100.0), -70.0, 0.0);
+    CHECK_NEAR(mm_loudness_set(l, MM_LOUDNESS_TARGET, f_from_bits(0x7fc00000u)),
+               -14.0, 0.0);
+    CHECK_NEAR(mm_loudness_set(l, MM_LOUDNESS_PAUSE, 7.0), 1.0, 0.0);
+    CHECK_NEAR(mm_loudness_get(l, MM_LOUDNESS_PAUSE), 1.0, 0.0);
+    CHECK_NEAR(mm_loudness_set(l, (mm_loudness_param)99, 1.0), 0.0, 0.0);
+
+    /* pause through the table: nothing is integrated */
+    mm_loudness_readings r;
+    signal s;
+    signal_init(&s, 2, 48000, A_M23, 1000.0);
+    feed_seconds(l, &s, 2.0);
+    mm_loudness_read(l, &r);
+    CHECK_NEAR(r.integrated, MM_FLOOR_DB, 0.0);
+    CHECK_NEAR(mm_loudness_set(l, MM_LOUDNESS_PAUSE, 0.0), 0.0, 0.0);
+    feed_seconds(l, &s, 2.0);
+    mm_loudness_read(l, &r);
+    CHECK_NEAR(r.integrated, -23.0, 0.1);
+
+    /* the role words, indexed by role */
+    assert_string_equal(mm_loudness_role_words[MM_ROLE_UNUSED], "unused");
+    assert_string_equal(mm_loudness_role_words[MM_ROLE_LEFT], "left");
+    assert_string_equal(mm_loudness_role_words[MM_ROLE_LEFTSURROUND],
+                        "leftsurround");
+    assert_string_equal(mm_loudness_role_words[MM_ROLE_DUALMONO],
+                        "dualmono");
+    assert_null(mm_loudness_role_words[MM_ROLE_DUALMONO + 1]);
+    assert_int_equal(mm_loudness_get_role(l, 1), MM_ROLE_RIGHT);
+    assert_int_equal(mm_loudness_set_role(l, 1, MM_ROLE_DUALMONO), MM_OK);
+    assert_int_equal(mm_loudness_get_role(l, 1), MM_ROLE_DUALMONO);
+    assert_int_equal(mm_loudness_get_role(l, 2), MM_ROLE_UNUSED);
+    assert_int_equal(mm_loudness_get_role(l, -1), MM_ROLE_UNUSED);
+    delete_meter(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -733,6 +788,7 @@ int main(void)
         cmocka_unit_test(test_default_roles),
         cmocka_unit_test(test_role_weights),
         cmocka_unit_test(test_set_role),
+        cmocka_unit_test(test_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
