@@ -68,8 +68,9 @@ cat >"$SAN/bin/pd" <<WRAP
 #!/bin/sh
 export LD_PRELOAD="$asanlib\${LD_PRELOAD:+:\$LD_PRELOAD}"
 # detect_odr_violation=0: every external links all of dsp/, so two loaded
-# externals both define the same global tables (e.g. mm_comp_params);
-# identical copies from one build, see the report for the proper fix
+# externals both register the same global tables (e.g. mm_comp_table);
+# identical copies from one build, each binary's own (their symbols are
+# hidden, so they never bind to each other)
 # quarantine_size_mb=16: freed memory held back for use-after-free
 # detection would otherwise grow Pd's RSS by up to 256 MB, which
 # test_robust_life (memory constant over create/delete cycles) reads as a leak

@@ -28,7 +28,7 @@ bench_lv2 "LSP mb_compressor 3 bands" http://lsp-plug.in/plugins/lv2/mb_compress
 bench_lv2 "ZaMultiCompX2 (3 bands)" urn:zamaudio:ZaMultiCompX2 \
     -c xover1=160 -c xover2=1400 -c stereodet=1 \
     $(zam_mb_band 1) $(zam_mb_band 2) $(zam_mb_band 3)
-echo "  4 bands (the issue: a 4-band stereo multiband~ should cost less than either):"
+echo "  4 bands (goal: a 4-band stereo multiband~ costs less than either):"
 bench_ratio "multiband~ 4 bands (pd)" "LSP mb_compressor 4 bands"
 bench_ratio "multiband~ 4 bands (pd)" "ZaMultiCompX2 (3 bands)"
 bench_ratio "mm_multiband core 4 bands" "LSP mb_compressor 4 bands"

@@ -49,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             } else {
                 /* any rate Pd can run at, including [block~] up- and
                  * down-sampling; absurd rates (1e36, inf) are not tried:
-                 * see the report */
+                 * set_samplerate keeps 48 kHz for any rate >= 1e7 */
                 double r = fz_u8(&f) < 200 ? fz_samplerate(&f)
                                            : fz_double_in(&f, -1.0, 2e6);
                 mm_outmix_set_samplerate(&a, r);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# multiband~ through Pd against its contract and the issue:
+# multiband~ through Pd against its contract:
 #  - with no compression the bands sum to an allpass: impulse response
 #    flat within +-0.01 dB from 20 Hz to 20 kHz at 44.1, 48 and 96 kHz
 #    (4 bands; 2 and 6 bands at 48 kHz);
