@@ -46,22 +46,22 @@ TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN = $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(TOOL_SRC))
 STAGE = $(BUILD)/pd
 
-$(BUILD)/tests/%: tests/unit/%.c $(DSP_SRC) $(DSP_HDR) $(wildcard tests/unit/*.h)
+$(BUILD)/tests/%: tests/unit/%.c $(DSP_SRC) $(DSP_HDR) $(wildcard tests/unit/*.h tests/lib/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(DSP_SRC) $(TEST_LDLIBS)
+	$(CC) $(TEST_CFLAGS) -Itests/unit -Itests/lib -o $@ $< $(DSP_SRC) $(TEST_LDLIBS)
 
-$(BUILD)/tools/%: tests/tools/%.c $(DSP_SRC) $(DSP_HDR) $(wildcard tests/tools/*.h)
+$(BUILD)/tools/%: tests/tools/%.c $(DSP_SRC) $(DSP_HDR) $(wildcard tests/tools/*.h tests/lib/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) -Itests/tools -o $@ $< $(DSP_SRC) $(TEST_LDLIBS)
+	$(CC) $(TEST_CFLAGS) -Itests/tools -Itests/lib -o $@ $< $(DSP_SRC) $(TEST_LDLIBS)
 
 unit-tests: $(UNIT_BIN)
 
 # The unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
-$(BUILD)/asan-unit/%: tests/unit/%.c $(DSP_SRC) $(DSP_HDR) $(wildcard tests/unit/*.h)
+$(BUILD)/asan-unit/%: tests/unit/%.c $(DSP_SRC) $(DSP_HDR) $(wildcard tests/unit/*.h tests/lib/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(DSP_SRC) $(TEST_LDLIBS)
+	$(CC) $(TEST_CFLAGS) $(ASAN_FLAGS) -Itests/unit -Itests/lib -o $@ $< $(DSP_SRC) $(TEST_LDLIBS)
 unit-tests-asan: $(patsubst tests/unit/%.c,$(BUILD)/asan-unit/%,$(UNIT_SRC))
 tools: $(TOOL_BIN)
 

@@ -20,29 +20,11 @@
 #include <stdlib.h>
 
 #include "mm_loudness.h"
+#include "mmtest.h"
 
 #define A_M23 0.0707945784384138   /* 10^(-23/20): -23 dBFS peak */
 #define MONO_OFFSET (-3.010299956639812)      /* one of two channels */
 #define SURROUND_GAIN_DB 1.4921441283041692   /* 10 log10(1.41) */
-
-#define CHECK_NEAR(a, b, tol)                                              \
-    do {                                                                   \
-        double a_ = (a), b_ = (b), t_ = (tol);                             \
-        if (!(fabs(a_ - b_) <= t_)) {                                      \
-            print_error("%s = %.6f, expected %.6f +- %g\n", #a, a_, b_,    \
-                        t_);                                               \
-            fail();                                                        \
-        }                                                                  \
-    } while (0)
-
-static float f_from_bits(uint32_t u)
-{
-    volatile float v;
-    float f;
-    memcpy(&f, &u, sizeof f);
-    v = f;
-    return v;
-}
 
 static mm_loudness *new_meter(int nch, double sr)
 {
@@ -267,7 +249,7 @@ static void test_silence_is_floor(void **state)
 static void test_nonfinite_input(void **state)
 {
     (void)state;
-    const float nan = f_from_bits(0x7fc00000u), inf = f_from_bits(0x7f800000u);
+    const float nan = mmt_f_from_bits(0x7fc00000u), inf = mmt_f_from_bits(0x7f800000u);
     mm_loudness *l = new_meter(2, 48000);
     signal s;
     signal_init(&s, 2, 48000, A_M23, 1000.0);
