@@ -25,17 +25,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
-#include "mmwavread.h"
+#include "mmwav.h"
 #include "mm_oversampler.h"
 
 static float *load(const char *p, long *n, int *ch, int *sr)
 {
-    float *d = wav_read(p, n, ch, sr);
-    if (!d) {
-        fprintf(stderr, "mastercheck: cannot read %s\n", p);
+    wav_data w;
+    char err[256];
+    if (wav_load(p, &w, err, sizeof err)) {
+        fprintf(stderr, "mastercheck: %s\n", err);
         exit(2);
     }
-    return d;
+    *n = w.frames;
+    *ch = w.channels;
+    *sr = (int)w.samplerate;
+    return w.samples;
 }
 
 static double db(double v) { return v > 1e-30 ? 20 * log10(v) : -600; }

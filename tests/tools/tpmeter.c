@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "mm_common.h"
-#include "wav.h"
+#include "mmwav.h"
 
 #define RK 128 /* half-length, input samples */
 #define RL 16  /* oversampling factor */
