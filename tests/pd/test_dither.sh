@@ -13,7 +13,6 @@
 #    once; delta: the error alone.
 set -u
 . "$(dirname "$0")/../lib/pdrun.sh"
-. "$(dirname "$0")/../lib/mmrender.sh"
 OUT=${OUT:-$BUILD/test-out/test_dither}
 mkdir -p "$OUT"
 G=$MM_TOOLS/mastergen

@@ -10,12 +10,12 @@ OUT=${OUT:-$BUILD/test-out/test_imager}
 mkdir -p "$OUT"
 ST=$MM_TOOLS/stereotool
 
-. "$(dirname "$0")/render_lib.sh"
 
-# render <name> <sr> <in.wav> "<object line>" ["<messages>"]: out in $OUT/<name>/out.wav
+# render <name> <sr> <in.wav> "<object line>" ["<load msgs>"] [<ms> "<timed msgs>"]:
+# the stereo object through mm_render, out in $OUT/<name>/out.wav
 render() {
     local name=$1 d=$OUT/$1
-    mm_render "$d" "$2" "$3" "$4" "${5:-}" "${6:-}" "${7:-}"
+    mm_render "$d" "$2" "$3" 2 "$4" 2 ${5:+-load "$5"} ${7:+-at "$6" "$7"}
     if grep -q "couldn't create\|^error:" "$d/pd.log"; then
         echo "FAIL: imager $name pd: $(grep -m1 "couldn't create\|^error:" "$d/pd.log")"
     fi

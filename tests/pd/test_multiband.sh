@@ -13,14 +13,13 @@
 #    band, latency 0, curve draws the summed response with makeup.
 set -u
 . "$(dirname "$0")/../lib/pdrun.sh"
-. "$(dirname "$0")/render_lib.sh"
 OUT=${OUT:-$BUILD/test-out/test_multiband}
 mkdir -p "$OUT"
 ST=$MM_TOOLS/stereotool
 
 render() {
     local name=$1 d=$OUT/$1
-    mm_render "$d" "$2" "$3" "$4" "${5:-}" "${6:-}" "${7:-}"
+    mm_render "$d" "$2" "$3" 2 "$4" 2 ${5:+-load "$5"} ${7:+-at "$6" "$7"}
     if grep -q "couldn't create\|^error:" "$d/pd.log"; then
         echo "FAIL: multiband $name pd: $(grep -m1 "couldn't create\|^error:" "$d/pd.log")"
     fi

@@ -172,8 +172,7 @@ static void test_blocks_and_glide(void **state)
     assert_true(fabs(mm_crossover_current_hz(&x, 1) - 3000) < 0.1);
     /* glide on a sine: output sum stays bounded (allpass at every step) */
     mm_crossover_init(&x, 4, 1, 48000);
-    for (int j = 0; j < N; j++)
-        in[j] = (float)sin(2 * MM_PI * 100 * j / 48000.0);
+    mmt_sine(in, N, 1, 1.0, 100, 48000.0, 0);
     mm_crossover_set_hz(&x, 0, 400, 0);
     mm_crossover_process(&x, ip, ao, N);
     for (int j = 0; j < N; j++) {

@@ -107,8 +107,8 @@ static void test_mb_blocks(void **state)
 static void test_mb_solo_mute_ms(void **state)
 {
     (void)state;
-    for (int i = 0; i < N; i++)
-        in[0][i] = in[1][i] = (float)(0.5 * sin(2 * MM_PI * 350 * i / FS));
+    mmt_sine(in[0], N, 1, 0.5, 350, FS, 0);
+    memcpy(in[1], in[0], sizeof in[0]);
     mm_multiband_init(&mb, 2, 4, FS);
     mm_multiband_set_solo(&mb, 0, 1); /* band 1: 350 Hz is 37 dB down */
     mm_multiband_snap(&mb);

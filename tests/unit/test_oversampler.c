@@ -169,8 +169,7 @@ static double sine_error(int L, double f, double phase)
     assert_int_equal(mm_oversampler_init(&os, L, TAPS, BETA), MM_OK);
     int K = mm_oversampler_latency(&os), n = 400;
     float in[400], *out = malloc(sizeof *out * n * L);
-    for (int i = 0; i < n; i++)
-        in[i] = (float)sin(2.0 * MM_PI * f * i + phase);
+    mmt_sine(in, n, 1, 1.0, f, 1.0, phase); /* f in cycles per sample */
     mm_oversampler_process(&os, in, out, n);
     double err = 0.0;
     for (int i = 3 * K; i < n; i++)
