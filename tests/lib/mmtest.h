@@ -22,6 +22,13 @@
  *   mmt_tiny(v)                0 < |v| < 1e-30 (the flush threshold)
  * Numbers:
  *   mmt_db(g)                  20 log10 |g|
+ *   mmt_sinc_design(h, L, K, beta)   the reference interpolator of the
+ *       true-peak checks: L phases of 2K taps, h[i * 2K + t] the weight of
+ *       x[m - K + 1 + t] in y(m + i/L); sinc(tau) under a Kaiser window
+ *       I0(beta sqrt(1 - (tau/K)^2)) / I0(beta), tau = i/L + K - 1 - t,
+ *       each phase normalised to unity DC gain (phase 0 is x[m] itself)
+ *   mmt_bessel_i0(x)           I0, the modified Bessel function of the
+ *       first kind of order 0 (its power series)
  *   mmt_d_from_bits(u), mmt_f_from_bits(u)
  *       a double/float from its bit pattern, through a volatile object so
  *       the compiler cannot fold checks on special values away
@@ -89,6 +96,36 @@ static inline float mmt_decay_probe(long i, double fs)
 static inline int mmt_tiny(double v) { return v != 0.0 && fabs(v) < 1e-30; }
 
 static inline double mmt_db(double g) { return 20.0 * log10(fabs(g)); }
+
+static inline double mmt_bessel_i0(double x)
+{
+    double sum = 1.0, term = 1.0;
+    for (int k = 1; k < 500 && term > 1e-18 * sum; k++) {
+        term *= (x * x / 4.0) / ((double)k * k);
+        sum += term;
+    }
+    return sum;
+}
+
+static inline void mmt_sinc_design(double *h, int L, int K, double beta)
+{
+    for (int i = 0; i < L; i++) {
+        double sum = 0.0, *p = h + (size_t)i * 2 * K;
+        for (int t = 0; t < 2 * K; t++) {
+            double tau = (double)i / L + K - 1 - t, r = tau / K, v = 0.0;
+            if (fabs(r) < 1.0) {
+                double s = tau == 0.0 ? 1.0
+                                      : sin(MMT_PI * tau) / (MMT_PI * tau);
+                v = s * mmt_bessel_i0(beta * sqrt(1.0 - r * r))
+                    / mmt_bessel_i0(beta);
+            }
+            p[t] = v;
+            sum += v;
+        }
+        for (int t = 0; t < 2 * K; t++)
+            p[t] /= sum;
+    }
+}
 
 static inline double mmt_d_from_bits(uint64_t u)
 {

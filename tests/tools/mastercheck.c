@@ -26,6 +26,7 @@
 #include <string.h>
 #include <math.h>
 #include "mmwav.h"
+#include "mmtest.h"
 #include "mm_oversampler.h"
 
 static float *load(const char *p, long *n, int *ch, int *sr)
@@ -77,35 +78,13 @@ static double tp16(const float *d, long n, int ch, int c, long skip)
     return best;
 }
 
-static double bessel_i0(double x)
-{
-    double s = 1, t = 1;
-    for (int k = 1; k < 500 && t > 1e-18 * s; k++) {
-        t *= (x * x / 4) / ((double)k * k);
-        s += t;
-    }
-    return s;
-}
-
 /* 16x, 'taps' per phase, Kaiser 'beta', double, parabola at each local
  * maximum, the channel padded with silence on both sides */
 static double tpk(const float *d, long n, int ch, int c, int taps, double beta)
 {
     const int L = 16, K = taps / 2;
     double *co = malloc(sizeof *co * L * taps);
-    for (int i = 0; i < L; i++) {
-        double sum = 0;
-        for (int t = 0; t < taps; t++) {
-            double tau = (double)i / L + K - 1 - t, r = tau / K, h = 0;
-            if (fabs(r) < 1)
-                h = (fabs(tau) < 1e-12 ? 1 : sin(M_PI * tau) / (M_PI * tau))
-                    * bessel_i0(beta * sqrt(1 - r * r)) / bessel_i0(beta);
-            co[i * taps + t] = h;
-            sum += h;
-        }
-        for (int t = 0; t < taps; t++)
-            co[i * taps + t] /= sum;
-    }
+    mmt_sinc_design(co, L, K, beta);
     long pad = 2 * (long)K;
     double *xp = calloc((size_t)(n + 2 * pad + 8), sizeof *xp);
     for (long k = 0; k < n; k++)

@@ -36,37 +36,11 @@ static double db(double g)
 #define RL 16
 static double ref_h[RL][2 * RK];
 
-static double ref_i0(double x)
-{
-    double sum = 1.0, term = 1.0;
-    for (int k = 1; k < 500 && term > 1e-18 * sum; k++) {
-        term *= (x * x / 4.0) / ((double)k * k);
-        sum += term;
-    }
-    return sum;
-}
-
 static void ref_init(void)
 {
     static int done = 0;
-    if (done)
-        return;
-    const double beta = 10.0;
-    for (int i = 0; i < RL; i++) {
-        double sum = 0.0;
-        for (int t = 0; t < 2 * RK; t++) {
-            double tau = (double)i / RL + RK - 1 - t; /* x[m-RK+1+t] */
-            double r = tau / RK, h = 0.0;
-            if (fabs(r) < 1.0) {
-                double s = tau == 0.0 ? 1.0 : sin(MM_PI * tau) / (MM_PI * tau);
-                h = s * ref_i0(beta * sqrt(1.0 - r * r)) / ref_i0(beta);
-            }
-            ref_h[i][t] = h;
-            sum += h;
-        }
-        for (int t = 0; t < 2 * RK; t++)
-            ref_h[i][t] /= sum;
-    }
+    if (!done)
+        mmt_sinc_design(&ref_h[0][0], RL, RK, 10.0);
     done = 1;
 }
 
@@ -452,7 +426,7 @@ static void test_ebu_pulses(void **state)
                 double t = k - c, r = t / 60.0, v = 0.0;
                 if (fabs(r) < 1.0) {
                     double s = t == 0.0 ? 1.0 : sin(0.8 * MM_PI * t) / (0.8 * MM_PI * t);
-                    v = s * ref_i0(8.0 * sqrt(1.0 - r * r)) / ref_i0(8.0);
+                    v = s * mmt_bessel_i0(8.0 * sqrt(1.0 - r * r)) / mmt_bessel_i0(8.0);
                 }
                 x[k] = (float)v;
                 sp = fabs(v) > sp ? fabs(v) : sp;
