@@ -114,6 +114,29 @@ mm_render() {
     mm_pd "$sr" "$dir/t.pd" >"$dir/pd.log" 2>&1
 }
 
+# mm_render_stereo <name> <sr> <in.wav> "<object line>" ["<load msgs>"] [<ms> "<timed msgs>"]
+# A two-in, two-out object through mm_render into $OUT/<name> (out.wav,
+# pd.log); a FAIL line if Pd could not create something or said error.
+mm_render_stereo() {
+    local name=$1 d=$OUT/$1
+    mm_render "$d" "$2" "$3" 2 "$4" 2 ${5:+-load "$5"} ${7:+-at "$6" "$7"}
+    local e
+    e=$(mm_pd_errors "$d/pd.log")
+    [ -z "$e" ] || fail "$name pd: $e"
+}
+
+# Result lines the runner counts, prefixed with $MM_LABEL (the object or
+# suite; set it after sourcing this file):
+#   pass <text...>, fail <text...>
+#   ok <what> <awk condition on v> <v> <text>: PASS or FAIL "<what> (<text>)"
+#   le <a> <b>: status; both numbers given and a <= b
+pass() { echo "PASS: ${MM_LABEL:+$MM_LABEL }$*"; }
+fail() { echo "FAIL: ${MM_LABEL:+$MM_LABEL }$*"; }
+ok() {
+    if awk -v v="$3" "BEGIN{exit !($2)}"; then pass "$1 ($4)"; else fail "$1 ($4)"; fi
+}
+le() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{exit !(a <= b)}'; }
+
 # mm_pd_errors <log>: prints the first creation failure or error, if any
 mm_pd_errors() {
     grep -m1 "couldn't create\|^error:" "$1"

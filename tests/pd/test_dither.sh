@@ -18,9 +18,7 @@ mkdir -p "$OUT"
 G=$MM_TOOLS/mastergen
 C=$MM_TOOLS/mastercheck
 
-pass() { echo "PASS: dither $*"; }
-fail() { echo "FAIL: dither $*"; }
-le() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{exit !(a <= b)}'; }
+MM_LABEL=dither
 
 # render <name> <sr> <kind> <secs> <level> <freq> "<flags>"
 render() {

@@ -17,9 +17,7 @@ mkdir -p "$OUT"
 G=$MM_TOOLS/mastergen
 C=$MM_TOOLS/mastercheck
 
-pass() { echo "PASS: limiter $*"; }
-fail() { echo "FAIL: limiter $*"; }
-le() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{exit !(a <= b)}'; }
+MM_LABEL=limiter
 
 # true-peak guarantee on every hard signal and rate
 for sr in 44100 48000 96000; do
