@@ -6,6 +6,7 @@
 #   make demo     install missing packages, build, render and meter a mix
 #   make bench    cost per sample against the processors users would pick
 #   make deps     check for (and install) the Debian packages we need
+#                 (scripts/deps.sh; DEPS_GROUPS=all for every group)
 #   make sanitize / valgrind / fuzz   ASan+UBSan, memcheck, libFuzzer runs
 
 lib.name = mixmaster
@@ -203,7 +204,11 @@ bench: deps
 	BUILD=$(BUILD) bash bench/run.sh
 
 deps:
-	@bash scripts/deps.sh
+	@bash scripts/deps.sh $(DEPS_GROUPS)
+check: DEPS_GROUPS = check
+bench: DEPS_GROUPS = base bench
+fuzz: DEPS_GROUPS = base fuzz
+valgrind: DEPS_GROUPS = base valgrind
 
 sanitize: deps
 	BUILD=$(BUILD) bash scripts/sanitize.sh

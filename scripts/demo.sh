@@ -19,18 +19,12 @@ check_log() {
 last() { awk -v s="$2" -v t="$3" '$1 == "R:" && $2 == s && $3 == t {v = $4} END {print v}' "$1"; }
 
 # 1. the mix as it is
-mkdir -p "$OUT/mix"
-cp "$OUT/mix.wav" "$OUT/mix/in.wav"
-mm_player_patch "$OUT/mix/demo.pd" "$OUT/mix/in.wav" 2 "loudness~ -ch 2 -interval 1000 -target $TARGET"
-mm_pd 48000 "$OUT/mix/demo.pd" >"$OUT/mix/pd.log"
+mm_render "$OUT/mix" 48000 "$OUT/mix.wav" 2 "loudness~ -ch 2 -interval 1000 -target $TARGET" 0
 check_log "$OUT/mix/pd.log"
 
 # 2. through the mastering chain as set up, to learn its loudness
 master() { # dir input_gain
-    mkdir -p "$1"
-    cp "$OUT/mix.wav" "$1/in.wav"
-    mm_player_patch "$1/demo.pd" "$1/in.wav" 2 "mastering~" 2 "limiter input $2"
-    mm_pd 48000 "$1/demo.pd" >"$1/pd.log"
+    mm_render "$1" 48000 "$OUT/mix.wav" 2 "mastering~" 2 -load "limiter input $2"
     check_log "$1/pd.log"
 }
 master "$OUT/pass1" 0

@@ -4,7 +4,6 @@
  *   -> ns_per_sample <x>  (and latency <samples>) */
 #include "material.h"
 #include "mm_peaklimiter.h"
-#include "wav.h"
 
 int main(int argc, char **argv)
 {
@@ -50,14 +49,8 @@ int main(int argc, char **argv)
         t[r] = cpu_seconds() - t0;
         mm_peaklimiter_free(&l);
     }
-    if (outp) {
-        float *il = malloc((size_t)m.frames * m.channels * sizeof(float));
-        for (long i = 0; i < m.frames; i++)
-            for (int c = 0; c < m.channels; c++)
-                il[i * m.channels + c] = out[c][i];
-        wav_save(outp, il, m.channels, m.frames, m.samplerate, 32);
-        free(il);
-    }
+    if (outp)
+        wav_save_planar(outp, out, m.channels, m.frames, m.samplerate, 32);
     printf("latency %d\n", lat);
     printf("ns_per_sample %.2f\n",
            median_of(t, 5) * 1e9 / ((double)m.frames * m.channels));

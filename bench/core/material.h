@@ -1,5 +1,6 @@
-/* material.h: load the bench material (a 32-bit float WAV written by
- * tests/tools/mixgen) and time a processing loop. Bench programs only. */
+/* material.h: load the bench material (a WAV written by tests/tools/mixgen,
+ * read by the tests' one WAV reader) and time a processing loop. Bench
+ * programs only. */
 #ifndef MM_BENCH_MATERIAL_H
 #define MM_BENCH_MATERIAL_H
 #include <stdint.h>
@@ -7,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+/* relative: bench/run.sh compiles with -Idsp -Itests/tools only */
+#include "../../tests/lib/mmwav.h"
 
 typedef struct {
     float *ch[8];     /* planar */
@@ -15,54 +18,28 @@ typedef struct {
     int samplerate;
 } material;
 
-static uint32_t mat_u32(const unsigned char *b)
-{
-    return b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24;
-}
-
 static int material_load(const char *path, material *m)
 {
-    FILE *f = fopen(path, "rb");
-    unsigned char h[12], ck[8];
-    int fmt_ok = 0;
+    wav_data w;
+    char err[256];
     memset(m, 0, sizeof *m);
-    if (!f || fread(h, 1, 12, f) != 12 || memcmp(h, "RIFF", 4)
-        || memcmp(h + 8, "WAVE", 4))
-        goto fail;
-    while (fread(ck, 1, 8, f) == 8) {
-        uint32_t size = mat_u32(ck + 4);
-        if (!memcmp(ck, "fmt ", 4)) {
-            unsigned char fmt[40];
-            if (size > sizeof fmt || fread(fmt, 1, size, f) != size)
-                goto fail;
-            m->channels = fmt[2] | fmt[3] << 8;
-            m->samplerate = (int)mat_u32(fmt + 4);
-            fmt_ok = (fmt[0] | fmt[1] << 8) == 3 && (fmt[14] | fmt[15] << 8) == 32;
-        } else if (!memcmp(ck, "data", 4)) {
-            if (!fmt_ok || m->channels < 1 || m->channels > 8)
-                goto fail;
-            m->frames = size / (4 * m->channels);
-            float *il = malloc(size);
-            if (!il || fread(il, 4, m->frames * m->channels, f)
-                           != (size_t)(m->frames * m->channels))
-                goto fail;
-            for (int c = 0; c < m->channels; c++) {
-                m->ch[c] = malloc(m->frames * sizeof(float));
-                for (long i = 0; i < m->frames; i++)
-                    m->ch[c][i] = il[i * m->channels + c];
-            }
-            free(il);
-            fclose(f);
-            return 0;
-        } else {
-            fseek(f, size + (size & 1), SEEK_CUR);
-        }
+    if (wav_load(path, &w, err, sizeof err)) {
+        fprintf(stderr, "bench: %s\n", err);
+        return -1;
     }
-fail:
-    if (f)
-        fclose(f);
-    fprintf(stderr, "bench: cannot read %s (float WAV expected)\n", path);
-    return -1;
+    float **ch = w.channels <= 8 ? wav_split(&w, 0) : NULL;
+    if (!ch) {
+        fprintf(stderr, "bench: %s: want 1 to 8 channels\n", path);
+        wav_free(&w);
+        return -1;
+    }
+    m->frames = w.frames;
+    m->channels = w.channels;
+    m->samplerate = (int)w.samplerate;
+    for (int c = 0; c < w.channels; c++)
+        m->ch[c] = ch[c]; /* one allocation, kept for the program's life */
+    wav_free(&w);
+    return 0;
 }
 
 static double cpu_seconds(void)

@@ -5,6 +5,6 @@ set -e
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here}
 mkdir -p "$out"
-${CC:-cc} -std=c99 -O2 -Wall -Wextra -pedantic \
+${CC:-cc} -std=c99 -O2 -Wall -Wextra -pedantic -I"$here/../../tests/lib" \
     "$here/lv2host.c" $(pkg-config --cflags --libs lilv-0) -lpthread -lm \
     -o "$out/lv2host"

@@ -59,7 +59,7 @@
 #include <lv2/resize-port/resize-port.h>
 #include <lv2/urid/urid.h>
 
-#include "wavio.h"
+#include "mmwav.h" /* the tests' WAV reader and writer (tests/lib) */
 
 #define HOST_ATOM_CAPACITY 65536  /* bytes per atom port, at least */
 #define HOST_MAX_SETS 256         /* -c options */
@@ -213,7 +213,7 @@ int main(int argc, char **argv)
     int block = 64, runs = 3, verbose = 0, nsets = 0;
     control_set sets[HOST_MAX_SETS];
     const char *uri_str, *in_path, *out_path;
-    int argi, status = 2, err;
+    int argi, status = 2;
 
     LilvWorld *world = NULL;
     LilvNode *uri_node = NULL;
@@ -223,7 +223,9 @@ int main(int argc, char **argv)
     uint32_t nports = 0, i;
     host_port *ports = NULL;
     float *silence = NULL, *scratch = NULL;
-    wavio_data in, out;
+    wav_data in;
+    float **inch = NULL, **outch = NULL; /* planar, padded */
+    char wav_err[256];
     int n_main_in = 0, n_audio_out = 0, fed = 0;
     long padded, off;
     double *times = NULL;
@@ -243,7 +245,6 @@ int main(int argc, char **argv)
     LV2_URID u_sequence, u_chunk;
 
     memset(&in, 0, sizeof in);
-    memset(&out, 0, sizeof out);
     memset(&urids, 0, sizeof urids);
     pthread_mutex_init(&urids.lock, NULL);
 
@@ -303,9 +304,8 @@ int main(int argc, char **argv)
     out_path = argv[argi + 2];
 
     /* -- input -- */
-    err = wavio_read(in_path, &in, block);
-    if (err != WAVIO_OK) {
-        fprintf(stderr, "lv2host: %s: %s\n", in_path, wavio_strerror(err));
+    if (wav_load(in_path, &in, wav_err, sizeof wav_err)) {
+        fprintf(stderr, "lv2host: %s\n", wav_err);
         goto done;
     }
     if (in.frames < 1) {
@@ -313,6 +313,11 @@ int main(int argc, char **argv)
         goto done;
     }
     padded = (in.frames + block - 1) / block * block;
+    inch = wav_split(&in, block);
+    if (!inch) {
+        fprintf(stderr, "lv2host: out of memory\n");
+        goto done;
+    }
 
     /* -- plugin -- */
     world = lilv_world_new();
@@ -337,7 +342,7 @@ int main(int argc, char **argv)
     u_sequence = urid_map(&urids, LV2_ATOM__Sequence);
     u_chunk = urid_map(&urids, LV2_ATOM__Chunk);
 
-    opt_rate = (float)in.rate;
+    opt_rate = (float)in.samplerate;
     opt_block = block;
     opt_seq = HOST_ATOM_CAPACITY;
     {
@@ -551,15 +556,15 @@ int main(int argc, char **argv)
         }
     }
 
-    err = wavio_alloc(&out, n_audio_out, padded, 0, in.rate);
-    if (err != WAVIO_OK) {
-        fprintf(stderr, "lv2host: %s\n", wavio_strerror(err));
+    outch = wav_planar(n_audio_out > 0 ? n_audio_out : 1, padded);
+    if (!outch) {
+        fprintf(stderr, "lv2host: out of memory\n");
         goto free_nodes;
     }
 
     /* -- timed runs -- */
     for (argi = 0; argi < runs; argi++) {
-        LilvInstance *inst = lilv_plugin_instantiate(plugin, (double)in.rate,
+        LilvInstance *inst = lilv_plugin_instantiate(plugin, in.samplerate,
             features);
         struct timespec t0, t1;
 
@@ -604,11 +609,11 @@ int main(int argc, char **argv)
                 switch (hp->kind) {
                 case PORT_AUDIO_IN:
                     lilv_instance_connect_port(inst, i, hp->channel < 0
-                        ? silence : in.data[hp->channel] + off);
+                        ? silence : inch[hp->channel] + off);
                     break;
                 case PORT_AUDIO_OUT:
                     lilv_instance_connect_port(inst, i,
-                        out.data[hp->channel] + off);
+                        outch[hp->channel] + off);
                     break;
                 case PORT_ATOM_IN:
                     hp->atom->atom.size = sizeof(LV2_Atom_Sequence_Body);
@@ -641,9 +646,10 @@ int main(int argc, char **argv)
     }
     qsort(times, (size_t)runs, sizeof(double), cmp_double);
 
-    err = wavio_write(out_path, out.data, out.channels, in.frames, in.rate);
-    if (err != WAVIO_OK) {
-        fprintf(stderr, "lv2host: %s: %s\n", out_path, wavio_strerror(err));
+    if (wav_save_planar(out_path, outch, n_audio_out, in.frames,
+            in.samplerate, 32)) {
+        fprintf(stderr, "lv2host: %s: cannot write (no audio outputs?)\n",
+            out_path);
         goto free_nodes;
     }
     printf("lv2host uri=%s frames=%ld channels=%d ns_per_sample=%.3f "
@@ -673,8 +679,9 @@ done:
     free(silence);
     free(scratch);
     free(times);
-    wavio_free(&in);
-    wavio_free(&out);
+    wav_free(&in);
+    free(inch);
+    free(outch);
     for (argi = 0; argi < nsets; argi++)
         free((char *)sets[argi].symbol);
     lilv_node_free(uri_node);

@@ -13,15 +13,12 @@
 #    once; delta: the error alone.
 set -u
 . "$(dirname "$0")/../lib/pdrun.sh"
-. "$(dirname "$0")/../lib/mmrender.sh"
 OUT=${OUT:-$BUILD/test-out/test_dither}
 mkdir -p "$OUT"
 G=$MM_TOOLS/mastergen
 C=$MM_TOOLS/mastercheck
 
-pass() { echo "PASS: dither $*"; }
-fail() { echo "FAIL: dither $*"; }
-le() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{exit !(a <= b)}'; }
+MM_LABEL=dither
 
 # render <name> <sr> <kind> <secs> <level> <freq> "<flags>"
 render() {

@@ -101,10 +101,9 @@ grep -q "^print: list C1 " "$OUT/c.log" || echo "FAIL: eq~ curve: no array read 
 # strip~ meters on a 1 kHz sine at peak 0.5 (-6.02 dBFS): compressed at
 # -20 dB 4:1 knee 0 -> gr about -10.5 dB; gate -40 stays open
 "$MM_TOOLS/filtgen" sine 48000 48000 1000 0.5 "$OUT/sine.wav"
-mm_player_patch "$OUT/m.pd" "$OUT/sine.wav" 1 \
+mm_render "$OUT/m" 48000 "$OUT/sine.wav" 1 \
     "strip~ -ch 1 -panlaw 0 -threshold -20 -ratio 4 -knee 0 -gate -40 -interval 100" 2
-mm_pd 48000 "$OUT/m.pd" >"$OUT/m.log"
-last() { awk -v s="$1" -v k="$2" '$1 == "R:" && $2 == s {v = $k} END {print v}' "$OUT/m.log"; }
+last() { awk -v s="$1" -v k="$2" '$1 == "R:" && $2 == s {v = $k} END {print v}' "$OUT/m/pd.log"; }
 chk() { if awk -v v="$2" -v lo="$3" -v hi="$4" 'BEGIN{exit !(v != "" && v >= lo && v <= hi)}'; then
         echo "PASS: strip~ meter $1 $2 ($5)"; else echo "FAIL: strip~ meter $1 '$2' outside $3..$4 ($5)"; fi; }
 chk inpeak "$(last inpeak 3)" -6.1 -5.9 "dBFS of a 0.5 peak sine"
@@ -113,16 +112,15 @@ chk gr "$gr" -11 -10 "-6 dBFS into -20 dB 4:1: static -10.5"
 chk outpeakL "$(last outpeak 3)" -17 -16 "-6.02 - 10.5 = -16.5 dBFS"
 chk outpeakR "$(last outpeak 4)" -17 -16 "panlaw 0 centre: both sides"
 chk gating "$(last gating 3)" -0.01 0 "gate -40 open on a -6 dBFS sine"
-n=$(grep -c "^R: inpeak" "$OUT/m.log")
+n=$(grep -c "^R: inpeak" "$OUT/m/pd.log")
 chk "count" "$n" 8 12 "inpeak every 100 ms over 1 s"
 
 # strip~ -sidechain 1: a -30 dBFS signal under a -6 dBFS key on the key
 # inlet is compressed as the key dictates (static -10.5 dB at -20 dB 4:1)
 "$MM_TOOLS/filtgen" sine2 48000 48000 1000 0.0316228 200 0.5 "$OUT/key.wav"
-mm_player_patch "$OUT/k.pd" "$OUT/key.wav" 2 \
+mm_render "$OUT/k" 48000 "$OUT/key.wav" 2 \
     "strip~ -ch 1 -sidechain 1 -panlaw 0 -threshold -20 -ratio 4 -knee 0 -interval 100" 2
-mm_pd 48000 "$OUT/k.pd" >"$OUT/k.log"
-gr=$(awk '$1 == "R:" && $2 == "gr" {v = $3} END {print v}' "$OUT/k.log")
-op=$(awk '$1 == "R:" && $2 == "outpeak" {v = $3} END {print v}' "$OUT/k.log")
+gr=$(awk '$1 == "R:" && $2 == "gr" {v = $3} END {print v}' "$OUT/k/pd.log")
+op=$(awk '$1 == "R:" && $2 == "outpeak" {v = $3} END {print v}' "$OUT/k/pd.log")
 chk "gr (sidechain)" "$gr" -11 -10 "key at -6 dBFS drives a -30 dBFS signal's compression"
 chk "outpeak (sidechain)" "$op" -41 -40 "-30 dBFS - 10.5 dB"

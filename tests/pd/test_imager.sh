@@ -10,21 +10,10 @@ OUT=${OUT:-$BUILD/test-out/test_imager}
 mkdir -p "$OUT"
 ST=$MM_TOOLS/stereotool
 
-. "$(dirname "$0")/render_lib.sh"
 
-# render <name> <sr> <in.wav> "<object line>" ["<messages>"]: out in $OUT/<name>/out.wav
-render() {
-    local name=$1 d=$OUT/$1
-    mm_render "$d" "$2" "$3" "$4" "${5:-}" "${6:-}" "${7:-}"
-    if grep -q "couldn't create\|^error:" "$d/pd.log"; then
-        echo "FAIL: imager $name pd: $(grep -m1 "couldn't create\|^error:" "$d/pd.log")"
-    fi
-}
-# ok <name> <awk condition on v> <value> <text>
-ok() {
-    if awk -v v="$3" "BEGIN{exit !($2)}"; then echo "PASS: imager $1 ($4)";
-    else echo "FAIL: imager $1 ($4)"; fi
-}
+MM_LABEL=imager
+# render <name> ...: mm_render_stereo, out in $OUT/<name>/out.wav
+render() { mm_render_stereo "$@"; }
 
 "$ST" gen noise 48000 1 "$OUT/noise.wav"
 "$ST" gen mono 48000 1 "$OUT/mono.wav"

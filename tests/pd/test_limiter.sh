@@ -12,15 +12,12 @@
 #    delta silent when nothing is limited.
 set -u
 . "$(dirname "$0")/../lib/pdrun.sh"
-. "$(dirname "$0")/../lib/mmrender.sh"
 OUT=${OUT:-$BUILD/test-out/test_limiter}
 mkdir -p "$OUT"
 G=$MM_TOOLS/mastergen
 C=$MM_TOOLS/mastercheck
 
-pass() { echo "PASS: limiter $*"; }
-fail() { echo "FAIL: limiter $*"; }
-le() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{exit !(a <= b)}'; }
+MM_LABEL=limiter
 
 # true-peak guarantee on every hard signal and rate
 for sr in 44100 48000 96000; do
@@ -138,7 +135,7 @@ done
 d=$OUT/lookahead
 mkdir -p "$d"
 "$G" fs4 44100 0.3 "$d/in.wav" -6
-mm_render "$d" 44100 "$d/in.wav" 2 "limiter~ -ch 2 -lookahead 2" 2 "lookahead 12.5, latency"
+mm_render "$d" 44100 "$d/in.wav" 2 "limiter~ -ch 2 -lookahead 2" 2 -load "lookahead 12.5, latency"
 lat=$(awk '$1 == "R:" && $2 == "latency" {print $3}' "$d/pd.log" | tail -1)
 [ "$lat" = 551 ] && pass "lookahead 12.5 ms at 44.1 kHz: latency $lat samples" \
     || fail "lookahead 12.5 ms at 44.1 kHz: latency '$lat', want 551"

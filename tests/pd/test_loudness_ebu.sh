@@ -17,9 +17,8 @@ run_case() {
     local nch
     nch=$(awk '$1 == "channels" {print $2}' <<<"$spec")
     grep -q '_all' <<<"$spec" && interval=50
-    mm_player_patch "$dir/t.pd" "$dir/in.wav" "$nch" \
-        "loudness~ -ch $nch -interval $interval"
-    mm_pd "$sr" "$dir/t.pd" >"$dir/pd.log"
+    mm_render "$dir" "$sr" "$dir/in.wav" "$nch" \
+        "loudness~ -ch $nch -interval $interval" 0
     grep -q "couldn't create\|^error:" "$dir/pd.log" \
         && echo "FAIL: ebu$case@$sr pd: $(grep -m1 "couldn't create\|error" "$dir/pd.log")"
     while read -r _ what want lo hi; do

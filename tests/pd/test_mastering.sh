@@ -9,8 +9,7 @@ set -u
 OUT=${OUT:-$BUILD/test-out/test_mastering}
 mkdir -p "$OUT"
 "$MM_TOOLS/mixgen" 30 48000 "$OUT/in.wav" -3
-mm_player_patch "$OUT/t.pd" "$OUT/in.wav" 2 "mastering~" 2 "limiter input 7.5"
-mm_pd 48000 "$OUT/t.pd" >"$OUT/pd.log"
+mm_render "$OUT" 48000 "$OUT/in.wav" 2 "mastering~" 2 -load "limiter input 7.5"
 v() { awk -v s="$1" -v t="$2" '$1 == "R:" && $2 == s && $3 == t {v = $4} END {print v}' "$OUT/pd.log"; }
 i=$(v loudness integrated); tp=$(v loudness truepeak)
 chk() { if awk "BEGIN {exit !($2)}"; then echo "PASS: mastering $1"; else echo "FAIL: mastering $1"; fi; }

@@ -13,22 +13,13 @@
 #    band, latency 0, curve draws the summed response with makeup.
 set -u
 . "$(dirname "$0")/../lib/pdrun.sh"
-. "$(dirname "$0")/render_lib.sh"
 OUT=${OUT:-$BUILD/test-out/test_multiband}
 mkdir -p "$OUT"
 ST=$MM_TOOLS/stereotool
 
-render() {
-    local name=$1 d=$OUT/$1
-    mm_render "$d" "$2" "$3" "$4" "${5:-}" "${6:-}" "${7:-}"
-    if grep -q "couldn't create\|^error:" "$d/pd.log"; then
-        echo "FAIL: multiband $name pd: $(grep -m1 "couldn't create\|^error:" "$d/pd.log")"
-    fi
-}
-ok() {
-    if awk -v v="$3" "BEGIN{exit !($2)}"; then echo "PASS: multiband $1 ($4)";
-    else echo "FAIL: multiband $1 ($4)"; fi
-}
+MM_LABEL=multiband
+# render <name> ...: mm_render_stereo, out in $OUT/<name>/out.wav
+render() { mm_render_stereo "$@"; }
 
 # 1. flat sum
 for sr in 44100 48000 96000; do

@@ -26,7 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wav.h"
+#include "mmwav.h"
+#include "mmtest.h"
 
 static wav_data w;
 
@@ -98,11 +99,11 @@ int main(int argc, char **argv)
         int nl = argc - 6;
         long ns = (long)(seg * sr), n = ns * nl;
         float *x = malloc(sizeof *x * n * 2);
+        mmt_sine(x, n, 2, aa, 500, sr, 0);
+        mmt_sine(x + 1, n, 2, 1.0, 1000, sr, 0);
         for (long i = 0; i < n; i++) {
             double db = atof(argv[6 + i / ns]);
-            double a = db <= -200 ? 0 : pow(10, db / 20);
-            x[2 * i] = (float)(aa * sin(2 * M_PI * 500 * i / sr));
-            x[2 * i + 1] = (float)(a * sin(2 * M_PI * 1000 * i / sr));
+            x[2 * i + 1] *= (float)(db <= -200 ? 0 : pow(10, db / 20));
         }
         return save(argv[2], x, 2, n, sr);
     }

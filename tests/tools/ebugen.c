@@ -8,7 +8,7 @@
  * (true peak), 3342-1 .. 3342-4 (loudness range). Prints the expected
  * value and tolerance on stdout: `expect <what> <value> <lo> <hi>`.
  */
-#include "wav.h"
+#include "mmwav.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

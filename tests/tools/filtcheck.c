@@ -14,7 +14,7 @@
  */
 #include <complex.h>
 #include <math.h>
-#include "wav.h"
+#include "mmwav.h"
 
 static double complex proto(const char *t, double f0, double g, double q,
                             double f)

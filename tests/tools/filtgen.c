@@ -6,7 +6,8 @@
  *       one sine per channel, e.g. a signal and a sidechain key)
  */
 #include <math.h>
-#include "wav.h"
+#include "mmwav.h"
+#include "mmtest.h"
 
 int main(int argc, char **argv)
 {
@@ -23,8 +24,7 @@ int main(int argc, char **argv)
         x[0] = 1.0f;
     } else if (!strcmp(argv[1], "sine") && argc >= 7) {
         double f = atof(argv[4]), a = atof(argv[5]);
-        for (long i = 0; i < n; i++)
-            x[i] = (float)(a * sin(2.0 * M_PI * f * i / sr));
+        mmt_sine(x, n, 1, a, f, sr, 0);
     } else if (!strcmp(argv[1], "sweep") && argc >= 8) {
         double f0 = atof(argv[4]), f1 = atof(argv[5]), a = atof(argv[6]);
         double T = n / sr, k = log(f1 / f0), ph;
@@ -37,10 +37,9 @@ int main(int argc, char **argv)
         float *y = calloc((size_t)(2 * n), sizeof *y);
         if (!y)
             return 1;
-        for (long i = 0; i < n; i++)
-            for (int c = 0; c < 2; c++)
-                y[2 * i + c] = (float)(atof(argv[5 + 2 * c])
-                                       * sin(2.0 * M_PI * atof(argv[4 + 2 * c]) * i / sr));
+        for (int c = 0; c < 2; c++)
+            mmt_sine(y + c, n, 2, atof(argv[5 + 2 * c]), atof(argv[4 + 2 * c]),
+                     sr, 0);
         int r = wav_save(argv[argc - 1], y, 2, n, sr, 32);
         free(y);
         free(x);

@@ -25,17 +25,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
-#include "mmwavread.h"
+#include "mmwav.h"
+#include "mmtest.h"
 #include "mm_oversampler.h"
 
 static float *load(const char *p, long *n, int *ch, int *sr)
 {
-    float *d = wav_read(p, n, ch, sr);
-    if (!d) {
-        fprintf(stderr, "mastercheck: cannot read %s\n", p);
+    wav_data w;
+    char err[256];
+    if (wav_load(p, &w, err, sizeof err)) {
+        fprintf(stderr, "mastercheck: %s\n", err);
         exit(2);
     }
-    return d;
+    *n = w.frames;
+    *ch = w.channels;
+    *sr = (int)w.samplerate;
+    return w.samples;
 }
 
 static double db(double v) { return v > 1e-30 ? 20 * log10(v) : -600; }
@@ -73,35 +78,13 @@ static double tp16(const float *d, long n, int ch, int c, long skip)
     return best;
 }
 
-static double bessel_i0(double x)
-{
-    double s = 1, t = 1;
-    for (int k = 1; k < 500 && t > 1e-18 * s; k++) {
-        t *= (x * x / 4) / ((double)k * k);
-        s += t;
-    }
-    return s;
-}
-
 /* 16x, 'taps' per phase, Kaiser 'beta', double, parabola at each local
  * maximum, the channel padded with silence on both sides */
 static double tpk(const float *d, long n, int ch, int c, int taps, double beta)
 {
     const int L = 16, K = taps / 2;
     double *co = malloc(sizeof *co * L * taps);
-    for (int i = 0; i < L; i++) {
-        double sum = 0;
-        for (int t = 0; t < taps; t++) {
-            double tau = (double)i / L + K - 1 - t, r = tau / K, h = 0;
-            if (fabs(r) < 1)
-                h = (fabs(tau) < 1e-12 ? 1 : sin(M_PI * tau) / (M_PI * tau))
-                    * bessel_i0(beta * sqrt(1 - r * r)) / bessel_i0(beta);
-            co[i * taps + t] = h;
-            sum += h;
-        }
-        for (int t = 0; t < taps; t++)
-            co[i * taps + t] /= sum;
-    }
+    mmt_sinc_design(co, L, K, beta);
     long pad = 2 * (long)K;
     double *xp = calloc((size_t)(n + 2 * pad + 8), sizeof *xp);
     for (long k = 0; k < n; k++)

@@ -25,14 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
-#include "wav.h"
+#include "mmwav.h"
+#include "mmtest.h"
 
-static unsigned long long rs = 88172645463325252ull;
-static double urand(void) /* [-1, 1) */
-{
-    rs ^= rs << 13; rs ^= rs >> 7; rs ^= rs << 17;
-    return (double)(rs >> 11) / 4503599627370496.0 - 1.0;
-}
 
 int main(int argc, char **argv)
 {
@@ -95,7 +90,7 @@ int main(int argc, char **argv)
         for (long i = 0; i < n; i++) {
             double t = i / sr, tb = fmod(t, beat), tbar = fmod(t, 4 * beat);
             double kick = exp(-tb * 18) * sin(2 * pi * (50 + 120 * exp(-tb * 40)) * tb);
-            double nz = urand();
+            double nz = mmt_frand();
             lp1 += 0.3 * (nz - lp1);
             hp = nz - prevn; prevn = nz;
             double snare = (fabs(tbar - beat) < beat && tbar > beat) || (tbar > 3 * beat)
@@ -111,7 +106,7 @@ int main(int argc, char **argv)
                 ch2 += sin(2 * pi * f * 1.003 * t + 2 * k) * 0.12;
                 ch1 += 0.04 * sin(2 * pi * 3 * f * t);
             }
-            lp2 += 0.05 * (urand() - lp2);
+            lp2 += 0.05 * (mmt_frand() - lp2);
             double L = kick + 0.8 * snare + 0.9 * hat + bass + ch1 + 0.3 * lp2;
             double R = kick + 0.7 * snare + 0.5 * hat + bass + ch2 - 0.3 * lp2;
             d[2 * i] = (float)L;
@@ -146,8 +141,7 @@ int main(int argc, char **argv)
         for (long i = 0; i < 2 * n; i++)
             d[i] = (float)(d[i] * a / peak);
     } else if (!strcmp(kind, "sine")) {
-        for (long i = 0; i < n; i++)
-            d[i] = (float)(a * sin(2 * pi * fq * i / sr));
+        mmt_sine(d, n, 1, a, fq, sr, 0);
     } else if (!strcmp(kind, "silence")) {
         /* zeros */
     } else if (!strcmp(kind, "fade")) {

@@ -7,18 +7,12 @@
  * and a louder chorus so meters and dynamics have something to do. The
  * mix is scaled so its sample peak is peak_dbfs (default -3 dBFS).
  */
-#include "wav.h"
+#include "mmwav.h"
+#include "mmtest.h"
 #include <math.h>
 #include <stdlib.h>
 
 #define PI 3.14159265358979323846
-
-static uint32_t rng = 12345u;
-static double noise(void)
-{
-    rng = rng * 1664525u + 1013904223u;
-    return (double)(rng >> 8) / 8388608.0 - 1.0;
-}
 
 static double saw(double phase) { return 2.0 * (phase - floor(phase)) - 1.0; }
 
@@ -64,12 +58,12 @@ int main(int argc, char **argv)
         double snare = 0;
         if (beat_no == 1 || beat_no == 3) {
             double env = exp(-in_beat * 18.0);
-            snare_lp += 0.5 * (noise() - snare_lp);
+            snare_lp += 0.5 * (mmt_frand() - snare_lp);
             snare = (0.7 * snare_lp + 0.3 * sin(2 * PI * 190.0 * in_beat)) * env;
         }
         /* hats on eighths: high-passed noise */
         double eighth = fmod(t, beat / 2);
-        double hx = noise();
+        double hx = mmt_frand();
         hat_hp_y = 0.6 * (hat_hp_y + hx - hat_hp_x);
         hat_hp_x = hx;
         double hat = hat_hp_y * exp(-eighth * 60.0) * 0.35;

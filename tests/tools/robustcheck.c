@@ -11,7 +11,7 @@
  *                            until the output stays finite up to the next
  *                            event (0 if finite right away)
  */
-#include "wav.h"
+#include "mmwav.h"
 #include <float.h>
 #include <math.h>
 

@@ -13,7 +13,7 @@
  *             at 2.0 s, then silence
  * For `bad`, prints one line per event: `event <first> <end>` (frames).
  */
-#include "wav.h"
+#include "mmwav.h"
 #include <math.h>
 
 #define PI 3.14159265358979323846

@@ -44,7 +44,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "wav.h"
+#include "mmwav.h"
+#include "mmtest.h"
 #include "mm_crossover.h"
 
 typedef struct {
@@ -74,14 +75,6 @@ static int xwav_read(const char *path, xwav *w)
 
 #define PI 3.14159265358979323846
 
-static uint32_t rng = 2463534242u;
-static double noise(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 17;
-    rng ^= rng << 5;
-    return (double)rng / 2147483648.0 - 1.0;
-}
 
 static int gen(int argc, char **argv)
 {
@@ -93,17 +86,17 @@ static int gen(int argc, char **argv)
     for (long i = 0; i < n; i++) {
         double l = 0, r = 0, t = (double)i / sr;
         if (!strcmp(kind, "noise")) {
-            l = 0.25 * noise();
-            r = 0.25 * noise();
+            l = 0.25 * mmt_frand();
+            r = 0.25 * mmt_frand();
         } else if (!strcmp(kind, "mono")) {
-            l = r = 0.25 * noise();
+            l = r = 0.25 * mmt_frand();
         } else if (!strcmp(kind, "anti")) {
-            l = 0.25 * noise();
+            l = 0.25 * mmt_frand();
             r = -l;
         } else if (!strcmp(kind, "impulse")) {
             l = r = i == 0;
         } else if (!strcmp(kind, "mix")) {
-            double m = 0.2 * noise(), s = 0;
+            double m = 0.2 * mmt_frand(), s = 0;
             for (int k = 0; k < nf; k++)
                 s += 0.1 * sin(2 * PI * atof(argv[6 + k]) * t);
             l = m + s;

@@ -22,42 +22,18 @@
 #include <unistd.h>
 
 #include "mm_common.h"
-#include "wav.h"
+#include "mmwav.h"
+#include "mmtest.h"
 
 #define RK 128 /* half-length, input samples */
 #define RL 16  /* oversampling factor */
 #define RBETA 10.0
 
-static double bessel_i0(double x)
-{
-    double sum = 1.0, term = 1.0;
-    for (int k = 1; k < 500 && term > 1e-18 * sum; k++) {
-        term *= (x * x / 4.0) / ((double)k * k);
-        sum += term;
-    }
-    return sum;
-}
-
 /* coef[i][t]: weight of x[m - RK + 1 + t] in y(m + i/RL), each phase
  * normalised to unity DC gain. Phase 0 is the sample itself. */
 static double coef[RL][2 * RK];
 
-static void design(void)
-{
-    for (int i = 1; i < RL; i++) {
-        double sum = 0.0;
-        for (int t = 0; t < 2 * RK; t++) {
-            double tau = (double)i / RL + RK - 1 - t, r = tau / RK, h = 0.0;
-            if (fabs(r) < 1.0)
-                h = sin(MM_PI * tau) / (MM_PI * tau) *
-                    bessel_i0(RBETA * sqrt(1.0 - r * r)) / bessel_i0(RBETA);
-            coef[i][t] = h;
-            sum += h;
-        }
-        for (int t = 0; t < 2 * RK; t++)
-            coef[i][t] /= sum;
-    }
-}
+static void design(void) { mmt_sinc_design(&coef[0][0], RL, RK, RBETA); }
 
 /* Reference true peak (linear) of one channel of n samples with the given
  * stride; also returns its sample peak. */

@@ -3,8 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "mmwavread.h"
-#include "wav.h"
+#include "mmwav.h"
 
 int main(int argc, char **argv)
 {
@@ -12,20 +11,19 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: wavgain in.wav out.wav dB\n");
         return 2;
     }
-    long n;
-    int ch, sr;
-    float *d = wav_read(argv[1], &n, &ch, &sr);
-    if (!d) {
-        fprintf(stderr, "wavgain: cannot read %s\n", argv[1]);
+    wav_data w;
+    char err[256];
+    if (wav_load(argv[1], &w, err, sizeof err)) {
+        fprintf(stderr, "wavgain: %s\n", err);
         return 1;
     }
     double g = pow(10.0, atof(argv[3]) / 20.0);
-    for (long i = 0; i < n * ch; i++)
-        d[i] = (float)(d[i] * g);
-    if (wav_save(argv[2], d, ch, n, sr, 32)) {
+    for (long i = 0; i < w.frames * w.channels; i++)
+        w.samples[i] = (float)(w.samples[i] * g);
+    if (wav_save(argv[2], w.samples, w.channels, w.frames, w.samplerate, 32)) {
         fprintf(stderr, "wavgain: cannot write %s\n", argv[2]);
         return 1;
     }
-    free(d);
+    wav_free(&w);
     return 0;
 }

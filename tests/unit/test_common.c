@@ -19,76 +19,28 @@
 #include <stdio.h>
 
 #include "mm_common.h"
-
-#define CHECK_NEAR(a, b, tol)                                              \
-    do {                                                                   \
-        double a_ = (a), b_ = (b), t_ = (tol);                             \
-        if (!(fabs(a_ - b_) <= t_)) {                                      \
-            print_error("%s = %.17g, expected %.17g +- %g\n", #a, a_, b_,  \
-                        t_);                                               \
-            fail();                                                        \
-        }                                                                  \
-    } while (0)
-
-/* Exactly equal, bit for bit (also tells -0.0 from 0.0). */
-#define CHECK_BITS_D(a, b)                                                 \
-    do {                                                                   \
-        double a_ = (a), b_ = (b);                                         \
-        if (memcmp(&a_, &b_, sizeof a_) != 0) {                            \
-            print_error("%s = %.17g, expected exactly %.17g\n", #a, a_,    \
-                        b_);                                               \
-            fail();                                                        \
-        }                                                                  \
-    } while (0)
-
-#define CHECK_BITS_F(a, b)                                                 \
-    do {                                                                   \
-        float a_ = (a), b_ = (b);                                          \
-        if (memcmp(&a_, &b_, sizeof a_) != 0) {                            \
-            print_error("%s = %.9g, expected exactly %.9g\n", #a,          \
-                        (double)a_, (double)b_);                           \
-            fail();                                                        \
-        }                                                                  \
-    } while (0)
-
-static double d_from_bits(uint64_t u)
-{
-    volatile double v;
-    double d;
-    memcpy(&d, &u, sizeof d);
-    v = d;
-    return v;
-}
-
-static float f_from_bits(uint32_t u)
-{
-    volatile float v;
-    float f;
-    memcpy(&f, &u, sizeof f);
-    v = f;
-    return v;
-}
+#include "mmtest.h"
 
 /* The special values every check below runs through. */
-#define D_QNAN d_from_bits(0x7ff8000000000000ull)
-#define D_NQNAN d_from_bits(0xfff8000000000000ull)
-#define D_SNAN d_from_bits(0x7ff0000000000001ull)
-#define D_NAN_PAYLOAD d_from_bits(0x7fffffffffffffffull)
-#define D_INF d_from_bits(0x7ff0000000000000ull)
-#define D_NINF d_from_bits(0xfff0000000000000ull)
-#define D_DENORM_MIN d_from_bits(0x0000000000000001ull) /* 4.9e-324 */
-#define D_DENORM_MAX d_from_bits(0x000fffffffffffffull) /* just < DBL_MIN */
-#define D_NZERO d_from_bits(0x8000000000000000ull)
+#define D_QNAN mmt_d_from_bits(0x7ff8000000000000ull)
+#define D_NQNAN mmt_d_from_bits(0xfff8000000000000ull)
+#define D_SNAN mmt_d_from_bits(0x7ff0000000000001ull)
+#define D_NAN_PAYLOAD mmt_d_from_bits(0x7fffffffffffffffull)
+#define D_INF mmt_d_from_bits(0x7ff0000000000000ull)
+#define D_NINF mmt_d_from_bits(0xfff0000000000000ull)
+#define D_DENORM_MIN mmt_d_from_bits(0x0000000000000001ull) /* 4.9e-324 */
+#define D_DENORM_MAX mmt_d_from_bits(0x000fffffffffffffull) /* just < DBL_MIN */
+#define D_NZERO mmt_d_from_bits(0x8000000000000000ull)
 
-#define F_QNAN f_from_bits(0x7fc00000u)
-#define F_NQNAN f_from_bits(0xffc00000u)
-#define F_SNAN f_from_bits(0x7f800001u)
-#define F_NAN_PAYLOAD f_from_bits(0x7fffffffu)
-#define F_INF f_from_bits(0x7f800000u)
-#define F_NINF f_from_bits(0xff800000u)
-#define F_DENORM_MIN f_from_bits(0x00000001u) /* 1.4e-45 */
-#define F_DENORM_MAX f_from_bits(0x007fffffu)  /* just < FLT_MIN */
-#define F_NZERO f_from_bits(0x80000000u)
+#define F_QNAN mmt_f_from_bits(0x7fc00000u)
+#define F_NQNAN mmt_f_from_bits(0xffc00000u)
+#define F_SNAN mmt_f_from_bits(0x7f800001u)
+#define F_NAN_PAYLOAD mmt_f_from_bits(0x7fffffffu)
+#define F_INF mmt_f_from_bits(0x7f800000u)
+#define F_NINF mmt_f_from_bits(0xff800000u)
+#define F_DENORM_MIN mmt_f_from_bits(0x00000001u) /* 1.4e-45 */
+#define F_DENORM_MAX mmt_f_from_bits(0x007fffffu)  /* just < FLT_MIN */
+#define F_NZERO mmt_f_from_bits(0x80000000u)
 
 static int finite_by_value(double x)
 {
@@ -263,8 +215,8 @@ static void test_isfinite_f(void **state)
                          F_DENORM_MIN, F_DENORM_MAX, -F_DENORM_MAX, FLT_MIN,
                          1e30f, 3e38f, FLT_MAX, -FLT_MAX};
     const float no[] = {F_QNAN, F_NQNAN, F_SNAN, F_NAN_PAYLOAD, F_INF,
-                        F_NINF, f_from_bits(0xff800001u),
-                        f_from_bits(0x7fbfffffu)};
+                        F_NINF, mmt_f_from_bits(0xff800001u),
+                        mmt_f_from_bits(0x7fbfffffu)};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
         if (mm_isfinite_f(yes[i]) != 1) {
             print_error("mm_isfinite_f(%g) should be 1\n", (double)yes[i]);
@@ -290,9 +242,9 @@ static void test_isfinite_f(void **state)
     assert_int_equal(mm_isfinite_f(big * 0.5f), 1);
     /* every float exponent below the top one is finite */
     for (uint32_t e = 0; e < 255; e++) {
-        assert_int_equal(mm_isfinite_f(f_from_bits(e << 23 | 0x12345u)), 1);
+        assert_int_equal(mm_isfinite_f(mmt_f_from_bits(e << 23 | 0x12345u)), 1);
         assert_int_equal(
-            mm_isfinite_f(f_from_bits(0x80000000u | e << 23 | 0x400000u)),
+            mm_isfinite_f(mmt_f_from_bits(0x80000000u | e << 23 | 0x400000u)),
             1);
     }
 }
@@ -304,7 +256,7 @@ static void test_isfinite_d(void **state)
                           D_DENORM_MAX, -D_DENORM_MAX, DBL_MIN, 1e300,
                           DBL_MAX, -DBL_MAX, (double)FLT_MAX * 1e10};
     const double no[] = {D_QNAN, D_NQNAN, D_SNAN, D_NAN_PAYLOAD, D_INF,
-                         D_NINF, d_from_bits(0xfff0000000000001ull),
+                         D_NINF, mmt_d_from_bits(0xfff0000000000001ull),
                          (double)F_QNAN, (double)F_INF, (double)F_NINF};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
         if (mm_isfinite_d(yes[i]) != 1) {
@@ -330,7 +282,7 @@ static void test_isfinite_d(void **state)
     assert_int_equal(mm_isfinite_d(vinf * zero), 0);
     assert_int_equal(mm_isfinite_d(big), 1);
     for (uint64_t e = 0; e < 2047; e++) {
-        assert_int_equal(mm_isfinite_d(d_from_bits(e << 52 | 0x123ull)), 1);
+        assert_int_equal(mm_isfinite_d(mmt_d_from_bits(e << 52 | 0x123ull)), 1);
     }
 }
 

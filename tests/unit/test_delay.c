@@ -16,20 +16,15 @@
 #include <stdlib.h>
 
 #include "mm_delay.h"
+#include "mmtest.h"
 
-static uint32_t rng_state = 123456789u;
-static float frand_signed(void) /* uniform in [-1, 1), never 0 */
-{
-    rng_state = rng_state * 1664525u + 1013904223u;
-    return ((float)(rng_state >> 8) + 0.5f) / 8388608.0f - 1.0f;
-}
-
+/* n samples uniform in (-1, 1), never 0 (an odd multiple of 2^-24) */
 static float *noise(int n)
 {
     float *x = malloc((size_t)n * sizeof *x);
     assert_non_null(x);
     for (int i = 0; i < n; i++)
-        x[i] = frand_signed();
+        x[i] = (float)(mmt_frand() + 0x1p-24);
     return x;
 }
 
@@ -273,6 +268,7 @@ static void test_uninitialised_is_wire(void **state)
 
 int main(void)
 {
+    mmt_seed(123456789u);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_impulse),
         cmocka_unit_test(test_in_place),

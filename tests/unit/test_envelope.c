@@ -3,7 +3,8 @@
  *   time constant alone), at 44.1, 48 and 96 kHz;
  * - a steady 1 kHz and 100 Hz sine is followed at its peak (peak mode)
  *   and at its RMS (rms mode, 3.01 dB lower);
- * - block-size independence; NaN resets, denormals flush. */
+ * - block-size independence; NaN resets, denormals flush, and no
+ *   denormal is left in the state after a decay through their range. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 
 #include "mm_envelope.h"
+#include "mmtest.h"
 
 /* samples until the follower fed v1 (after settling on v0) covers 63% */
 static double t63(mm_envelope *e, double v0, double v1, double sr)
@@ -124,6 +126,29 @@ static void test_nonfinite(void **state)
     assert_true(e.y == 0.0 && e.r == 0.0);
 }
 
+/* Denormals in the state: peak and rms followers driven by the decay
+ * probe in 64-sample blocks with the per-block flush; no state variable
+ * may then be subnormal or below the 1e-30 flush threshold but zero. */
+static void test_envelope_state(void **state)
+{
+    (void)state;
+    for (int mode = 0; mode < 2; mode++) {
+        mm_envelope e;
+        float buf[64], env[64];
+        mm_envelope_init(&e, 48000.0);
+        mm_envelope_set_mode(&e, (mm_envelope_mode)mode);
+        mm_envelope_set_times(&e, 1.0, 50.0);
+        for (long i = 0; i < MMT_PROBE_SECONDS * 48000L; i += 64) {
+            for (int k = 0; k < 64; k++)
+                buf[k] = mmt_decay_probe(i + k, 48000.0);
+            mm_envelope_process(&e, buf, env, 64);
+            mm_envelope_flush(&e);
+            assert_false(mmt_tiny(e.ms) || mmt_tiny(e.r) || mmt_tiny(e.y)
+                         || mmt_tiny(e.cur) || mmt_tiny(e.prev));
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +156,7 @@ int main(void)
         cmocka_unit_test(test_sine),
         cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_nonfinite),
+        cmocka_unit_test(test_envelope_state),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

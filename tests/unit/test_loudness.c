@@ -21,6 +21,7 @@
 #include <stdlib.h>
 
 #include "mm_loudness.h"
+#include "mmtest.h"
 
 /* Allocation counting for the reset test: this binary's malloc, calloc
  * and realloc (which libebur128 calls too) count while `counting` is set.
@@ -58,25 +59,6 @@ void *realloc(void *p, size_t n)
 #define A_M23 0.0707945784384138   /* 10^(-23/20): -23 dBFS peak */
 #define MONO_OFFSET (-3.010299956639812)      /* one of two channels */
 #define SURROUND_GAIN_DB 1.4921441283041692   /* 10 log10(1.41) */
-
-#define CHECK_NEAR(a, b, tol)                                              \
-    do {                                                                   \
-        double a_ = (a), b_ = (b), t_ = (tol);                             \
-        if (!(fabs(a_ - b_) <= t_)) {                                      \
-            print_error("%s = %.6f, expected %.6f +- %g\n", #a, a_, b_,    \
-                        t_);                                               \
-            fail();                                                        \
-        }                                                                  \
-    } while (0)
-
-static float f_from_bits(uint32_t u)
-{
-    volatile float v;
-    float f;
-    memcpy(&f, &u, sizeof f);
-    v = f;
-    return v;
-}
 
 static mm_loudness *new_meter(int nch, double sr)
 {
@@ -301,7 +283,7 @@ static void test_silence_is_floor(void **state)
 static void test_nonfinite_input(void **state)
 {
     (void)state;
-    const float nan = f_from_bits(0x7fc00000u), inf = f_from_bits(0x7f800000u);
+    const float nan = mmt_f_from_bits(0x7fc00000u), inf = mmt_f_from_bits(0x7f800000u);
     mm_loudness *l = new_meter(2, 48000);
     signal s;
     signal_init(&s, 2, 48000, A_M23, 1000.0);
@@ -739,7 +721,7 @@ static void test_table(void **state)
     CHECK_NEAR(mm_loudness_get(l, MM_LOUDNESS_TARGET), -23.0, 0.0);
     CHECK_NEAR(mm_loudness_set(l, MM_LOUDNESS_TARGET, 5.0), 0.0, 0.0);
     CHECK_NEAR(mm_loudness_set(l, MM_LOUDNESS_TARGET, -100.0), -70.0, 0.0);
-    CHECK_NEAR(mm_loudness_set(l, MM_LOUDNESS_TARGET, f_from_bits(0x7fc00000u)),
+    CHECK_NEAR(mm_loudness_set(l, MM_LOUDNESS_TARGET, mmt_f_from_bits(0x7fc00000u)),
                -14.0, 0.0);
     CHECK_NEAR(mm_loudness_set(l, MM_LOUDNESS_PAUSE, 7.0), 1.0, 0.0);
     CHECK_NEAR(mm_loudness_get(l, MM_LOUDNESS_PAUSE), 1.0, 0.0);

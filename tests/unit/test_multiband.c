@@ -25,23 +25,17 @@
 
 #include "mm_multiband.h"
 #include "mm_imager.h"
+#include "mmtest.h"
 
 #define N 32768
 #define FS 48000.0
-
-static uint32_t rng_state = 777u;
-static double frand(void)
-{
-    rng_state = rng_state * 1664525u + 1013904223u;
-    return (double)(rng_state >> 8) / 8388608.0 - 1.0;
-}
 
 static float in[2][N], out[2][N], xs[2][N], out2[2][N];
 
 static void run_mb(mm_multiband *m, float o[2][N], float x[2][N], int blk)
 {
     for (int i = 0; i < N;) {
-        int n = blk > 0 ? blk : (int)(frand() * 0.5 * 300 + 151);
+        int n = blk > 0 ? blk : (int)(mmt_frand() * 0.5 * 300 + 151);
         if (n < 1)
             n = 1;
         if (i + n > N)
@@ -98,8 +92,8 @@ static void test_mb_blocks(void **state)
 {
     (void)state;
     for (int i = 0; i < N; i++) {
-        in[0][i] = (float)(0.5 * frand());
-        in[1][i] = (float)(0.5 * frand());
+        in[0][i] = (float)(0.5 * mmt_frand());
+        in[1][i] = (float)(0.5 * mmt_frand());
     }
     setup_comp(&mb);
     setup_comp(&mb2);
@@ -117,8 +111,8 @@ static void test_mb_blocks(void **state)
 static void test_mb_solo_mute_ms(void **state)
 {
     (void)state;
-    for (int i = 0; i < N; i++)
-        in[0][i] = in[1][i] = (float)(0.5 * sin(2 * MM_PI * 350 * i / FS));
+    mmt_sine(in[0], N, 1, 0.5, 350, FS, 0);
+    memcpy(in[1], in[0], sizeof in[0]);
     mm_multiband_init(&mb, 2, 4, FS);
     mm_multiband_set_solo(&mb, 0, 1); /* band 1: 350 Hz is 37 dB down */
     mm_multiband_snap(&mb);
@@ -168,7 +162,7 @@ static void test_mb_curve_nan(void **state)
     assert_true(y[k] > 5.0f && y[k] < 6.1f);
     assert_true(fabsf(y[0]) < 0.05f);
     for (int i = 0; i < N; i++)
-        in[0][i] = in[1][i] = (float)frand();
+        in[0][i] = in[1][i] = (float)mmt_frand();
     in[0][100] = NAN;
     in[1][200] = INFINITY;
     run_mb(&mb, out, NULL, 64);
@@ -181,7 +175,7 @@ static mm_imager im, im2;
 static void run_im(mm_imager *m, float o[2][N], int blk)
 {
     for (int i = 0; i < N;) {
-        int n = blk > 0 ? blk : (int)((frand() + 1) * 150) + 1;
+        int n = blk > 0 ? blk : (int)((mmt_frand() + 1) * 150) + 1;
         if (i + n > N)
             n = N - i;
         const float *ip[2] = {in[0] + i, in[1] + i};
@@ -195,8 +189,8 @@ static void test_imager(void **state)
 {
     (void)state;
     for (int i = 0; i < N; i++) {
-        in[0][i] = (float)frand();
-        in[1][i] = (float)(frand() * 1e-3);
+        in[0][i] = (float)mmt_frand();
+        in[1][i] = (float)(mmt_frand() * 1e-3);
     }
     mm_imager_init(&im, FS);
     run_im(&im, out, 64);
@@ -318,6 +312,7 @@ static void test_tables(void **state)
 
 int main(void)
 {
+    mmt_seed(777u);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mb_flat_and_delta),
         cmocka_unit_test(test_mb_blocks),

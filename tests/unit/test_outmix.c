@@ -20,20 +20,12 @@
 #include <stdlib.h>
 
 #include "mm_outmix.h"
-
-static uint32_t rng_state = 24681357u;
-static float frand_signed(void) /* uniform in [-1, 1) */
-{
-    rng_state = rng_state * 1664525u + 1013904223u;
-    return (float)(rng_state >> 8) / 8388608.0f - 1.0f;
-}
+#include "mmtest.h"
 
 static float *noise(int n)
 {
-    float *x = malloc((size_t)n * sizeof *x);
+    float *x = mmt_noise(n);
     assert_non_null(x);
-    for (int i = 0; i < n; i++)
-        x[i] = frand_signed();
     return x;
 }
 
@@ -44,15 +36,6 @@ static float *filled(int n, float v)
     for (int i = 0; i < n; i++)
         x[i] = v;
     return x;
-}
-
-static float f_from_bits(uint32_t u)
-{
-    volatile float v;
-    float f;
-    memcpy(&f, &u, sizeof f);
-    v = f;
-    return v;
 }
 
 static void check_bits(const float *got, const float *want, int n,
@@ -327,8 +310,8 @@ static void test_unused_path_nan(void **state)
     (void)state;
     const int len = fade_len(48000);
     const int n = 3 * len;
-    const float bad[] = {f_from_bits(0x7fc00000u), f_from_bits(0xffc00000u),
-                         f_from_bits(0x7f800000u), f_from_bits(0xff800000u)};
+    const float bad[] = {mmt_f_from_bits(0x7fc00000u), mmt_f_from_bits(0xffc00000u),
+                         mmt_f_from_bits(0x7f800000u), mmt_f_from_bits(0xff800000u)};
     float *wet = noise(n), *dry = noise(n), *out = filled(n, 9.0f);
     float *nan = malloc((size_t)n * sizeof *nan);
     assert_non_null(nan);
@@ -498,6 +481,7 @@ static void test_block_size_independence(void **state)
 
 int main(void)
 {
+    mmt_seed(24681357u);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_normal_is_wet),
         cmocka_unit_test(test_bypass_settles_to_dry),

@@ -19,16 +19,10 @@
 #include <stdlib.h>
 
 #include "mm_oversampler.h"
+#include "mmtest.h"
 
 #define TAPS 48
 #define BETA 7.0
-
-static uint32_t rng_state = 12345u;
-static double frand(void) /* uniform in [-1, 1) */
-{
-    rng_state = rng_state * 1664525u + 1013904223u;
-    return (double)(rng_state >> 8) / 8388608.0 - 1.0;
-}
 
 static void test_args(void **state)
 {
@@ -72,7 +66,7 @@ static void test_phase0_exact(void **state)
         float *in = malloc(sizeof *in * n);
         float *out = malloc(sizeof *out * n * L);
         for (int i = 0; i < n; i++)
-            in[i] = (float)frand();
+            in[i] = (float)mmt_frand();
         mm_oversampler_process(&os, in, out, n);
         for (int i = 0; i < n; i++) {
             float want = i >= K ? in[i - K] : 0.0f;
@@ -175,8 +169,7 @@ static double sine_error(int L, double f, double phase)
     assert_int_equal(mm_oversampler_init(&os, L, TAPS, BETA), MM_OK);
     int K = mm_oversampler_latency(&os), n = 400;
     float in[400], *out = malloc(sizeof *out * n * L);
-    for (int i = 0; i < n; i++)
-        in[i] = (float)sin(2.0 * MM_PI * f * i + phase);
+    mmt_sine(in, n, 1, 1.0, f, 1.0, phase); /* f in cycles per sample */
     mm_oversampler_process(&os, in, out, n);
     double err = 0.0;
     for (int i = 3 * K; i < n; i++)
@@ -244,7 +237,7 @@ static void test_block_independence(void **state)
     float *ref = malloc(sizeof *ref * n * L);
     float *out = malloc(sizeof *out * n * L);
     for (int i = 0; i < n; i++)
-        in[i] = (float)(0.9 * frand());
+        in[i] = (float)(0.9 * mmt_frand());
     mm_oversampler os = {0};
     assert_int_equal(mm_oversampler_init(&os, L, TAPS, BETA), MM_OK);
     mm_oversampler_process(&os, in, ref, n);

@@ -21,15 +21,7 @@
 #include <stdlib.h>
 
 #include "mm_peaklimiter.h"
-
-static uint32_t rng = 2463534242u;
-static double frand(void) /* [-1, 1) */
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 17;
-    rng ^= rng << 5;
-    return (double)rng / 2147483648.0 - 1.0;
-}
+#include "mmtest.h"
 
 /* run a stereo signal (L, R arrays of n) through a limiter in blocks */
 static void run(mm_peaklimiter *l, const float *L, const float *R, float *oL,
@@ -77,7 +69,7 @@ static void test_latency_identity(void **state)
         float *L = malloc(n * sizeof *L), *R = malloc(n * sizeof *R);
         float *oL = malloc(n * sizeof *oL), *oR = malloc(n * sizeof *oR);
         for (int i = 0; i < n; i++) { /* true peak < -2 dBTP */
-            L[i] = (float)(0.3 * sin(0.01 * i) + 0.2 * frand());
+            L[i] = (float)(0.3 * sin(0.01 * i) + 0.2 * mmt_frand());
             R[i] = (float)(0.7 * sin(0.3 * i + 1));
         }
         run(&l, L, R, oL, oR, n, 64);
@@ -107,7 +99,7 @@ static void test_samplepeak_brickwall(void **state)
         if (i % 5000 == 100)
             L[i] = 8.0f; /* lone spikes */
         if ((i / 3000) % 2)
-            R[i] = (float)(4.0 * frand()); /* loud noise bursts */
+            R[i] = (float)(4.0 * mmt_frand()); /* loud noise bursts */
     }
     run(&l, L, R, oL, oR, n, 37);
     const float c = (float)pow(10.0, -6.0 / 20.0);
@@ -144,7 +136,7 @@ static void test_truepeak_guarantee(void **state)
             double lp = 0;
             for (int i = 0; i < n - 3000; i++) {
                 L[i] = (float)sin(MM_PI / 2 * i + MM_PI / 4); /* +3 dBTP */
-                lp += 0.5 * (frand() - lp);
+                lp += 0.5 * (mmt_frand() - lp);
                 R[i] = (float)(((i / 2000) % 2 ? 1.0 : 0.2) * lp);
             }
             run(&l, L, R, oL, oR, n, 64);
@@ -234,7 +226,7 @@ static void test_blocks_alias_nan(void **state)
     float *L = malloc(n * sizeof *L), *R = malloc(n * sizeof *R);
     float *a[2], *b[2];
     for (int i = 0; i < n; i++) {
-        L[i] = (float)(3.0 * frand());
+        L[i] = (float)(3.0 * mmt_frand());
         R[i] = (float)(2.0 * sin(0.2 * i));
     }
     for (int k = 0; k < 2; k++) {

@@ -15,35 +15,7 @@
 #include <stdio.h>
 
 #include "mm_smoother.h"
-
-#define CHECK_NEAR(a, b, tol)                                              \
-    do {                                                                   \
-        double a_ = (a), b_ = (b), t_ = (tol);                             \
-        if (!(fabs(a_ - b_) <= t_)) {                                      \
-            print_error("%s = %.17g, expected %.17g +- %g\n", #a, a_, b_,  \
-                        t_);                                               \
-            fail();                                                        \
-        }                                                                  \
-    } while (0)
-
-#define CHECK_BITS_D(a, b)                                                 \
-    do {                                                                   \
-        double a_ = (a), b_ = (b);                                         \
-        if (memcmp(&a_, &b_, sizeof a_) != 0) {                            \
-            print_error("%s = %.17g, expected exactly %.17g\n", #a, a_,    \
-                        b_);                                               \
-            fail();                                                        \
-        }                                                                  \
-    } while (0)
-
-static double d_from_bits(uint64_t u)
-{
-    volatile double v;
-    double d;
-    memcpy(&d, &u, sizeof d);
-    v = d;
-    return v;
-}
+#include "mmtest.h"
 
 static const double rates[] = {44100, 48000, 96000, 192000};
 #define NRATES 4
@@ -231,11 +203,11 @@ static void test_skip_equals_next(void **state)
 static void test_nonfinite_target_ignored(void **state)
 {
     (void)state;
-    const double bad[] = {d_from_bits(0x7ff8000000000000ull),
-                          d_from_bits(0xfff8000000000000ull),
-                          d_from_bits(0x7ff0000000000001ull),
-                          d_from_bits(0x7ff0000000000000ull),
-                          d_from_bits(0xfff0000000000000ull)};
+    const double bad[] = {mmt_d_from_bits(0x7ff8000000000000ull),
+                          mmt_d_from_bits(0xfff8000000000000ull),
+                          mmt_d_from_bits(0x7ff0000000000001ull),
+                          mmt_d_from_bits(0x7ff0000000000000ull),
+                          mmt_d_from_bits(0xfff0000000000000ull)};
     for (int k = 0; k < 5; k++) {
         /* s gets the bad target, twin does not: they must not differ */
         mm_smoother s, twin;

@@ -20,16 +20,10 @@
 #include <stdlib.h>
 
 #include "mm_truepeak.h"
+#include "mmtest.h"
 
 static const double rates[] = {44100, 48000, 88200, 96000, 176400, 192000};
 #define NRATES 6
-
-static uint32_t rng_state = 987654321u;
-static double frand(void) /* uniform in [0, 1) */
-{
-    rng_state = rng_state * 1664525u + 1013904223u;
-    return (double)(rng_state >> 8) / 16777216.0;
-}
 
 static double db(double g)
 {
@@ -42,37 +36,11 @@ static double db(double g)
 #define RL 16
 static double ref_h[RL][2 * RK];
 
-static double ref_i0(double x)
-{
-    double sum = 1.0, term = 1.0;
-    for (int k = 1; k < 500 && term > 1e-18 * sum; k++) {
-        term *= (x * x / 4.0) / ((double)k * k);
-        sum += term;
-    }
-    return sum;
-}
-
 static void ref_init(void)
 {
     static int done = 0;
-    if (done)
-        return;
-    const double beta = 10.0;
-    for (int i = 0; i < RL; i++) {
-        double sum = 0.0;
-        for (int t = 0; t < 2 * RK; t++) {
-            double tau = (double)i / RL + RK - 1 - t; /* x[m-RK+1+t] */
-            double r = tau / RK, h = 0.0;
-            if (fabs(r) < 1.0) {
-                double s = tau == 0.0 ? 1.0 : sin(MM_PI * tau) / (MM_PI * tau);
-                h = s * ref_i0(beta * sqrt(1.0 - r * r)) / ref_i0(beta);
-            }
-            ref_h[i][t] = h;
-            sum += h;
-        }
-        for (int t = 0; t < 2 * RK; t++)
-            ref_h[i][t] /= sum;
-    }
+    if (!done)
+        mmt_sinc_design(&ref_h[0][0], RL, RK, 10.0);
     done = 1;
 }
 
@@ -205,7 +173,7 @@ static void test_sines(void **state)
             double f = fi <= 200 ? 20.0 * pow(1000.0, fi / 200.0)
                                  : 20000.0 + (ftop - 20000.0) * (fi - 200) / 100.0;
             for (int ui = 0; ui < 64; ui++) {
-                double u = (ui + frand()) / 64.0;
+                double u = (ui + mmt_frand01()) / 64.0;
                 sine_case(&tp, f / fs, u, f <= 20000.0 ? &audio : &top, x, o);
             }
         }
@@ -279,9 +247,9 @@ static void test_multitone(void **state)
         for (int trial = 0; trial < 60; trial++) {
             double f[NT], amp[NT], ph[NT];
             for (int j = 0; j < NT; j++) {
-                f[j] = 20.0 / fs + (ftop - 20.0 / fs) * frand();
-                amp[j] = 0.05 + 0.2 * frand();
-                ph[j] = 2.0 * MM_PI * frand();
+                f[j] = 20.0 / fs + (ftop - 20.0 / fs) * mmt_frand01();
+                amp[j] = 0.05 + 0.2 * mmt_frand01();
+                ph[j] = 2.0 * MM_PI * mmt_frand01();
             }
 #define SIG(t) (amp[0] * sin(2 * MM_PI * f[0] * (t) + ph[0]) + \
                 amp[1] * sin(2 * MM_PI * f[1] * (t) + ph[1]) + \
@@ -378,7 +346,7 @@ static void test_fullband(void **state)
     enum { N = 2400 };
     static float x[N];
     for (int k = 0; k < N; k++)
-        x[k] = (float)(frand() - 0.5);
+        x[k] = (float)(mmt_frand01() - 0.5);
     fullband_case("white noise", x, N, 48000, 1.5);
     fullband_case("white noise", x, N, 96000, 1.5);
     for (int k = 0; k < N; k++) { /* 997 Hz at 48 kHz, clipped 12 dB */
@@ -458,7 +426,7 @@ static void test_ebu_pulses(void **state)
                 double t = k - c, r = t / 60.0, v = 0.0;
                 if (fabs(r) < 1.0) {
                     double s = t == 0.0 ? 1.0 : sin(0.8 * MM_PI * t) / (0.8 * MM_PI * t);
-                    v = s * ref_i0(8.0 * sqrt(1.0 - r * r)) / ref_i0(8.0);
+                    v = s * mmt_bessel_i0(8.0 * sqrt(1.0 - r * r)) / mmt_bessel_i0(8.0);
                 }
                 x[k] = (float)v;
                 sp = fabs(v) > sp ? fabs(v) : sp;
@@ -557,7 +525,7 @@ static void test_latency(void **state)
     enum { N = 3000 };
     static float x[N];
     for (int k = 0; k < N; k++)
-        x[k] = (float)(frand() - 0.5) * (k % 97 == 0 ? 1.8f : 0.6f);
+        x[k] = (float)(mmt_frand01() - 0.5) * (k % 97 == 0 ? 1.8f : 0.6f);
     for (int ri = 0; ri < NRATES; ri++) {
         mm_truepeak tp;
         init_rate(&tp, rates[ri]);
@@ -589,8 +557,8 @@ static void test_block_independence(void **state)
     float *in = malloc(sizeof *in * N), *ref = malloc(sizeof *ref * N),
           *out = malloc(sizeof *out * N);
     for (int k = 0; k < N; k++)
-        in[k] = (float)(0.9 * sin(0.37 * k) * (frand() < 0.01 ? 1.2 : 0.8) +
-                        0.05 * (frand() - 0.5));
+        in[k] = (float)(0.9 * sin(0.37 * k) * (mmt_frand01() < 0.01 ? 1.2 : 0.8) +
+                        0.05 * (mmt_frand01() - 0.5));
     for (int ri = 0; ri < NRATES; ri += 2) {
         mm_truepeak tp;
         init_rate(&tp, rates[ri]);
@@ -701,6 +669,7 @@ static void test_denormal_silence(void **state)
 
 int main(void)
 {
+    mmt_seed(987654321u);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_design_per_rate),
         cmocka_unit_test(test_reference_vs_analytic),

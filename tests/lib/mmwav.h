@@ -1,4 +1,5 @@
-/* wav.h: a tiny WAV reader and writer for the test tools (header only).
+/* mmwav.h: the one WAV reader and writer of the unit tests, the test tools
+ * (tests/tools) and the benchmarks (bench/core, bench/lv2). Header only.
  *
  * wav_load() reads a whole RIFF/WAVE file into interleaved floats (full
  * scale = 1.0):
@@ -11,12 +12,19 @@
  *     file (a recording not closed cleanly) is read to the end of the file.
  * wav_save() writes 16/24-bit PCM or 32-bit float (tag 3), for tools that
  * make test signals.
+ * Planar (one array per channel) for processing loops:
+ *   wav_split(w, pad)      a copy of w's channels, each followed by pad
+ *                          zeroed frames (for whole blocks)
+ *   wav_planar(ch, frames) channels x frames zeroed samples
+ *   wav_save_planar(path, chans, channels, frames, samplerate, bits)
+ * Each returns one allocation (the channel pointers, then the samples):
+ * release it with free().
  *
  * Little-endian is parsed byte by byte, so it works on any host. Errors
  * are reported in a message buffer; nothing is printed.
  */
-#ifndef MM_TOOLS_WAV_H
-#define MM_TOOLS_WAV_H
+#ifndef MM_WAV_H
+#define MM_WAV_H
 
 #include <stdint.h>
 #include <stdio.h>
@@ -252,6 +260,53 @@ static inline int wav_save(const char *path, const float *samples,
     if (fclose(f) != 0)
         ok = 0;
     return ok ? 0 : -1;
+}
+
+/* channels x (frames + pad) zeroed floats in one allocation; NULL when
+ * out of memory */
+static inline float **wav_planar(int channels, long frames)
+{
+    if (channels < 1 || frames < 0)
+        return NULL;
+    size_t head = ((size_t)channels * sizeof(float *) + sizeof(float) - 1)
+                  / sizeof(float) * sizeof(float);
+    char *mem = calloc(1, head + (size_t)channels * (size_t)(frames + 1)
+                              * sizeof(float));
+    if (!mem)
+        return NULL;
+    float **ch = (float **)(void *)mem;
+    for (int c = 0; c < channels; c++)
+        ch[c] = (float *)(void *)(mem + head) + (size_t)c * (size_t)(frames + 1);
+    return ch;
+}
+
+/* w's channels, each followed by pad zeroed frames (free() it) */
+static inline float **wav_split(const wav_data *w, long pad)
+{
+    float **ch = wav_planar(w->channels, w->frames + (pad > 0 ? pad : 0));
+    if (ch)
+        for (int c = 0; c < w->channels; c++)
+            for (long i = 0; i < w->frames; i++)
+                ch[c][i] = w->samples[i * w->channels + c];
+    return ch;
+}
+
+/* wav_save from one array per channel. 0 or -1. */
+static inline int wav_save_planar(const char *path, float *const *chans,
+                                  int channels, long frames,
+                                  double samplerate, int bits)
+{
+    if (channels < 1 || frames < 0)
+        return -1;
+    float *il = malloc(((size_t)frames * channels + 1) * sizeof *il);
+    if (!il)
+        return -1;
+    for (long i = 0; i < frames; i++)
+        for (int c = 0; c < channels; c++)
+            il[i * channels + c] = chans[c][i];
+    int r = wav_save(path, il, channels, frames, samplerate, bits);
+    free(il);
+    return r;
 }
 
 #endif

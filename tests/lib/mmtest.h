@@ -1,0 +1,180 @@
+/* mmtest.h: the helpers shared by the unit tests (tests/unit), the test
+ * tools (tests/tools) and the core benchmarks (bench/core). Header only,
+ * no dependency but the C library (and cmocka for the CHECK_ macros,
+ * which exist only when <cmocka.h> was included first).
+ *
+ * Test signals:
+ *   mmt_seed(s), mmt_frand()   one deterministic pseudo-random stream:
+ *       the linear congruential generator x' = 1664525 x + 1013904223
+ *       (mod 2^32; Numerical Recipes' constants), top 24 bits out.
+ *       mmt_frand() is uniform in [-1, 1) on a 2^-23 grid, mmt_frand01()
+ *       in [0, 1) on a 2^-24 grid (same draw: (mmt_frand() + 1) / 2).
+ *       Each program starts at seed 12345; mmt_seed() picks another.
+ *   mmt_noise(n)               malloc'd n samples of mmt_frand() (free it)
+ *   mmt_sine(x, n, stride, amp, f, fs, phase)
+ *       x[k * stride] = amp sin(2 pi f k / fs + phase), k = 0 .. n-1
+ *   mmt_decay_probe(i, fs)     sample i of the denormal probe: 1 s of
+ *       1 kHz at full scale decaying 60 dB per 100 ms from 0.2 s on (so it
+ *       passes through the float and double denormal ranges), 1 s of
+ *       silence, then constant 1e-40 (a denormal float); MMT_PROBE_SECONDS
+ *       long. Recursive state driven by it, flushed once per block, must
+ *       never be mmt_tiny().
+ *   mmt_tiny(v)                0 < |v| < 1e-30 (the flush threshold)
+ * Numbers:
+ *   mmt_db(g)                  20 log10 |g|
+ *   mmt_sinc_design(h, L, K, beta)   the reference interpolator of the
+ *       true-peak checks: L phases of 2K taps, h[i * 2K + t] the weight of
+ *       x[m - K + 1 + t] in y(m + i/L); sinc(tau) under a Kaiser window
+ *       I0(beta sqrt(1 - (tau/K)^2)) / I0(beta), tau = i/L + K - 1 - t,
+ *       each phase normalised to unity DC gain (phase 0 is x[m] itself)
+ *   mmt_bessel_i0(x)           I0, the modified Bessel function of the
+ *       first kind of order 0 (its power series)
+ *   mmt_d_from_bits(u), mmt_f_from_bits(u)
+ *       a double/float from its bit pattern, through a volatile object so
+ *       the compiler cannot fold checks on special values away
+ * cmocka checks (print the values on failure):
+ *   CHECK_NEAR(a, b, tol)      |a - b| <= tol
+ *   CHECK_BITS_D(a, b), CHECK_BITS_F(a, b)   bit for bit (-0.0 != 0.0)
+ */
+#ifndef MM_TEST_H
+#define MM_TEST_H
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MMT_PI 3.14159265358979323846
+
+static inline uint32_t *mmt_rng_state(void)
+{
+    static uint32_t s = 12345u;
+    return &s;
+}
+
+static inline void mmt_seed(uint32_t s) { *mmt_rng_state() = s; }
+
+/* uniform in [-1, 1) */
+static inline double mmt_frand(void)
+{
+    uint32_t *s = mmt_rng_state();
+    *s = *s * 1664525u + 1013904223u;
+    return (double)(*s >> 8) / 8388608.0 - 1.0;
+}
+
+/* uniform in [0, 1) */
+static inline double mmt_frand01(void) { return 0.5 * (mmt_frand() + 1.0); }
+
+static inline float *mmt_noise(long n)
+{
+    float *x = malloc((size_t)(n > 0 ? n : 1) * sizeof *x);
+    if (x)
+        for (long i = 0; i < n; i++)
+            x[i] = (float)mmt_frand();
+    return x;
+}
+
+static inline void mmt_sine(float *x, long n, int stride, double amp,
+                            double f, double fs, double phase)
+{
+    for (long k = 0; k < n; k++)
+        x[k * stride] = (float)(amp * sin(2.0 * MMT_PI * f * k / fs + phase));
+}
+
+#define MMT_PROBE_SECONDS 3
+
+static inline float mmt_decay_probe(long i, double fs)
+{
+    double t = i / fs;
+    if (t < 1.0) {
+        double g = t < 0.2 ? 1.0 : pow(10.0, -600.0 * (t - 0.2) / 20.0);
+        return (float)(g * sin(2 * MMT_PI * 1000.0 * t));
+    }
+    return t < 2.0 ? 0.0f : 1e-40f;
+}
+
+static inline int mmt_tiny(double v) { return v != 0.0 && fabs(v) < 1e-30; }
+
+static inline double mmt_db(double g) { return 20.0 * log10(fabs(g)); }
+
+static inline double mmt_bessel_i0(double x)
+{
+    double sum = 1.0, term = 1.0;
+    for (int k = 1; k < 500 && term > 1e-18 * sum; k++) {
+        term *= (x * x / 4.0) / ((double)k * k);
+        sum += term;
+    }
+    return sum;
+}
+
+static inline void mmt_sinc_design(double *h, int L, int K, double beta)
+{
+    for (int i = 0; i < L; i++) {
+        double sum = 0.0, *p = h + (size_t)i * 2 * K;
+        for (int t = 0; t < 2 * K; t++) {
+            double tau = (double)i / L + K - 1 - t, r = tau / K, v = 0.0;
+            if (fabs(r) < 1.0) {
+                double s = tau == 0.0 ? 1.0
+                                      : sin(MMT_PI * tau) / (MMT_PI * tau);
+                v = s * mmt_bessel_i0(beta * sqrt(1.0 - r * r))
+                    / mmt_bessel_i0(beta);
+            }
+            p[t] = v;
+            sum += v;
+        }
+        for (int t = 0; t < 2 * K; t++)
+            p[t] /= sum;
+    }
+}
+
+static inline double mmt_d_from_bits(uint64_t u)
+{
+    volatile double v;
+    double d;
+    memcpy(&d, &u, sizeof d);
+    v = d;
+    return v;
+}
+
+static inline float mmt_f_from_bits(uint32_t u)
+{
+    volatile float v;
+    float f;
+    memcpy(&f, &u, sizeof f);
+    v = f;
+    return v;
+}
+
+#ifdef cmocka_unit_test
+#define CHECK_NEAR(a, b, tol)                                              \
+    do {                                                                   \
+        double a_ = (a), b_ = (b), t_ = (tol);                             \
+        if (!(fabs(a_ - b_) <= t_)) {                                      \
+            print_error("%s = %.17g, expected %.17g +- %g\n", #a, a_, b_,  \
+                        t_);                                               \
+            fail();                                                        \
+        }                                                                  \
+    } while (0)
+
+#define CHECK_BITS_D(a, b)                                                 \
+    do {                                                                   \
+        double a_ = (a), b_ = (b);                                         \
+        if (memcmp(&a_, &b_, sizeof a_) != 0) {                            \
+            print_error("%s = %.17g, expected exactly %.17g\n", #a, a_,    \
+                        b_);                                               \
+            fail();                                                        \
+        }                                                                  \
+    } while (0)
+
+#define CHECK_BITS_F(a, b)                                                 \
+    do {                                                                   \
+        float a_ = (a), b_ = (b);                                          \
+        if (memcmp(&a_, &b_, sizeof a_) != 0) {                            \
+            print_error("%s = %.9g, expected exactly %.9g\n", #a,          \
+                        (double)a_, (double)b_);                           \
+            fail();                                                        \
+        }                                                                  \
+    } while (0)
+#endif
+
+#endif
