@@ -7,89 +7,62 @@
 /* `curve <array>`: element i is the output level (dB) for the input
  * level CURVE_LO + i dB */
 #define CURVE_LO (-90.0)
-#define CURVE_N 91
 
 typedef struct comp_tilde {
     mm_pdobj x_mm;
     mm_comp x_core;
-    t_symbol *x_curve;     /* array that follows the controls, or NULL */
 } t_comp_tilde;
 
-static void draw_curve(t_comp_tilde *x)
+#define CORE(o) (&((t_comp_tilde *)(o))->x_core)
+
+static void comp_curve(void *o, float *y, int n)
 {
-    float y[CURVE_N];
-    if (!x->x_curve)
-        return;
-    mm_comp_curve(&x->x_core, 0, y, CURVE_N, CURVE_LO, CURVE_LO + CURVE_N - 1);
-    if (!mm_pd_array_write(x, x->x_curve, y, CURVE_N))
-        x->x_curve = NULL; /* reported once */
+    mm_comp_curve(CORE(o), 0, y, n, CURVE_LO, CURVE_LO + n - 1);
 }
 
 static int comp_create(void *o, double sr)
 {
-    t_comp_tilde *x = o;
-    return mm_comp_init(&x->x_core, x->x_mm.nch, sr) == MM_OK;
+    return mm_comp_init(CORE(o), ((mm_pdobj *)o)->nch, sr) == MM_OK;
 }
 
 static double comp_set(void *o, int id, double v)
 {
-    t_comp_tilde *x = o;
-    v = mm_comp_set(&x->x_core, (mm_comp_param)id, v);
-    draw_curve(x);
-    return v;
+    return mm_comp_set(CORE(o), (mm_comp_param)id, v);
 }
 
 static int comp_samplerate(void *o, double sr)
 {
-    mm_comp_set_samplerate(&((t_comp_tilde *)o)->x_core, sr);
+    mm_comp_set_samplerate(CORE(o), sr);
     return 1;
 }
 
 static void comp_process(void *o, const float *const *in, float *const *out,
                          const float *key, int n)
 {
-    mm_comp_process(&((t_comp_tilde *)o)->x_core, in, out,
+    mm_comp_process(CORE(o), in, out,
                     key ? &key : NULL, 1, n);
 }
 
 static void comp_emit(void *o)
 {
-    mm_pd_info(o, "gr", mm_comp_take_gr(&((t_comp_tilde *)o)->x_core));
+    mm_pd_info(o, "gr", mm_comp_take_gr(CORE(o)));
 }
 
 static void comp_reset(void *o)
 {
-    mm_comp_reset(&((t_comp_tilde *)o)->x_core);
+    mm_comp_reset(CORE(o));
 }
 
 static void comp_snap(void *o)
 {
-    mm_comp_snap(&((t_comp_tilde *)o)->x_core);
+    mm_comp_snap(CORE(o));
 }
 
-static void do_curve(void *o, int argc, t_atom *argv)
-{
-    t_comp_tilde *x = o;
-    t_symbol *name;
-    if (mm_pd_arg_symbol(x, "curve", argc, argv, 0, &name)) {
-        x->x_curve = name;
-        draw_curve(x);
-    }
-}
-
-static void print_curve(void *o)
-{
-    t_comp_tilde *x = o;
-    post("  curve %s (%d points, input %g..%g dB)",
-         x->x_curve ? x->x_curve->s_name : "(none)", CURVE_N, CURVE_LO,
-         CURVE_LO + CURVE_N - 1);
-}
-
-static const mm_pdmethod comp_methods[] = {
-    {"curve", do_curve, print_curve, "<array>",
-     "draw the static curve (output dB for input -90..0 dB); follows the "
-     "controls", MM_P_NOFLAG},
-    {NULL, NULL, NULL, NULL, NULL, 0}};
+static const mm_pdcurve comp_curves[] = {
+    {"curve", 91, comp_curve,
+     "the static curve: output dB for input -90..0 dB (91 points); follows "
+     "the controls"},
+    {NULL, 0, NULL, NULL}};
 
 static const mm_pdinfo comp_info[] = {
     {"gr", "<dB>", "deepest gain reduction since the last report (0 or "
@@ -105,7 +78,7 @@ static const mm_objdef comp_def = {
     .ch_min = 1, .ch_max = MM_COMP_MAXCH, .ch_def = 2,
     .interval_def = 50,
     .table = &mm_comp_table,
-    .methods = comp_methods,
+    .curves = comp_curves,
     .info = comp_info,
     .create = comp_create,
     .set = comp_set,

@@ -5,46 +5,25 @@
 #include "mm_eq.h"
 #include <string.h>
 
-#define CURVE_N 256 /* `curve <array>`: dB at 256 points 20 Hz..20 kHz */
-
 typedef struct eq_tilde {
     mm_pdobj x_mm;
     mm_eq x_core;
-    t_symbol *x_curve;     /* array that follows the controls, or NULL */
-    t_clock *x_redraw;     /* one redraw after a burst of changes */
 } t_eq_tilde;
 
-#define X(o) ((t_eq_tilde *)(o))
-#define CORE(o) (&X(o)->x_core)
+#define CORE(o) (&((t_eq_tilde *)(o))->x_core)
 
-static void draw_curve(t_eq_tilde *x)
+static void eq_curve(void *o, float *y, int n)
 {
-    float v[CURVE_N];
-    if (!x->x_curve || !x->x_mm.ok)
-        return;
-    mm_eq_curve(&x->x_core, v, CURVE_N, 20.0, 20000.0);
-    if (!mm_pd_array_write(x, x->x_curve, v, CURVE_N))
-        x->x_curve = NULL; /* reported once */
-}
-
-static void changed(void *o)
-{
-    if (X(o)->x_curve)
-        clock_delay(X(o)->x_redraw, 0);
+    mm_eq_curve(CORE(o), y, n, 20.0, 20000.0);
 }
 
 static int eq_create(void *o, double sr)
 {
-    X(o)->x_redraw = clock_new(o, (t_method)draw_curve);
-    return mm_eq_init(CORE(o), X(o)->x_mm.nch,
+    return mm_eq_init(CORE(o), ((mm_pdobj *)o)->nch,
                       (int)mm_pd_value(o, MM_EQ_BANDS), sr) == MM_OK;
 }
 
-static void eq_destroy(void *o)
-{
-    clock_free(X(o)->x_redraw);
-    mm_eq_free(CORE(o));
-}
+static void eq_destroy(void *o) { mm_eq_free(CORE(o)); }
 
 static double eq_set(void *o, int id, double v)
 {
@@ -53,7 +32,6 @@ static double eq_set(void *o, int id, double v)
 
 static int eq_samplerate(void *o, double sr)
 {
-    changed(o); /* the picture stops at 0.49 fs */
     return mm_eq_set_samplerate(CORE(o), sr) == MM_OK;
 }
 
@@ -108,7 +86,6 @@ static void do_band(void *o, int argc, t_atom *argv)
             mm_eq_band_off(CORE(o), b);
         else
             mm_eq_set_band(CORE(o), b, (mm_fd_type)t, f, g, q);
-    changed(o);
 }
 
 static void print_bands(void *o)
@@ -129,23 +106,17 @@ static void print_bands(void *o)
          MM_EQ_QMIN, MM_EQ_QMAX, shelf_hi, lo);
 }
 
-static void do_curve(void *o, int argc, t_atom *argv)
-{
-    t_symbol *name;
-    if (mm_pd_arg_symbol(o, "curve", argc, argv, 0, &name)) {
-        X(o)->x_curve = name;
-        draw_curve(X(o));
-    }
-}
-
 static const mm_pdmethod eq_methods[] = {
     {"band", do_band, print_bands, "<n> <type> <Hz> <dB> <q> | <n> off",
      "set band n (0 = every band): bell|lowshelf|highshelf|lowpass|"
      "highpass|notch|bandpass|allpass, clamped to the ranges print shows",
      0},
-    {"curve", do_curve, NULL, "<array>", "draw the magnitude response (dB, "
-     "256 points 20 Hz..20 kHz); follows the controls", MM_P_NOFLAG},
     {NULL, NULL, NULL, NULL, NULL, 0}};
+
+static const mm_pdcurve eq_curves[] = {
+    {"curve", 256, eq_curve, "the magnitude response: dB at 256 points "
+     "20 Hz..20 kHz (log spaced); follows the controls"},
+    {NULL, 0, NULL, NULL}};
 
 static const mm_pdinfo eq_info[] = {
     {"latency", "<samples>", "always 0"},
@@ -159,6 +130,7 @@ static const mm_objdef eq_def = {
     .ch_min = 1, .ch_max = MM_EQ_MAXCH, .ch_def = 2,
     .table = &mm_eq_table,
     .methods = eq_methods,
+    .curves = eq_curves,
     .info = eq_info,
     .create = eq_create,
     .destroy = eq_destroy,

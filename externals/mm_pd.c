@@ -137,6 +137,8 @@ static t_float row_value(mm_pdobj *x, const row *r)
     }
 }
 
+static int ncurves(const mm_objdef *def);
+
 /* ---- helpers ------------------------------------------------------------- */
 
 t_float mm_pd_clamp_warn(void *x, const char *what, t_float v, t_float min,
@@ -515,11 +517,72 @@ static void print_all(mm_pdobj *x)
     post("%s:", x->def->name);
     for (int i = 0; i < n; i++)
         print_row(x, &r[i]);
+    for (int k = 0; k < ncurves(x->def); k++)
+        post("  %s %s (%d points)", x->def->curves[k].name,
+             x->curve[k] ? x->curve[k]->s_name : "(none)",
+             x->def->curves[k].points);
     for (const mm_pdmethod *m = x->def->methods; m && m->name; m++)
         if (m->print) {
             x->method = m;
             m->print(x);
         }
+}
+
+/* ---- curves -------------------------------------------------------------- */
+
+static int ncurves(const mm_objdef *def)
+{
+    int k = 0;
+    while (def->curves && def->curves[k].name && k < MM_PD_MAXCURVES)
+        k++;
+    return k;
+}
+
+static void draw_curve(mm_pdobj *x, int k)
+{
+    const mm_pdcurve *c = &x->def->curves[k];
+    float y[1024];
+    int n = c->points < 1024 ? c->points : 1024;
+    if (!x->curve[k] || !x->ok)
+        return;
+    c->draw(x, y, n);
+    if (!mm_pd_array_write(x, x->curve[k], y, n))
+        x->curve[k] = NULL; /* reported once */
+}
+
+static void redraw_curves(mm_pdobj *x)
+{
+    for (int k = 0; k < ncurves(x->def); k++)
+        draw_curve(x, k);
+}
+
+/* at once, so that a patch reading the array right after a message sees
+ * the new curve */
+static void curves_changed(mm_pdobj *x)
+{
+    redraw_curves(x);
+}
+
+static int is_curve(const mm_objdef *def, const char *name)
+{
+    for (int k = 0; k < ncurves(def); k++)
+        if (!strcmp(def->curves[k].name, name))
+            return k;
+    return -1;
+}
+
+static int curve_message(mm_pdobj *x, const char *name, int argc,
+                         t_atom *argv)
+{
+    int k = is_curve(x->def, name);
+    t_symbol *array;
+    if (k < 0)
+        return 0;
+    if (mm_pd_arg_symbol(x, name, argc, argv, 0, &array)) {
+        x->curve[k] = array;
+        draw_curve(x, k);
+    }
+    return 1;
 }
 
 /* A message to the leftmost inlet; 1 when the name is known. */
@@ -533,15 +596,20 @@ static int dispatch(mm_pdobj *x, t_symbol *s, int argc, t_atom *argv)
         if (r[i].d.flags & MM_P_CREATION)
             pd_error(x, "%s: %s can only be set at creation ([%s -%s ...])",
                      obj, name, obj, name);
-        else if (parse_value(x, &r[i].d, argc, argv, &v))
+        else if (parse_value(x, &r[i].d, argc, argv, &v)) {
             apply_row(x, &r[i], v);
+            curves_changed(x);
+        }
         return 1;
     }
+    if (curve_message(x, name, argc, argv))
+        return 1;
     const mm_pdmethod *m = find_method(x->def, name);
     if (m) {
         x->method = m;
         if (m->handler)
             m->handler(x, argc, argv);
+        curves_changed(x);
         return 1;
     }
     if (!strcmp(name, "print"))
@@ -649,10 +717,11 @@ static void parse_flags(mm_pdobj *x, int argc, t_atom *argv, int pass)
                     *r[k].value = v;
             }
         } else if (pass) {
-            if (k < 0 && !m)
+            if (k < 0 && !m && is_curve(x->def, name) < 0)
                 pd_error(x, "%s: unknown flag '-%s'", x->def->name, name);
             else if ((k >= 0 && (r[k].d.flags & MM_P_NOFLAG))
-                     || (m && (m->flags & MM_P_NOFLAG)))
+                     || (m && (m->flags & MM_P_NOFLAG))
+                     || is_curve(x->def, name) >= 0)
                 pd_error(x, "%s: '%s' is a message, not a creation flag",
                          x->def->name, name);
             else
@@ -777,6 +846,7 @@ static void obj_dsp(mm_pdobj *x, t_signal **sp)
         mm_outmix_set_samplerate(&x->mix, sr);
         x->samplerate = sr;
         size_dry(x);
+        curves_changed(x); /* pictures stop below fs/2 */
     }
     if (x->ok && n > x->blocksize) {
         size_t bytes = sizeof(float) * (size_t)x->nch * (size_t)n;

@@ -76,6 +76,18 @@ typedef struct mm_pdmethod {
     unsigned flags;            /* MM_P_NOFLAG: message only */
 } mm_pdmethod;
 
+/* A picture the object draws into a Pd array: `<name> <array>` writes
+ * `points` values now, and the backbone redraws it whenever a parameter,
+ * a method or the sample rate changes. */
+typedef struct mm_pdcurve {
+    const char *name;          /* the message: "curve" */
+    int points;
+    void (*draw)(void *x, float *y, int n);
+    const char *doc;           /* what the values are */
+} mm_pdcurve;
+
+#define MM_PD_MAXCURVES 2
+
 /* One selector of the info outlet, for the reference. */
 typedef struct mm_pdinfo {
     const char *selector;
@@ -95,6 +107,7 @@ typedef struct mm_objdef {
     const mm_paramtable *table;   /* the core's table, or NULL */
     const mm_pdmethod *methods;   /* NULL-name terminated, or NULL */
     const mm_pdinfo *info;        /* NULL-selector terminated */
+    const mm_pdcurve *curves;     /* NULL-name terminated, or NULL */
     const char *inlets_doc;    /* extra words for the reference */
     /* Allocate and initialise the core (creation flags are read with
      * mm_pd_value); 0 on failure (then the object is created silent).
@@ -139,6 +152,7 @@ struct mm_pdobj {
     float *out[MM_PD_MAXCH];
     t_float value[MM_PD_MAXPARAMS]; /* applied value of each table row */
     const mm_pdmethod *method; /* the row whose handler or print runs */
+    t_symbol *curve[MM_PD_MAXCURVES]; /* arrays the curves follow */
 };
 
 /* The class, from the declaration (call from the setup function). */

@@ -218,15 +218,16 @@ static void print_xover(void *o)
     post("%s Hz", buf);
 }
 
-static void do_curve(void *o, int argc, t_atom *argv)
+static void mb_curve(void *o, float *y, int n)
 {
-    t_symbol *name;
-    float y[CURVE_POINTS];
-    if (!mm_pd_arg_symbol(o, "curve", argc, argv, 0, &name))
-        return;
-    mm_multiband_curve(CORE(o), y, CURVE_POINTS, CURVE_LO, CURVE_HI);
-    mm_pd_array_write(o, name, y, CURVE_POINTS);
+    mm_multiband_curve(CORE(o), y, n, CURVE_LO, CURVE_HI);
 }
+
+static const mm_pdcurve mb_curves[] = {
+    {"curve", CURVE_POINTS, mb_curve, "the summed response with each "
+     "band's present gain: dB at 256 log-spaced points 20 Hz..20 kHz, "
+     "drawn now and after every change"},
+    {NULL, 0, NULL, NULL}};
 
 static const mm_pdmethod own_methods[] = {
     {"xover", do_xover, print_xover, "<Hz> ...",
@@ -235,8 +236,6 @@ static const mm_pdmethod own_methods[] = {
      "hear only the soloed bands (band 0 = every band)", 0},
     {"mute", do_switch, print_switch, "<band> 0|1",
      "silence a band (band 0 = every band)", 0},
-    {"curve", do_curve, NULL, "<array>",
-     "draw the summed response now, 256 points 20 Hz..20 kHz", MM_P_NOFLAG},
     {NULL, NULL, NULL, NULL, NULL, 0}};
 
 /* the per-band rows, then the others: filled in at setup */
@@ -259,6 +258,7 @@ static const mm_objdef mb_def = {
     .interval_def = 50,
     .table = &mm_multiband_table,
     .methods = mb_methods,
+    .curves = mb_curves,
     .info = mb_info,
     .create = mb_create,
     .destroy = mb_destroy,

@@ -6,65 +6,39 @@
 #include "mm_strip.h"
 #include <stdio.h>
 
-#define EQ_CURVE_N 256         /* curve: dB at 256 points 20 Hz..20 kHz */
-#define COMP_CURVE_LO (-90.0)  /* compcurve: output dB, input -90..0 dB */
-#define COMP_CURVE_N 91
+#define COMP_CURVE_LO (-90.0) /* compcurve: output dB, input -90..0 dB */
 
 typedef struct strip_tilde {
     mm_pdobj x_mm;
     mm_strip x_core;
-    t_symbol *x_curve, *x_compcurve; /* arrays that follow the controls */
-    t_clock *x_redraw;     /* one redraw after a burst of changes */
 } t_strip_tilde;
 
-#define X(o) ((t_strip_tilde *)(o))
-#define CORE(o) (&X(o)->x_core)
+#define CORE(o) (&((t_strip_tilde *)(o))->x_core)
 
-static void draw_curves(t_strip_tilde *x)
+static void eq_curve(void *o, float *y, int n)
 {
-    float v[EQ_CURVE_N];
-    if (!x->x_mm.ok)
-        return;
-    if (x->x_curve) {
-        mm_strip_eq_curve(&x->x_core, v, EQ_CURVE_N, 20.0, 20000.0);
-        if (!mm_pd_array_write(x, x->x_curve, v, EQ_CURVE_N))
-            x->x_curve = NULL; /* reported once */
-    }
-    if (x->x_compcurve) {
-        mm_strip_comp_curve(&x->x_core, v, COMP_CURVE_N, COMP_CURVE_LO,
-                            COMP_CURVE_LO + COMP_CURVE_N - 1);
-        if (!mm_pd_array_write(x, x->x_compcurve, v, COMP_CURVE_N))
-            x->x_compcurve = NULL;
-    }
+    mm_strip_eq_curve(CORE(o), y, n, 20.0, 20000.0);
 }
 
-static void changed(void *o)
+static void comp_curve(void *o, float *y, int n)
 {
-    if (X(o)->x_curve || X(o)->x_compcurve)
-        clock_delay(X(o)->x_redraw, 0);
+    mm_strip_comp_curve(CORE(o), y, n, COMP_CURVE_LO, COMP_CURVE_LO + n - 1);
 }
 
 static int strip_create(void *o, double sr)
 {
-    X(o)->x_redraw = clock_new(o, (t_method)draw_curves);
-    return mm_strip_init(CORE(o), X(o)->x_mm.nch, sr) == MM_OK;
+    return mm_strip_init(CORE(o), ((mm_pdobj *)o)->nch, sr) == MM_OK;
 }
 
-static void strip_destroy(void *o)
-{
-    clock_free(X(o)->x_redraw);
-    mm_strip_free(CORE(o));
-}
+static void strip_destroy(void *o) { mm_strip_free(CORE(o)); }
 
 static double strip_set(void *o, int id, double v)
 {
-    changed(o);
     return mm_strip_set(CORE(o), id, v);
 }
 
 static int strip_samplerate(void *o, double sr)
 {
-    changed(o);
     return mm_strip_set_samplerate(CORE(o), sr) == MM_OK;
 }
 
@@ -113,7 +87,6 @@ static void band(void *o, int b, int argc, t_atom *argv)
                              MM_STRIP_BAND_QMAX, "");
     }
     mm_strip_set_band(CORE(o), b, f, g, q);
-    changed(o);
 }
 
 static void do_low(void *o, int c, t_atom *v) { band(o, 0, c, v); }
@@ -136,37 +109,19 @@ static void print_bands(void *o)
          MM_STRIP_BAND_GMAX, MM_STRIP_BAND_QMIN, MM_STRIP_BAND_QMAX);
 }
 
-static void curve_to(void *o, t_symbol **where, const char *msg, int argc,
-                     t_atom *argv)
-{
-    t_symbol *name;
-    if (mm_pd_arg_symbol(o, msg, argc, argv, 0, &name)) {
-        *where = name;
-        draw_curves(X(o));
-    }
-}
-
-static void do_curve(void *o, int c, t_atom *v)
-{
-    curve_to(o, &X(o)->x_curve, "curve", c, v);
-}
-
-static void do_compcurve(void *o, int c, t_atom *v)
-{
-    curve_to(o, &X(o)->x_compcurve, "compcurve", c, v);
-}
-
 static const mm_pdmethod strip_methods[] = {
     {"low", do_low, print_bands, "<Hz> <dB>", "low shelf", 0},
     {"lowmid", do_lowmid, NULL, "<Hz> <dB> <q>", "low-mid bell", 0},
     {"highmid", do_highmid, NULL, "<Hz> <dB> <q>", "high-mid bell", 0},
     {"high", do_high, NULL, "<Hz> <dB>", "high shelf", 0},
-    {"curve", do_curve, NULL, "<array>", "draw the filters' and EQ's "
-     "response (dB, 256 points 20 Hz..20 kHz); follows the controls",
-     MM_P_NOFLAG},
-    {"compcurve", do_compcurve, NULL, "<array>", "draw the compressor's "
-     "static curve (output dB for input -90..0 dB, 91 points)", MM_P_NOFLAG},
     {NULL, NULL, NULL, NULL, NULL, 0}};
+
+static const mm_pdcurve strip_curves[] = {
+    {"curve", 256, eq_curve, "the filters' and EQ's response: dB at 256 "
+     "log-spaced points 20 Hz..20 kHz; follows the controls"},
+    {"compcurve", 91, comp_curve, "the compressor's static curve: output dB "
+     "for input -90..0 dB (91 points); follows the controls"},
+    {NULL, 0, NULL, NULL}};
 
 static const mm_pdinfo strip_info[] = {
     {"inpeak", "<dBFS>", "input peak since the last report"},
@@ -187,6 +142,7 @@ static const mm_objdef strip_def = {
     .interval_def = 50,
     .table = &mm_strip_table,
     .methods = strip_methods,
+    .curves = strip_curves,
     .info = strip_info,
     .inlets_doc = "-ch 1: mono in, panned (panlaw); -ch 2: stereo in, pan "
                   "acts as balance; always two signal outlets",

@@ -393,6 +393,12 @@ static void object(const mm_objdef *d, t_class *c)
     first = 1;
     for (const mm_pdmethod *m = d->methods; m && m->name; m++)
         method(m, "object", &first);
+    for (const mm_pdcurve *c = d->curves; c && c->name; c++) {
+        /* a curve is a message-only method `<name> <array>` */
+        mm_pdmethod m = {c->name, NULL, NULL, "<array>", c->doc,
+                         MM_P_NOFLAG};
+        method(&m, "object", &first);
+    }
     for (const mm_pdmethod *m = mm_pd_common_methods(); m->name; m++)
         method(m, "common", &first);
     fputs("]", out);
@@ -431,6 +437,8 @@ static void check_names(const mm_objdef *d)
         names[n++] = tail[i].name;
     for (const mm_pdmethod *m = d->methods; m && m->name; m++)
         names[n++] = m->name;
+    for (const mm_pdcurve *c = d->curves; c && c->name; c++)
+        names[n++] = c->name;
     for (const mm_pdmethod *m = mm_pd_common_methods(); m->name; m++)
         names[n++] = m->name;
     for (int i = 0; i < n; i++)
