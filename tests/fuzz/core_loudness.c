@@ -4,11 +4,40 @@
  * readings do not depend on the block size (two instances, cut
  * differently, read at the same sample: bitwise equal). Roles, pause,
  * reset and rate changes in between; invalid channel counts and rates are
- * refused. */
+ * refused.
+ *
+ * Kept short per input (a millisecond or a few): every init, reset and
+ * rate change allocates libebur128's 3 s window (sample rate x channels x
+ * 24 bytes, page by page under ASan), and every sample of every channel
+ * runs an 8x true-peak detector in both meters. So rates are mostly low
+ * (8 kHz: 100 ms blocks of 800 samples, the gating reached in 3200),
+ * channel counts mostly 1 or 2, and the frames per input come from a
+ * tier, 256 << k with k = 0..7 (probability 2^-(k+1), the last 2^-7):
+ * about 1,000 frames on average, and up to 32768 (4 s at 8 kHz: past the
+ * 30 blocks that short-term loudness and LRA need); a reset or a rate
+ * change is charged RENEW_COST frames. */
 #include "fuzz.h"
 #include "mm_loudness.h"
 
 #define MAXN 4096
+/* a reset or a rate change re-creates both meters: charged as frames */
+#define RENEW_COST 512
+
+/* mostly 8 kHz; the other low rates; any rate Pd runs at (22.05 to
+ * 192 kHz, standard or not); rarely a hostile value, most of them
+ * invalid (below 8 kHz, negative, huge, NaN, inf: they must be refused) */
+static double pick_rate(fz *f)
+{
+    static const double low[] = {11025, 12000, 16000, 22050};
+    uint8_t k = fz_u8(f);
+    if (k < 176)
+        return 8000.0;
+    if (k < 224)
+        return low[k % 4];
+    if (k < 240)
+        return fz_samplerate(f);
+    return fz_param(f, 0, 8000);
+}
 
 static void check_readings(const mm_loudness_readings *r, double maxabs)
 {
@@ -33,8 +62,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const float *in[MM_LOUDNESS_MAXCH];
     fz f;
     fz_init(&f, data, size);
-    int nch = fz_range(&f, 0, MM_LOUDNESS_MAXCH + 1);
-    double sr = fz_u8(&f) < 240 ? fz_samplerate(&f) : fz_param(&f, 0, 4e5);
+    uint8_t ck = fz_u8(&f);
+    int nch = ck < 208 ? 1 + (ck & 1) : fz_range(&f, 0, MM_LOUDNESS_MAXCH + 1);
+    double sr = pick_rate(&f);
+    int tier = 0;
+    for (uint8_t tb = fz_u8(&f); tier < 7 && (tb >> tier & 1); tier++)
+        ;
+    long budget = 256L << tier; /* frames */
     int ra = mm_loudness_init(&a, nch, sr);
     if (nch < 1 || nch > MM_LOUDNESS_MAXCH || !(sr >= 8000.0 && sr <= 1e7)) {
         FZ_CHECK(ra == MM_E_ARG, "init(%d, %g) = %d", nch, sr, ra);
@@ -48,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     double maxabs = 0.0;
     for (int c = 0; c < nch; c++)
         in[c] = buf[c];
-    for (int ops = 0; fz_left(&f) && ops < 48; ops++) {
+    for (int ops = 0; fz_left(&f) && ops < 48 && budget > 0; ops++) {
         int op = fz_u8(&f) % 16;
         if (op == 0) {
             int ch = fz_range(&f, -1, nch);
@@ -64,11 +98,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             mm_loudness_set_paused(&a, p);
             mm_loudness_set_paused(&b, p);
         } else if (op == 2) {
+            budget -= RENEW_COST;
             if (mm_loudness_reset(&a) || mm_loudness_reset(&b))
                 abort();
             maxabs = 0.0;
         } else if (op == 3) {
-            double r = fz_u8(&f) < 230 ? fz_samplerate(&f) : fz_param(&f, 0, 4e5);
+            double r = pick_rate(&f);
+            budget -= RENEW_COST;
             int e1 = mm_loudness_set_samplerate(&a, r);
             int e2 = mm_loudness_set_samplerate(&b, r);
             FZ_CHECK(e1 == e2, "set_samplerate");
@@ -81,7 +117,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (e1 == MM_OK)
                 sr = r;
         } else {
-            int len = fz_range(&f, 1, MAXN);
+            int len = fz_range(&f, 1, budget < MAXN ? (int)budget : MAXN);
+            budget -= len;
             for (int c = 0; c < nch; c++) {
                 fz_signal(&f, buf[c], len);
                 for (int i = 0; i < len; i++)

@@ -2,12 +2,17 @@
  * was; phase 0 is the sanitised input delayed by taps/2, bit for bit; the
  * output is finite (for inputs below 1e30) and bounded by the filter's
  * absolute sum; and it does not depend on how the input is cut into
- * blocks (two instances, different cuts, bitwise equal). */
+ * blocks (two instances, different cuts, bitwise equal).
+ *
+ * Short signals: the samples per input are capped so that samples x
+ * factor x taps (the multiply-adds, and the checks' window scans) stay
+ * under MAX_WORK, about a millisecond per input however large the design. */
 #include "fuzz.h"
 #include "mm_oversampler.h"
 
 #define MAXN 2048
 #define MAXL MM_OVERSAMPLER_MAX_FACTOR
+#define MAX_WORK (1L << 17)
 
 /* as documented: non-finite -> 0, |x| below ~1e-30 -> 0 (the module
  * flushes exponents below 2^-100 = 7.9e-31) */
@@ -52,14 +57,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         gain = fmax(gain, g);
     }
     long t0 = 0;
-    for (int ops = 0; fz_left(&f) && ops < 32; ops++) {
+    long budget = MAX_WORK / ((long)factor * taps); /* samples */
+    if (budget < 64)
+        budget = 64;
+    for (int ops = 0; fz_left(&f) && ops < 32 && budget > 0; ops++) {
         if (fz_u8(&f) < 12) {
             mm_oversampler_reset(&a);
             mm_oversampler_reset(&b);
             t0 = 0;
             continue;
         }
-        int len = fz_range(&f, 1, MAXN);
+        int len = fz_range(&f, 1, budget < MAXN ? (int)budget : MAXN);
+        budget -= len;
         fz_signal(&f, in, len);
         for (int i = 0; i < len; i++)
             hist[(t0 + i) & 16383] = sanitised(in[i]);

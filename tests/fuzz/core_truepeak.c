@@ -2,16 +2,23 @@
  * they cover (peak_out[m + latency] >= |x[m]|), bounded (<= 4 x the
  * largest sample in their context), independent of the block size
  * (bitwise), in == peak_out allowed, and process_max equals the maximum
- * of what process writes. */
+ * of what process writes.
+ *
+ * Short signals: at most MAX_SAMPLES samples per input in all (three
+ * detectors at 336 multiply-adds per sample each), so that one input
+ * costs about a millisecond; the detector's history is 48 samples and
+ * its chunks 32, so a few hundred samples reach every path. */
 #include "fuzz.h"
 #include "mm_truepeak.h"
 
-#define MAXN 4096
+#define MAXN 512         /* samples per signal */
+#define MAX_SAMPLES 512  /* samples per input */
+#define CTX (2 * MM_TRUEPEAK_TAPS / 2 + 2) /* context of a reading */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static float in[MAXN], pa[MAXN], pb[MAXN];
-    static float hist[1 << 14];
+    static float hist[1 << 14], ctxmax[MAXN];
     fz f;
     fz_init(&f, data, size);
     mm_truepeak a = {0}, b = {0}, c = {0};
@@ -28,7 +35,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int lat = mm_truepeak_latency(&a);
     FZ_CHECK(lat == MM_TRUEPEAK_TAPS / 2, "latency %d", lat);
     long t0 = 0;
-    for (int ops = 0; fz_left(&f) && ops < 32; ops++) {
+    int budget = MAX_SAMPLES;
+    for (int ops = 0; fz_left(&f) && ops < 32 && budget > 0; ops++) {
         int op = fz_u8(&f);
         if (op < 8) {
             mm_truepeak_reset(&a);
@@ -45,7 +53,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             t0 = 0;
             continue;
         }
-        int len = fz_range(&f, 1, MAXN);
+        int len = fz_range(&f, 1, budget < MAXN ? budget : MAXN);
+        budget -= len;
         fz_signal(&f, in, len);
         for (int i = 0; i < len; i++) {
             float x = in[i];
@@ -67,14 +76,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                      "process_max %g, max of process %g", mb, m);
             done += n;
         }
+        /* ctxmax[i]: the largest |x| of samples t0 + i - CTX .. t0 + i
+         * (a sliding maximum: candidates kept in decreasing order) */
+        {
+            static long q[MAXN + CTX + 1];
+            int head = 0, tail = 0;
+            long from = t0 - CTX > 0 ? t0 - CTX : 0;
+            for (long t = from; t < t0 + len; t++) {
+                while (tail > head &&
+                       hist[q[tail - 1] & 16383] <= hist[t & 16383])
+                    tail--;
+                q[tail++] = t;
+                while (q[head] < t - CTX)
+                    head++;
+                if (t >= t0)
+                    ctxmax[t - t0] = hist[q[head] & 16383];
+            }
+        }
         for (int i = 0; i < len; i++) {
             long t = t0 + i;
             FZ_CHECK(fz_same_bits(pa[i], pb[i]),
                      "block-size dependence at %ld: %g vs %g", t, pa[i],
                      pb[i]);
-            double m = 0.0;
-            for (int k = 0; k <= 2 * lat + 2 && t - k >= 0; k++)
-                m = fmax(m, hist[(t - k) & 16383]);
+            double m = ctxmax[i];
             if (m < 1e30) {
                 FZ_CHECK(fz_isfinite(pa[i]) && pa[i] >= 0.0f,
                          "reading %g at %ld", pa[i], t);

@@ -8,9 +8,12 @@
  * input as a crash.
  *
  * A core harness is one small file tests/fuzz/core_<module>.c defining
- * LLVMFuzzerTestOneInput; tests/fuzz/run.sh builds every core_*.c with
- * every dsp .c file and one object harness per line of
- * tests/robust/objects.list (obj_harness.c + pdstub.c).
+ * LLVMFuzzerTestOneInput; the Makefile (make fuzzers, run by
+ * tests/fuzz/run.sh) links every core_*.c with the core built for
+ * fuzzing, and builds one object harness per line of
+ * tests/robust/objects.list (obj_harness.c + pdstub.c). Keep each input
+ * cheap (about a millisecond: short signals, few large allocations) so
+ * that a 5 s run executes thousands of inputs.
  */
 #ifndef MM_FUZZ_H
 #define MM_FUZZ_H

@@ -1,12 +1,15 @@
-/* objcheck.h: the per-object check hook of the object fuzzers.
+/* objcheck.h: the per-object check hook of the object fuzzers, an
+ * extension point that no object uses yet.
  *
- * An object that promises a bound (limiter~'s ceiling, dither~'s grid)
- * adds tests/fuzz/check/<name>.c defining mm_fuzz_check(); tests/fuzz/run.sh
- * links it into that object's harness. Without the file a default that
- * checks nothing more is used (the harness itself always checks finite
- * output, the info outlet and the perform routine's return value).
+ * An object that promises a bound (candidates: limiter~'s ceiling,
+ * dither~'s grid) may add tests/fuzz/check/<name>.c defining
+ * mm_fuzz_check(); the Makefile links that file into the object's harness
+ * when it exists. There is no tests/fuzz/check/ directory today, so every
+ * harness uses the default in obj_harness.c, which checks nothing more
+ * (the harness itself always checks finite output, the info outlet and
+ * the perform routine's return value).
  *
- * Example, tests/fuzz/check/limiter~.c:
+ * A sketch (not in the tree, never run) of tests/fuzz/check/limiter~.c:
  *
  *   #include "objcheck.h"
  *   #include <math.h>

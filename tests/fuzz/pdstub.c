@@ -64,10 +64,26 @@ t_symbol *gensym(const char *name)
     for (t_symbol *s = symtab[hash(name)]; s; s = s->s_next)
         if (!strcmp(s->s_name, name))
             return s;
-    t_symbol *s = calloc(1, sizeof *s);
-    char *copy = strdup(name);
-    if (!s || !copy)
-        abort();
+    /* Symbols live for the process, as in Pd. They come from static
+     * storage rather than malloc: libFuzzer re-runs (and leak-scans) every
+     * input that mallocs more than it frees, and a new word in a message
+     * would otherwise make it do that. */
+    static t_symbol pool[16384];
+    static char names[1 << 20];
+    static size_t npool, nnames;
+    size_t len = strlen(name) + 1;
+    t_symbol *s;
+    char *copy;
+    if (npool < sizeof pool / sizeof *pool && nnames + len <= sizeof names) {
+        s = &pool[npool++];
+        copy = memcpy(names + nnames, name, len);
+        nnames += len;
+    } else {
+        s = calloc(1, sizeof *s);
+        copy = strdup(name);
+        if (!s || !copy)
+            abort();
+    }
     s->s_name = copy;
     sym_insert(s);
     return s;

@@ -8,8 +8,8 @@
 #   obj_<name>        one per line of tests/robust/objects.list: the real
 #                     wrapper externals/<name>.c + externals/mm_pd.c on the
 #                     pdstub.c runtime (obj_harness.c), plus the object's
-#                     check hook tests/fuzz/check/<name>.c when there is
-#                     one (see objcheck.h)
+#                     check hook tests/fuzz/check/<name>.c if one is ever
+#                     written (none is yet; see objcheck.h)
 # The Makefile builds them (make fuzzers: clang, libFuzzer, ASan + UBSan);
 # this script runs `make fuzzers` first, which does nothing when
 # `make check` has just built them.
@@ -77,25 +77,36 @@ run_one() {
     mkdir -p "$corpus" "$art"
     : >"$log"
     local rc=0
-    # 1. replay the committed regression inputs
-    if [ -d "$seed" ] && [ -n "$(ls -A "$seed")" ]; then
-        "$bin" -runs=0 "$seed"/* >>"$log" 2>&1 || rc=$?
+    export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+    export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+    # 1. replay the committed regression inputs (untimed); the object
+    #    harnesses' sweep of every message and flag runs here too (with an
+    #    empty input when there is no committed one)
+    local inputs=()
+    if [ -d "$seed" ] && [ -n "$(ls -A "$seed")" ]; then inputs=("$seed"/*);
+    elif [[ $h == obj_* ]]; then : >"$FUZZ_OUT/empty"; inputs=("$FUZZ_OUT/empty"); fi
+    if [ ${#inputs[@]} -gt 0 ]; then
+        MM_FUZZ_SWEEP=1 "$bin" -runs=0 "${inputs[@]}" >>"$log" 2>&1 || rc=$?
     fi
-    # 2. fuzz
+    # 2. fuzz, for FUZZ_SECONDS (without the sweep: it ran above)
     if [ $rc -eq 0 ]; then
         local dirs=("$corpus")
         [ -d "$seed" ] && dirs+=("$seed")
-        ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
-        UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-        "$bin" -max_total_time="$FUZZ_SECONDS" -max_len=4096 -timeout=20 \
-            -rss_limit_mb=2560 -print_final_stats=1 -artifact_prefix="$art" \
-            "${dirs[@]}" >>"$log" 2>&1 || rc=$?
+        # the CPU time it got (the machine may be shared: executions per
+        # CPU second say more than executions alone)
+        local TIMEFORMAT='%U %S'
+        { time MM_FUZZ_SWEEP=0 \
+            "$bin" -max_total_time="$FUZZ_SECONDS" -max_len=4096 -timeout=20 \
+            -rss_limit_mb=2560 -print_final_stats=1 -print_funcs=0 \
+            -artifact_prefix="$art" "${dirs[@]}" >>"$log" 2>&1 || rc=$?; } \
+            2>"$log.cpu"
     fi
-    local execs cov
+    local execs cov cpu
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | awk '{print $2}')
+    cpu=$(awk '{printf "%.1f", $1 + $2}' "$log.cpu" 2>/dev/null)
     if [ $rc -eq 0 ]; then
-        echo "PASS: fuzz $h ${FUZZ_SECONDS}s ${execs:-0} execs cov ${cov:-?}"
+        echo "PASS: fuzz $h ${FUZZ_SECONDS}s ${execs:-0} execs (${cpu:-?} s CPU) cov ${cov:-?}"
     else
         local why
         why=$(grep -m1 -h 'FUZZ INVARIANT FAILED\|ERROR: AddressSanitizer\|runtime error\|ERROR: libFuzzer\|ERROR: LeakSanitizer\|SUMMARY:' "$log")
