@@ -31,15 +31,13 @@ declare -A bench_ns
 "$TOOLS/mixgen" "$SECONDS_OF_MATERIAL" 48000 "$MATERIAL" -1 || exit 1
 FRAMES=$((SECONDS_OF_MATERIAL * 48000))
 
-# core timing programs
-CORE_BIN=$BENCH_OUT/core
-mkdir -p "$CORE_BIN"
-for src in bench/core/bench_*.c; do
-    [ -f "$src" ] || continue
-    cc -std=c99 -D_DEFAULT_SOURCE -O3 -ffast-math -fno-finite-math-only \
-        -Idsp -Itests/tools -o "$CORE_BIN/$(basename "$src" .c)" "$src" \
-        dsp/*.c -lebur128 -lm || echo "bench: cannot build $src"
-done
+# core timing programs: bench/core/bench_*.c linked with the core's
+# release library (-O2 -g, as the unit tests and tools; the externals
+# themselves are built -O3 -ffast-math by pd-lib-builder), by the Makefile
+# (`make bench` has built them already)
+CORE_BIN=$BUILD/bench/core
+make -s -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory BUILD="$BUILD" \
+    bench-core || echo "bench: cannot build every core timing program"
 
 # the LV2 host, when lilv is there
 LV2HOST=""

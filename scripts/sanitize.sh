@@ -3,25 +3,33 @@
 # externals, the core and the test tools built with AddressSanitizer +
 # UndefinedBehaviorSanitizer (incl. float-cast-overflow).
 #
-# Everything goes to $SAN_BUILD (default build/asan), never mixed with the
-# normal build: pd-lib-builder compiles in place, so the externals are
-# built from a copy of the sources in $SAN_BUILD/src and installed into
-# $SAN_BUILD/pd/mixmaster; unit tests and tools in $SAN_BUILD/tests and
-# $SAN_BUILD/tools. tests/run.sh then runs with BUILD=$SAN_BUILD and a `pd`
-# first in PATH that preloads the ASan runtime into the (uninstrumented)
-# Pd (leak checking off for Pd itself: Pd frees little at exit).
+# The externals go to $SAN_BUILD (default build/asan), never mixed with the
+# normal build: pd-lib-builder compiles in place, so they are built from a
+# copy of the sources in $SAN_BUILD/src and installed into
+# $SAN_BUILD/pd/mixmaster. The unit tests and tools link the core's ASan
+# library that `make check` builds too ($BUILD/obj/asan, the Makefile's
+# asan flavour: ASan + UBSan with float-cast-overflow, stopping at the
+# first report) and go to $SAN_BUILD/tests and $SAN_BUILD/tools.
+# tests/run.sh then runs with BUILD=$SAN_BUILD and a `pd` first in PATH
+# that preloads the ASan runtime into the (uninstrumented) Pd (leak
+# checking off for Pd itself: Pd frees little at exit). Its fuzz pass is
+# left out here: the fuzzers are ASan + UBSan builds already, run by
+# `make check` and `make fuzz`.
 #
 # Every sanitizer report is written to $SAN_BUILD/reports/. A report with
 # a frame in mixmaster code (the externals, dsp/, tests) fails the run; a
 # report wholly inside Pd or libc is suppressed only when it matches a line
 # of scripts/sanitize.supp (a fixed string), else it fails too.
-#   SAN_CC=gcc         the compiler (clang works too)
+#   SAN_CC=cc          the compiler (clang works too; another compiler than
+#                      make check's rebuilds the core's ASan objects)
 #   MM_TESTS=pattern   run a subset of the tests
 set -u
 cd "$(dirname "$0")/.."
 TOP=$PWD
-SAN=${SAN_BUILD:-${BUILD:-build}/asan}
-SAN_CC=${SAN_CC:-gcc}
+BUILD=${BUILD:-build}
+SAN=${SAN_BUILD:-$BUILD/asan}
+SAN_CC=${SAN_CC:-${CC:-cc}}
+JOBS=$(nproc 2>/dev/null || echo 2)
 SANFLAGS="-fsanitize=address,undefined -fsanitize=float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=address"
 REPORTS=$TOP/$SAN/reports
 mkdir -p "$SAN/src" "$SAN/bin" "$REPORTS"
@@ -40,7 +48,7 @@ rm -rf "$SAN/src"; mkdir -p "$SAN/src"
 # taken as up to date and left uninstrumented)
 tar -c --exclude=./build --exclude=./.git --exclude="*.o" \
     --exclude="*.pd_linux" . | tar -x -C "$SAN/src"
-make -s -C "$SAN/src" CC="$SAN_CC" \
+make -s -j"$JOBS" -C "$SAN/src" CC="$SAN_CC" \
     CFLAGS="-O1 -g -Wall -Wextra $SANFLAGS" LDFLAGS="$SANFLAGS" \
     >"$REPORTS/../build.log" 2>&1 || { tail -20 "$REPORTS/../build.log"; fail "build failed"; }
 grep -i 'warning' "$REPORTS/../build.log" | head -5
@@ -48,17 +56,13 @@ rm -rf "$SAN/pd"
 make -s -C "$SAN/src" install PDLIBDIR="$TOP/$SAN/pd" DESTDIR= >/dev/null \
     || fail "install failed"
 echo "== building unit tests and tools"
-TCF="-std=c99 -D_DEFAULT_SOURCE -O1 -g -Wall -Wextra -Idsp $SANFLAGS"
-make -s unit-tests BUILD="$SAN" CC="$SAN_CC" TEST_CFLAGS="$TCF" \
-    >>"$REPORTS/../build.log" 2>&1 || { tail -20 "$REPORTS/../build.log"; fail "build failed"; }
-# the test tools are one-shot programs that leave freeing to exit: leak
-# checking off for them (compiled-in default), on for the unit tests
-echo 'const char *__asan_default_options(void) { return "detect_leaks=0"; }' \
-    >"$SAN/noleaks.c"
-rm -rf "$SAN/tools"
-$SAN_CC -c -o "$SAN/noleaks.o" "$SAN/noleaks.c" || fail "build failed"
-make -s tools BUILD="$SAN" CC="$SAN_CC" TEST_CFLAGS="$TCF" \
-    TEST_LDLIBS="$TOP/$SAN/noleaks.o -lcmocka -lebur128 -lm" \
+# the tools without leak checking (one-shot programs that leave freeing to
+# exit: the Makefile links them with a compiled-in default), the unit
+# tests with it
+rm -rf "$SAN/tests" "$SAN/tools"
+make -s -j"$JOBS" --no-print-directory BUILD="$BUILD" ASAN_CC="$SAN_CC" \
+    ASAN_UNIT_DIR="$TOP/$SAN/tests" ASAN_TOOL_DIR="$TOP/$SAN/tools" \
+    unit-tests-asan tools-asan \
     >>"$REPORTS/../build.log" 2>&1 || { tail -20 "$REPORTS/../build.log"; fail "build failed"; }
 
 # pd with the ASan runtime preloaded, first in PATH for tests/run.sh ($PD)
@@ -90,7 +94,7 @@ export UBSAN_OPTIONS="print_stacktrace=1:log_path=$REPORTS/ubsan"
 # the allocation shim cannot sit behind ASan's malloc (make check runs it)
 export MM_RT_SKIP="the ASan runtime"
 echo "== tests (BUILD=$SAN)"
-BUILD=$SAN PD=pd bash tests/run.sh | tee "$REPORTS/../run.log"
+BUILD=$SAN PD=pd MM_FUZZ_SECONDS=0 bash tests/run.sh | tee "$REPORTS/../run.log"
 rc=${PIPESTATUS[0]}
 tests_line=$(tail -1 "$REPORTS/../run.log")
 

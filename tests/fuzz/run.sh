@@ -27,7 +27,14 @@
 #   FUZZ_OUT=dir      default $BUILD/fuzz
 #   CLANG=clang-14    the compiler (needs libFuzzer: libclang-rt-14-dev)
 # Prints one line per harness with its executions (libFuzzer's
-# stat::number_of_executed_units) and `fuzz: N passed, N failed`.
+# stat::number_of_executed_units) and the CPU time it got, and
+# `fuzz: N passed, N failed`.
+#
+# For tests/run.sh, which runs the harnesses as jobs beside the other
+# tests:
+#   run.sh --build      build; print the name of each harness that built
+#                       and a FAIL line for each that did not
+#   run.sh --one NAME   run one built harness; print its PASS/FAIL line
 set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
@@ -36,40 +43,43 @@ FUZZ_OUT=${FUZZ_OUT:-$BUILD/fuzz}
 FUZZ_ONLY=${FUZZ_ONLY:-}
 FUZZ_JOBS=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 BIN=$BUILD/fuzz/bin
+MODE=${1:-all}
 mkdir -p "$FUZZ_OUT/log"
-
-. scripts/lib/extra-deps.sh
-need_clang || exit 1
-: "${CLANG:=$MM_CLANG}"
 
 want() { [ -z "$FUZZ_ONLY" ] || [[ "$1" == *$FUZZ_ONLY* ]]; }
 
-# the harnesses: as the Makefile names them
-all=()
-for src in tests/fuzz/core_*.c; do all+=("$(basename "$src" .c)"); done
-while read -r name; do
-    all+=("obj_${name%\~}")
-done < <(awk -F'|' '$1 ~ /^ *[A-Za-z]/ {gsub(/ /, "", $1); print $1}' \
-    tests/robust/objects.list)
-harnesses=() targets=()
-for h in "${all[@]}"; do
-    want "$h" || continue
-    harnesses+=("$h"); targets+=("$BIN/$h")
-done
-[ ${#harnesses[@]} -gt 0 ] || { echo "fuzz: no harness matches '$FUZZ_ONLY'"; exit 1; }
-
-# build (-k: one harness that does not build does not stop the others)
-fmake() { make --no-print-directory BUILD="$BUILD" FUZZ_CC="$CLANG" "$@"; }
-build_failed=()
-if ! fmake -k -j"$FUZZ_JOBS" "${targets[@]}" >"$FUZZ_OUT/log/build.log" 2>&1; then
-    # which ones: each again alone (quick for those that did build)
-    ok=()
-    for h in "${harnesses[@]}"; do
-        if fmake "$BIN/$h" >>"$FUZZ_OUT/log/build.log" 2>&1; then ok+=("$h");
-        else build_failed+=("$h"); fi
+# the harnesses (as the Makefile names them) that match FUZZ_ONLY, built;
+# sets harnesses (built) and build_failed
+build() {
+    . scripts/lib/extra-deps.sh
+    need_clang || { echo "FAIL: fuzz: no clang with libFuzzer"; exit 1; }
+    : "${CLANG:=$MM_CLANG}"
+    all=()
+    for src in tests/fuzz/core_*.c; do all+=("$(basename "$src" .c)"); done
+    while read -r name; do
+        all+=("obj_${name%\~}")
+    done < <(awk -F'|' '$1 ~ /^ *[A-Za-z]/ {gsub(/ /, "", $1); print $1}' \
+        tests/robust/objects.list)
+    harnesses=() targets=()
+    for h in "${all[@]}"; do
+        want "$h" || continue
+        harnesses+=("$h"); targets+=("$BIN/$h")
     done
-    harnesses=(${ok[@]+"${ok[@]}"})
-fi
+    [ ${#harnesses[@]} -gt 0 ] || { echo "fuzz: no harness matches '$FUZZ_ONLY'"; exit 1; }
+
+    # build (-k: one harness that does not build does not stop the others)
+    fmake() { make --no-print-directory BUILD="$BUILD" FUZZ_CC="$CLANG" "$@"; }
+    build_failed=()
+    if ! fmake -k -j"$FUZZ_JOBS" "${targets[@]}" >"$FUZZ_OUT/log/build.log" 2>&1; then
+        # which ones: each again alone (quick for those that did build)
+        ok=()
+        for h in "${harnesses[@]}"; do
+            if fmake "$BIN/$h" >>"$FUZZ_OUT/log/build.log" 2>&1; then ok+=("$h");
+            else build_failed+=("$h"); fi
+        done
+        harnesses=(${ok[@]+"${ok[@]}"})
+    fi
+}
 
 run_one() {
     local h=$1 bin=$BIN/$1 corpus=$FUZZ_OUT/corpus/$1
@@ -113,6 +123,27 @@ run_one() {
         echo "FAIL: fuzz $h exit $rc ${execs:-?} execs: ${why:-see $log} (input: $(ls -t "$art" 2>/dev/null | head -1))"
     fi
 }
+build_fail_lines() {
+    local b
+    for b in ${build_failed[@]+"${build_failed[@]}"}; do
+        echo "FAIL: fuzz $b does not build (see $FUZZ_OUT/log/build.log)"
+        grep -m5 "error\|No rule to make target.*$b" "$FUZZ_OUT/log/build.log"
+    done
+}
+
+case $MODE in
+--build)
+    build
+    printf '%s\n' ${harnesses[@]+"${harnesses[@]}"}
+    build_fail_lines
+    [ ${#build_failed[@]} -eq 0 ]
+    exit;;
+--one)
+    run_one "$2"
+    exit;;
+esac
+
+build
 export -f run_one
 export FUZZ_OUT FUZZ_SECONDS BIN
 
@@ -120,10 +151,7 @@ results=""
 [ ${#harnesses[@]} -gt 0 ] && results=$(printf '%s\n' "${harnesses[@]}" \
     | xargs -r -P "$FUZZ_JOBS" -I{} bash -c 'run_one "$@"' _ {})
 [ -n "$results" ] && printf '%s\n' "$results" | sort
-for b in ${build_failed[@]+"${build_failed[@]}"}; do
-    echo "FAIL: fuzz $b does not build (see $FUZZ_OUT/log/build.log)"
-    grep -m5 "error\|No rule to make target.*$b" "$FUZZ_OUT/log/build.log"
-done
+build_fail_lines
 pass=$(grep -c '^PASS: ' <<<"$results")
 fail=$(( $(grep -c '^FAIL: ' <<<"$results") + ${#build_failed[@]} ))
 echo "fuzz: $pass passed, $fail failed"
