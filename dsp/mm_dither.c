@@ -167,9 +167,8 @@ int mm_dither_set_samplerate(mm_dither *d, double samplerate)
 
 double mm_dither_set(mm_dither *d, mm_dither_param p, double v)
 {
-    if ((int)p < 0 || p >= MM_DITHER_NPARAMS)
+    if (!mm_param_take(&mm_dither_table, (int)p, &v))
         return 0.0;
-    v = mm_param_apply(&dither_rows[p], v);
     switch (p) {
     case MM_DITHER_BITS:
         d->bits = (int)v;

@@ -90,9 +90,8 @@ void mm_gate_set_samplerate(mm_gate *g, double samplerate)
 
 double mm_gate_set(mm_gate *g, mm_gate_param p, double v)
 {
-    if ((int)p < 0 || p >= MM_GATE_NPARAMS)
+    if (!mm_param_take(&mm_gate_table, (int)p, &v))
         return 0.0;
-    v = mm_param_apply(&gate_rows[p], v);
     g->value[p] = v;
     update(g);
     return v;

@@ -121,9 +121,8 @@ static void set_monobass(mm_imager *im, double hz)
 
 double mm_imager_set(mm_imager *im, int id, double v)
 {
-    if (id < 0 || id >= MM_IMAGER_NPARAMS)
+    if (!mm_param_take(&mm_imager_table, (int)id, &v))
         return 0.0;
-    v = mm_param_apply(&imager_rows[id], v);
     switch ((mm_imager_param)id) {
     case MM_IMAGER_WIDTH:
         mm_smoother_set(&im->width, v / 100.0);

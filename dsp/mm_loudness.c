@@ -449,9 +449,8 @@ const mm_paramtable mm_loudness_table =
 
 double mm_loudness_set(mm_loudness *l, mm_loudness_param p, double v)
 {
-    if ((int)p < 0 || p >= MM_LOUDNESS_NPARAMS)
+    if (!mm_param_take(&mm_loudness_table, (int)p, &v))
         return 0.0;
-    v = mm_param_apply(&loudness_rows[p], v);
     if (p == MM_LOUDNESS_TARGET)
         l->target = v;
     else

@@ -191,9 +191,8 @@ int mm_multiband_get_mute(const mm_multiband *m, int b)
 
 double mm_multiband_set(mm_multiband *m, int id, double v)
 {
-    if (id < 0 || id >= MM_MULTIBAND_NPARAMS)
+    if (!mm_param_take(&mm_multiband_table, (int)id, &v))
         return 0.0;
-    v = mm_param_apply(&multiband_rows[id], v);
     switch ((mm_multiband_param)id) {
     case MM_MULTIBAND_LINK:
         m->link = v;

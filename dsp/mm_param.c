@@ -72,3 +72,12 @@ const mm_paramdef *mm_param_by_id(const mm_paramtable *t, int id)
             return &t->defs[i];
     return NULL;
 }
+
+int mm_param_take(const mm_paramtable *t, int id, double *v)
+{
+    const mm_paramdef *d = mm_param_by_id(t, id);
+    if (!d)
+        return 0;
+    *v = mm_param_apply(d, *v);
+    return 1;
+}

@@ -55,6 +55,9 @@ typedef struct mm_paramtable {
 double mm_param_apply(const mm_paramdef *d, double v);
 /* 1 when mm_param_apply changes v beyond rounding (out of range). */
 int mm_param_out_of_range(const mm_paramdef *d, double v);
+/* The start of every module's set: when id is a row of t, clamp *v with
+ * it (mm_param_apply) and return 1; else 0. */
+int mm_param_take(const mm_paramtable *t, int id, double *v);
 const mm_paramdef *mm_param_find(const mm_paramtable *t, const char *name);
 const mm_paramdef *mm_param_by_id(const mm_paramtable *t, int id);
 int mm_param_nchoices(const mm_paramdef *d);

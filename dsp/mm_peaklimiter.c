@@ -34,9 +34,8 @@ static void update_thresh_target(mm_peaklimiter *l, int snap);
 double mm_peaklimiter_set(mm_peaklimiter *l, mm_peaklimiter_param p,
                           double v)
 {
-    if ((int)p < 0 || p >= MM_PEAKLIMITER_NPARAMS)
+    if (!mm_param_take(&mm_peaklimiter_table, (int)p, &v))
         return 0.0;
-    v = mm_param_apply(&limiter_rows[p], v);
     switch (p) {
     case MM_PEAKLIMITER_CEILING:
         l->ceiling_db = v;

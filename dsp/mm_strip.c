@@ -230,9 +230,8 @@ static void set_gate(mm_strip *s, double db)
 
 double mm_strip_set(mm_strip *s, int id, double v)
 {
-    if (id < 0 || id >= MM_STRIP_NPARAMS)
+    if (!mm_param_take(&mm_strip_table, (int)id, &v))
         return 0.0;
-    v = mm_param_apply(&strip_rows[id], v);
     switch ((mm_strip_param)id) {
     case MM_STRIP_TRIM: s->trim_db = v; update_trim(s); break;
     case MM_STRIP_PHASE: s->phase = v != 0; update_trim(s); break;
