@@ -27,7 +27,7 @@
 
 static float l[N], r[N], r2[N];
 
-static void test_ms_correlation(void **state)
+static void test_mono_antiphase_noise_scope(void **state)
 {
     (void)state;
     for (int i = 0; i < 4096; i++)
@@ -180,7 +180,7 @@ static void test_blocks_and_scope(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_ms_correlation),
+        cmocka_unit_test(test_mono_antiphase_noise_scope),
         cmocka_unit_test(test_identical_inverted_independent),
         cmocka_unit_test(test_phase_shifted_sines),
         cmocka_unit_test(test_silence_take_nonfinite),
