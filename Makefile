@@ -101,7 +101,8 @@ STAGE = $(BUILD)/pd
 # helpers, the tools' WAV code for the benches, Pd for the wrappers
 src_flags = -Itests/lib \
     $(if $(filter bench/%,$1),-Itests/tools) \
-    $(if $(filter tests/fuzz/% externals/%,$1),-Itests/fuzz -Iexternals -I$(PD_INCLUDE)) \
+    $(if $(filter tests/fuzz/% externals/% scripts/%,$1),-Itests/fuzz -Iexternals \
+        -I$(PD_INCLUDE) -Wno-cast-function-type) \
     $(if $(filter externals/%,$1),-include tests/fuzz/pdfix.h)
 
 # one rule set per flavour: $1 name, $2 compiler, $3 flags, $4 more flags
@@ -197,9 +198,9 @@ stage: all
 # one the fuzz pass reports the failure), then the tests.
 check: deps
 	@fcc=$$(bash tests/fuzz/clang.sh) || fcc=; \
-	echo "$(MAKE) -j$(JOBS) stage unit-tests unit-tests-asan tools$${fcc:+ fuzzers FUZZ_CC=$$fcc}"; \
+	echo "$(MAKE) -j$(JOBS) stage unit-tests unit-tests-asan tools $(BUILD)/mmref$${fcc:+ fuzzers FUZZ_CC=$$fcc}"; \
 	$(MAKE) --no-print-directory -j$(JOBS) stage unit-tests unit-tests-asan tools \
-	    $${fcc:+fuzzers FUZZ_CC=$$fcc}
+	    $(BUILD)/mmref $${fcc:+fuzzers FUZZ_CC=$$fcc}
 	BUILD=$(BUILD) MM_JOBS=$(JOBS) bash tests/run.sh
 
 demo: deps
@@ -228,12 +229,21 @@ clean: clean-tests
 clean-tests:
 	rm -rf $(BUILD)
 
-# The reference description of every object (JSON), from the declarations.
-PD_INCLUDE ?= /usr/include/pd
-MMREF_SRC = scripts/mmref.c tests/fuzz/pdstub.c $(sort $(wildcard externals/*.c)) $(DSP_SRC)
-$(BUILD)/mmref: $(MMREF_SRC) $(wildcard dsp/*.h) $(wildcard externals/*.h) tests/fuzz/pdstub.h
-	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) -Wno-cast-function-type -I$(PD_INCLUDE) -Iexternals -Itests/fuzz -DMM_SETUPS='$(foreach f,$(sort $(wildcard externals/*~.c)),X($(subst ~,_tilde,$(basename $(notdir $(f))))))' -o $@ $(MMREF_SRC) -lebur128 -lm
+# The reference description of every object (JSON), from the declarations:
+# scripts/mmref.c with every wrapper on the fuzzers' Pd stub, the core from
+# the release library. mmref.c learns the setup functions from MM_SETUPS,
+# rebuilt when the list of wrappers changes.
+EXT_SRC = $(sort $(wildcard externals/*.c))
+MMREF_SETUPS = $(foreach f,$(sort $(wildcard externals/*~.c)),X($(subst ~,_tilde,$(basename $(notdir $(f))))))
+$(OBJ)/release/externals.list: FORCE
+	@mkdir -p $(@D)
+	@echo '$(EXT_SRC)' | cmp -s - $@ || echo '$(EXT_SRC)' >$@
+$(OBJ)/release/scripts/mmref.o: scripts/mmref.c $(OBJ)/release/flags $(OBJ)/release/externals.list
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) $(call src_flags,$<) -DMM_SETUPS='$(MMREF_SETUPS)' -MMD -MP -c -o $@ $<
+$(BUILD)/mmref: $(OBJ)/release/scripts/mmref.o $(OBJ)/release/tests/fuzz/pdstub.o \
+    $(patsubst %.c,$(OBJ)/release/%.o,$(EXT_SRC)) $(LIB_release)
+	$(CC) -o $@ $^ -lebur128 -lm
 reference: $(BUILD)/mmref
 	python3 scripts/mkreference.py --mmref $(BUILD)/mmref
 
