@@ -187,35 +187,44 @@ static void clear_measurement(mm_loudness *l)
     l->samplepeak = l->truepeak = 0.0f;
 }
 
-/* The state in use and the spare, both fresh. */
-static int create_states(mm_loudness *l)
+/* A fresh spare (set_samplerate: the dsp method, before any processing;
+ * init leaves it out, as a meter that has not run has nothing to forget,
+ * and objects are often made and dropped without running). */
+static int add_spare(mm_loudness *l)
 {
-    ebur128_state *st = new_state(l), *spare = new_state(l);
-    if (!st || !spare) {
-        if (st)
-            ebur128_destroy(&st);
-        if (spare)
-            ebur128_destroy(&spare);
+    ebur128_state *spare = new_state(l);
+    if (!spare)
         return MM_E_NOMEM;
-    }
+    if (l->spare)
+        ebur128_destroy(&l->spare);
+    l->spare = spare;
+    l->spare_pos = l->spare_todo = l->spare_fed = 0;
+    return MM_OK;
+}
+
+/* A fresh state in use (and a fresh spare, with_spare). */
+static int create_states(mm_loudness *l, int with_spare)
+{
+    ebur128_state *st = new_state(l);
+    if (!st)
+        return MM_E_NOMEM;
     if (l->st)
         ebur128_destroy(&l->st);
     if (l->spare)
         ebur128_destroy(&l->spare);
     l->st = st;
-    l->spare = spare;
+    l->spare = NULL;
     unsigned long sr = (unsigned long)(l->samplerate + 0.5);
     l->hop = (long)((sr + 5) / 10);
     /* libebur128's window ring: 3 s, rounded up to whole 100 ms hops */
     l->ring = (long)(3 * sr);
     if (l->ring % l->hop)
         l->ring += l->hop - l->ring % l->hop;
-    l->st_pos = l->spare_pos = 0;
-    l->spare_todo = l->spare_fed = 0;
+    l->st_pos = 0;
     l->spare_flush = (long)ceil(SPARE_FLUSH_S * sr);
     l->spare_min = (long)ceil(SPARE_MIN_S * sr);
     clear_measurement(l);
-    return MM_OK;
+    return with_spare ? add_spare(l) : MM_OK;
 }
 
 /* The spare goes into use; the state that was in use becomes the spare
@@ -267,7 +276,7 @@ int mm_loudness_init(mm_loudness *l, int nch, double samplerate)
             return MM_E_NOMEM;
         }
     }
-    if (create_states(l) != MM_OK) {
+    if (create_states(l, 0) != MM_OK) {
         mm_loudness_free(l);
         return MM_E_NOMEM;
     }
@@ -290,12 +299,12 @@ int mm_loudness_set_samplerate(mm_loudness *l, double samplerate)
     if (!RATE_OK(samplerate))
         return MM_E_ARG;
     if (samplerate == l->samplerate && l->st)
-        return MM_OK;
+        return l->spare ? MM_OK : add_spare(l);
     l->samplerate = samplerate;
     for (int c = 0; c < l->nch; c++)
         if (mm_truepeak_init(&l->tp[c], samplerate) != MM_OK)
             return MM_E_NOMEM;
-    return create_states(l);
+    return create_states(l, 1);
 }
 
 int mm_loudness_reset(mm_loudness *l)

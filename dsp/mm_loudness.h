@@ -27,21 +27,23 @@
  * between 60 and 120 degrees).
  *
  * Reset without allocating: libebur128 has no reset, so the meter holds a
- * second, unused libebur128 state (twice its 3 s window in memory). reset
- * puts that spare into use and the state it leaves becomes the spare,
- * which process then feeds zeros, four frames per frame of signal (about
- * four more K-filter passes per sample meanwhile): 4 s of zeros clear its
+ * second, unused libebur128 state (twice its 3 s window in memory), made
+ * by set_samplerate (Pd's dsp method, before any processing; init leaves
+ * it out: a meter that has not run has nothing to forget). reset puts
+ * that spare into use and the state it leaves becomes the spare, which
+ * process then feeds zeros, four frames per frame of signal (about four
+ * more K-filter passes per sample meanwhile): 4 s of zeros clear its
  * filter to exactly 0, up to 3 s more bring its window ring back to its
  * start, as in a new state. So a reset finds the spare
- *   - clean (from init, or the previous reset about 2 s of signal ago):
- *     the measurement restarts bit for bit as in a new meter;
+ *   - clean (the previous reset about 2 s of signal ago, or none): the
+ *     measurement restarts bit for bit as in a new meter;
  *   - fed 0.1 s of zeros or more (25 ms of signal): its filter memory is
  *     below 1e-9 of what it was; readings as a new meter's but for
  *     rounding;
- *   - fed less (two resets within 25 ms of signal): the state in use is
- *     kept and only the measurement restarts, so the K-filter's memory (a
- *     few ms) of the signal since the previous reset reaches into the
- *     first block.
+ *   - fed less (two resets within 25 ms of signal), or no spare (signal
+ *     processed without set_samplerate): the state in use is kept and
+ *     only the measurement restarts, so the K-filter's memory (a few ms)
+ *     of the signal before the reset reaches into the first block.
  *
  * Parameters (mm_loudness_table, mm_param.h; mm_loudness_set clamps and
  * returns the value applied): target LUFS [-14] (-70..0: the level the
@@ -135,7 +137,8 @@ typedef struct mm_loudness {
 /* Allocates (call from the dsp method or creation, never perform). */
 int mm_loudness_init(mm_loudness *l, int nch, double samplerate);
 void mm_loudness_free(mm_loudness *l);
-/* Re-creates the measurement if the rate changed (allocates). */
+/* Call before processing (allocates): re-creates the measurement if the
+ * rate changed, and makes the spare state reset uses. */
 int mm_loudness_set_samplerate(mm_loudness *l, double samplerate);
 /* Clear every measurement, keep roles and pause. Real-time safe (no
  * allocation); always MM_OK. */

@@ -486,6 +486,8 @@ static void test_reset_is_new(void **state)
     for (int k = 0; k < 2; k++) {
         double sr = rates[k];
         mm_loudness *a = new_meter(2, sr);
+        /* as the dsp method does before processing: makes the spare */
+        assert_int_equal(mm_loudness_set_samplerate(a, sr), MM_OK);
         signal loud, s;
         signal_init(&loud, 2, sr, 0.9, 40.0);
         feed_seconds(a, &loud, 3.0);
