@@ -31,10 +31,12 @@ PD=${PD:-pd}
 PATTERN=${MM_TESTS:-}
 JOBS=${MM_JOBS:-$(nproc 2>/dev/null || echo 2)}
 FUZZ_SECONDS=${MM_FUZZ_SECONDS:-5}
-# measured longest jobs, started first when there are no recorded times
-SLOW="asan:test_loudness pd:test_comp pd:test_robust_messages
-      pd:test_robust_blocks pd:test_loudness_ebu pd:test_eq_response
-      pd:test_strip pd:test_robust_signals pd:test_multiband pd:test_dither"
+# the longest jobs, longest first (CPU seconds measured on a shared 2-core
+# machine), started first when there are no recorded times
+SLOW="asan:test_peaklimiter asan:test_loudness pd:test_loudness_ebu
+      pd:test_robust_memory pd:test_robust_messages pd:test_robust_blocks
+      pd:test_comp pd:test_strip pd:test_eq_response pd:test_robust_signals
+      asan:test_truepeak pd:test_multiband fuzz:obj_loudness"
 mkdir -p "$OUTROOT"
 rm -f "$OUTROOT"/*.result "$OUTROOT"/*.lines "$OUTROOT"/*.time
 
@@ -156,7 +158,10 @@ guess() { # group name -> seconds
     local s
     s=$(awk -v k="$1 $2" '$1 " " $2 == k {print $3; exit}' "$TIMES" 2>/dev/null)
     if [ -n "$s" ]; then echo "$s"; return; fi
-    case " $(echo $SLOW) " in *" $1:$2 "*) echo 1000; return;; esac
+    local i=0 k
+    for k in $SLOW; do
+        i=$((i + 1)); [ "$k" = "$1:$2" ] && { echo $((1000 - i)); return; }
+    done
     case $1 in pd) echo 100;; fuzz) echo "$((FUZZ_SECONDS + 1))";; asan) echo 3;;
         *) echo 1;; esac
 }
