@@ -21,17 +21,10 @@
 
 #include <stdio.h>
 
+#include "mmtest.h"
+
 #include "mm_kaiser.h"
 
-#define CHECK_NEAR(a, b, tol)                                              \
-    do {                                                                   \
-        double a_ = (a), b_ = (b), t_ = (tol);                             \
-        if (!(fabs(a_ - b_) <= t_)) {                                      \
-            print_error("%s = %.17g, expected %.17g +- %g\n", #a, a_, b_,  \
-                        t_);                                               \
-            fail();                                                        \
-        }                                                                  \
-    } while (0)
 
 /* (1/pi) int_0^pi exp(x cos t) dt by Simpson's rule */
 static double i0_integral(double x)

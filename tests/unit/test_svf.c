@@ -23,21 +23,14 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+
+#include "mmtest.h"
 #include <stdlib.h>
 
 #include "mm_svf.h"
 
 #define MAXLEN (1 << 21)
 
-#define CHECK_NEAR(a, b, tol)                                              \
-    do {                                                                   \
-        double a_ = (a), b_ = (b), t_ = (tol);                             \
-        if (!(fabs(a_ - b_) <= t_)) {                                      \
-            print_error("%s = %.12g, expected %.12g +- %g\n", #a, a_, b_,  \
-                        t_);                                               \
-            fail();                                                        \
-        }                                                                  \
-    } while (0)
 
 /* the analog prototype at W = tan(pi f / fs) / g: re, im */
 static void analog(mm_svf_output o, double W, double k, double *re,
