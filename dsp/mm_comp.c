@@ -112,10 +112,10 @@ void mm_comp_reset(mm_comp *c)
     }
 }
 
-void mm_comp_set_samplerate(mm_comp *c, double samplerate)
+int mm_comp_set_samplerate(mm_comp *c, double samplerate)
 {
     if (!(samplerate > 0.0) || !mm_isfinite_d(samplerate))
-        return;
+        return MM_E_RANGE;
     c->samplerate = samplerate;
     for (int k = 0; k < c->nch; k++) {
         mm_envelope_set_samplerate(&c->ch[k].det, samplerate);
@@ -124,6 +124,7 @@ void mm_comp_set_samplerate(mm_comp *c, double samplerate)
     }
     mm_smoother_set_samplerate(&c->mix, samplerate);
     hp_design(c, 0);
+    return MM_OK;
 }
 
 static double clamp_param(mm_comp_param p, double v)
@@ -347,3 +348,19 @@ void mm_comp_curve(const mm_comp *c, int ch, float *y, int n, double lo_db,
         y[i] = (float)(x + mm_gain_to_db(1.0 - mix + mix * g));
     }
 }
+
+/* ---- the lifecycle record (mm_core.h) ---- */
+
+MM_CORE_VERBS(comp)
+MM_CORE_SNAP(comp)
+
+/* comp~'s sidechain inlet is one key for every channel */
+static void comp_core_process(void *s, const float *const *in,
+                              float *const *out, const float *key, int n)
+{
+    mm_comp_process(s, in, out, key ? &key : NULL, 1, n);
+}
+
+const mm_core mm_comp_core = {MM_CORE_FIELDS(comp), .maxch = MM_COMP_MAXCH,
+                              .snap = comp_core_snap,
+                              .process = comp_core_process};

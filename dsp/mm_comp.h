@@ -55,6 +55,7 @@
 #include "mm_envelope.h"
 #include "mm_filterdesign.h"
 #include "mm_gaincomp.h"
+#include "mm_core.h"
 #include "mm_param.h"
 #include "mm_smoother.h"
 
@@ -123,7 +124,7 @@ void mm_comp_free(mm_comp *c);
  * parameters. The gain reduction in force is not jumped: it releases
  * (release time) from where it is, so a reset never clicks. */
 void mm_comp_reset(mm_comp *c);
-void mm_comp_set_samplerate(mm_comp *c, double samplerate);
+int mm_comp_set_samplerate(mm_comp *c, double samplerate);
 /* Set a parameter for every channel; returns the value applied. */
 double mm_comp_set(mm_comp *c, mm_comp_param p, double v);
 /* Set a per-channel parameter (p < MM_COMP_NPERCH) of channel ch
@@ -151,5 +152,8 @@ double mm_comp_take_gr_ch(mm_comp *c, int ch);
  * input levels from lo_db to hi_db. */
 void mm_comp_curve(const mm_comp *c, int ch, float *y, int n, double lo_db,
                    double hi_db);
+
+/* The lifecycle record: the table and the verbs above (mm_core.h). */
+extern const mm_core mm_comp_core;
 
 #endif

@@ -286,3 +286,13 @@ void mm_dither_process(mm_dither *d, const float *const *in,
         for (int k = 0; k < 2 * p; k++)
             d->ch[c].err[k] = mm_flush_d(d->ch[c].err[k]);
 }
+
+/* ---- the lifecycle record (mm_core.h) ---- */
+
+/* init takes the seed: dither~ calls mm_dither_init itself */
+MM_CORE_VERBS_NOINIT(dither)
+MM_CORE_PROCESS(dither)
+
+const mm_core mm_dither_core = {MM_CORE_FIELDS_NOINIT(dither),
+                                .maxch = MM_DITHER_MAXCH,
+                                .process = dither_core_process};

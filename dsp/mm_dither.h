@@ -58,6 +58,7 @@
 #ifndef MM_DITHER_H
 #define MM_DITHER_H
 
+#include "mm_core.h"
 #include "mm_param.h"
 #include "mm_random.h"
 
@@ -122,5 +123,8 @@ int mm_dither_design(int shape, double samplerate, double *a);
 /* |NTF(f)|^2 for taps a_1..a_p (for tests and help). */
 double mm_dither_ntf_power(const double *a, int p, double f,
                            double samplerate);
+
+/* The lifecycle record: the table and the verbs above (mm_core.h). */
+extern const mm_core mm_dither_core;
 
 #endif

@@ -314,3 +314,13 @@ int mm_eq_get_band(const mm_eq *e, int bi, mm_fd_type *type, double *freq,
     *q = b->q;
     return b->on;
 }
+
+/* ---- the lifecycle record (mm_core.h) ---- */
+
+/* init takes the band count: eq~ calls mm_eq_init itself */
+MM_CORE_VERBS_NOINIT(eq)
+MM_CORE_SNAP(eq)
+MM_CORE_PROCESS(eq)
+
+const mm_core mm_eq_core = {MM_CORE_FIELDS_NOINIT(eq), .maxch = MM_EQ_MAXCH,
+                            .snap = eq_core_snap, .process = eq_core_process};

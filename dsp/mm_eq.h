@@ -26,6 +26,7 @@
 #define MM_EQ_H
 
 #include "mm_filterdesign.h"
+#include "mm_core.h"
 #include "mm_param.h"
 
 #define MM_EQ_MAXCH 8
@@ -121,5 +122,8 @@ void mm_eq_process(mm_eq *e, const float *const *in, float *const *out,
 double mm_eq_response_db(const mm_eq *e, double f);
 /* n values of mm_eq_response_db at log-spaced frequencies fmin..fmax. */
 void mm_eq_curve(const mm_eq *e, float *db, int n, double fmin, double fmax);
+
+/* The lifecycle record: the table and the verbs above (mm_core.h). */
+extern const mm_core mm_eq_core;
 
 #endif

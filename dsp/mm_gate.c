@@ -78,14 +78,15 @@ void mm_gate_reset(mm_gate *g)
         mm_envelope_reset(&g->det[k]);
 }
 
-void mm_gate_set_samplerate(mm_gate *g, double samplerate)
+int mm_gate_set_samplerate(mm_gate *g, double samplerate)
 {
     if (!(samplerate > 0.0) || !mm_isfinite_d(samplerate))
-        return;
+        return MM_E_RANGE;
     g->samplerate = samplerate;
     for (int k = 0; k < MM_GATE_MAXCH; k++)
         mm_envelope_set_samplerate(&g->det[k], samplerate);
     update(g);
+    return MM_OK;
 }
 
 double mm_gate_set(mm_gate *g, mm_gate_param p, double v)
@@ -173,3 +174,18 @@ int mm_gate_is_open(const mm_gate *g)
 {
     return g->sm.state != MM_GATESM_CLOSED;
 }
+
+/* ---- the lifecycle record (mm_core.h) ---- */
+
+MM_CORE_VERBS(gate)
+MM_CORE_SNAP(gate)
+
+static void gate_core_process(void *s, const float *const *in,
+                              float *const *out, const float *key, int n)
+{
+    mm_gate_process(s, in, out, key ? &key : NULL, 1, n); /* one key */
+}
+
+const mm_core mm_gate_core = {MM_CORE_FIELDS(gate), .maxch = MM_GATE_MAXCH,
+                              .snap = gate_core_snap,
+                              .process = gate_core_process};

@@ -37,6 +37,7 @@
 
 #include "mm_common.h"
 #include "mm_envelope.h"
+#include "mm_core.h"
 #include "mm_param.h"
 
 #define MM_GATE_MAXCH 8
@@ -123,7 +124,7 @@ void mm_gate_free(mm_gate *g);
 void mm_gate_reset(mm_gate *g);
 /* Jump the gain to where the state says (creation: closed at range). */
 void mm_gate_snap(mm_gate *g);
-void mm_gate_set_samplerate(mm_gate *g, double samplerate);
+int mm_gate_set_samplerate(mm_gate *g, double samplerate);
 double mm_gate_set(mm_gate *g, mm_gate_param p, double v);
 double mm_gate_get(const mm_gate *g, mm_gate_param p);
 int mm_gate_latency(const mm_gate *g);
@@ -135,5 +136,8 @@ void mm_gate_process(mm_gate *g, const float *const *in, float *const *out,
 /* Attenuation now, dB (0 open .. range closed). */
 double mm_gate_gain_db(const mm_gate *g);
 int mm_gate_is_open(const mm_gate *g);
+
+/* The lifecycle record: the table and the verbs above (mm_core.h). */
+extern const mm_core mm_gate_core;
 
 #endif

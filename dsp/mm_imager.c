@@ -303,3 +303,19 @@ double mm_imager_take_correlation(mm_imager *im, int *valid)
 {
     return mm_correlation_take(&im->corr, valid);
 }
+
+/* ---- the lifecycle record (mm_core.h) ---- */
+
+MM_CORE_VERBS_NOINIT(imager)
+MM_CORE_SNAP(imager)
+MM_CORE_PROCESS(imager)
+
+static int imager_core_init(void *s, int nch, double sr)
+{
+    return nch == 2 ? mm_imager_init(s, sr) : MM_E_RANGE; /* stereo only */
+}
+
+const mm_core mm_imager_core = {.init = imager_core_init,
+                                MM_CORE_FIELDS_NOINIT(imager), .maxch = 2,
+                                .snap = imager_core_snap,
+                                .process = imager_core_process};

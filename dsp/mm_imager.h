@@ -32,6 +32,7 @@
 #include "mm_smoother.h"
 #include "mm_crossover.h"
 #include "mm_correlation.h"
+#include "mm_core.h"
 #include "mm_param.h"
 
 #define MM_IMAGER_MAXBANDS 4
@@ -94,5 +95,8 @@ static inline int mm_imager_latency(const mm_imager *im)
     (void)im;
     return 0;
 }
+
+/* The lifecycle record: the table and the verbs above (mm_core.h). */
+extern const mm_core mm_imager_core;
 
 #endif

@@ -482,3 +482,19 @@ mm_loudness_role mm_loudness_get_role(const mm_loudness *l, int channel)
         return MM_ROLE_UNUSED;
     return (mm_loudness_role)l->role[channel];
 }
+
+/* ---- the lifecycle record (mm_core.h) ---- */
+
+MM_CORE_VERBS(loudness)
+
+static void loudness_core_process(void *s, const float *const *in,
+                                  float *const *out, const float *key, int n)
+{
+    (void)out; /* a meter: no output */
+    (void)key;
+    mm_loudness_process(s, in, n);
+}
+
+const mm_core mm_loudness_core = {MM_CORE_FIELDS(loudness),
+                                  .maxch = MM_LOUDNESS_MAXCH,
+                                  .process = loudness_core_process};

@@ -59,6 +59,7 @@
 #define MM_LOUDNESS_H
 
 #include "mm_common.h"
+#include "mm_core.h"
 #include "mm_param.h"
 #include "mm_truepeak.h"
 #include <ebur128.h>
@@ -155,5 +156,8 @@ void mm_loudness_read(mm_loudness *l, mm_loudness_readings *r);
 mm_loudness_role mm_loudness_default_role(int nch, int channel);
 /* Input samples that were NaN or inf since reset. */
 unsigned long mm_loudness_nonfinite(const mm_loudness *l);
+
+/* The lifecycle record: the table and the verbs above (mm_core.h). */
+extern const mm_core mm_loudness_core;
 
 #endif

@@ -347,3 +347,14 @@ void mm_multiband_curve(const mm_multiband *m, float *db, int n, double lo,
         db[i] = (float)mm_power_to_db(re * re + im * im);
     }
 }
+
+/* ---- the lifecycle record (mm_core.h) ---- */
+
+/* init takes the band count and process a crossover-sum output:
+ * multiband~ calls both itself */
+MM_CORE_VERBS_NOINIT(multiband)
+MM_CORE_SNAP(multiband)
+
+const mm_core mm_multiband_core = {MM_CORE_FIELDS_NOINIT(multiband),
+                                   .maxch = MM_MULTIBAND_MAXCH,
+                                   .snap = multiband_core_snap};

@@ -126,4 +126,7 @@ static inline int mm_multiband_latency(const mm_multiband *m)
     return 0;
 }
 
+/* The lifecycle record: the table and the verbs above (mm_core.h). */
+extern const mm_core mm_multiband_core;
+
 #endif

@@ -107,12 +107,22 @@ static void phases8(const float *restrict coef, const float *restrict h,
 {
     for (int j = 1; j < L; j++) {
         const float *c = coef + j * taps;
-        float a[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+        /* eight named sums, not an array: an instrumented build (ASan)
+         * keeps them in registers too */
+        float a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f;
+        float a4 = 0.0f, a5 = 0.0f, a6 = 0.0f, a7 = 0.0f;
         for (int t = 0; t < taps; t++) {
-            const float ct = c[t];
-            for (int l = 0; l < 8; l++)
-                a[l] += ct * h[t + l];
+            const float ct = c[t], *x = h + t;
+            a0 += ct * x[0];
+            a1 += ct * x[1];
+            a2 += ct * x[2];
+            a3 += ct * x[3];
+            a4 += ct * x[4];
+            a5 += ct * x[5];
+            a6 += ct * x[6];
+            a7 += ct * x[7];
         }
+        const float a[8] = {a0, a1, a2, a3, a4, a5, a6, a7};
         for (int l = 0; l < nout; l++)
             out[l * L + j] = a[l];
     }

@@ -527,3 +527,16 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
     }
     l->gmin = gmin;
 }
+
+/* ---- the lifecycle record (mm_core.h) ---- */
+
+MM_CORE_VERBS(peaklimiter)
+MM_CORE_SNAP(peaklimiter)
+MM_CORE_PROCESS(peaklimiter)
+MM_CORE_LATENCY(peaklimiter)
+
+const mm_core mm_peaklimiter_core = {
+    MM_CORE_FIELDS(peaklimiter), .maxch = MM_PEAKLIMITER_MAXCH,
+    .snap = peaklimiter_core_snap, .process = peaklimiter_core_process,
+    .latency = peaklimiter_core_latency,
+    .max_latency = peaklimiter_core_max_latency};

@@ -89,6 +89,7 @@
 #define MM_PEAKLIMITER_H
 
 #include "mm_delay.h"
+#include "mm_core.h"
 #include "mm_param.h"
 #include "mm_smoother.h"
 #include "mm_truepeak.h"
@@ -176,5 +177,8 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
                             float *const *out, int n);
 /* Deepest gain reduction since the last call, in dB (<= 0); restarts. */
 double mm_peaklimiter_take_gr(mm_peaklimiter *l);
+
+/* The lifecycle record: the table and the verbs above (mm_core.h). */
+extern const mm_core mm_peaklimiter_core;
 
 #endif

@@ -13,6 +13,9 @@
 
 static const char *const slope_words[] = {"12", "24", NULL};
 static const char *const order_words[] = {"eq-comp", "comp-eq", NULL};
+/* the pan laws a console offers: the drop of each side at the centre */
+static const char *const panlaw_words[] = {"0", "3", "4.5", "6", NULL};
+static const double panlaw_db[] = {0.0, 3.0, 4.5, 6.0};
 
 static const mm_paramdef strip_rows[] = {
     {"trim", MM_STRIP_TRIM, MM_P_FLOAT, "dB", -24, 24, 0, 0, 0, NULL,
@@ -59,8 +62,8 @@ static const mm_paramdef strip_rows[] = {
      "EQ then compressor, or the other way round"},
     {"pan", MM_STRIP_PAN, MM_P_FLOAT, "", -100, 100, 0, 0, 0, NULL,
      "pan (mono strip) or balance (stereo strip), -100 left .. 100 right"},
-    {"panlaw", MM_STRIP_PANLAW, MM_P_FLOAT, "dB", 0, 6, MM_PAN_LAW_DEFAULT,
-     0, 0, NULL, "drop of each side at the centre: 0, 3, 4.5 or 6"},
+    {"panlaw", MM_STRIP_PANLAW, MM_P_CHOICE, "dB", 0, 3, 1, 0, 0,
+     panlaw_words, "drop of each side at the centre"},
     {"fader", MM_STRIP_FADER, MM_P_FLOAT, "dB", -100, 12, 0, 0, 0, NULL,
      "output level, -100 = silent"},
     {"mute", MM_STRIP_MUTE, MM_P_BOOL, "", 0, 1, 0, 0, 0, NULL,
@@ -262,7 +265,10 @@ double mm_strip_set(mm_strip *s, int id, double v)
         break;
     case MM_STRIP_ORDER: s->order = v != 0; break;
     case MM_STRIP_PAN: s->pan = v; update_out(s); break;
-    case MM_STRIP_PANLAW: s->panlaw = v; update_out(s); break;
+    case MM_STRIP_PANLAW:
+        s->panlaw = panlaw_db[(int)v];
+        update_out(s);
+        break;
     case MM_STRIP_FADER: s->fader_db = v; update_out(s); break;
     case MM_STRIP_MUTE: s->mute = v != 0; update_out(s); break;
     default: break;
@@ -467,3 +473,18 @@ void mm_strip_comp_curve(const mm_strip *s, float *y, int n, double lo_db,
                                  : lo_db);
     }
 }
+
+/* ---- the lifecycle record (mm_core.h) ---- */
+
+MM_CORE_VERBS(strip)
+MM_CORE_SNAP(strip)
+
+static void strip_core_process(void *s, const float *const *in,
+                               float *const *out, const float *key, int n)
+{
+    mm_strip_process(s, in, out, key, n);
+}
+
+const mm_core mm_strip_core = {MM_CORE_FIELDS(strip), .maxch = 2,
+                               .snap = strip_core_snap,
+                               .process = strip_core_process};

@@ -24,7 +24,7 @@
  * [1], the compressor's threshold, attack, release, knee, makeup and
  * schpf as mm_comp's, ratio as mm_comp's but default 1 (no
  * compression), comp 0|1 [1], order eq-comp|comp-eq [eq-comp], pan [0]
- * (-100..100), panlaw dB [3] (0..6), fader dB [0] (-100 = silent .. 12),
+ * (-100..100), panlaw dB [3] (0|3|4.5|6), fader dB [0] (-100 = silent .. 12),
  * mute 0|1 [0]. The rows shared with mm_comp and mm_gate take their
  * ranges from MM_COMP_R_* and MM_GATE_R_*.
  * EQ bands (mm_strip_set_band): low shelf [100 Hz 0 dB], bells lowmid
@@ -46,6 +46,7 @@
 #include "mm_eq.h"
 #include "mm_gate.h"
 #include "mm_pan.h"
+#include "mm_core.h"
 #include "mm_param.h"
 #include "mm_smoother.h"
 
@@ -163,5 +164,8 @@ void mm_strip_eq_curve(const mm_strip *s, float *db, int n, double fmin,
                        double fmax);
 void mm_strip_comp_curve(const mm_strip *s, float *y, int n, double lo_db,
                          double hi_db);
+
+/* The lifecycle record: the table and the verbs above (mm_core.h). */
+extern const mm_core mm_strip_core;
 
 #endif

@@ -5,45 +5,16 @@
 #include "mm_eq.h"
 #include <string.h>
 
-typedef struct eq_tilde {
-    mm_pdobj x_mm;
-    mm_eq x_core;
-} t_eq_tilde;
-
-#define CORE(o) (&((t_eq_tilde *)(o))->x_core)
-
 static void eq_curve(void *o, float *y, int n)
 {
-    mm_eq_curve(CORE(o), y, n, 20.0, 20000.0);
+    mm_eq_curve(mm_pd_core(o), y, n, 20.0, 20000.0);
 }
 
 static int eq_create(void *o, double sr)
 {
-    return mm_eq_init(CORE(o), ((mm_pdobj *)o)->nch,
+    return mm_eq_init(mm_pd_core(o), ((mm_pdobj *)o)->nch,
                       (int)mm_pd_value(o, MM_EQ_BANDS), sr) == MM_OK;
 }
-
-static void eq_destroy(void *o) { mm_eq_free(CORE(o)); }
-
-static double eq_set(void *o, int id, double v)
-{
-    return mm_eq_set(CORE(o), id, v);
-}
-
-static int eq_samplerate(void *o, double sr)
-{
-    return mm_eq_set_samplerate(CORE(o), sr) == MM_OK;
-}
-
-static void eq_process(void *o, const float *const *in, float *const *out,
-                       const float *key, int n)
-{
-    (void)key;
-    mm_eq_process(CORE(o), in, out, n);
-}
-
-static void eq_reset(void *o) { mm_eq_reset(CORE(o)); }
-static void eq_snap(void *o) { mm_eq_snap(CORE(o)); }
 
 /* band <n> <type> <Hz> <dB> <q> | band <n> off ; n = 0: every band */
 static void do_band(void *o, int argc, t_atom *argv)
@@ -83,9 +54,9 @@ static void do_band(void *o, int argc, t_atom *argv)
     }
     for (int b = n ? (int)n - 1 : 0; b < (n ? (int)n : nb); b++)
         if (off)
-            mm_eq_band_off(CORE(o), b);
+            mm_eq_band_off(mm_pd_core(o), b);
         else
-            mm_eq_set_band(CORE(o), b, (mm_fd_type)t, f, g, q);
+            mm_eq_set_band(mm_pd_core(o), b, (mm_fd_type)t, f, g, q);
 }
 
 static void print_bands(void *o)
@@ -93,7 +64,7 @@ static void print_bands(void *o)
     mm_fd_type t;
     double f, g, q, lo, hi, shelf_lo, shelf_hi;
     for (int b = 0; b < (int)mm_pd_value(o, MM_EQ_BANDS); b++)
-        if (mm_eq_get_band(CORE(o), b, &t, &f, &g, &q))
+        if (mm_eq_get_band(mm_pd_core(o), b, &t, &f, &g, &q))
             post("  band %d %s %g Hz %g dB q %g", b + 1, mm_fd_type_names[t],
                  f, g, q);
         else
@@ -119,29 +90,10 @@ static const mm_pdcurve eq_curves[] = {
     {NULL, 0, NULL, NULL}};
 
 static const mm_pdinfo eq_info[] = {
-    {"latency", "<samples>", "always 0"},
     {NULL, NULL, NULL}};
 
-static const mm_objdef eq_def = {
-    .name = "eq~",
-    .summary = "parametric EQ, 1..16 bands over 1..8 channels",
-    .size = sizeof(t_eq_tilde),
-    .features = MM_OBJ_SOUND,
-    .ch_min = 1, .ch_max = MM_EQ_MAXCH, .ch_def = 2,
-    .table = &mm_eq_table,
-    .methods = eq_methods,
-    .curves = eq_curves,
-    .info = eq_info,
-    .create = eq_create,
-    .destroy = eq_destroy,
-    .set = eq_set,
-    .samplerate = eq_samplerate,
-    .process = eq_process,
-    .reset = eq_reset,
-    .snap = eq_snap,
-};
-
-MM_EXPORT void eq_tilde_setup(void)
-{
-    mm_pd_class_new(&eq_def);
-}
+MM_PD_OBJECT(eq, mm_eq,
+             "parametric EQ, 1..16 bands over 1..8 channels",
+             .features = MM_OBJ_SOUND, .ch_def = 2,
+             .methods = eq_methods, .curves = eq_curves, .info = eq_info,
+             .create = eq_create);

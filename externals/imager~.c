@@ -5,47 +5,14 @@
 #include "mm_imager.h"
 #include <string.h>
 
-typedef struct imager_tilde {
-    mm_pdobj x_mm;
-    mm_imager x_core;
-} t_imager_tilde;
-
-#define CORE(o) (&((t_imager_tilde *)(o))->x_core)
 #define NXOVER (MM_IMAGER_MAXBANDS - 1)
-
-static int imager_create(void *o, double sr)
-{
-    return mm_imager_init(CORE(o), sr) == MM_OK;
-}
-
-static void imager_destroy(void *o) { mm_imager_free(CORE(o)); }
-
-static double imager_set(void *o, int id, double v)
-{
-    return mm_imager_set(CORE(o), id, v);
-}
-
-static int imager_samplerate(void *o, double sr)
-{
-    return mm_imager_set_samplerate(CORE(o), sr) == MM_OK;
-}
-
-static void imager_process(void *o, const float *const *in,
-                           float *const *out, const float *key, int n)
-{
-    (void)key;
-    mm_imager_process(CORE(o), in, out, n);
-}
 
 static void imager_emit(void *o)
 {
     int valid;
-    double r = mm_imager_take_correlation(CORE(o), &valid);
+    double r = mm_imager_take_correlation(mm_pd_core(o), &valid);
     mm_pd_info(o, "correlation", valid ? r : MM_FLOOR_DB);
 }
-
-static void imager_reset(void *o) { mm_imager_reset(CORE(o)); }
-static void imager_snap(void *o) { mm_imager_snap(CORE(o)); }
 
 /* xover f1 [f2 [f3]] Hz; `xover`, `xover 0` and `xover off` turn it off */
 static void do_xover(void *o, int argc, t_atom *argv)
@@ -55,7 +22,7 @@ static void do_xover(void *o, int argc, t_atom *argv)
                       && !strcmp(atom_getsymbol(argv)->s_name, "off"))
         || (argc == 1 && argv[0].a_type == A_FLOAT
             && atom_getfloat(argv) == 0)) {
-        mm_imager_set_xover(CORE(o), 0, NULL);
+        mm_imager_set_xover(mm_pd_core(o), 0, NULL);
         return;
     }
     if (argc > NXOVER)
@@ -63,13 +30,13 @@ static void do_xover(void *o, int argc, t_atom *argv)
                  NXOVER);
     else if (mm_pd_arg_floats(o, "xover", argc, argv, MM_IMAGER_XOVER_MIN_HZ,
                               MM_IMAGER_XOVER_MAX_HZ, "Hz", 1, hz))
-        mm_imager_set_xover(CORE(o), argc, hz);
+        mm_imager_set_xover(mm_pd_core(o), argc, hz);
 }
 
 static void print_xover(void *o)
 {
     double hz[NXOVER];
-    int n = mm_imager_get_xover(CORE(o), hz);
+    int n = mm_imager_get_xover(mm_pd_core(o), hz);
     char buf[128] = "";
     for (int i = 0; i < n; i++)
         snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " %g", hz[i]);
@@ -86,7 +53,7 @@ static void do_widths(void *o, int argc, t_atom *argv)
                  MM_IMAGER_MAXBANDS, w->min, w->max);
     else if (mm_pd_arg_floats(o, "widths", argc, argv, w->min, w->max,
                               w->unit, 0, pct))
-        mm_imager_set_widths(CORE(o), argc, pct);
+        mm_imager_set_widths(mm_pd_core(o), argc, pct);
 }
 
 static void print_widths(void *o)
@@ -94,7 +61,7 @@ static void print_widths(void *o)
     char buf[128] = "";
     for (int b = 0; b < MM_IMAGER_MAXBANDS; b++)
         snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " %g",
-                 mm_imager_get_width_band(CORE(o), b));
+                 mm_imager_get_width_band(mm_pd_core(o), b));
     post("  widths%s %%", buf);
 }
 
@@ -108,31 +75,12 @@ static const mm_pdmethod imager_methods[] = {
 static const mm_pdinfo imager_info[] = {
     {"correlation", "<-1..1>", "L/R correlation of the output over the "
      "last interval (-144: silence)"},
-    {"latency", "<samples>", "always 0"},
     {NULL, NULL, NULL}};
 
-static const mm_objdef imager_def = {
-    .name = "imager~",
-    .summary = "stereo width and mid/side tools with a correlation meter",
-    .size = sizeof(t_imager_tilde),
-    .features = MM_OBJ_SOUND | MM_OBJ_METER,
-    .ch_min = 2, .ch_max = 2, .ch_def = 2,
-    .interval_def = 50,
-    .table = &mm_imager_table,
-    .methods = imager_methods,
-    .info = imager_info,
-    .inlets_doc = "L and R in, L and R out",
-    .create = imager_create,
-    .destroy = imager_destroy,
-    .set = imager_set,
-    .samplerate = imager_samplerate,
-    .process = imager_process,
-    .emit = imager_emit,
-    .reset = imager_reset,
-    .snap = imager_snap,
-};
-
-MM_EXPORT void imager_tilde_setup(void)
-{
-    mm_pd_class_new(&imager_def);
-}
+MM_PD_OBJECT(imager, mm_imager,
+             "stereo width and mid/side tools with a correlation meter",
+             .features = MM_OBJ_SOUND | MM_OBJ_METER,
+             .ch_min = 2, .ch_max = 2, .ch_def = 2,
+             .methods = imager_methods,
+             .info = imager_info, .inlets_doc = "L and R in, L and R out",
+             .emit = imager_emit);

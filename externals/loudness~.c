@@ -5,43 +5,12 @@
 #include "mm_loudness.h"
 #include <string.h>
 
-typedef struct loudness_tilde {
-    mm_pdobj x_mm;
-    mm_loudness x_core;
-} t_loudness_tilde;
-
-#define CORE(o) (&((t_loudness_tilde *)(o))->x_core)
-
-static int loudness_create(void *o, double sr)
-{
-    return mm_loudness_init(CORE(o), ((mm_pdobj *)o)->nch, sr) == MM_OK;
-}
-
-static void loudness_destroy(void *o) { mm_loudness_free(CORE(o)); }
-
-static double loudness_set(void *o, int id, double v)
-{
-    return mm_loudness_set(CORE(o), (mm_loudness_param)id, v);
-}
-
-static int loudness_samplerate(void *o, double sr)
-{
-    return mm_loudness_set_samplerate(CORE(o), sr) == MM_OK;
-}
-
-static void loudness_process(void *o, const float *const *in,
-                             float *const *out, const float *key, int n)
-{
-    (void)out, (void)key;
-    mm_loudness_process(CORE(o), in, n);
-}
-
 static void loudness_emit(void *o)
 {
     mm_loudness_readings r;
-    mm_loudness_read(CORE(o), &r);
+    mm_loudness_read(mm_pd_core(o), &r);
     int have_i = r.integrated > MM_FLOOR_DB;
-    double target = mm_loudness_get(CORE(o), MM_LOUDNESS_TARGET);
+    double target = mm_loudness_get(mm_pd_core(o), MM_LOUDNESS_TARGET);
     mm_pd_info(o, "momentary", r.momentary);
     mm_pd_info(o, "shortterm", r.shortterm);
     mm_pd_info(o, "integrated", r.integrated);
@@ -51,12 +20,6 @@ static void loudness_emit(void *o)
     mm_pd_info(o, "plr", have_i && r.truepeak > MM_FLOOR_DB
                              ? r.truepeak - r.integrated : MM_FLOOR_DB);
     mm_pd_info(o, "gain", have_i ? target - r.integrated : MM_FLOOR_DB);
-}
-
-static void loudness_reset(void *o)
-{
-    if (mm_loudness_reset(CORE(o)) != MM_OK)
-        pd_error(o, "loudness~: out of memory while resetting");
 }
 
 static void do_channel(void *o, int argc, t_atom *argv)
@@ -74,7 +37,8 @@ static void do_channel(void *o, int argc, t_atom *argv)
     }
     for (int k = 0; mm_loudness_role_words[k]; k++)
         if (!strcmp(mm_loudness_role_words[k], role->s_name)) {
-            mm_loudness_set_role(CORE(o), (int)ch - 1, (mm_loudness_role)k);
+            mm_loudness_set_role(mm_pd_core(o), (int)ch - 1,
+                                 (mm_loudness_role)k);
             return;
         }
     pd_error(o, "loudness~: channel role '%s' is not one of left|right|"
@@ -86,7 +50,7 @@ static void print_channels(void *o)
 {
     for (int c = 0; c < ((mm_pdobj *)o)->nch; c++)
         post("  channel %d %s", c + 1,
-             mm_loudness_role_words[mm_loudness_get_role(CORE(o), c)]);
+             mm_loudness_role_words[mm_loudness_get_role(mm_pd_core(o), c)]);
 }
 
 static const mm_pdmethod loudness_methods[] = {
@@ -105,31 +69,12 @@ static const mm_pdinfo loudness_info[] = {
     {"plr", "<LU>", "peak to loudness ratio: truepeak minus integrated"},
     {"gain", "<dB>", "target minus integrated: the gain that reaches the "
      "target"},
-    {"latency", "<samples>", "always 0"},
     {NULL, NULL, NULL}};
 
-static const mm_objdef loudness_def = {
-    .name = "loudness~",
-    .summary = "EBU R128 / ITU-R BS.1770-4 loudness meter: LUFS, loudness "
-               "range, sample and true peak",
-    .size = sizeof(t_loudness_tilde),
-    .features = MM_OBJ_METER,
-    .ch_min = 1, .ch_max = MM_LOUDNESS_MAXCH, .ch_def = 2,
-    .outs = MM_PD_NOOUT,
-    .interval_def = 100,
-    .table = &mm_loudness_table,
-    .methods = loudness_methods,
-    .info = loudness_info,
-    .create = loudness_create,
-    .destroy = loudness_destroy,
-    .set = loudness_set,
-    .samplerate = loudness_samplerate,
-    .process = loudness_process,
-    .emit = loudness_emit,
-    .reset = loudness_reset,
-};
-
-MM_EXPORT void loudness_tilde_setup(void)
-{
-    mm_pd_class_new(&loudness_def);
-}
+MM_PD_OBJECT(loudness, mm_loudness,
+             "EBU R128 / ITU-R BS.1770-4 loudness meter: LUFS, loudness "
+             "range, sample and true peak",
+             .features = MM_OBJ_METER, .ch_def = 2,
+             .outs = MM_PD_NOOUT, .interval_def = 100,
+             .methods = loudness_methods, .info = loudness_info,
+             .emit = loudness_emit);

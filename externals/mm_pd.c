@@ -11,6 +11,7 @@
 /* ---- the registry: declaration by class name --------------------------- */
 
 #define MM_PD_MAXCLASSES 32
+static mm_objdef completed[MM_PD_MAXCLASSES];
 static const mm_objdef *registry[MM_PD_MAXCLASSES];
 static t_class *classes[MM_PD_MAXCLASSES];
 static int nregistered;
@@ -95,6 +96,94 @@ const mm_pdmethod *mm_pd_common_methods(void)
     return common_methods;
 }
 
+/* ---- the core's verbs (the wrapper's callback replaces one) ------------ */
+
+static const mm_paramtable *table_of(const mm_objdef *def)
+{
+    return def->core ? def->core->table : NULL;
+}
+
+#define STATE(x) mm_pd_core(x)
+#define VERB(x, v) ((x)->def->core ? (x)->def->core->v : NULL)
+
+static int core_create(mm_pdobj *x)
+{
+    if (x->def->create)
+        return x->def->create(x, x->samplerate);
+    return VERB(x, init)
+           && VERB(x, init)(STATE(x), x->nch, x->samplerate) == MM_OK;
+}
+
+static void core_destroy(mm_pdobj *x)
+{
+    if (x->def->destroy)
+        x->def->destroy(x);
+    else if (VERB(x, free))
+        VERB(x, free)(STATE(x));
+}
+
+static double core_set(mm_pdobj *x, int id, double v)
+{
+    if (x->def->set)
+        return x->def->set(x, id, v);
+    return VERB(x, set) ? VERB(x, set)(STATE(x), id, v) : v;
+}
+
+static int core_samplerate(mm_pdobj *x, double sr)
+{
+    if (x->def->samplerate)
+        return x->def->samplerate(x, sr);
+    return !VERB(x, set_samplerate)
+           || VERB(x, set_samplerate)(STATE(x), sr) == MM_OK;
+}
+
+static void core_reset(mm_pdobj *x)
+{
+    if (x->def->reset)
+        x->def->reset(x);
+    else if (VERB(x, reset))
+        VERB(x, reset)(STATE(x));
+}
+
+static void core_snap(mm_pdobj *x)
+{
+    if (x->def->snap)
+        x->def->snap(x);
+    else if (VERB(x, snap))
+        VERB(x, snap)(STATE(x));
+}
+
+static void core_process(mm_pdobj *x, int n, const float *key)
+{
+    if (x->def->process)
+        x->def->process(x, x->in, x->out, key, n);
+    else
+        VERB(x, process)(STATE(x), x->in, x->out, key, n);
+}
+
+static int has_latency(const mm_pdobj *x)
+{
+    return x->def->latency || VERB(x, latency);
+}
+
+static int core_latency(const mm_pdobj *x)
+{
+    if (!x->ok)
+        return 0;
+    if (x->def->latency)
+        return x->def->latency(x);
+    return VERB(x, latency) ? VERB(x, latency)(STATE(x)) : 0;
+}
+
+static int core_max_latency(const mm_pdobj *x)
+{
+    if (x->def->max_latency)
+        return x->def->max_latency(x);
+    if (VERB(x, max_latency))
+        return VERB(x, max_latency)(STATE(x));
+    return core_latency(x);
+}
+
 /* Every row of an object in print order, with where its value lives. */
 typedef struct row {
     mm_paramdef d;
@@ -112,10 +201,10 @@ static int rows_of(mm_pdobj *x, row *r)
         r[n].d = head[i];
         r[n].value = NULL;
     }
-    if (x->def->table)
-        for (int i = 0; i < x->def->table->count && i < MM_PD_MAXPARAMS;
-             i++, n++) {
-            r[n].d = x->def->table->defs[i];
+    const mm_paramtable *t = table_of(x->def);
+    if (t)
+        for (int i = 0; i < t->count && i < MM_PD_MAXPARAMS; i++, n++) {
+            r[n].d = t->defs[i];
             r[n].value = &x->value[i];
         }
     for (int i = 0; i < nt; i++, n++) {
@@ -308,11 +397,6 @@ static void set_interval(mm_pdobj *x, double ms)
 
 /* ---- latency and the dry path ------------------------------------------- */
 
-static int core_latency(const mm_pdobj *x)
-{
-    return x->ok && x->def->latency ? x->def->latency(x) : 0;
-}
-
 static int nout(const mm_pdobj *x)
 {
     return x->def->outs > 0 ? x->def->outs
@@ -334,7 +418,7 @@ void mm_pd_latency_changed(void *xp)
 /* The dry delay lines, sized for the longest latency the core may have. */
 static void size_dry(mm_pdobj *x)
 {
-    int maxd = x->def->max_latency ? x->def->max_latency(x) : 0;
+    int maxd = x->ok ? core_max_latency(x) : 0;
     if (!(x->def->features & MM_OBJ_SOUND) || maxd <= x->drymax)
         return;
     for (int c = 0; c < x->nch; c++)
@@ -435,15 +519,15 @@ static void apply_row(mm_pdobj *x, const row *r, t_float v)
         if (!(x->def->features & MM_OBJ_OWNDELTA))
             mm_outmix_set_delta(&x->mix, x->delta);
         else if (x->ok && x->def->set)
-            x->def->set(x, MM_PD_ID_DELTA, v);
+            x->def->set(x, MM_PD_ID_DELTA, v); /* the wrapper's own */
         break;
     case ID_INTERVAL:
         set_interval(x, v);
         break;
     default:
         if (r->value) {
-            if (x->ok && x->def->set)
-                v = (t_float)x->def->set(x, r->d.id, v);
+            if (x->ok)
+                v = (t_float)core_set(x, r->d.id, v);
             *r->value = v;
         }
         break;
@@ -451,10 +535,10 @@ static void apply_row(mm_pdobj *x, const row *r, t_float v)
     /* nothing has sounded yet: no glide from the defaults */
     if (x->creating) {
         mm_outmix_snap(&x->mix);
-        if (x->ok && x->def->snap)
-            x->def->snap(x);
+        if (x->ok)
+            core_snap(x);
     }
-    if (x->ok && x->def->latency && x->latency >= 0
+    if (x->ok && has_latency(x) && x->latency >= 0
         && core_latency(x) != x->latency)
         mm_pd_latency_changed(x);
 }
@@ -615,8 +699,8 @@ static int dispatch(mm_pdobj *x, t_symbol *s, int argc, t_atom *argv)
     if (!strcmp(name, "print"))
         print_all(x);
     else if (!strcmp(name, "reset")) {
-        if (x->ok && x->def->reset)
-            x->def->reset(x);
+        if (x->ok)
+            core_reset(x);
         for (int c = 0; c < x->nch && x->drymax; c++)
             mm_delay_reset(&x->dry[c]);
     } else if (!strcmp(name, "latency"))
@@ -631,7 +715,7 @@ static int dispatch(mm_pdobj *x, t_symbol *s, int argc, t_atom *argv)
 t_float mm_pd_value(const void *xp, int id)
 {
     const mm_pdobj *x = xp;
-    const mm_paramtable *t = x->def->table;
+    const mm_paramtable *t = table_of(x->def);
     if (id == ID_CH)
         return x->nch;
     for (int i = 0; t && i < t->count && i < MM_PD_MAXPARAMS; i++)
@@ -651,7 +735,7 @@ t_float mm_pd_get(const void *xp, const char *name)
 void mm_pd_note(void *xp, int id, t_float v)
 {
     mm_pdobj *x = xp;
-    const mm_paramtable *t = x->def->table;
+    const mm_paramtable *t = table_of(x->def);
     for (int i = 0; t && i < t->count && i < MM_PD_MAXPARAMS; i++)
         if (t->defs[i].id == id)
             x->value[i] = v;
@@ -744,9 +828,9 @@ static void *obj_new(t_symbol *s, int argc, t_atom *argv)
     x->latency = 0;
     x->nch = def->ch_def;
     x->samplerate = sys_getsr() > 0 ? sys_getsr() : 48000.0;
-    for (int i = 0; def->table && i < def->table->count
-                    && i < MM_PD_MAXPARAMS; i++)
-        x->value[i] = (t_float)def->table->defs[i].def;
+    const mm_paramtable *t = table_of(def);
+    for (int i = 0; t && i < t->count && i < MM_PD_MAXPARAMS; i++)
+        x->value[i] = (t_float)t->defs[i].def;
     parse_flags(x, argc, argv, 0);
 
     int nin = x->nch + x->sidechain;
@@ -758,7 +842,7 @@ static void *obj_new(t_symbol *s, int argc, t_atom *argv)
     x->clock = clock_new(x, (t_method)meter_tick);
     mm_outmix_init(&x->mix, x->samplerate);
 
-    if (def->create && !def->create(x, x->samplerate))
+    if (!core_create(x))
         mm_pd_fail(x, "could not be initialised (out of memory?)");
     size_dry(x);
     row r[MAXROWS];
@@ -779,8 +863,7 @@ static void obj_free(mm_pdobj *x)
 {
     if (x->clock)
         clock_free(x->clock);
-    if (x->def->destroy)
-        x->def->destroy(x);
+    core_destroy(x); /* the core's free takes a zeroed or failed state too */
     for (int c = 0; c < x->nch; c++)
         if (x->drymax)
             mm_delay_free(&x->dry[c]);
@@ -821,7 +904,7 @@ static t_int *obj_perform(t_int *w)
     int sound = (x->def->features & MM_OBJ_SOUND) != 0;
     /* the core runs in bypass too: its meters keep reading and it
      * resumes from the present, not from when bypass began */
-    x->def->process(x, x->in, x->out, key, n);
+    core_process(x, n, key);
     if (!sound)
         return w + 3 + nch + x->sidechain + no;
     if (x->latency > 0) /* keep the dry path running: fades start aligned */
@@ -841,7 +924,7 @@ static void obj_dsp(mm_pdobj *x, t_signal **sp)
     double sr = sp[0]->s_sr;
     int n = sp[0]->s_n, nsig = x->nch + x->sidechain + nout(x);
     if (x->ok && sr != x->samplerate) {
-        if (x->def->samplerate && !x->def->samplerate(x, sr))
+        if (!core_samplerate(x, sr))
             mm_pd_fail(x, "could not change the sample rate (out of memory?)");
         mm_outmix_set_samplerate(&x->mix, sr);
         x->samplerate = sr;
@@ -863,8 +946,8 @@ static void obj_dsp(mm_pdobj *x, t_signal **sp)
         mm_pd_fail(x, "out of memory");
     if (x->creating) {
         x->creating = 0;
-        if (x->ok && x->def->snap)
-            x->def->snap(x);
+        if (x->ok)
+            core_snap(x);
         mm_outmix_snap(&x->mix);
     }
     t_int args[2 + 3 * MM_PD_MAXCH + 1];
@@ -887,6 +970,24 @@ static void obj_anything(mm_pdobj *x, t_symbol *s, int argc, t_atom *argv)
     dispatch(x, s, argc, argv);
 }
 
+/* The declaration with what it leaves out filled in: channels 1..the
+ * core's maximum, a meter every 50 ms. */
+static mm_objdef complete(const mm_objdef *def)
+{
+    mm_objdef d = *def;
+    if (d.ch_min < 1)
+        d.ch_min = 1;
+    if (d.ch_max < 1)
+        d.ch_max = d.core && d.core->maxch ? d.core->maxch : 1;
+    if (d.ch_max > MM_PD_MAXCH)
+        d.ch_max = MM_PD_MAXCH;
+    if (d.ch_def < d.ch_min)
+        d.ch_def = d.ch_min;
+    if ((d.features & MM_OBJ_METER) && d.interval_def <= 0)
+        d.interval_def = 50;
+    return d;
+}
+
 t_class *mm_pd_class_new(const mm_objdef *def)
 {
     int k = lookup(def->name);
@@ -901,7 +1002,8 @@ t_class *mm_pd_class_new(const mm_objdef *def)
     class_addmethod(c, (t_method)obj_dsp, gensym("dsp"), A_CANT, 0);
     class_addbang(c, obj_bang);
     class_addanything(c, obj_anything);
-    registry[nregistered] = def;
+    completed[nregistered] = complete(def);
+    registry[nregistered] = &completed[nregistered];
     classes[nregistered++] = c;
     return c;
 }

@@ -30,6 +30,7 @@
 #define MM_PD_H
 
 #include "m_pd.h"
+#include "mm_core.h"
 #include "mm_param.h"
 #include "mm_outmix.h"
 #include "mm_delay.h"
@@ -100,17 +101,24 @@ typedef struct mm_objdef {
     const char *summary;       /* one line */
     size_t size;               /* sizeof the wrapper's struct */
     unsigned features;         /* MM_OBJ_* */
-    int ch_min, ch_max, ch_def;   /* -ch; min == max: fixed, no flag */
+    int ch_min, ch_max, ch_def;   /* -ch; min == max: fixed, no flag;
+                                     0: 1, the core's maxch, ch_min */
     int outs;                  /* signal outlets: 0 = one per channel,
                                   N = N, MM_PD_NOOUT = none (a meter) */
-    double interval_def;       /* MM_OBJ_METER: ms */
-    const mm_paramtable *table;   /* the core's table, or NULL */
+    double interval_def;       /* MM_OBJ_METER: ms; 0: 50 */
+    /* The core (dsp/mm_core.h): its table and verbs, and where its state
+     * sits in the wrapper's struct. The backbone calls the verbs with
+     * that state; a wrapper sets a callback below only where its object
+     * does more than the core's verb (each callback replaces the verb). */
+    const mm_core *core;
+    size_t core_offset;
     const mm_pdmethod *methods;   /* NULL-name terminated, or NULL */
     const mm_pdinfo *info;        /* NULL-selector terminated */
     const mm_pdcurve *curves;     /* NULL-name terminated, or NULL */
     const char *inlets_doc;    /* extra words for the reference */
-    /* Allocate and initialise the core (creation flags are read with
-     * mm_pd_value); 0 on failure (then the object is created silent).
+    /* Allocate and initialise the core when its init needs creation
+     * arguments (read with mm_pd_value); 0 on failure (then the object is
+     * created silent).
      * A row whose starting value differs per instance (dither~'s seed)
      * gets it here with mm_pd_note: the table's defaults are applied
      * next, with these values, then the creation flags. */
@@ -157,6 +165,32 @@ struct mm_pdobj {
 
 /* The class, from the declaration (call from the setup function). */
 t_class *mm_pd_class_new(const mm_objdef *def);
+
+/* A wrapper's declaration, its struct and its Pd setup function in one:
+ *     MM_PD_OBJECT(gate, mm_gate, "noise gate ...", .ch_def = 1, ...);
+ * declares the class "gate~" on the core mm_gate (its state and the
+ * record mm_gate_core), the struct t_gate_tilde (mm_pdobj, then the
+ * core's state), and gate_tilde_setup(), which Pd calls when it loads
+ * gate~. The rest are mm_objdef fields. An object with state of its own
+ * beside the core's declares its struct and objdef itself. */
+#define MM_PD_OBJECT(obj, core_type, summary_text, ...)                    \
+    typedef struct obj##_tilde {                                           \
+        mm_pdobj x_mm;                                                     \
+        core_type x_core;                                                  \
+    } t_##obj##_tilde;                                                     \
+    static const mm_objdef obj##_def = {                                   \
+        .name = #obj "~", .summary = (summary_text),                       \
+        .size = sizeof(t_##obj##_tilde), .core = &core_type##_core,        \
+        .core_offset = offsetof(t_##obj##_tilde, x_core), __VA_ARGS__};    \
+    MM_EXPORT void obj##_tilde_setup(void) { mm_pd_class_new(&obj##_def); } \
+    MM_EXPORT void obj##_tilde_setup(void)
+
+/* The core's state inside an object (for callbacks and emit). */
+static inline void *mm_pd_core(const void *x)
+{
+    const mm_pdobj *o = x;
+    return (char *)x + o->def->core_offset;
+}
 /* Every declaration made in this binary (the reference tool, fuzzers). */
 int mm_pd_registry(const mm_objdef *const **defs);
 

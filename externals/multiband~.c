@@ -84,8 +84,6 @@ static void mb_emit(void *o)
     }
 }
 
-static void mb_reset(void *o) { mm_multiband_reset(CORE(o)); }
-
 static void mb_snap(void *o)
 {
     mm_multiband_snap(CORE(o));
@@ -245,7 +243,6 @@ static mm_pdmethod mb_methods[MM_COMP_NPERCH + sizeof own_methods
 static const mm_pdinfo mb_info[] = {
     {"gr", "<band> <dB>", "each band's deepest gain reduction since the "
      "last report (0 or below)"},
-    {"latency", "<samples>", "always 0"},
     {NULL, NULL, NULL}};
 
 static const mm_objdef mb_def = {
@@ -253,10 +250,11 @@ static const mm_objdef mb_def = {
     .summary = "multiband compressor: LR4 crossovers, comp~ per band, "
                "stereo or mid/side",
     .size = sizeof(t_multiband_tilde),
+    .core = &mm_multiband_core,
+    .core_offset = offsetof(t_multiband_tilde, x_core),
     .features = MM_OBJ_SOUND | MM_OBJ_METER | MM_OBJ_OWNDELTA,
     .ch_min = 1, .ch_max = MM_MULTIBAND_MAXCH, .ch_def = 2,
     .interval_def = 50,
-    .table = &mm_multiband_table,
     .methods = mb_methods,
     .curves = mb_curves,
     .info = mb_info,
@@ -267,7 +265,6 @@ static const mm_objdef mb_def = {
     .prepare = mb_prepare,
     .process = mb_process,
     .emit = mb_emit,
-    .reset = mb_reset,
     .snap = mb_snap,
 };
 

@@ -8,58 +8,26 @@
 
 #define COMP_CURVE_LO (-90.0) /* compcurve: output dB, input -90..0 dB */
 
-typedef struct strip_tilde {
-    mm_pdobj x_mm;
-    mm_strip x_core;
-} t_strip_tilde;
-
-#define CORE(o) (&((t_strip_tilde *)(o))->x_core)
-
 static void eq_curve(void *o, float *y, int n)
 {
-    mm_strip_eq_curve(CORE(o), y, n, 20.0, 20000.0);
+    mm_strip_eq_curve(mm_pd_core(o), y, n, 20.0, 20000.0);
 }
 
 static void comp_curve(void *o, float *y, int n)
 {
-    mm_strip_comp_curve(CORE(o), y, n, COMP_CURVE_LO, COMP_CURVE_LO + n - 1);
-}
-
-static int strip_create(void *o, double sr)
-{
-    return mm_strip_init(CORE(o), ((mm_pdobj *)o)->nch, sr) == MM_OK;
-}
-
-static void strip_destroy(void *o) { mm_strip_free(CORE(o)); }
-
-static double strip_set(void *o, int id, double v)
-{
-    return mm_strip_set(CORE(o), id, v);
-}
-
-static int strip_samplerate(void *o, double sr)
-{
-    return mm_strip_set_samplerate(CORE(o), sr) == MM_OK;
-}
-
-static void strip_process(void *o, const float *const *in,
-                          float *const *out, const float *key, int n)
-{
-    mm_strip_process(CORE(o), in, out, key, n);
+    mm_strip_comp_curve(mm_pd_core(o), y, n, COMP_CURVE_LO,
+                        COMP_CURVE_LO + n - 1);
 }
 
 static void strip_emit(void *o)
 {
     double lr[2];
-    mm_pd_info(o, "inpeak", mm_strip_take_inpeak(CORE(o)));
-    mm_strip_take_outpeak(CORE(o), &lr[0], &lr[1]);
+    mm_pd_info(o, "inpeak", mm_strip_take_inpeak(mm_pd_core(o)));
+    mm_strip_take_outpeak(mm_pd_core(o), &lr[0], &lr[1]);
     mm_pd_info_list(o, "outpeak", 2, lr);
-    mm_pd_info(o, "gr", mm_strip_take_gr(CORE(o)));
-    mm_pd_info(o, "gating", mm_strip_gating(CORE(o)));
+    mm_pd_info(o, "gr", mm_strip_take_gr(mm_pd_core(o)));
+    mm_pd_info(o, "gating", mm_strip_gating(mm_pd_core(o)));
 }
-
-static void strip_reset(void *o) { mm_strip_reset(CORE(o)); }
-static void strip_snap(void *o) { mm_strip_snap(CORE(o)); }
 
 /* low <Hz> <dB> | lowmid <Hz> <dB> <q> | highmid ... | high <Hz> <dB>;
  * index = MM_STRIP_LOW .. MM_STRIP_HIGH */
@@ -86,7 +54,7 @@ static void band(void *o, int b, int argc, t_atom *argv)
         q = mm_pd_clamp_warn(o, what, q, MM_STRIP_BAND_QMIN,
                              MM_STRIP_BAND_QMAX, "");
     }
-    mm_strip_set_band(CORE(o), b, f, g, q);
+    mm_strip_set_band(mm_pd_core(o), b, f, g, q);
 }
 
 static void do_low(void *o, int c, t_atom *v) { band(o, 0, c, v); }
@@ -98,7 +66,7 @@ static void print_bands(void *o)
 {
     double f, g, q;
     for (int b = MM_STRIP_LOW; b <= MM_STRIP_HIGH; b++) {
-        mm_strip_get_band(CORE(o), b, &f, &g, &q);
+        mm_strip_get_band(mm_pd_core(o), b, &f, &g, &q);
         if (MM_STRIP_BAND_HAS_Q(b))
             post("  %s %g Hz %g dB q %g", band_names[b], f, g, q);
         else
@@ -128,35 +96,17 @@ static const mm_pdinfo strip_info[] = {
     {"outpeak", "<L dBFS> <R dBFS>", "output peaks since the last report"},
     {"gr", "<dB>", "deepest compressor gain reduction since the last report"},
     {"gating", "<dB>", "the gate's gain now (0 open or off)"},
-    {"latency", "<samples>", "always 0"},
     {NULL, NULL, NULL}};
 
-static const mm_objdef strip_def = {
-    .name = "strip~",
-    .summary = "console channel strip: trim, phase, filters, gate, EQ, "
-               "compressor, pan, fader, mute",
-    .size = sizeof(t_strip_tilde),
-    .features = MM_OBJ_SOUND | MM_OBJ_SIDECHAIN | MM_OBJ_METER,
-    .ch_min = 1, .ch_max = 2, .ch_def = 1, /* mono or stereo in */
-    .outs = 2,                             /* stereo out */
-    .interval_def = 50,
-    .table = &mm_strip_table,
-    .methods = strip_methods,
-    .curves = strip_curves,
-    .info = strip_info,
-    .inlets_doc = "-ch 1: mono in, panned (panlaw); -ch 2: stereo in, pan "
-                  "acts as balance; always two signal outlets",
-    .create = strip_create,
-    .destroy = strip_destroy,
-    .set = strip_set,
-    .samplerate = strip_samplerate,
-    .process = strip_process,
-    .emit = strip_emit,
-    .reset = strip_reset,
-    .snap = strip_snap,
-};
-
-MM_EXPORT void strip_tilde_setup(void)
-{
-    mm_pd_class_new(&strip_def);
-}
+MM_PD_OBJECT(strip, mm_strip,
+             "console channel strip: trim, phase, filters, gate, EQ, "
+             "compressor, pan, fader, mute",
+             .features = MM_OBJ_SOUND | MM_OBJ_SIDECHAIN | MM_OBJ_METER,
+             .ch_def = 1, /* mono or stereo in (the core's maxch) */
+             .outs = 2,   /* stereo out */
+             .methods = strip_methods,
+             .curves = strip_curves, .info = strip_info,
+             .inlets_doc = "-ch 1: mono in, panned (panlaw); -ch 2: stereo "
+                           "in, pan acts as balance; always two signal "
+                           "outlets",
+             .emit = strip_emit);

@@ -382,8 +382,8 @@ static void object(const mm_objdef *d, t_class *c)
     mm_pd_common_rows(d, head, &nh, tail, &nt);
     for (int i = 0; i < nh; i++)
         row(&head[i], "common", &first);
-    for (int i = 0; d->table && i < d->table->count; i++)
-        row(&d->table->defs[i], d->table->module, &first);
+    for (int i = 0; i < d->core->table->count; i++)
+        row(&d->core->table->defs[i], d->core->table->module, &first);
     for (int i = 0; i < nt; i++)
         row(&tail[i], "common", &first);
     fputs("]", out);
@@ -412,8 +412,10 @@ static void object(const mm_objdef *d, t_class *c)
         has_latency |= !strcmp(p->selector, "latency");
     }
     if (!has_latency) /* the backbone always answers `latency` */
-        info("latency", "<samples>", "the latency in samples", "common",
-             &first);
+        info("latency", "<samples>",
+             d->latency || d->core->latency ? "the latency in samples"
+                                            : "always 0",
+             "common", &first);
     fputs("]", out);
 
     key(in, "instance", 0);
@@ -431,8 +433,8 @@ static void check_names(const mm_objdef *d)
     mm_pd_common_rows(d, head, &nh, tail, &nt);
     for (int i = 0; i < nh; i++)
         names[n++] = head[i].name;
-    for (int i = 0; d->table && i < d->table->count; i++)
-        names[n++] = d->table->defs[i].name;
+    for (int i = 0; i < d->core->table->count; i++)
+        names[n++] = d->core->table->defs[i].name;
     for (int i = 0; i < nt; i++)
         names[n++] = tail[i].name;
     for (const mm_pdmethod *m = d->methods; m && m->name; m++)

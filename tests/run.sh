@@ -133,11 +133,11 @@ for t in "$BUILD"/asan-unit/test_*; do
 done
 for s in tests/pd/test_*.sh; do
     [ -f "$s" ] || continue
-    n=$(basename "$s" .sh); want "$n" && jobs+=("pd|$n|$s")
+    n=$(basename "$s" .sh); { want "$n" || want pd; } && jobs+=("pd|$n|$s")
 done
 for p in help-patches/*.pd abstractions/*.pd; do
     [ -f "$p" ] || continue
-    n=$(basename "$p" .pd); want "open-$n" && jobs+=("open|$n|$p")
+    n=$(basename "$p" .pd); { want "open-$n" || want open; } && jobs+=("open|$n|$p")
 done
 early=""
 if [ "$FUZZ_SECONDS" != 0 ] && { [ -z "$PATTERN" ] || want fuzz; }; then

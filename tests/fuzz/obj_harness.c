@@ -83,8 +83,8 @@ static void learn_rows(void)
     mm_pd_common_rows(d, head, &nh, tail, &nt);
     for (int i = 0; i < nh; i++)
         add_row(head[i].name, head[i].choices, 0, head[i].min, head[i].max);
-    for (int i = 0; d->table && i < d->table->count; i++) {
-        const mm_paramdef *r = &d->table->defs[i];
+    for (int i = 0; i < d->core->table->count; i++) {
+        const mm_paramdef *r = &d->core->table->defs[i];
         add_row(r->name, r->choices, 0, r->min, r->max);
     }
     for (int i = 0; i < nt; i++)
