@@ -203,12 +203,15 @@ def wrap(text, width):
 
 
 class Layout:
-    """boxes of one canvas, with their estimated extent"""
+    """boxes of one canvas, with their estimated extent; a subpatch is a
+    child Layout whose lines are nested in this one's"""
 
     def __init__(self, font=12):
+        self.font = font
         self.cw, self.lh = FONT.get(font, FONT[12])
         self.lines = []
         self.boxes = []   # (x0, y0, x1, y1, what)
+        self.children = []
 
     def box(self, x0, y0, x1, y1, what):
         self.boxes.append((x0, y0, x1, y1, what))
@@ -228,6 +231,17 @@ class Layout:
         self.box(x, y, x + (len(text) + 2) * self.cw, y + h, text[:30])
         return y + h
 
+    def subpatch(self, x, y, name, child, head):
+        """[pd name] at x y holding the canvas of the Layout `child`, whose
+        '#N canvas' record is `head`; returns the box's bottom"""
+        self.lines.append(head)
+        self.lines += child.lines
+        self.lines.append("#X restore %d %d pd %s;" % (x, y, name))
+        self.children.append(child)
+        h = self.lh + 6
+        self.box(x, y, x + (len(name) + 5) * self.cw, y + h, "pd " + name)
+        return y + h
+
     def bar(self, x, y, w, label, major=True):
         """a Pd 0.52 section bar (a 2 px canvas, or 1 px for a sub-bar)
         with its label under its left end; returns the label's bottom"""
@@ -242,6 +256,9 @@ class Layout:
                  "label " + label)
         return y + 22
 
+    def bottom(self):
+        return max([b[3] for b in self.boxes] or [0])
+
     def overlaps(self):
         bad = []
         b = self.boxes
@@ -250,94 +267,197 @@ class Layout:
                 if (b[i][0] < b[j][2] and b[j][0] < b[i][2]
                         and b[i][1] < b[j][3] and b[j][1] < b[i][3]):
                     bad.append((b[i][4], b[j][4]))
+        for c in self.children:
+            bad += c.overlaps()
         return bad
 
 
 COLW = 560          # a column's width in pixels
 GAP = 6             # between entries
+CANVAS_W = 2 * COLW + 30
+# A reference taller than this (in pixels, the canvas's content) moves its
+# messages into a [pd messages] subpatch of its own: the window should fit
+# a laptop screen without scrolling.
+MAX_H = 800
 
 
-def entries(lay, x, y, items, lw, dw):
-    """two-column entries: (left words, right words); returns the bottom"""
-    for left, right in items:
+# A column is made of sections: (label, [piece, ...]). A section is drawn
+# as a bar with its label, then its pieces; a piece is a function (lay, x,
+# y) -> bottom that draws one entry of the column at x (the column's left
+# edge) and y.
+
+def piece_text(text):
+    return lambda lay, x, y: lay.text(x + 20, y, text,
+                                      (COLW - 30) // lay.cw) + GAP
+
+
+def piece_entry(left, right, lw):
+    """a two-part entry: `left` words (lw characters wide), `right` words
+    in the rest of the column"""
+    def draw(lay, x, y):
+        dw = (COLW - 20 - lw * lay.cw - 14 - 8) // lay.cw
         b1 = lay.text(x + 20, y, left, lw)
         b2 = lay.text(x + 20 + lw * lay.cw + 14, y, right, dw)
-        y = max(b1, b2) + GAP
-    return y
+        return max(b1, b2) + GAP
+    return draw
 
 
-def split_widths(lay, lw):
-    """the doc column's width in characters for a label column of lw"""
-    return (COLW - 20 - lw * lay.cw - 14 - 8) // lay.cw
-
-
-def ports(lay, x, y, plist):
+def piece_port(p):
     """Pd 0.52 style: a sub-bar labelled 1st:, 2nd.. with the words to
     its right"""
-    for p in plist:
+    def draw(lay, x, y):
         lab = lay.bar(x + 2, y, COLW - 2, p["label"] + ":", major=False)
         t = lay.text(x + 110, y + 6, "%s - %s" % (p["type"], p["doc"]),
                      (COLW - 120) // lay.cw)
-        y = max(lab, t) + GAP
+        return max(lab, t) + GAP
+    return draw
+
+
+def draw_column(lay, x, y, sections):
+    """the sections one under the other; returns the bottom"""
+    for k, (label, pieces) in enumerate(sections):
+        y = lay.bar(x, y + (6 if k else 0), COLW, label) + 4
+        for p in pieces:
+            y = p(lay, x, y)
     return y
 
 
-def left_column(lay, obj, x, y):
-    y = lay.bar(x, y, COLW, "INLETS:") + 6
-    y = ports(lay, x, y, obj["inlets"])
-    if obj.get("inlets_doc"):
-        y = lay.text(x + 20, y, obj["inlets_doc"], (COLW - 30) // lay.cw) + GAP
-    y = lay.bar(x, y + 6, COLW, "OUTLETS:") + 6
-    y = ports(lay, x, y, obj["outlets"])
+def column_height(sections, font):
+    if not sections:
+        return 0
+    return draw_column(Layout(font), 0, 0, sections)
 
-    y = lay.bar(x, y + 6, COLW, "FLAGS:") + 4
-    lw = 17
-    dw = split_widths(lay, lw)
+
+def split_columns(sections, font):
+    """the sections flowed into two columns of about the same height, in
+    reading order (down the left column, then down the right one). A
+    column breaks between two pieces, best between two sections; a
+    section broken in two repeats its bar, labelled '(cont.)', at the top
+    of the right column. Returns (left, right)."""
+    flat = [(i, p) for i, (_, ps) in enumerate(sections) for p in ps]
+
+    def group(part, cont):
+        out = []
+        for i, p in part:
+            if out and out[-1][0] == i:
+                out[-1][2].append(p)
+            else:
+                label = sections[i][0]
+                if cont is not None and not out and i == cont:
+                    label = label[:-1] + "\\ (cont.):"
+                out.append((i, label, [p]))
+        return [(label, ps) for _, label, ps in out]
+
+    best = None
+    for k in range(len(flat) + 1):
+        left, right = flat[:k], flat[k:]
+        # a section broken by this split continues on the right
+        broken = left and right and left[-1][0] == right[0][0]
+        lcol = group(left, None)
+        rcol = group(right, right[0][0] if broken else None)
+        h = max(column_height(lcol, font), column_height(rcol, font))
+        # a break inside a section reads worse than one between sections
+        score = h + (80 if broken else 0)
+        if best is None or score < best[0]:
+            best = (score, lcol, rcol)
+    return best[1], best[2]
+
+
+def header(lay, title, summary):
+    """the object box and its summary; returns where the columns start"""
+    lay.obj(20, 14, title)
+    x = 20 + (len(title) + 2) * lay.cw + 16
+    lay.text(x, 15, summary, (CANVAS_W - x) // lay.cw)
+    return lay.bottom() + 14
+
+
+def port_sections(obj):
+    ins = [piece_port(p) for p in obj["inlets"]]
+    if obj.get("inlets_doc"):
+        ins.append(piece_text(obj["inlets_doc"]))
+    return [("INLETS:", ins),
+            ("OUTLETS:", [piece_port(p) for p in obj["outlets"]])]
+
+
+def flag_section(obj):
     items = []
     for r in creation_rows(obj):
         doc = sentence(r["doc"])[:-1]
         if "creation only" not in doc:
             doc += ", creation only"
-        doc += ". " + sentence(range_of(r))[:-1]
-        items.append(("-%s %s" % (r["name"], arg_of(r)), doc))
-    y = entries(lay, x, y, items, lw, dw)
-    also = "Every message below is also a creation flag, -name value..."
+        items.append(("-%s %s" % (r["name"], arg_of(r)), with_range(doc, r)))
+    lw = label_width(items)
+    items = [piece_entry(l, r, lw) for l, r in items]
+    also = "Every message is also a creation flag, -name value..."
     nf = not_flags(obj)
     if nf:
         also += " (except %s)" % ", ".join(nf)
     also += ": flags are read left to right after the object is made, " \
             "e.g. %s." % usage(obj)
-    y = lay.text(x + 20, y, also, (COLW - 30) // lay.cw) + GAP
+    items.append(piece_text(also))
+    return ("FLAGS:", items)
 
-    y = lay.bar(x, y + 6, COLW, "MESSAGES:") + 4
-    lw = 19
-    dw = split_widths(lay, lw)
+
+def label_width(items, lo=14, hi=24):
+    """the width in characters of the label part of (left, right) entries:
+    the longest label's, within lo..hi (longer ones wrap)"""
+    return max(lo, min(hi, max([len(l) for l, _ in items] or [0]) + 1))
+
+
+def with_range(doc, row):
+    """a row's words and its range: 'Input gain. -24..24 dB, default 0';
+    in parentheses after words that end on a number, whose period Pd
+    would drop ('... 4.5 or 6 (0..6 dB, default 3)')"""
+    doc = sentence(doc)
+    rng = sentence(range_of(row))[:-1]
+    if doc.endswith(".") and PD_NUMBER.match(doc[:-1].split()[-1]):
+        return "%s (%s)" % (doc[:-1], rng[:1].lower() + rng[1:])
+    return "%s %s" % (doc, rng)
+
+
+def message_items(obj, common):
+    """(left, right) words of the messages: the object's own (common
+    False) or those every object has (common True)"""
     items = []
     for r in message_rows(obj):
+        if (r["origin"] == "common") != common:
+            continue
         items.append(("%s %s" % (r["name"], arg_of(r)),
-                      "%s %s." % (sentence(r["doc"]),
-                                  sentence(range_of(r))[:-1])))
+                      with_range(r["doc"], r)))
     for m in obj["methods"]:
+        if (m["origin"] == "common") != common:
+            continue
         left = m["name"] + ((" " + m["args"]) if m["args"] else "")
         right = sentence(m["doc"])
         if not m["flag"] and m["origin"] != "common":
             right += " Message only."
         items.append((left, right))
-    y = entries(lay, x, y, items, lw, dw)
-    y = lay.text(x + 20, y, "Values out of range are clamped with one "
-                 "warning. Unknown words and missing or non-numeric "
-                 "arguments are refused with an error and change nothing.",
-                 (COLW - 30) // lay.cw) + GAP
-    return y
+    return items
 
 
-def right_column(lay, obj, sections, x, y):
-    lw = 19
-    dw = split_widths(lay, lw)
-    y = lay.bar(x, y, COLW, "INFO\\ OUTPUTS:") + 4
+CLAMP_NOTE = ("Values out of range are clamped with one warning. Unknown "
+              "words and missing or non-numeric arguments are refused with "
+              "an error and change nothing.")
+
+
+def message_sections(obj):
+    own, common = message_items(obj, False), message_items(obj, True)
+    lw = label_width(own + common)
+    own = [piece_entry(l, r, lw) for l, r in own]
+    common = [piece_entry(l, r, lw) for l, r in common]
+    common.append(piece_text(CLAMP_NOTE))
+    out = []
+    if own:
+        out.append(("MESSAGES:", own))
+    out.append(("COMMON\\ MESSAGES:" if own else "MESSAGES:", common))
+    return out
+
+
+def info_section(obj):
     items = [("%s %s" % (i["selector"], i["args"]), sentence(i["doc"]))
              for i in obj["info"]]
-    y = entries(lay, x, y, items, lw, dw)
+    lw = label_width(items)
+    items = [piece_entry(l, r, lw) for l, r in items]
     if "meter" in obj["features"]:
         note = ("Readings come every interval ms (default %s) and on bang." %
                 num(obj["interval_default"]))
@@ -345,37 +465,69 @@ def right_column(lay, obj, sections, x, y):
         note = "Readings come on bang."
     note += (" -144 means silence or not measured yet: never inf or NaN."
              " latency is also sent each time DSP starts.")
-    y = lay.text(x + 20, y, note, (COLW - 30) // lay.cw) + GAP
+    items.append(piece_text(note))
+    return ("INFO\\ OUTPUTS:", items)
+
+
+def text_sections(sections):
+    out = []
     for title in ("Notes", "Guarantees"):
-        items = sections.get(title)
-        if not items:
-            continue
-        y = lay.bar(x, y + 6, COLW, title.upper() + ":") + 4
-        for t in items:
-            y = lay.text(x + 20, y, t, (COLW - 30) // lay.cw) + GAP
-    return y
+        if sections.get(title):
+            out.append((title.upper() + ":",
+                        [piece_text(t) for t in sections[title]]))
+    return out
+
+
+def messages_pointer(obj, pos, font):
+    """the MESSAGES section of a reference whose messages are in their own
+    [pd messages]: the names, and the subpatch"""
+    names = [r["name"] for r in message_rows(obj)] + \
+        [m["name"] for m in obj["methods"]]
+    sub = Layout(font)
+    top = header(sub, obj["name"], "- messages to the left inlet, with "
+                 "their units, ranges and defaults. Each is also a creation "
+                 "flag (see the reference's FLAGS).")
+    left, right = split_columns(message_sections(obj), font)
+    yl = draw_column(sub, 10, top, left)
+    yr = draw_column(sub, COLW + 40, top, right)
+    h = max(yl, yr) + 10
+    head = "#N canvas %d %d %d %d messages 0;" % (pos[0] + 30, pos[1] + 30,
+                                                   CANVAS_W + 30, h + 10)
+
+    def draw(lay, x, y):
+        y = lay.text(x + 20, y, "%d messages (%s), each with its unit, "
+                     "range and default in" % (len(names), " ".join(names)),
+                     (COLW - 30) // lay.cw)
+        return lay.subpatch(x + 20, y + 4, "messages", sub, head) + GAP
+    return ("MESSAGES:", [draw])
 
 
 def reference_canvas(obj, sections, pos, font=12):
     """the lines of the [pd reference] subpatch (from '#N canvas' to
     before '#X restore')"""
-    lay = Layout(font)
-    y = lay.obj(20, 14, obj["name"])
-    x = 20 + (len(obj["name"]) + 2) * lay.cw + 16
-    lay.text(x, 15, "- " + obj["summary"], (2 * COLW + 30 - x) // lay.cw)
-    top = max(b[3] for b in lay.boxes) + 14
-    yl = left_column(lay, obj, 10, top)
-    yr = right_column(lay, obj, sections, COLW + 40, top)
-    y = max(yl, yr) + 10
-    w = 2 * COLW + 30
-    lay.lines.append("#X obj 10 %d cnv 1 %d 1 empty empty empty 8 12 0 13 "
-                     "#202020 #000000 0;" % (y, w))
-    lay.box(10, y, 10 + w, y + 2, "footer bar")
-    foot = ("mixmaster, Pd %s or newer. Generated from the object's table by "
-            "scripts/mkreference.py: change the table, not this." % PD_MIN)
-    y = lay.text(20, y + 8, foot, (w - 20) // lay.cw)
-    head = "#N canvas %d %d %d %d reference 0;" % (pos[0], pos[1], w + 30,
-                                                   min(y + 20, 1000))
+    def build(messages):
+        lay = Layout(font)
+        top = header(lay, obj["name"], "- " + obj["summary"])
+        secs = port_sections(obj) + [flag_section(obj)] + messages + \
+            [info_section(obj)] + text_sections(sections)
+        left, right = split_columns(secs, font)
+        yl = draw_column(lay, 10, top, left)
+        yr = draw_column(lay, COLW + 40, top, right)
+        y = max(yl, yr) + 10
+        lay.lines.append("#X obj 10 %d cnv 1 %d 1 empty empty empty 8 12 0 "
+                         "13 #202020 #000000 0;" % (y, CANVAS_W))
+        lay.box(10, y, 10 + CANVAS_W, y + 2, "footer bar")
+        foot = ("mixmaster, Pd %s or newer. Generated from the object's "
+                "table by scripts/mkreference.py: change the table, not "
+                "this." % PD_MIN)
+        y = lay.text(20, y + 8, foot, (CANVAS_W - 20) // lay.cw)
+        return lay, y
+
+    lay, y = build(message_sections(obj))
+    if y > MAX_H:
+        lay, y = build([messages_pointer(obj, pos, font)])
+    head = "#N canvas %d %d %d %d reference 0;" % (pos[0], pos[1],
+                                                   CANVAS_W + 30, y + 20)
     return [head] + lay.lines, lay
 
 
