@@ -67,8 +67,10 @@ FUZZ_LDFLAGS = -fsanitize=fuzzer,address,undefined,float-cast-overflow
 # comparisons, and tracing each of them made the fuzzers about 7x slower
 # per sample (core_truepeak); comparison tracing stays in the harnesses,
 # which turn the input's bytes into choices, and in the wrappers. Edge
-# coverage, ASan and UBSan are the same everywhere.
-FUZZ_DSP_CFLAGS ?= -fno-sanitize-coverage=trace-cmp
+# coverage, ASan and UBSan are the same everywhere. -O2 vectorises those
+# loops (truepeak's FIR about 1.5x faster under ASan): more inputs per
+# second for every harness that runs signal through the core.
+FUZZ_DSP_CFLAGS ?= -fno-sanitize-coverage=trace-cmp -O2
 
 OBJ = $(BUILD)/obj
 DSP_SRC = $(sort $(wildcard dsp/*.c))
