@@ -67,8 +67,10 @@ FUZZ_LDFLAGS = -fsanitize=fuzzer,address,undefined,float-cast-overflow
 # comparisons, and tracing each of them made the fuzzers about 7x slower
 # per sample (core_truepeak); comparison tracing stays in the harnesses,
 # which turn the input's bytes into choices, and in the wrappers. Edge
-# coverage, ASan and UBSan are the same everywhere.
-FUZZ_DSP_CFLAGS ?= -fno-sanitize-coverage=trace-cmp
+# coverage, ASan and UBSan are the same everywhere. -O2 vectorises those
+# loops (truepeak's FIR about 1.5x faster under ASan): more inputs per
+# second for every harness that runs signal through the core.
+FUZZ_DSP_CFLAGS ?= -fno-sanitize-coverage=trace-cmp -O2
 
 OBJ = $(BUILD)/obj
 DSP_SRC = $(sort $(wildcard dsp/*.c))
@@ -162,7 +164,15 @@ $(ASAN_TOOL_DIR)/%: $(OBJ)/asan/tests/tools/%.o $(OBJ)/asan/noleaks.o $(LIB_asan
 # the pdstub.c runtime, plus the object's check hook
 # tests/fuzz/check/<name>.c if one is ever written: none is yet); the
 # object's name, flags and message come from a small generated file.
-$(FUZZ_DIR)/core_%: $(OBJ)/fuzz/tests/fuzz/core_%.o $(LIB_fuzz)
+# bigalloc.c (linked into all) is no code under test: built without
+# coverage (its reuse hits and misses would count as new coverage) and
+# without ASan (free runs inside ASan's start, before its shadow exists)
+$(OBJ)/fuzz/tests/fuzz/bigalloc.o: tests/fuzz/bigalloc.c $(OBJ)/fuzz/flags
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fno-sanitize=fuzzer-no-link,address -MMD -MP \
+	    -c -o $@ $<
+$(FUZZ_DIR)/core_%: $(OBJ)/fuzz/tests/fuzz/core_%.o $(OBJ)/fuzz/tests/fuzz/bigalloc.o \
+    $(LIB_fuzz)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_LDFLAGS) -o $@ $^ -lebur128 -lm
 $(BUILD)/fuzz/gen/obj_%.c: tests/robust/objects.list tests/fuzz/objconfig.sh
@@ -173,7 +183,8 @@ $(BUILD)/fuzz/gen/obj_%.o: $(BUILD)/fuzz/gen/obj_%.c $(OBJ)/fuzz/flags
 define FUZZ_OBJECT
 $(FUZZ_DIR)/obj_$(patsubst %~,%,$1): $(BUILD)/fuzz/gen/obj_$(patsubst %~,%,$1).o \
     $(OBJ)/fuzz/tests/fuzz/obj_harness.o $(OBJ)/fuzz/tests/fuzz/pdstub.o \
-    $(OBJ)/fuzz/externals/$1.o $(OBJ)/fuzz/externals/mm_pd.o \
+    $(OBJ)/fuzz/tests/fuzz/bigalloc.o $(OBJ)/fuzz/externals/$1.o \
+    $(OBJ)/fuzz/externals/mm_pd.o \
     $(patsubst %.c,$(OBJ)/fuzz/%.o,$(wildcard tests/fuzz/check/$1.c)) $(LIB_fuzz)
 	@mkdir -p $$(@D)
 	$(FUZZ_CC) $(FUZZ_LDFLAGS) -o $$@ $$^ -lebur128 -lm

@@ -422,12 +422,18 @@ void mm_loudness_read(mm_loudness *l, mm_loudness_readings *r)
         r->samplepeak = r->truepeak = MM_FLOOR_DB;
         return;
     }
-    /* a window reads only once it is full of measured signal */
-    err = ebur128_loudness_momentary(l->st, &v);
-    r->momentary = l->hops >= 4 ? window_lufs(err, v) : MM_FLOOR_DB;
-    v = -HUGE_VAL;
-    err = ebur128_loudness_shortterm(l->st, &v);
-    r->shortterm = l->hops >= 30 ? window_lufs(err, v) : MM_FLOOR_DB;
+    /* a window reads only once it is full of measured signal (and is not
+     * summed before: the 3 s sum is most of a read's cost) */
+    r->momentary = r->shortterm = MM_FLOOR_DB;
+    if (l->hops >= 4) {
+        err = ebur128_loudness_momentary(l->st, &v);
+        r->momentary = window_lufs(err, v);
+    }
+    if (l->hops >= 30) {
+        v = -HUGE_VAL;
+        err = ebur128_loudness_shortterm(l->st, &v);
+        r->shortterm = window_lufs(err, v);
+    }
     r->integrated = integrated_of(&l->gating);
     r->lra = r->integrated > MM_FLOOR_DB ? lra_of(&l->shortterm) : MM_FLOOR_DB;
     r->samplepeak = mm_gain_to_db(l->samplepeak);
