@@ -76,7 +76,6 @@ int mm_peaklimiter_max_latency(const mm_peaklimiter *l)
 
 static void free_ch(mm_peaklimiter_ch *c)
 {
-    mm_truepeak_free(&c->tp);
     mm_delay_free(&c->audio);
     mm_delay_free(&c->spk);
     free(c->dq_t);
@@ -111,6 +110,7 @@ static double current_gain(const mm_peaklimiter *l, const mm_peaklimiter_ch *c)
 }
 
 static void update_thresh_target(mm_peaklimiter *l, int snap);
+static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f);
 
 /* Lookahead split: D = K + (W1 + W2 - 2) + H. */
 static void configure(mm_peaklimiter *l)
@@ -122,36 +122,50 @@ static void configure(mm_peaklimiter *l)
         d = l->maxdelay;
     /* the long detector when the lookahead holds it with a 16-sample
      * attack, else the short one */
-    int det = d >= l->kdet[0] + MM_PEAKLIMITER_HOLD + 16 ? 0 : 1;
+    int det = d >= MM_PEAKLIMITER_SHORT_MAXD ? 0 : 1;
     if (det != l->det) {
         l->det = det;
-        for (int c = 0; c < l->nch; c++) {
-            mm_truepeak_reset(&l->ch[c].tp);
-            l->ch[c].prev3 = 0.0f;
-        }
+        for (int c = 0; c < l->nch; c++)
+            l->ch[c].prev3 = l->ch[c].sprev = 0.0f;
     }
-    int k = l->kdet[det];
+    int k, hold, hpre, a;
+    if (det == 0) {
+        k = l->kdet[0];
+        hold = hpre = MM_PEAKLIMITER_HOLD;
+        a = d - k - hold; /* attack, W1 + W2 - 2 (>= 16 here) */
+    } else {
+        /* short path: D = F + attack + hold before. A quarter of the
+         * lookahead for the attack (the ramp is accounted for, so it may
+         * be short), up to 8 samples of hold before the peak, the rest
+         * for the future taps F; the hold after the peak is long (the
+         * detector assumes the gain of a peak for the part of the
+         * reconstruction beyond F it cannot see) */
+        a = d / (getenv("LA_A") ? atoi(getenv("LA_A")) : 4);
+        int hq = getenv("LA_H") ? atoi(getenv("LA_H")) : 8;
+        hpre = d / hq < MM_PEAKLIMITER_HOLD ? d / hq : MM_PEAKLIMITER_HOLD;
+        k = d - a - hpre;
+        if (k < 1) {
+            k = 1;
+            hpre = 0;
+            a = d - 1;
+        }
+        hold = getenv("LA_P") ? atoi(getenv("LA_P")) : MM_PEAKLIMITER_SHORT_POST;
+        l->kdet[1] = k;
+    }
     update_thresh_target(l, 0);
     for (int c = 0; c < l->nch; c++)
         mm_delay_set(&l->ch[c].spk, k);
-    int hold = MM_PEAKLIMITER_HOLD;
-    if (d - k - hold < 2)
-        hold = d - k - 2;
-    if (hold < 0)
-        hold = 0;
-    int a = d - k - hold; /* attack, W1 + W2 - 2 */
-    if (a < 0) {          /* cannot happen with the detector chosen */
-        a = 0;
-        d = k + hold;
-    }
     double g[MM_PEAKLIMITER_MAXCH];
     for (int c = 0; c < l->nch; c++)
         g[c] = l->w1 > 0 ? current_gain(l, &l->ch[c]) : 1.0;
     l->delay = d;
     l->hold = hold;
+    l->hpre = hpre;
     l->w1 = (a + 2) / 2;
     l->w2 = a + 2 - l->w1;
-    l->mwin = l->w1 + l->w2 - 1 + 2 * hold;
+    l->mwin = l->w1 + l->w2 - 1 + hpre + hold;
+    if (det == 1)
+        short_design(l, d, a, hpre, k);
     for (int c = 0; c < l->nch; c++) {
         mm_delay_set(&l->ch[c].audio, d);
         fill_env(l, &l->ch[c], g[c]);
@@ -168,17 +182,6 @@ static void update_thresh_target(mm_peaklimiter *l, int snap)
         mm_smoother_snap(&l->thresh, t);
     else
         mm_smoother_set(&l->thresh, t);
-}
-
-/* Taps of the short detector (mm_truepeak), used when the lookahead cannot
- * hold the long one (MM_PEAKLIMITER_TAPS taps in pair form, long_peaks):
- * round(1 ms * fs), even, 8 .. MM_PEAKLIMITER_TAPS, so the shortest
- * lookahead still holds it. */
-static int short_taps(double sr)
-{
-    int dmin = (int)floor(MM_PEAKLIMITER_LOOKAHEAD_MIN * 0.001 * sr + 0.5);
-    int s = dmin & ~1;
-    return s < 8 ? 8 : (s > MM_PEAKLIMITER_TAPS ? MM_PEAKLIMITER_TAPS : s);
 }
 
 /* Half-sample interpolator of half-length K: y(m + 1/2) =
@@ -223,20 +226,84 @@ static void pair_design(float *cs, float *cd, int K, double beta)
     }
 }
 
+/* The short path's weights for D = d, attack a (W1 + W2 - 2), hold
+ * before the peak hpre and F = f future samples (d = f + a + hpre).
+ * Detector time n reads the period p = n - F at t = p + phi, phi = 1/4,
+ * 1/2, 3/4, through the meter's kernel h(tau) = sinc(tau) w(tau / 256)
+ * (Kaiser beta 16), cut at |tau| < SHORT_K and normalised per phase:
+ *   y(t) = A + g B,
+ *   A = sum_l h o[n - d - l] (outputs already sent, exact)
+ *       + g_c sum_i lam_i h x[n - d + i] (the ramp's share of the gain
+ *       in force g_c),
+ *   B = sum_i (1 - lam_i) h x[n - d + i] + c e (the gain g decided now;
+ *       e the fs/2 component at the window's end, continued as
+ *       e (-1)^j beyond it: a run of alternating samples goes on).
+ * lam_i is the step response of the two moving averages: the share of
+ * the old gain in the gain of the sample i places into the window when
+ * the gain steps down at detector time n; it is 0 from i = a on, so the
+ * peak (i = a + hpre) and its neighbours get g alone. */
+static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
+{
+    const int K = MM_PEAKLIMITER_SHORT_K;
+    const int w1 = (a + 2) / 2, w2 = a + 2 - w1;
+    double lam[MM_PEAKLIMITER_SHORT_MAXD + 1];
+    for (int i = 0; i <= d; i++) {
+        /* weights of the averaged v at offsets u > i: pairs (x, y),
+         * x < w1, y < w2, x + y > i */
+        long cnt = 0;
+        for (int x = 0; x < w1; x++) {
+            int ymin = i - x + 1;
+            if (ymin < 0)
+                ymin = 0;
+            if (ymin < w2)
+                cnt += w2 - ymin;
+        }
+        lam[i] = (double)cnt / ((double)w1 * w2);
+    }
+    int son = 0;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        const double phi = (q + 1) / 4.0;
+        double sum = 0.0;
+        for (int u = -K + 1; u <= K; u++) {
+            double tau = phi - u;
+            sum += mm_kaiser_sinc(tau, K, 0.0)
+                   * mm_kaiser_window(tau / MM_PEAKLIMITER_SHORT_WK,
+                                      MM_PEAKLIMITER_SHORT_BETA);
+        }
+#define SH(tau)                                                            \
+    (mm_kaiser_sinc((tau), K, 0.0)                                         \
+     * mm_kaiser_window((tau) / MM_PEAKLIMITER_SHORT_WK,                   \
+                        MM_PEAKLIMITER_SHORT_BETA) / sum)
+        for (int i = 0; i <= MM_PEAKLIMITER_SHORT_MAXD; i++) {
+            double h = i <= d ? SH(phi - (i - a - hpre)) : 0.0;
+            l->sb[q][i] = (float)(h * (1.0 - (i <= d ? lam[i] : 0.0)));
+            l->sa[q][i] = (float)(h * (i <= d ? lam[i] : 0.0));
+        }
+        for (int m = 1; m <= K; m++) {
+            double tau = phi + a + hpre + m;
+            l->so[q][m - 1] = (float)SH(tau);
+            if (tau < K && m > son)
+                son = m;
+        }
+        double c = 0.0;
+        for (int i = 1; i <= 2 * K; i++)
+            c += (i & 1 ? -1.0 : 1.0) * SH(phi - f - i);
+        l->sc[q] = (float)c;
+#undef SH
+    }
+    l->so_n = son;
+}
+
 int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
 {
     if (!(sr > 0.0) || !mm_isfinite_d(sr))
         return MM_E_ARG;
-    const int taps = short_taps(sr);
     int maxdelay = (int)ceil(MM_PEAKLIMITER_LOOKAHEAD_MAX * 0.001 * sr) + 1;
     int cap = 1;
     while (cap < maxdelay + 2)
         cap <<= 1;
     for (int c = 0; c < l->nch; c++) {
         mm_peaklimiter_ch *ch = &l->ch[c];
-        if (mm_truepeak_init_custom(&ch->tp, sr, MM_PEAKLIMITER_FACTOR, taps,
-                                    MM_PEAKLIMITER_BETA) != MM_OK)
-            return MM_E_NOMEM;
         if (mm_delay_init(&ch->audio, maxdelay) != MM_OK
             || mm_delay_init(&ch->spk, MM_PEAKLIMITER_HALF_MAX) != MM_OK)
             return MM_E_NOMEM;
@@ -256,9 +323,8 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
             return MM_E_NOMEM;
     }
     l->kdet[0] = MM_PEAKLIMITER_HALF_MAX;
-    l->kdet[1] = mm_truepeak_latency(&l->ch[0].tp);
-    half_design(l->hc[0], l->kdet[0]);
-    half_design(l->hc[1], l->kdet[1]);
+    l->kdet[1] = 1;
+    half_design(l->hc, l->kdet[0]);
     pair_design(l->cs, l->cd, l->kdet[0], MM_PEAKLIMITER_BETA);
     l->samplerate = sr;
     l->maxdelay = maxdelay;
@@ -307,11 +373,12 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
 {
     for (int c = 0; c < l->nch; c++) {
         mm_peaklimiter_ch *ch = &l->ch[c];
-        mm_truepeak_reset(&ch->tp);
         mm_delay_reset(&ch->audio);
         mm_delay_reset(&ch->spk);
         memset(ch->hx, 0, sizeof ch->hx);
-        ch->prev3 = 0.0f;
+        memset(ch->oh, 0, sizeof ch->oh);
+        ch->on = 0;
+        ch->prev3 = ch->sprev = 0.0f;
         fill_env(l, ch, 1.0);
     }
     l->t = 0;
@@ -337,32 +404,6 @@ double mm_peaklimiter_take_gr(mm_peaklimiter *l)
     return g >= 1.0 ? 0.0 : mm_gain_to_db(g);
 }
 
-/* Half-sample interpolation of a chunk, max'ed into pk: the reading at
- * m + 1/2 lands where the detector reports period [m, m + 1), K samples
- * later. hx holds HALF_MAX*2-1 past samples, then the chunk. */
-static void half_peaks(const float *restrict hx, const float *restrict c,
-                       int K, float *restrict pk, int cnt)
-{
-    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
-    for (int g = 0; g < cnt; g += 8) {
-        /* newest sample of output g + l is hx[P + g + l]; x[m] is
-         * hx[P + g + l - K], x[m + 1] the one after */
-        const float *lo = hx + P + g - K, *hi = hx + P + g - K + 1;
-        float a[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
-        for (int k = 0; k < K; k++) {
-            const float ck = c[k];
-            for (int l = 0; l < 8; l++)
-                a[l] += ck * (lo[l - k] + hi[l + k]);
-        }
-        int m = cnt - g < 8 ? cnt - g : 8;
-        for (int l = 0; l < m; l++) {
-            float v = fabsf(a[l]);
-            if (v > pk[g + l])
-                pk[g + l] = v;
-        }
-    }
-}
-
 /* The long detector on a chunk: 3x points with parabolas (mm_truepeak's
  * rule) and the half-sample point, all from one pass over the pairs
  * (x[m+d], x[m+1-d]); pk[i] is the peak of the period K samples back. */
@@ -372,7 +413,7 @@ static void long_peaks(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1, K = l->kdet[0];
     const float *restrict hx = ch->hx;
     const float *restrict cs = l->cs, *restrict cd = l->cd;
-    const float *restrict ch_ = l->hc[0];
+    const float *restrict ch_ = l->hc;
     float prev = ch->prev3;
     for (int g = 0; g < cnt; g += 8) {
         /* x[m] of output g + l is hx[P + g + l - K] */
@@ -402,26 +443,75 @@ static void long_peaks(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     ch->prev3 = prev;
 }
 
+/* The short path's required gain for detector time n (the newest
+ * sample is xn[0], x[n - d] is xn[-d]), given the gain in force gc and
+ * the threshold t: the largest g with |A + g B| <= t at the three points
+ * (short_design), and |g x[p]| <= t at the sample, then refined by
+ * mm_truepeak's parabola through the four points of the period. */
+static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
+                         const float *xn, double gc, double t)
+{
+    const int d = l->delay, f = l->kdet[1], son = l->so_n;
+    const float *restrict xw = xn - d;
+    /* o[n - d - m] = ow[-m] */
+    const float *restrict ow = ch->oh + MM_PEAKLIMITER_SHORT_K + ch->on;
+    int ne = d + 1 < MM_PEAKLIMITER_SHORT_NYQ ? d + 1
+                                              : MM_PEAKLIMITER_SHORT_NYQ;
+    float e = 0.0f;
+    for (int k = 0; k < ne; k++)
+        e += (k & 1) ? -xn[-k] : xn[-k];
+    e /= (float)ne;
+    double A[MM_PEAKLIMITER_SHORT_PH], B[MM_PEAKLIMITER_SHORT_PH];
+    double g = 1.0;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        const float *restrict sb = l->sb[q], *restrict sa = l->sa[q];
+        const float *restrict so = l->so[q];
+        float b = 0.0f, a = 0.0f, o = 0.0f;
+        for (int i = 0; i <= d; i++) {
+            b += sb[i] * xw[i];
+            a += sa[i] * xw[i];
+        }
+        for (int m = 1; m <= son; m++)
+            o += so[m - 1] * ow[-m];
+        A[q] = o + gc * a;
+        B[q] = b + l->sc[q] * e;
+        double ab = fabs(B[q]);
+        if (ab > 1e-20) {
+            double s = B[q] > 0.0 ? A[q] : -A[q];
+            double gq = (t - s) / ab;
+            if (gq < g)
+                g = gq;
+        }
+    }
+    const float xp = xn[-f], xp1 = xn[-f + 1];
+    if (fabsf(xp) * g > t)
+        g = t / fabsf(xp);
+    if (g < 0.0)
+        g = 0.0;
+    float y[4] = {(float)(g * xp), (float)(A[0] + g * B[0]),
+                  (float)(A[1] + g * B[1]), (float)(A[2] + g * B[2])};
+    float p = mm_truepeak_period_peak(y, 4, ch->sprev, (float)(g * xp1));
+    if (p > t) {
+        g *= t / p;
+        y[3] = (float)(A[2] + g * B[2]);
+    }
+    ch->sprev = y[3];
+    return g;
+}
+
 /* The detector on a chunk of one channel: pk[i] is the peak of the
- * period K samples back, read by the detector in use (true peak), or the
- * sample delayed by K (truepeak 0). With truepeak 0 the histories (hx,
- * the short detector) are still fed, so switching it on finds them
- * current. */
+ * period K samples back, read by the long detector (true peak), or the
+ * sample delayed by K (truepeak 0); the short path reads its own in the
+ * sample loop (short_gain). With truepeak 0 the histories are still fed,
+ * so switching it on finds them current. */
 static void detect(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
                    const float *x, float *pk, int cnt)
 {
     const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
     for (int i = 0; i < cnt; i++)
         ch->hx[P + i] = fabsf(x[i]) < 1e-30f ? 0.0f : x[i];
-    if (l->det == 0) {
-        if (l->truepeak)
-            long_peaks(l, ch, pk, cnt);
-    } else {
-        mm_truepeak_process(&ch->tp, x, pk, cnt);
-        if (l->truepeak)
-            half_peaks(ch->hx, l->hc[1], l->kdet[1], pk, cnt);
-    }
-    memmove(ch->hx, ch->hx + cnt, (size_t)P * sizeof(float));
+    if (l->det == 0 && l->truepeak)
+        long_peaks(l, ch, pk, cnt);
     if (!l->truepeak)
         for (int i = 0; i < cnt; i++)
             pk[i] = fabsf(mm_delay_tick(&ch->spk, x[i]));
@@ -500,12 +590,19 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
         }
         for (int c = 0; c < nch; c++)
             detect(l, &l->ch[c], x[c], pk[c], cnt);
+        const int shortp = l->det == 1 && l->truepeak;
+        const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
         for (int i = 0; i < cnt; i++) {
             double r[MM_PEAKLIMITER_MAXCH], rmin = 1.0;
             const double t = th[i];
             for (int c = 0; c < nch; c++) {
-                double p = pk[c][i];
-                r[c] = p > t ? t / p : 1.0;
+                if (shortp) {
+                    mm_peaklimiter_ch *ch = &l->ch[c];
+                    r[c] = short_gain(l, ch, ch->hx + P + i, ch->rel, t);
+                } else {
+                    double p = pk[c][i];
+                    r[c] = p > t ? t / p : 1.0;
+                }
                 if (r[c] < rmin)
                     rmin = r[c];
             }
@@ -520,8 +617,17 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
                 double g = s2 == (double)full ? 1.0 : s2 * inv;
                 if (g < gmin)
                     gmin = g;
-                out[c][done + i] = g == 1.0 ? xd : (float)(g * xd);
+                float o = g == 1.0 ? xd : (float)(g * xd);
+                out[c][done + i] = o;
+                ch->oh[MM_PEAKLIMITER_SHORT_K + ch->on++] = o;
             }
+        }
+        for (int c = 0; c < nch; c++) {
+            mm_peaklimiter_ch *ch = &l->ch[c];
+            memmove(ch->hx, ch->hx + cnt, (size_t)P * sizeof(float));
+            memmove(ch->oh, ch->oh + cnt,
+                    MM_PEAKLIMITER_SHORT_K * sizeof(float));
+            ch->on = 0;
         }
         done += cnt;
     }
