@@ -122,36 +122,25 @@ static void configure(mm_peaklimiter *l)
         d = l->maxdelay;
     /* the long detector when the lookahead holds it with a 16-sample
      * attack, else the short one */
-    int det = d >= MM_PEAKLIMITER_SHORT_MAXD ? 0 : 1;
-    if (det != l->det) {
-        l->det = det;
-        for (int c = 0; c < l->nch; c++)
-            l->ch[c].prev3 = l->ch[c].sprev = 0.0f;
+    /* D = F + attack + hold before the peak. An eighth of the lookahead
+     * for the attack (the detector accounts for the ramp, so it may be
+     * short), up to 8 samples of hold before the peak, the rest for the
+     * future taps F, up to SHORT_FMAX (beyond, the attack gets it). The
+     * hold after the peak is long: the detector assumes the gain of a
+     * peak for the part of the reconstruction it cannot see. */
+    int a = d / 8, k, hold = MM_PEAKLIMITER_SHORT_POST;
+    int hpre = d / 4 < MM_PEAKLIMITER_HOLD ? d / 4 : MM_PEAKLIMITER_HOLD;
+    k = d - a - hpre;
+    if (k > MM_PEAKLIMITER_SHORT_FMAX) {
+        k = MM_PEAKLIMITER_SHORT_FMAX;
+        a = d - k - hpre;
     }
-    int k, hold, hpre, a;
-    if (det == 0) {
-        k = l->kdet[0];
-        hold = hpre = MM_PEAKLIMITER_HOLD;
-        a = d - k - hold; /* attack, W1 + W2 - 2 (>= 16 here) */
-    } else {
-        /* short path: D = F + attack + hold before. A quarter of the
-         * lookahead for the attack (the ramp is accounted for, so it may
-         * be short), up to 8 samples of hold before the peak, the rest
-         * for the future taps F; the hold after the peak is long (the
-         * detector assumes the gain of a peak for the part of the
-         * reconstruction beyond F it cannot see) */
-        a = d / (getenv("LA_A") ? atoi(getenv("LA_A")) : 4);
-        int hq = getenv("LA_H") ? atoi(getenv("LA_H")) : 8;
-        hpre = d / hq < MM_PEAKLIMITER_HOLD ? d / hq : MM_PEAKLIMITER_HOLD;
-        k = d - a - hpre;
-        if (k < 1) {
-            k = 1;
-            hpre = 0;
-            a = d - 1;
-        }
-        hold = getenv("LA_P") ? atoi(getenv("LA_P")) : MM_PEAKLIMITER_SHORT_POST;
-        l->kdet[1] = k;
+    if (k < 1) {
+        k = 1;
+        hpre = 0;
+        a = d - 1;
     }
+    l->fut = k;
     update_thresh_target(l, 0);
     for (int c = 0; c < l->nch; c++)
         mm_delay_set(&l->ch[c].spk, k);
@@ -164,8 +153,7 @@ static void configure(mm_peaklimiter *l)
     l->w1 = (a + 2) / 2;
     l->w2 = a + 2 - l->w1;
     l->mwin = l->w1 + l->w2 - 1 + hpre + hold;
-    if (det == 1)
-        short_design(l, d, a, hpre, k);
+    short_design(l, d, a, hpre, k);
     for (int c = 0; c < l->nch; c++) {
         mm_delay_set(&l->ch[c].audio, d);
         fill_env(l, &l->ch[c], g[c]);
@@ -174,9 +162,8 @@ static void configure(mm_peaklimiter *l)
 
 static void update_thresh_target(mm_peaklimiter *l, int snap)
 {
-    double mdb = l->det ? MM_PEAKLIMITER_MARGIN_SHORT_DB
-                        : MM_PEAKLIMITER_MARGIN_DB;
-    double m = l->truepeak ? pow(10.0, -mdb / 20.0) : 1.0 - 1e-6;
+    double m = l->truepeak ? pow(10.0, -MM_PEAKLIMITER_MARGIN_DB / 20.0)
+                           : 1.0 - 1e-6;
     double t = mm_db_to_gain(l->ceiling_db) * m;
     if (snap)
         mm_smoother_snap(&l->thresh, t);
@@ -184,82 +171,28 @@ static void update_thresh_target(mm_peaklimiter *l, int snap)
         mm_smoother_set(&l->thresh, t);
 }
 
-/* Half-sample interpolator of half-length K: y(m + 1/2) =
- * sum_{k<K} c_k (x[m - k] + x[m + 1 + k]), c_k = sinc(k + 1/2) w(k + 1/2),
- * w a Kaiser window (beta MM_PEAKLIMITER_HALF_BETA, 0 = rectangular),
- * normalised to unity gain at DC. */
-static void half_design(float *c, int K)
-{
-    double h[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
-    const double b = MM_PEAKLIMITER_HALF_BETA;
-    for (int k = 0; k < K; k++) {
-        h[k] = mm_kaiser_sinc(k + 0.5, K, b);
-        sum += 2.0 * h[k];
-    }
-    for (int k = 0; k < MM_PEAKLIMITER_HALF_MAX; k++)
-        c[k] = k < K ? (float)(h[k] / sum) : 0.0f;
-}
-
-/* The long 3x detector's phases 1/3 and 2/3 in pair form. They are
- * mirror images (h(2/3 - d) = h(1/3 - (1 - d))), so with a_d = x[m+d],
- * b_d = x[m+1-d] (d = 1..K), p_d = h(1/3 - d), q_d = h(1/3 - (1 - d)):
- *   y(m+1/3) = sum p a + q b,  y(m+2/3) = sum q a + p b,
- * i.e. S +- D with S = sum (p+q)/2 (a+b), D = sum (p-q)/2 (a-b): half the
- * multiplies of two separate phases, and a + b is shared with the
- * half-sample point. h is the oversampler's prototype (mm_kaiser_sinc,
- * beta MM_PEAKLIMITER_BETA), each phase normalised to unity DC gain. */
-static void pair_design(float *cs, float *cd, int K, double beta)
-{
-    double p[MM_PEAKLIMITER_HALF_MAX], q[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
-    for (int d = 1; d <= K; d++) {
-        double t[2] = {1.0 / 3.0 - d, 1.0 / 3.0 - (1 - d)};
-        double v[2];
-        for (int j = 0; j < 2; j++)
-            v[j] = mm_kaiser_sinc(t[j], K, beta);
-        p[d - 1] = v[0];
-        q[d - 1] = v[1];
-        sum += v[0] + v[1];
-    }
-    for (int k = 0; k < K; k++) {
-        cs[k] = (float)(0.5 * (p[k] + q[k]) / sum);
-        cd[k] = (float)(0.5 * (p[k] - q[k]) / sum);
-    }
-}
-
-/* The short path's weights for D = d, attack a (W1 + W2 - 2), hold
- * before the peak hpre and F = f future samples (d = f + a + hpre).
- * Detector time n reads the period p = n - F at t = p + phi, phi = 1/4,
- * 1/2, 3/4, through the meter's kernel h(tau) = sinc(tau) w(tau / 256)
- * (Kaiser beta 16), cut at |tau| < SHORT_K and normalised per phase:
+/* The detector's weights for D = d, attack a (W1 + W2 - 2), hold before
+ * the peak hpre and F = f future samples (d = f + a + hpre). Detector
+ * time n reads the period p = n - F at t = p + phi, phi = 1/4, 1/2, 3/4,
+ * through the meter's kernel h(tau) = sinc(tau) w(tau / 256) (Kaiser
+ * beta 16), cut at |tau| < SHORT_K and normalised per phase:
  *   y(t) = A + g B,
- *   A = sum_l h o[n - d - l] (outputs already sent, exact)
- *       + g_c sum_i lam_i h x[n - d + i] (the ramp's share of the gain
- *       in force g_c),
+ *   A = sum_m h o[n - d - m] (outputs already sent: exact)
+ *       + g_c sum_i lam_i h x[n - d + i] (the attack ramp's share of the
+ *       gain in force g_c),
  *   B = sum_i (1 - lam_i) h x[n - d + i] + c e (the gain g decided now;
  *       e the fs/2 component at the window's end, continued as
  *       e (-1)^j beyond it: a run of alternating samples goes on).
  * lam_i is the step response of the two moving averages: the share of
  * the old gain in the gain of the sample i places into the window when
  * the gain steps down at detector time n; it is 0 from i = a on, so the
- * peak (i = a + hpre) and its neighbours get g alone. */
+ * peak (i = a + hpre) and its neighbours get g alone. Only the last
+ * dw + 1 = min(d, f + K - 1) + 1 inputs are in reach of the kernel. */
 static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
 {
-    const int K = MM_PEAKLIMITER_SHORT_K;
+    const int K = MM_PEAKLIMITER_SHORT_K, W = MM_PEAKLIMITER_SHORT_W;
     const int w1 = (a + 2) / 2, w2 = a + 2 - w1;
-    double lam[MM_PEAKLIMITER_SHORT_MAXD + 1];
-    for (int i = 0; i <= d; i++) {
-        /* weights of the averaged v at offsets u > i: pairs (x, y),
-         * x < w1, y < w2, x + y > i */
-        long cnt = 0;
-        for (int x = 0; x < w1; x++) {
-            int ymin = i - x + 1;
-            if (ymin < 0)
-                ymin = 0;
-            if (ymin < w2)
-                cnt += w2 - ymin;
-        }
-        lam[i] = (double)cnt / ((double)w1 * w2);
-    }
+    const int dw = d < f + K - 1 ? d : f + K - 1;
     int son = 0;
     for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
         const double phi = (q + 1) / 4.0;
@@ -274,10 +207,23 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
     (mm_kaiser_sinc((tau), K, 0.0)                                         \
      * mm_kaiser_window((tau) / MM_PEAKLIMITER_SHORT_WK,                   \
                         MM_PEAKLIMITER_SHORT_BETA) / sum)
-        for (int i = 0; i <= MM_PEAKLIMITER_SHORT_MAXD; i++) {
-            double h = i <= d ? SH(phi - (i - a - hpre)) : 0.0;
-            l->sb[q][i] = (float)(h * (1.0 - (i <= d ? lam[i] : 0.0)));
-            l->sa[q][i] = (float)(h * (i <= d ? lam[i] : 0.0));
+        for (int i = 0; i < W; i++) {
+            double h = 0.0, lam = 0.0;
+            if (i <= dw) {
+                int fi = i + d - dw; /* place in the whole window */
+                h = SH(phi - (fi - a - hpre));
+                /* weights of the averaged v at offsets u > fi: pairs
+                 * (x, y), x < w1, y < w2, x + y > fi */
+                long cnt = 0;
+                for (int x = 0; x < w1; x++) {
+                    int ymin = fi - x + 1 < 0 ? 0 : fi - x + 1;
+                    if (ymin < w2)
+                        cnt += w2 - ymin;
+                }
+                lam = (double)cnt / ((double)w1 * w2);
+            }
+            l->sb[q][i] = (float)(h * (1.0 - lam));
+            l->sa[q][i] = (float)(h * lam);
         }
         for (int m = 1; m <= K; m++) {
             double tau = phi + a + hpre + m;
@@ -292,6 +238,7 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
 #undef SH
     }
     l->so_n = son;
+    l->dw = dw;
 }
 
 int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
@@ -305,7 +252,7 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
     for (int c = 0; c < l->nch; c++) {
         mm_peaklimiter_ch *ch = &l->ch[c];
         if (mm_delay_init(&ch->audio, maxdelay) != MM_OK
-            || mm_delay_init(&ch->spk, MM_PEAKLIMITER_HALF_MAX) != MM_OK)
+            || mm_delay_init(&ch->spk, MM_PEAKLIMITER_SHORT_FMAX) != MM_OK)
             return MM_E_NOMEM;
         uint32_t *t = realloc(ch->dq_t, (size_t)cap * sizeof *t);
         if (t)
@@ -322,10 +269,6 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
         if (!t || !v || !b1 || !b2)
             return MM_E_NOMEM;
     }
-    l->kdet[0] = MM_PEAKLIMITER_HALF_MAX;
-    l->kdet[1] = 1;
-    half_design(l->hc, l->kdet[0]);
-    pair_design(l->cs, l->cd, l->kdet[0], MM_PEAKLIMITER_BETA);
     l->samplerate = sr;
     l->maxdelay = maxdelay;
     l->dq_mask = cap - 1;
@@ -378,7 +321,7 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
         memset(ch->hx, 0, sizeof ch->hx);
         memset(ch->oh, 0, sizeof ch->oh);
         ch->on = 0;
-        ch->prev3 = ch->sprev = 0.0f;
+        ch->sprev = 0.0f;
         fill_env(l, ch, 1.0);
     }
     l->t = 0;
@@ -404,45 +347,6 @@ double mm_peaklimiter_take_gr(mm_peaklimiter *l)
     return g >= 1.0 ? 0.0 : mm_gain_to_db(g);
 }
 
-/* The long detector on a chunk: 3x points with parabolas (mm_truepeak's
- * rule) and the half-sample point, all from one pass over the pairs
- * (x[m+d], x[m+1-d]); pk[i] is the peak of the period K samples back. */
-static void long_peaks(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
-                       float *restrict pk, int cnt)
-{
-    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1, K = l->kdet[0];
-    const float *restrict hx = ch->hx;
-    const float *restrict cs = l->cs, *restrict cd = l->cd;
-    const float *restrict ch_ = l->hc;
-    float prev = ch->prev3;
-    for (int g = 0; g < cnt; g += 8) {
-        /* x[m] of output g + l is hx[P + g + l - K] */
-        const float *xm = hx + P + g - K;
-        float S[8], D[8], H[8];
-        for (int l8 = 0; l8 < 8; l8++)
-            S[l8] = D[l8] = H[l8] = 0.0f;
-        for (int d = 1; d <= K; d++) {
-            const float s = cs[d - 1], t = cd[d - 1], h = ch_[d - 1];
-            for (int l8 = 0; l8 < 8; l8++) {
-                const float a = xm[l8 + d], b = xm[l8 + 1 - d];
-                const float u = a + b, v = a - b;
-                S[l8] += s * u;
-                D[l8] += t * v;
-                H[l8] += h * u;
-            }
-        }
-        int m = cnt - g < 8 ? cnt - g : 8;
-        for (int l8 = 0; l8 < m; l8++) {
-            float y[3] = {xm[l8], S[l8] + D[l8], S[l8] - D[l8]};
-            float p = mm_truepeak_period_peak(y, 3, prev, xm[l8 + 1]);
-            float hv = fabsf(H[l8]);
-            pk[g + l8] = hv > p ? hv : p;
-            prev = y[2];
-        }
-    }
-    ch->prev3 = prev;
-}
-
 /* The short path's required gain for detector time n (the newest
  * sample is xn[0], x[n - d] is xn[-d]), given the gain in force gc and
  * the threshold t: the largest g with |A + g B| <= t at the three points
@@ -451,8 +355,8 @@ static void long_peaks(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
 static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
                          const float *xn, double gc, double t)
 {
-    const int d = l->delay, f = l->kdet[1], son = l->so_n;
-    const float *restrict xw = xn - d;
+    const int d = l->delay, dw = l->dw, f = l->fut, son = l->so_n;
+    const float *restrict xw = xn - dw;
     /* o[n - d - m] = ow[-m] */
     const float *restrict ow = ch->oh + MM_PEAKLIMITER_SHORT_K + ch->on;
     int ne = d + 1 < MM_PEAKLIMITER_SHORT_NYQ ? d + 1
@@ -467,7 +371,7 @@ static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
         const float *restrict sb = l->sb[q], *restrict sa = l->sa[q];
         const float *restrict so = l->so[q];
         float b = 0.0f, a = 0.0f, o = 0.0f;
-        for (int i = 0; i <= d; i++) {
+        for (int i = 0; i <= dw; i++) {
             b += sb[i] * xw[i];
             a += sa[i] * xw[i];
         }
@@ -507,11 +411,9 @@ static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
 static void detect(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
                    const float *x, float *pk, int cnt)
 {
-    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
+    const int P = MM_PEAKLIMITER_SHORT_W;
     for (int i = 0; i < cnt; i++)
         ch->hx[P + i] = fabsf(x[i]) < 1e-30f ? 0.0f : x[i];
-    if (l->det == 0 && l->truepeak)
-        long_peaks(l, ch, pk, cnt);
     if (!l->truepeak)
         for (int i = 0; i < cnt; i++)
             pk[i] = fabsf(mm_delay_tick(&ch->spk, x[i]));
@@ -590,8 +492,8 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
         }
         for (int c = 0; c < nch; c++)
             detect(l, &l->ch[c], x[c], pk[c], cnt);
-        const int shortp = l->det == 1 && l->truepeak;
-        const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
+        const int shortp = l->truepeak;
+        const int P = MM_PEAKLIMITER_SHORT_W;
         for (int i = 0; i < cnt; i++) {
             double r[MM_PEAKLIMITER_MAXCH], rmin = 1.0;
             const double t = th[i];

@@ -94,24 +94,20 @@
 #include "mm_truepeak.h"
 
 #define MM_PEAKLIMITER_MAXCH 8
-#define MM_PEAKLIMITER_HOLD 8          /* samples each side of a peak */
-#define MM_PEAKLIMITER_MARGIN_DB 0.05  /* detector + gain-change margin */
-#define MM_PEAKLIMITER_MARGIN_SHORT_DB 0.15 /* the same, short detector */
-#define MM_PEAKLIMITER_FACTOR 3        /* detector oversampling */
-#define MM_PEAKLIMITER_TAPS 192        /* detector taps per phase (long) */
-#define MM_PEAKLIMITER_BETA 6.0        /* detector Kaiser beta */
+#define MM_PEAKLIMITER_HOLD 8          /* samples of hold before a peak */
+#define MM_PEAKLIMITER_MARGIN_DB 0.25  /* detector + unseen-tail margin */
 #define MM_PEAKLIMITER_ONE (1 << 30)   /* fixed-point unity gain */
-#define MM_PEAKLIMITER_HALF_BETA 2.0   /* half-sample interpolator window */
 #define MM_PEAKLIMITER_CHUNK 64        /* frames per internal pass */
-#define MM_PEAKLIMITER_HALF_MAX (MM_PEAKLIMITER_TAPS / 2)
-/* short path (output-domain detector, see above) */
-#define MM_PEAKLIMITER_SHORT_MAXD (MM_PEAKLIMITER_HALF_MAX + MM_PEAKLIMITER_HOLD + 16)
 #define MM_PEAKLIMITER_SHORT_K 160     /* reconstruction half-length */
 #define MM_PEAKLIMITER_SHORT_WK 256    /* window half-length (the meter's) */
 #define MM_PEAKLIMITER_SHORT_BETA 16.0 /* window beta (the meter's) */
 #define MM_PEAKLIMITER_SHORT_PH 3      /* points 1/4, 1/2, 3/4 */
-#define MM_PEAKLIMITER_SHORT_POST 128  /* hold after a peak, samples */
+#define MM_PEAKLIMITER_SHORT_POST 256  /* hold after a peak, samples */
 #define MM_PEAKLIMITER_SHORT_NYQ 16    /* fs/2 estimate length */
+#define MM_PEAKLIMITER_SHORT_FMAX 128  /* future taps at most */
+/* input samples a reading uses at most: x[n - W + 1 .. n] */
+#define MM_PEAKLIMITER_SHORT_W                                              \
+    (MM_PEAKLIMITER_SHORT_FMAX + MM_PEAKLIMITER_SHORT_K)
 
 typedef enum mm_peaklimiter_param {
     MM_PEAKLIMITER_CEILING = 0,
@@ -129,14 +125,12 @@ extern const mm_paramtable mm_peaklimiter_table;
 typedef struct mm_peaklimiter_ch {
     mm_delay audio;        /* D */
     mm_delay spk;          /* K: sample peak aligned with the detector */
-    /* half-sample interpolator input: 2 HALF_MAX - 1 past samples, then
-     * a chunk */
-    float hx[2 * MM_PEAKLIMITER_HALF_MAX - 1 + MM_PEAKLIMITER_CHUNK];
-    float prev3;           /* long detector: y(m - 1/3) of the last period */
-    /* short path: the output's last SHORT_K samples, then a chunk */
+    /* detector input: SHORT_W past samples, then a chunk */
+    float hx[MM_PEAKLIMITER_SHORT_W + MM_PEAKLIMITER_CHUNK];
+    /* the output's last SHORT_K samples, then a chunk */
     float oh[MM_PEAKLIMITER_SHORT_K + MM_PEAKLIMITER_CHUNK];
     int on;                /* outputs appended in this chunk */
-    float sprev;           /* short path: y(m - 1/4) of the last period */
+    float sprev;           /* y(m - 1/4) of the last period read */
     uint32_t *dq_t;        /* sliding-min deque: times and values */
     double *dq_v;
     int dq_head, dq_tail;  /* free-running, masked on access */
@@ -153,20 +147,17 @@ typedef struct mm_peaklimiter {
     int dq_mask;
     int delay, hold, w1, w2, mwin;
     int hpre;              /* hold before a peak (hold is the one after) */
-    int kdet[2], det;      /* detector latencies, the one in use */
-    float hc[MM_PEAKLIMITER_HALF_MAX]; /* half-sample taps (long path) */
-    /* short path, per point phi: weights of the input window
-     * x[n - D .. n] for the gain being decided (sb) and for the gain in
-     * force (sa, the attack ramp's share), of the committed outputs
-     * o[n - D - 1], o[n - D - 2] ... (so), and of the fs/2 continuation */
-    float sb[MM_PEAKLIMITER_SHORT_PH][MM_PEAKLIMITER_SHORT_MAXD + 1];
-    float sa[MM_PEAKLIMITER_SHORT_PH][MM_PEAKLIMITER_SHORT_MAXD + 1];
+    int fut;               /* F: future samples a reading sees (latency) */
+    int dw;                /* input window x[n - dw .. n] */
+    /* per point phi: weights of the input window for the gain being
+     * decided (sb) and for the gain in force (sa, the attack ramp's
+     * share), of the committed outputs o[n - D - 1], o[n - D - 2] ...
+     * (so), and of the fs/2 continuation (sc) */
+    float sb[MM_PEAKLIMITER_SHORT_PH][MM_PEAKLIMITER_SHORT_W];
+    float sa[MM_PEAKLIMITER_SHORT_PH][MM_PEAKLIMITER_SHORT_W];
     float so[MM_PEAKLIMITER_SHORT_PH][MM_PEAKLIMITER_SHORT_K];
     float sc[MM_PEAKLIMITER_SHORT_PH];
     int so_n;              /* committed-output taps in use */
-    /* long detector, pair form: y(m+1/3) = S + D, y(m+2/3) = S - D with
-     * S = sum_d cs_d (x[m+d] + x[m+1-d]), D = sum_d cd_d (x[m+d] - x[m+1-d]) */
-    float cs[MM_PEAKLIMITER_HALF_MAX], cd[MM_PEAKLIMITER_HALF_MAX];
     uint32_t t;            /* detector time */
     mm_smoother ingain, thresh, link;
     double ceiling_db, input_db, release_ms, lookahead_ms, link_pct;
