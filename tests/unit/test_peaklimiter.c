@@ -395,10 +395,10 @@ static void test_torture_matrix(void **state)
 
 /* The meter decides no test by its own error: on every limited torture
  * output 32x reads within 0.02 dB. A kernel 1.5 times as long (same beta,
- * so a narrower transition band) agrees within 0.02 dB on fs/4, squares
- * and near-Nyquist sines; on full-band white noise and fs/2 runs it reads
- * more (their content inside the transition band is weighted more): the
- * true peak of such signals is a property of the meter (printed). */
+ * so a narrower transition band) agrees within 0.02 dB on fs/4 and
+ * squares; on full-band noise, content at 0.49..0.5 fs and fs/2 runs it
+ * reads more (0.1 to 0.8 dB: their content inside the transition band is
+ * weighted more): their true peak is a property of the meter (printed). */
 static void test_meter_convergence(void **state)
 {
     (void)state;
@@ -413,7 +413,7 @@ static void test_meter_convergence(void **state)
             print_message("%-13s ch %d: 16x %+.4f, 32x %+.4f, K 384 %+.4f "
                           "dBTP\n", torture_name[kind], c + 1, m, m32, ml);
             CHECK_NEAR(m32, m, 0.02);
-            if (kind != 2 && kind != 4)
+            if (kind < 2)
                 CHECK_NEAR(ml, m, 0.02);
             free(o[c]);
         }
