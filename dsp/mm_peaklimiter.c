@@ -237,7 +237,20 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
         l->sc[q] = (float)c;
 #undef SH
     }
+    /* outputs oldest first: so[q][k] weighs o[n - d - son + k] */
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++)
+        for (int k = 0; k < son / 2; k++) {
+            float t = l->so[q][k];
+            l->so[q][k] = l->so[q][son - 1 - k];
+            l->so[q][son - 1 - k] = t;
+        }
+    int san = 0;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++)
+        for (int i = 0; i <= dw; i++)
+            if (l->sa[q][i] != 0.0f && i + 1 > san)
+                san = i + 1;
     l->so_n = son;
+    l->sa_n = san;
     l->dw = dw;
 }
 
@@ -347,6 +360,22 @@ double mm_peaklimiter_take_gr(mm_peaklimiter *l)
     return g >= 1.0 ? 0.0 : mm_gain_to_db(g);
 }
 
+/* sum a[i] b[i] in eight independent partial sums: the compiler can keep
+ * them in vector lanes without -ffast-math's licence to reassociate */
+static inline float dot8(const float *restrict a, const float *restrict b,
+                         int n)
+{
+    float acc[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+    int i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (int k = 0; k < 8; k++)
+            acc[k] += a[i + k] * b[i + k];
+    for (; i < n; i++)
+        acc[0] += a[i] * b[i];
+    return ((acc[0] + acc[4]) + (acc[1] + acc[5]))
+           + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
+}
+
 /* The short path's required gain for detector time n (the newest
  * sample is xn[0], x[n - d] is xn[-d]), given the gain in force gc and
  * the threshold t: the largest g with |A + g B| <= t at the three points
@@ -370,13 +399,11 @@ static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
         const float *restrict sb = l->sb[q], *restrict sa = l->sa[q];
         const float *restrict so = l->so[q];
-        float b = 0.0f, a = 0.0f, o = 0.0f;
-        for (int i = 0; i <= dw; i++) {
-            b += sb[i] * xw[i];
-            a += sa[i] * xw[i];
-        }
-        for (int m = 1; m <= son; m++)
-            o += so[m - 1] * ow[-m];
+        /* the ramp's share is 0 from window index sa_n on; the outputs
+         * are stored oldest first so the sum runs forwards */
+        float b = dot8(sb, xw, dw + 1);
+        float a = dot8(sa, xw, l->sa_n);
+        float o = dot8(so, ow - son, son);
         A[q] = o + gc * a;
         B[q] = b + l->sc[q] * e;
         double ab = fabs(B[q]);

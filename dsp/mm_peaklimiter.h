@@ -67,8 +67,11 @@
  * meter's transition band (0.49-0.51 fs: fs/2 runs, random-sign noise)
  * is a property of the meter: a kernel 1.5 times as long reads such
  * outputs 0.1 to 0.8 dB higher.
- * Cost: 3 points x (inputs in reach + committed outputs) multiply-adds,
- * about 3 x 290 per sample and channel (the previous 3x detector: 288).
+ * Cost: 3 points x (inputs in reach + ramp + committed outputs)
+ * multiply-adds per sample and channel, about 3 x 300 at 1 ms and 3 x 400
+ * at 5 ms (the previous detector: 288); the core measured 2.6 to 3.9
+ * times its previous cost (bench/core/bench_limiter, -O2: 137 ns at 1 ms,
+ * 252 at 5 ms, against 35 and 86).
  *
  * Parameters (mm_peaklimiter_table, mm_param.h; mm_peaklimiter_set clamps
  * and returns the value applied): ceiling dBTP -24..0 [-1], input dB
@@ -151,6 +154,7 @@ typedef struct mm_peaklimiter {
     float so[MM_PEAKLIMITER_SHORT_PH][MM_PEAKLIMITER_SHORT_K];
     float sc[MM_PEAKLIMITER_SHORT_PH];
     int so_n;              /* committed-output taps in use */
+    int sa_n;              /* window indices the ramp's share reaches */
     uint32_t t;            /* detector time */
     mm_smoother ingain, thresh, link;
     double ceiling_db, input_db, release_ms, lookahead_ms, link_pct;

@@ -30,6 +30,13 @@
  *       maximum (or next to one) are read at L (the 4-point grid is at
  *       most 0.7 dB under a signal band-limited to 0.51 fs). The meter of
  *       the limiter's contract is L 16, K 256, beta 16 (MMT_TP_*).
+ *   mmt_torture(kind, L, R, n, fs)   the limiter contract's torture
+ *       signals, stereo, amplitude 1: 0 fs/4 at 45 degrees (R inverted),
+ *       1 a naive 1 kHz square / a 440 Hz sine clipped by 12 dB, 2
+ *       full-scale uniform noise / random signs, 3 a sweep 0.45 -> 0.499 fs
+ *       / a 0.49 fs sine, 4 alternating runs of 1 to 500 samples with sign
+ *       flips between them (the length changes every 150 samples) / an fs/2 tone whose sign flips every 97
+ *       samples, silent one second in four (MMT_TORTURE_KINDS)
  *   mmt_sinc_design(h, L, K, beta)   the reference interpolator of the
  *       true-peak checks: L phases of 2K taps, h[i * 2K + t] the weight of
  *       x[m - K + 1 + t] in y(m + i/L); sinc(tau) under a Kaiser window
@@ -218,6 +225,54 @@ static inline double mmt_tp_ref(const float *x, long n, int stride, int L,
 #undef MMT_TP_Y
     free(h), free(xp), free(coarse);
     return best;
+}
+
+#define MMT_TORTURE_KINDS 5
+
+/* The limiter contract's torture signals, stereo, amplitude 1, n
+ * samples (see the header comment). */
+static inline void mmt_torture(int kind, float *L, float *R, int n, double fs)
+{
+    static const int len[] = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96,
+                              128, 256, 500};
+    mmt_seed(777);
+    float s = 1.0f;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        double t = i / fs;
+        switch (kind) {
+        case 0: /* fs/4 at 45 degrees */
+            L[i] = (float)sin(MMT_PI / 2 * i + MMT_PI / 4);
+            R[i] = -L[i];
+            break;
+        case 1: { /* naive square, clipped sine */
+            double cs = 4.0 * sin(2 * MMT_PI * 440.0 * t);
+            L[i] = fmod(t * 1000.0, 1.0) < 0.5 ? 1.0f : -1.0f;
+            R[i] = (float)(cs > 1 ? 1 : (cs < -1 ? -1 : cs));
+            break;
+        }
+        case 2: /* full-scale noise: uniform, and random signs */
+            L[i] = (float)mmt_frand();
+            R[i] = mmt_frand() > 0.0 ? 1.0f : -1.0f;
+            break;
+        case 3: /* near-Nyquist: a sweep 0.45 -> 0.499 fs, a 0.49 fs sine */
+            L[i] = (float)sin(2 * MMT_PI * (0.45 * i + 0.049 * (double)i * i
+                                                           / (2.0 * n)));
+            R[i] = (float)sin(2 * MMT_PI * 0.49 * i + 0.3);
+            break;
+        default: /* alternating runs with sign flips (fs/2 phase jumps) */
+            L[i] = s;
+            s = -s;
+            if (++k >= len[(i / 150) % 16]) {
+                k = 0;
+                s = -s;
+            }
+            R[i] = (i & 1 ? -1.0f : 1.0f) * (float)((i / 97) % 2 ? 1 : -1);
+            if ((i / 1000) % 4 == 3)
+                R[i] = 0.0f;
+            break;
+        }
+    }
 }
 
 static inline double mmt_d_from_bits(uint64_t u)

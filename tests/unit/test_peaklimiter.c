@@ -272,52 +272,6 @@ static void test_blocks_alias_nan(void **state)
     mm_peaklimiter_free(&l2);
 }
 
-/* Torture signals (stereo, amplitude 1): n samples, then silence to the
- * end of the buffer so the limiter's output ends by itself. */
-static void torture(int kind, float *L, float *R, int n, double fs)
-{
-    static const int len[] = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96,
-                              128, 256, 500};
-    mmt_seed(777);
-    float s = 1.0f;
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        double t = i / fs;
-        switch (kind) {
-        case 0: /* fs/4 at 45 degrees */
-            L[i] = (float)sin(MMT_PI / 2 * i + MMT_PI / 4);
-            R[i] = -L[i];
-            break;
-        case 1: { /* naive square, clipped sine */
-            double cs = 4.0 * sin(2 * MMT_PI * 440.0 * t);
-            L[i] = fmod(t * 1000.0, 1.0) < 0.5 ? 1.0f : -1.0f;
-            R[i] = (float)(cs > 1 ? 1 : (cs < -1 ? -1 : cs));
-            break;
-        }
-        case 2: /* full-scale noise: uniform, and random signs */
-            L[i] = (float)mmt_frand();
-            R[i] = mmt_frand() > 0.0 ? 1.0f : -1.0f;
-            break;
-        case 3: /* near-Nyquist: a sweep 0.45 -> 0.499 fs, a 0.49 fs sine */
-            L[i] = (float)sin(2 * MMT_PI * (0.45 * i + 0.049 * (double)i * i
-                                                           / (2.0 * n)));
-            R[i] = (float)sin(2 * MMT_PI * 0.49 * i + 0.3);
-            break;
-        default: /* alternating runs with sign flips (fs/2 phase jumps) */
-            L[i] = s;
-            s = -s;
-            if (++k >= len[(i / 600) % 16]) {
-                k = 0;
-                s = -s;
-            }
-            R[i] = (i & 1 ? -1.0f : 1.0f) * (float)((i / 97) % 2 ? 1 : -1);
-            if ((i / 1000) % 4 == 3)
-                R[i] = 0.0f;
-            break;
-        }
-    }
-}
-
 static const char *const torture_name[] = {"fs/4 45deg", "squares",
                                            "noise", "near-Nyquist",
                                            "alt flips"};
@@ -327,10 +281,10 @@ static const char *const torture_name[] = {"fs/4 45deg", "squares",
 static double torture_over(int kind, double fs, double la, double ceil,
                            double input, double release, float **keep)
 {
-    int n = (int)(fs * 0.1), tail = 1200, N = n + tail;
+    int n = (int)(fs * 0.06), tail = 1200, N = n + tail;
     float *L = calloc(N, sizeof *L), *R = calloc(N, sizeof *R);
     float *oL = malloc(N * sizeof *oL), *oR = malloc(N * sizeof *oR);
-    torture(kind, L, R, n, fs);
+    mmt_torture(kind, L, R, n, fs);
     mm_peaklimiter l = {0};
     assert_int_equal(mm_peaklimiter_init(&l, 2, fs), MM_OK);
     mm_peaklimiter_set(&l, MM_PEAKLIMITER_LOOKAHEAD, la);
@@ -405,7 +359,7 @@ static void test_meter_convergence(void **state)
     for (int kind = 0; kind < 5; kind++) {
         float *o[2];
         (void)torture_over(kind, 48000, 2, -1, 6, 50, o);
-        int N = (int)(48000 * 0.1) + 1200;
+        int N = (int)(48000 * 0.06) + 1200;
         for (int c = 0; c < 2; c++) {
             double m = mmt_db(mmt_tp_ref(o[c], N, 1, 16, 256, 16.0));
             double m32 = mmt_db(mmt_tp_ref(o[c], N, 1, 32, 256, 16.0));
