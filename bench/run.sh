@@ -16,6 +16,7 @@
 #   bench_ratio <label> <label>   prints the first's cost over the second's
 # and may print extra lines of its own (accuracy figures, etc).
 # Results: bench_ns[<label>] (ns per sample per channel).
+# BENCH_ONLY=limiter runs bench/objects/limiter.sh alone.
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -153,7 +154,7 @@ echo "machine: $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 
 echo "pd: $(pd -version 2>&1 | head -1)"
 echo "material: ${SECONDS_OF_MATERIAL} s stereo 48 kHz synthesized mix, median of $RUNS runs"
 echo
-for f in bench/objects/*.sh; do
+for f in bench/objects/${BENCH_ONLY:-*}.sh; do
     [ -f "$f" ] || continue
     echo "== $(basename "$f" .sh)"
     . "$f"

@@ -76,7 +76,6 @@ int mm_peaklimiter_max_latency(const mm_peaklimiter *l)
 
 static void free_ch(mm_peaklimiter_ch *c)
 {
-    mm_truepeak_free(&c->tp);
     mm_delay_free(&c->audio);
     mm_delay_free(&c->spk);
     free(c->dq_t);
@@ -111,6 +110,7 @@ static double current_gain(const mm_peaklimiter *l, const mm_peaklimiter_ch *c)
 }
 
 static void update_thresh_target(mm_peaklimiter *l, int snap);
+static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f);
 
 /* Lookahead split: D = K + (W1 + W2 - 2) + H. */
 static void configure(mm_peaklimiter *l)
@@ -122,36 +122,38 @@ static void configure(mm_peaklimiter *l)
         d = l->maxdelay;
     /* the long detector when the lookahead holds it with a 16-sample
      * attack, else the short one */
-    int det = d >= l->kdet[0] + MM_PEAKLIMITER_HOLD + 16 ? 0 : 1;
-    if (det != l->det) {
-        l->det = det;
-        for (int c = 0; c < l->nch; c++) {
-            mm_truepeak_reset(&l->ch[c].tp);
-            l->ch[c].prev3 = 0.0f;
-        }
+    /* D = F + attack + hold before the peak. An eighth of the lookahead
+     * for the attack (the detector accounts for the ramp, so it may be
+     * short), up to 8 samples of hold before the peak, the rest for the
+     * future taps F, up to SHORT_FMAX (beyond, the attack gets it). The
+     * hold after the peak is long: the detector assumes the gain of a
+     * peak for the part of the reconstruction it cannot see. */
+    int a = d / 8, k, hold = MM_PEAKLIMITER_SHORT_POST;
+    int hpre = d / 4 < MM_PEAKLIMITER_HOLD ? d / 4 : MM_PEAKLIMITER_HOLD;
+    k = d - a - hpre;
+    if (k > MM_PEAKLIMITER_SHORT_FMAX) {
+        k = MM_PEAKLIMITER_SHORT_FMAX;
+        a = d - k - hpre;
     }
-    int k = l->kdet[det];
+    if (k < 1) {
+        k = 1;
+        hpre = 0;
+        a = d - 1;
+    }
+    l->fut = k;
     update_thresh_target(l, 0);
     for (int c = 0; c < l->nch; c++)
         mm_delay_set(&l->ch[c].spk, k);
-    int hold = MM_PEAKLIMITER_HOLD;
-    if (d - k - hold < 2)
-        hold = d - k - 2;
-    if (hold < 0)
-        hold = 0;
-    int a = d - k - hold; /* attack, W1 + W2 - 2 */
-    if (a < 0) {          /* cannot happen with the detector chosen */
-        a = 0;
-        d = k + hold;
-    }
     double g[MM_PEAKLIMITER_MAXCH];
     for (int c = 0; c < l->nch; c++)
         g[c] = l->w1 > 0 ? current_gain(l, &l->ch[c]) : 1.0;
     l->delay = d;
     l->hold = hold;
+    l->hpre = hpre;
     l->w1 = (a + 2) / 2;
     l->w2 = a + 2 - l->w1;
-    l->mwin = l->w1 + l->w2 - 1 + 2 * hold;
+    l->mwin = l->w1 + l->w2 - 1 + hpre + hold;
+    short_design(l, d, a, hpre, k);
     for (int c = 0; c < l->nch; c++) {
         mm_delay_set(&l->ch[c].audio, d);
         fill_env(l, &l->ch[c], g[c]);
@@ -160,9 +162,8 @@ static void configure(mm_peaklimiter *l)
 
 static void update_thresh_target(mm_peaklimiter *l, int snap)
 {
-    double mdb = l->det ? MM_PEAKLIMITER_MARGIN_SHORT_DB
-                        : MM_PEAKLIMITER_MARGIN_DB;
-    double m = l->truepeak ? pow(10.0, -mdb / 20.0) : 1.0 - 1e-6;
+    double m = l->truepeak ? pow(10.0, -MM_PEAKLIMITER_MARGIN_DB / 20.0)
+                           : 1.0 - 1e-6;
     double t = mm_db_to_gain(l->ceiling_db) * m;
     if (snap)
         mm_smoother_snap(&l->thresh, t);
@@ -170,75 +171,101 @@ static void update_thresh_target(mm_peaklimiter *l, int snap)
         mm_smoother_set(&l->thresh, t);
 }
 
-/* Taps of the short detector (mm_truepeak), used when the lookahead cannot
- * hold the long one (MM_PEAKLIMITER_TAPS taps in pair form, long_peaks):
- * round(1 ms * fs), even, 8 .. MM_PEAKLIMITER_TAPS, so the shortest
- * lookahead still holds it. */
-static int short_taps(double sr)
+/* The detector's weights for D = d, attack a (W1 + W2 - 2), hold before
+ * the peak hpre and F = f future samples (d = f + a + hpre). Detector
+ * time n reads the period p = n - F at t = p + phi, phi = 1/4, 1/2, 3/4,
+ * through the meter's kernel h(tau) = sinc(tau) w(tau / 256) (Kaiser
+ * beta 16), cut at |tau| < SHORT_K and normalised per phase:
+ *   y(t) = A + g B,
+ *   A = sum_m h o[n - d - m] (outputs already sent: exact)
+ *       + g_c sum_i lam_i h x[n - d + i] (the attack ramp's share of the
+ *       gain in force g_c),
+ *   B = sum_i (1 - lam_i) h x[n - d + i] + c e (the gain g decided now;
+ *       e the fs/2 component at the window's end, continued as
+ *       e (-1)^j beyond it: a run of alternating samples goes on).
+ * lam_i is the step response of the two moving averages: the share of
+ * the old gain in the gain of the sample i places into the window when
+ * the gain steps down at detector time n; it is 0 from i = a on, so the
+ * peak (i = a + hpre) and its neighbours get g alone. Only the last
+ * dw + 1 = min(d, f + K - 1) + 1 inputs are in reach of the kernel. */
+static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
 {
-    int dmin = (int)floor(MM_PEAKLIMITER_LOOKAHEAD_MIN * 0.001 * sr + 0.5);
-    int s = dmin & ~1;
-    return s < 8 ? 8 : (s > MM_PEAKLIMITER_TAPS ? MM_PEAKLIMITER_TAPS : s);
-}
-
-/* Half-sample interpolator of half-length K: y(m + 1/2) =
- * sum_{k<K} c_k (x[m - k] + x[m + 1 + k]), c_k = sinc(k + 1/2) w(k + 1/2),
- * w a Kaiser window (beta MM_PEAKLIMITER_HALF_BETA, 0 = rectangular),
- * normalised to unity gain at DC. */
-static void half_design(float *c, int K)
-{
-    double h[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
-    const double b = MM_PEAKLIMITER_HALF_BETA;
-    for (int k = 0; k < K; k++) {
-        h[k] = mm_kaiser_sinc(k + 0.5, K, b);
-        sum += 2.0 * h[k];
+    const int K = MM_PEAKLIMITER_SHORT_K, W = MM_PEAKLIMITER_SHORT_W;
+    const int w1 = (a + 2) / 2, w2 = a + 2 - w1;
+    const int dw = d < f + K - 1 ? d : f + K - 1;
+    int son = 0;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        const double phi = (q + 1) / 4.0;
+        double sum = 0.0;
+        for (int u = -K + 1; u <= K; u++) {
+            double tau = phi - u;
+            sum += mm_kaiser_sinc(tau, K, 0.0)
+                   * mm_kaiser_window(tau / MM_PEAKLIMITER_SHORT_WK,
+                                      MM_PEAKLIMITER_SHORT_BETA);
+        }
+#define SH(tau)                                                            \
+    (mm_kaiser_sinc((tau), K, 0.0)                                         \
+     * mm_kaiser_window((tau) / MM_PEAKLIMITER_SHORT_WK,                   \
+                        MM_PEAKLIMITER_SHORT_BETA) / sum)
+        for (int i = 0; i < W; i++) {
+            double h = 0.0, lam = 0.0;
+            if (i <= dw) {
+                int fi = i + d - dw; /* place in the whole window */
+                h = SH(phi - (fi - a - hpre));
+                /* weights of the averaged v at offsets u > fi: pairs
+                 * (x, y), x < w1, y < w2, x + y > fi */
+                long cnt = 0;
+                for (int x = 0; x < w1; x++) {
+                    int ymin = fi - x + 1 < 0 ? 0 : fi - x + 1;
+                    if (ymin < w2)
+                        cnt += w2 - ymin;
+                }
+                lam = (double)cnt / ((double)w1 * w2);
+            }
+            l->sb[q][i] = (float)(h * (1.0 - lam));
+            l->sa[q][i] = (float)(h * lam);
+        }
+        for (int m = 1; m <= K; m++) {
+            double tau = phi + a + hpre + m;
+            l->so[q][m - 1] = (float)SH(tau);
+            if (tau < K && m > son)
+                son = m;
+        }
+        double c = 0.0;
+        for (int i = 1; i <= 2 * K; i++)
+            c += (i & 1 ? -1.0 : 1.0) * SH(phi - f - i);
+        l->sc[q] = (float)c;
+#undef SH
     }
-    for (int k = 0; k < MM_PEAKLIMITER_HALF_MAX; k++)
-        c[k] = k < K ? (float)(h[k] / sum) : 0.0f;
-}
-
-/* The long 3x detector's phases 1/3 and 2/3 in pair form. They are
- * mirror images (h(2/3 - d) = h(1/3 - (1 - d))), so with a_d = x[m+d],
- * b_d = x[m+1-d] (d = 1..K), p_d = h(1/3 - d), q_d = h(1/3 - (1 - d)):
- *   y(m+1/3) = sum p a + q b,  y(m+2/3) = sum q a + p b,
- * i.e. S +- D with S = sum (p+q)/2 (a+b), D = sum (p-q)/2 (a-b): half the
- * multiplies of two separate phases, and a + b is shared with the
- * half-sample point. h is the oversampler's prototype (mm_kaiser_sinc,
- * beta MM_PEAKLIMITER_BETA), each phase normalised to unity DC gain. */
-static void pair_design(float *cs, float *cd, int K, double beta)
-{
-    double p[MM_PEAKLIMITER_HALF_MAX], q[MM_PEAKLIMITER_HALF_MAX], sum = 0.0;
-    for (int d = 1; d <= K; d++) {
-        double t[2] = {1.0 / 3.0 - d, 1.0 / 3.0 - (1 - d)};
-        double v[2];
-        for (int j = 0; j < 2; j++)
-            v[j] = mm_kaiser_sinc(t[j], K, beta);
-        p[d - 1] = v[0];
-        q[d - 1] = v[1];
-        sum += v[0] + v[1];
-    }
-    for (int k = 0; k < K; k++) {
-        cs[k] = (float)(0.5 * (p[k] + q[k]) / sum);
-        cd[k] = (float)(0.5 * (p[k] - q[k]) / sum);
-    }
+    /* outputs oldest first: so[q][k] weighs o[n - d - son + k] */
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++)
+        for (int k = 0; k < son / 2; k++) {
+            float t = l->so[q][k];
+            l->so[q][k] = l->so[q][son - 1 - k];
+            l->so[q][son - 1 - k] = t;
+        }
+    int san = 0;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++)
+        for (int i = 0; i <= dw; i++)
+            if (l->sa[q][i] != 0.0f && i + 1 > san)
+                san = i + 1;
+    l->so_n = son;
+    l->sa_n = san;
+    l->dw = dw;
 }
 
 int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
 {
     if (!(sr > 0.0) || !mm_isfinite_d(sr))
         return MM_E_ARG;
-    const int taps = short_taps(sr);
     int maxdelay = (int)ceil(MM_PEAKLIMITER_LOOKAHEAD_MAX * 0.001 * sr) + 1;
     int cap = 1;
     while (cap < maxdelay + 2)
         cap <<= 1;
     for (int c = 0; c < l->nch; c++) {
         mm_peaklimiter_ch *ch = &l->ch[c];
-        if (mm_truepeak_init_custom(&ch->tp, sr, MM_PEAKLIMITER_FACTOR, taps,
-                                    MM_PEAKLIMITER_BETA) != MM_OK)
-            return MM_E_NOMEM;
         if (mm_delay_init(&ch->audio, maxdelay) != MM_OK
-            || mm_delay_init(&ch->spk, MM_PEAKLIMITER_HALF_MAX) != MM_OK)
+            || mm_delay_init(&ch->spk, MM_PEAKLIMITER_SHORT_FMAX) != MM_OK)
             return MM_E_NOMEM;
         uint32_t *t = realloc(ch->dq_t, (size_t)cap * sizeof *t);
         if (t)
@@ -255,11 +282,6 @@ int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
         if (!t || !v || !b1 || !b2)
             return MM_E_NOMEM;
     }
-    l->kdet[0] = MM_PEAKLIMITER_HALF_MAX;
-    l->kdet[1] = mm_truepeak_latency(&l->ch[0].tp);
-    half_design(l->hc[0], l->kdet[0]);
-    half_design(l->hc[1], l->kdet[1]);
-    pair_design(l->cs, l->cd, l->kdet[0], MM_PEAKLIMITER_BETA);
     l->samplerate = sr;
     l->maxdelay = maxdelay;
     l->dq_mask = cap - 1;
@@ -307,11 +329,12 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
 {
     for (int c = 0; c < l->nch; c++) {
         mm_peaklimiter_ch *ch = &l->ch[c];
-        mm_truepeak_reset(&ch->tp);
         mm_delay_reset(&ch->audio);
         mm_delay_reset(&ch->spk);
         memset(ch->hx, 0, sizeof ch->hx);
-        ch->prev3 = 0.0f;
+        memset(ch->oh, 0, sizeof ch->oh);
+        ch->on = 0;
+        ch->sprev = 0.0f;
         fill_env(l, ch, 1.0);
     }
     l->t = 0;
@@ -337,91 +360,87 @@ double mm_peaklimiter_take_gr(mm_peaklimiter *l)
     return g >= 1.0 ? 0.0 : mm_gain_to_db(g);
 }
 
-/* Half-sample interpolation of a chunk, max'ed into pk: the reading at
- * m + 1/2 lands where the detector reports period [m, m + 1), K samples
- * later. hx holds HALF_MAX*2-1 past samples, then the chunk. */
-static void half_peaks(const float *restrict hx, const float *restrict c,
-                       int K, float *restrict pk, int cnt)
+/* sum a[i] b[i] in eight independent partial sums: the compiler can keep
+ * them in vector lanes without -ffast-math's licence to reassociate */
+static inline float dot8(const float *restrict a, const float *restrict b,
+                         int n)
 {
-    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
-    for (int g = 0; g < cnt; g += 8) {
-        /* newest sample of output g + l is hx[P + g + l]; x[m] is
-         * hx[P + g + l - K], x[m + 1] the one after */
-        const float *lo = hx + P + g - K, *hi = hx + P + g - K + 1;
-        float a[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
-        for (int k = 0; k < K; k++) {
-            const float ck = c[k];
-            for (int l = 0; l < 8; l++)
-                a[l] += ck * (lo[l - k] + hi[l + k]);
-        }
-        int m = cnt - g < 8 ? cnt - g : 8;
-        for (int l = 0; l < m; l++) {
-            float v = fabsf(a[l]);
-            if (v > pk[g + l])
-                pk[g + l] = v;
-        }
-    }
+    float acc[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+    int i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (int k = 0; k < 8; k++)
+            acc[k] += a[i + k] * b[i + k];
+    for (; i < n; i++)
+        acc[0] += a[i] * b[i];
+    return ((acc[0] + acc[4]) + (acc[1] + acc[5]))
+           + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
 }
 
-/* The long detector on a chunk: 3x points with parabolas (mm_truepeak's
- * rule) and the half-sample point, all from one pass over the pairs
- * (x[m+d], x[m+1-d]); pk[i] is the peak of the period K samples back. */
-static void long_peaks(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
-                       float *restrict pk, int cnt)
+/* The short path's required gain for detector time n (the newest
+ * sample is xn[0], x[n - d] is xn[-d]), given the gain in force gc and
+ * the threshold t: the largest g with |A + g B| <= t at the three points
+ * (short_design), and |g x[p]| <= t at the sample, then refined by
+ * mm_truepeak's parabola through the four points of the period. */
+static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
+                         const float *xn, double gc, double t)
 {
-    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1, K = l->kdet[0];
-    const float *restrict hx = ch->hx;
-    const float *restrict cs = l->cs, *restrict cd = l->cd;
-    const float *restrict ch_ = l->hc[0];
-    float prev = ch->prev3;
-    for (int g = 0; g < cnt; g += 8) {
-        /* x[m] of output g + l is hx[P + g + l - K] */
-        const float *xm = hx + P + g - K;
-        float S[8], D[8], H[8];
-        for (int l8 = 0; l8 < 8; l8++)
-            S[l8] = D[l8] = H[l8] = 0.0f;
-        for (int d = 1; d <= K; d++) {
-            const float s = cs[d - 1], t = cd[d - 1], h = ch_[d - 1];
-            for (int l8 = 0; l8 < 8; l8++) {
-                const float a = xm[l8 + d], b = xm[l8 + 1 - d];
-                const float u = a + b, v = a - b;
-                S[l8] += s * u;
-                D[l8] += t * v;
-                H[l8] += h * u;
-            }
-        }
-        int m = cnt - g < 8 ? cnt - g : 8;
-        for (int l8 = 0; l8 < m; l8++) {
-            float y[3] = {xm[l8], S[l8] + D[l8], S[l8] - D[l8]};
-            float p = mm_truepeak_period_peak(y, 3, prev, xm[l8 + 1]);
-            float hv = fabsf(H[l8]);
-            pk[g + l8] = hv > p ? hv : p;
-            prev = y[2];
+    const int d = l->delay, dw = l->dw, f = l->fut, son = l->so_n;
+    const float *restrict xw = xn - dw;
+    /* o[n - d - m] = ow[-m] */
+    const float *restrict ow = ch->oh + MM_PEAKLIMITER_SHORT_K + ch->on;
+    int ne = d + 1 < MM_PEAKLIMITER_SHORT_NYQ ? d + 1
+                                              : MM_PEAKLIMITER_SHORT_NYQ;
+    float e = 0.0f;
+    for (int k = 0; k < ne; k++)
+        e += (k & 1) ? -xn[-k] : xn[-k];
+    e /= (float)ne;
+    double A[MM_PEAKLIMITER_SHORT_PH], B[MM_PEAKLIMITER_SHORT_PH];
+    double g = 1.0;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        const float *restrict sb = l->sb[q], *restrict sa = l->sa[q];
+        const float *restrict so = l->so[q];
+        /* the ramp's share is 0 from window index sa_n on; the outputs
+         * are stored oldest first so the sum runs forwards */
+        float b = dot8(sb, xw, dw + 1);
+        float a = dot8(sa, xw, l->sa_n);
+        float o = dot8(so, ow - son, son);
+        A[q] = o + gc * a;
+        B[q] = b + l->sc[q] * e;
+        double ab = fabs(B[q]);
+        if (ab > 1e-20) {
+            double s = B[q] > 0.0 ? A[q] : -A[q];
+            double gq = (t - s) / ab;
+            if (gq < g)
+                g = gq;
         }
     }
-    ch->prev3 = prev;
+    const float xp = xn[-f], xp1 = xn[-f + 1];
+    if (fabsf(xp) * g > t)
+        g = t / fabsf(xp);
+    if (g < 0.0)
+        g = 0.0;
+    float y[4] = {(float)(g * xp), (float)(A[0] + g * B[0]),
+                  (float)(A[1] + g * B[1]), (float)(A[2] + g * B[2])};
+    float p = mm_truepeak_period_peak(y, 4, ch->sprev, (float)(g * xp1));
+    if (p > t) {
+        g *= t / p;
+        y[3] = (float)(A[2] + g * B[2]);
+    }
+    ch->sprev = y[3];
+    return g;
 }
 
 /* The detector on a chunk of one channel: pk[i] is the peak of the
- * period K samples back, read by the detector in use (true peak), or the
- * sample delayed by K (truepeak 0). With truepeak 0 the histories (hx,
- * the short detector) are still fed, so switching it on finds them
- * current. */
+ * period K samples back, read by the long detector (true peak), or the
+ * sample delayed by K (truepeak 0); the short path reads its own in the
+ * sample loop (short_gain). With truepeak 0 the histories are still fed,
+ * so switching it on finds them current. */
 static void detect(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
                    const float *x, float *pk, int cnt)
 {
-    const int P = 2 * MM_PEAKLIMITER_HALF_MAX - 1;
+    const int P = MM_PEAKLIMITER_SHORT_W;
     for (int i = 0; i < cnt; i++)
         ch->hx[P + i] = fabsf(x[i]) < 1e-30f ? 0.0f : x[i];
-    if (l->det == 0) {
-        if (l->truepeak)
-            long_peaks(l, ch, pk, cnt);
-    } else {
-        mm_truepeak_process(&ch->tp, x, pk, cnt);
-        if (l->truepeak)
-            half_peaks(ch->hx, l->hc[1], l->kdet[1], pk, cnt);
-    }
-    memmove(ch->hx, ch->hx + cnt, (size_t)P * sizeof(float));
     if (!l->truepeak)
         for (int i = 0; i < cnt; i++)
             pk[i] = fabsf(mm_delay_tick(&ch->spk, x[i]));
@@ -500,12 +519,19 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
         }
         for (int c = 0; c < nch; c++)
             detect(l, &l->ch[c], x[c], pk[c], cnt);
+        const int shortp = l->truepeak;
+        const int P = MM_PEAKLIMITER_SHORT_W;
         for (int i = 0; i < cnt; i++) {
             double r[MM_PEAKLIMITER_MAXCH], rmin = 1.0;
             const double t = th[i];
             for (int c = 0; c < nch; c++) {
-                double p = pk[c][i];
-                r[c] = p > t ? t / p : 1.0;
+                if (shortp) {
+                    mm_peaklimiter_ch *ch = &l->ch[c];
+                    r[c] = short_gain(l, ch, ch->hx + P + i, ch->rel, t);
+                } else {
+                    double p = pk[c][i];
+                    r[c] = p > t ? t / p : 1.0;
+                }
                 if (r[c] < rmin)
                     rmin = r[c];
             }
@@ -520,8 +546,17 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
                 double g = s2 == (double)full ? 1.0 : s2 * inv;
                 if (g < gmin)
                     gmin = g;
-                out[c][done + i] = g == 1.0 ? xd : (float)(g * xd);
+                float o = g == 1.0 ? xd : (float)(g * xd);
+                out[c][done + i] = o;
+                ch->oh[MM_PEAKLIMITER_SHORT_K + ch->on++] = o;
             }
+        }
+        for (int c = 0; c < nch; c++) {
+            mm_peaklimiter_ch *ch = &l->ch[c];
+            memmove(ch->hx, ch->hx + cnt, (size_t)P * sizeof(float));
+            memmove(ch->oh, ch->oh + cnt,
+                    MM_PEAKLIMITER_SHORT_K * sizeof(float));
+            ch->on = 0;
         }
         done += cnt;
     }

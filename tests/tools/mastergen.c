@@ -20,6 +20,10 @@
  *   silence  mono digital silence
  *   fade     mono sine at freq, fading linearly in dB from level to -120
  *   burst    mono: 1 s silence, 1 s sine at level, 1 s silence...
+ *   torture  the limiter contract's torture signals (mmt_torture: fs/4
+ *            at 45 degrees, squares, full-scale noise, near-Nyquist
+ *            sines, alternating runs with sign flips), each seconds/5
+ *            long, the last 0.1 s of each silent, at level
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,6 +146,20 @@ int main(int argc, char **argv)
             d[i] = (float)(d[i] * a / peak);
     } else if (!strcmp(kind, "sine")) {
         mmt_sine(d, n, 1, a, fq, sr, 0);
+    } else if (!strcmp(kind, "torture")) {
+        long seg = n / MMT_TORTURE_KINDS, on = seg - (long)(0.1 * sr);
+        float *L = calloc((size_t)seg, sizeof *L), *R = calloc((size_t)seg, sizeof *R);
+        for (int k = 0; k < MMT_TORTURE_KINDS && on > 0; k++) {
+            memset(L, 0, (size_t)seg * sizeof *L);
+            memset(R, 0, (size_t)seg * sizeof *R);
+            mmt_torture(k, L, R, (int)on, sr);
+            for (long i = 0; i < seg; i++) {
+                d[2 * (k * seg + i)] = (float)(a * L[i]);
+                d[2 * (k * seg + i) + 1] = (float)(a * R[i]);
+            }
+        }
+        free(L);
+        free(R);
     } else if (!strcmp(kind, "silence")) {
         /* zeros */
     } else if (!strcmp(kind, "fade")) {

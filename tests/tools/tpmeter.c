@@ -2,6 +2,9 @@
  *
  *   tpmeter file.wav     one line per channel:
  *                        ch<N> samplepeak_dbfs <x> truepeak16x_dbtp <y>
+ *   tpmeter --ref file.wav   the same with the limiter contract's meter
+ *                        (mmt_tp_ref: 16x, 512 taps per phase, beta 16,
+ *                        parabola-refined): ch<N> ... truepeakref_dbtp <y>
  *   tpmeter --selftest   checks the WAV reader (every format it reads)
  *                        and the meter on signals of known true peak
  *
@@ -72,7 +75,7 @@ static double true_peak(const float *x, long n, int stride, double *samplepeak)
     return peak;
 }
 
-static int meter(const char *path)
+static int meter(const char *path, int ref)
 {
     wav_data w;
     char err[512];
@@ -82,8 +85,18 @@ static int meter(const char *path)
     }
     for (int c = 0; c < w.channels; c++) {
         double sp, tp = true_peak(w.samples + c, w.frames, w.channels, &sp);
-        printf("ch%d samplepeak_dbfs %.3f truepeak16x_dbtp %.3f\n", c + 1,
-               mm_gain_to_db(sp), mm_gain_to_db(tp));
+        if (ref) {
+            float *x = malloc((size_t)(w.frames > 0 ? w.frames : 1) * sizeof *x);
+            if (!x)
+                return 1;
+            for (long k = 0; k < w.frames; k++)
+                x[k] = (float)w.samples[k * w.channels + c];
+            tp = mmt_tp_ref(x, w.frames, 1, MMT_TP_L, MMT_TP_K, MMT_TP_BETA);
+            free(x);
+        }
+        printf("ch%d samplepeak_dbfs %.3f %s %.3f\n", c + 1,
+               mm_gain_to_db(sp), ref ? "truepeakref_dbtp" : "truepeak16x_dbtp",
+               mm_gain_to_db(tp));
     }
     wav_free(&w);
     return 0;
@@ -294,9 +307,11 @@ int main(int argc, char **argv)
         printf("tpmeter selftest: %s\n", failures ? "FAIL" : "PASS");
         return failures ? 1 : 0;
     }
+    if (argc == 3 && !strcmp(argv[1], "--ref"))
+        return meter(argv[2], 1);
     if (argc != 2 || argv[1][0] == '-') {
-        fprintf(stderr, "usage: tpmeter file.wav | tpmeter --selftest\n");
+        fprintf(stderr, "usage: tpmeter [--ref] file.wav | tpmeter --selftest\n");
         return 1;
     }
-    return meter(argv[1]);
+    return meter(argv[1], 0);
 }
