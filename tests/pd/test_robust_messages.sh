@@ -56,7 +56,7 @@ while IFS='|' read -r name nin nout flags msg; do
             seq+=" \\; mark $p-missing \\; objr $p \\; mark $p-wrongtype \\; objr $p xyz \\; objr print" ;;
         *)  # a choice of words
             seq+=" \\; mark $p-missing \\; objr $p \\; mark $p-badword \\; objr $p frobnicate"
-            seq+=" \\; mark $p-number \\; objr $p 3 \\; objr print" ;;
+            seq+=" \\; mark $p-number \\; objr $p 7 \\; objr print" ;; # no choice is 7
         esac
     done <<<"$params"
     seq+=" \\; mark end"
@@ -90,7 +90,7 @@ while IFS='|' read -r name nin nout flags msg; do
         *)
             rcheck "robust $name $p: missing word is an error" [ "$(errs "$p-missing")" = 1 ]
             rcheck "robust $name $p: unknown word is an error" [ "$(errs "$p-badword")" = 1 ]
-            rcheck "robust $name $p: a number is an error, nothing changes" \
+            rcheck "robust $name $p: a number that is no choice is an error, nothing changes" \
                 [ "$(errs "$p-number")" = 1 ] && [ "$(printed "$p-number" "$p")" = "$val" ] ;;
         esac
     done <<<"$params"
