@@ -121,6 +121,24 @@ static void step(mm_leveler *l, watch *w, float a, float b, float *oa,
     w->gprev = g;
 }
 
+/* `seconds` of a programme through l, every frame checked */
+static void ride(mm_leveler *l, watch *w, prog *g, double seconds)
+{
+    float a, b, oa, ob;
+    for (long i = 0; i < (long)(g->fs * seconds); i++) {
+        prog_next(g, &a, &b);
+        step(l, w, a, b, &oa, &ob);
+    }
+}
+
+/* a stereo leveler at fs and a programme at `level` LUFS for it */
+static prog start(mm_leveler *l, watch *w, double fs, double level)
+{
+    assert_int_equal(mm_leveler_init(l, 2, fs), MM_OK);
+    watch_init(w);
+    return prog_make(fs, level);
+}
+
 /* settle a programme at `level` toward `target`; returns the output's
  * loudness over the last 3 s minus the target */
 static double settle(double fs, double level, double target, double boost,
@@ -202,16 +220,9 @@ static void test_limits(void **state)
     watch w;
     watch_init(&w);
     prog g = prog_make(48000, -36), h = prog_make(48000, -2);
-    float a, b, oa, ob;
-    for (long i = 0; i < 48000 * 6; i++) {
-        prog_next(&g, &a, &b);
-        step(&l, &w, a, b, &oa, &ob);
-    }
+    ride(&l, &w, &g, 6);
     CHECK_NEAR(mm_leveler_gain_db(&l), 12, 1e-12);
-    for (long i = 0; i < 48000 * 8; i++) {
-        prog_next(&h, &a, &b);
-        step(&l, &w, a, b, &oa, &ob);
-    }
+    ride(&l, &w, &h, 8);
     CHECK_NEAR(mm_leveler_gain_db(&l), -5, 1e-12);
     printf("  limits: gain %.3f..%.3f dB (maxboost 12, maxcut 5)\n", w.gmin,
            w.gmax);
@@ -224,15 +235,10 @@ static void test_pauses(void **state)
     (void)state;
     const double fs = 48000;
     mm_leveler l;
-    mm_leveler_init(&l, 2, fs);
-    prog g = prog_make(fs, -22);
     watch w;
-    watch_init(&w);
+    prog g = start(&l, &w, fs, -22);
     float a, b, oa, ob;
-    for (long i = 0; i < fs * 12; i++) {
-        prog_next(&g, &a, &b);
-        step(&l, &w, a, b, &oa, &ob);
-    }
+    ride(&l, &w, &g, 12);
     double g0 = mm_leveler_gain_db(&l), gmax = g0;
     CHECK_NEAR(g0, 6, 0.2);
     for (long i = 0; i < fs * 15; i++) {
@@ -247,10 +253,7 @@ static void test_pauses(void **state)
     assert_true(mm_leveler_loudness(&l) == MM_FLOOR_DB);
 
     /* music again (at -22), then a 6 s linear-in-dB fade to -60 */
-    for (long i = 0; i < fs * 6; i++) {
-        prog_next(&g, &a, &b);
-        step(&l, &w, a, b, &oa, &ob);
-    }
+    ride(&l, &w, &g, 6);
     double g1 = mm_leveler_gain_db(&l), rise = 0, below_rise = 0;
     double gate = -16 - 15, gbelow = 0;
     int below = 0;
@@ -281,15 +284,10 @@ static void test_transient(void **state)
     (void)state;
     const double fs = 48000;
     mm_leveler l;
-    mm_leveler_init(&l, 2, fs);
-    prog g = prog_make(fs, -20);
     watch w;
-    watch_init(&w);
+    prog g = start(&l, &w, fs, -20);
     float a, b, oa, ob;
-    for (long i = 0; i < fs * 10; i++) {
-        prog_next(&g, &a, &b);
-        step(&l, &w, a, b, &oa, &ob);
-    }
+    ride(&l, &w, &g, 10);
     /* the gain's own wander on the steady programme, for comparison */
     double g0 = mm_leveler_gain_db(&l), lo = g0, hi = g0;
     for (long i = 0; i < fs * 4; i++) {
@@ -329,32 +327,21 @@ static void test_freeze_gain_reset(void **state)
     (void)state;
     const double fs = 44100;
     mm_leveler l;
-    mm_leveler_init(&l, 2, fs);
-    prog g = prog_make(fs, -26);
     watch w;
-    watch_init(&w);
+    prog g = start(&l, &w, fs, -26);
     float a, b, oa, ob;
-    for (long i = 0; i < fs * 3; i++) { /* riding up */
-        prog_next(&g, &a, &b);
-        step(&l, &w, a, b, &oa, &ob);
-    }
+    ride(&l, &w, &g, 3); /* riding up */
     double g0 = mm_leveler_gain_db(&l);
     assert_true(g0 > 1.0);
     assert_true(mm_leveler_set(&l, MM_LEVELER_FREEZE, 5) == 1);
     assert_true(mm_leveler_frozen(&l));
     double gf = mm_leveler_gain_db(&l);
-    for (long i = 0; i < fs * 3; i++) {
-        prog_next(&g, &a, &b);
-        step(&l, &w, a, b, &oa, &ob);
-    }
+    ride(&l, &w, &g, 3);
     /* at most the rest of the sub-block it was in */
     CHECK_NEAR(mm_leveler_gain_db(&l), gf, 0.005 + 1e-9);
     mm_leveler_set(&l, MM_LEVELER_FREEZE, 0);
     assert_false(mm_leveler_frozen(&l));
-    for (long i = 0; i < fs; i++) {
-        prog_next(&g, &a, &b);
-        step(&l, &w, a, b, &oa, &ob);
-    }
+    ride(&l, &w, &g, 1);
     assert_true(mm_leveler_gain_db(&l) > gf + 0.9);
 
     /* gain: at once, within the limits, applied to the next sample */
@@ -380,15 +367,9 @@ static void test_freeze_gain_reset(void **state)
     assert_true(mm_leveler_loudness(&l) == MM_FLOOR_DB);
     assert_true(mm_leveler_get(&l, MM_LEVELER_TARGET) == -16);
     w.started = 0;
-    for (long i = 0; i < fs * 0.39; i++) {
-        prog_next(&g, &a, &b);
-        step(&l, &w, a, b, &oa, &ob);
-    }
+    ride(&l, &w, &g, 0.39);
     assert_true(mm_leveler_gain_db(&l) == 6);
-    for (long i = 0; i < fs * 5; i++) {
-        prog_next(&g, &a, &b);
-        step(&l, &w, a, b, &oa, &ob);
-    }
+    ride(&l, &w, &g, 5);
     CHECK_NEAR(mm_leveler_gain_db(&l), 10, 0.2); /* -26 -> -16 */
     mm_leveler_free(&l);
 }
