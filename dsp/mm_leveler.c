@@ -351,3 +351,12 @@ int mm_leveler_frozen(const mm_leveler *l)
 {
     return l->value[MM_LEVELER_FREEZE] != 0.0;
 }
+
+/* ---- the lifecycle record (mm_core.h) ---- */
+
+MM_CORE_VERBS(leveler)
+MM_CORE_PROCESS(leveler)
+
+const mm_core mm_leveler_core = {MM_CORE_FIELDS(leveler),
+                                 .maxch = MM_LEVELER_MAXCH,
+                                 .process = leveler_core_process};

@@ -63,6 +63,7 @@
 
 #include "mm_common.h"
 #include "mm_kweight.h"
+#include "mm_core.h"
 #include "mm_param.h"
 
 #define MM_LEVELER_MAXCH 8
@@ -146,5 +147,8 @@ double mm_leveler_gain_db(const mm_leveler *l);
 /* Input loudness over the window, LUFS; -144 when nothing is measured. */
 double mm_leveler_loudness(const mm_leveler *l);
 int mm_leveler_frozen(const mm_leveler *l);
+
+/* The lifecycle record: the table and the verbs above (mm_core.h). */
+extern const mm_core mm_leveler_core;
 
 #endif
