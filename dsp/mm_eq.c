@@ -294,6 +294,24 @@ static const mm_paramdef eq_rows[] = {
 
 const mm_paramtable mm_eq_table = MM_PARAMTABLE("eq", eq_rows);
 
+/* The arguments of eq~'s `band` message, in order: the ranges its
+ * handler clamps to and the reference shows. The q range narrows by type
+ * (mm_eq_q_range). */
+static const mm_paramdef band_arg_rows[] = {
+    {"n", MM_EQ_ARG_BAND, MM_P_INT, "", 0, MM_EQ_MAXBANDS, 1, 0, 0, NULL,
+     "the band, 1..bands (0 = every band)"},
+    {"type", MM_EQ_ARG_TYPE, MM_P_CHOICE, "", 0, 0, 0, 0, 0,
+     mm_fd_type_names, "the filter, or off"},
+    {"frequency", MM_EQ_ARG_FREQ, MM_P_FLOAT, "Hz", MM_EQ_FMIN, MM_EQ_FMAX,
+     1000, 0, 0, NULL, "runs at most at 0.49 fs"},
+    {"gain", MM_EQ_ARG_GAIN, MM_P_FLOAT, "dB", MM_EQ_GMIN, MM_EQ_GMAX, 0, 0,
+     0, NULL, "bells and shelves"},
+    {"q", MM_EQ_ARG_Q, MM_P_FLOAT, "", MM_EQ_QMIN, MM_EQ_QMAX, 0.707, 0, 0,
+     NULL, "narrower for shelves, highpass and notch (print shows)"},
+};
+
+const mm_paramtable mm_eq_band_args = MM_PARAMTABLE("eq band", band_arg_rows);
+
 double mm_eq_set(mm_eq *e, int id, double v)
 {
     if (id == MM_EQ_BANDS)

@@ -64,6 +64,15 @@ typedef enum mm_eq_param {
 #define MM_EQ_R_BANDS 1, MM_EQ_MAXBANDS, 4
 
 extern const mm_paramtable mm_eq_table;
+/* The arguments of a band setting: band <n> <type> <Hz> <dB> <q>. */
+typedef enum mm_eq_band_arg {
+    MM_EQ_ARG_BAND,
+    MM_EQ_ARG_TYPE,
+    MM_EQ_ARG_FREQ,
+    MM_EQ_ARG_GAIN,
+    MM_EQ_ARG_Q
+} mm_eq_band_arg;
+extern const mm_paramtable mm_eq_band_args;
 
 typedef struct mm_eq_band {
     /* targets */

@@ -20,6 +20,18 @@ static const mm_paramdef imager_rows[] = {
 
 const mm_paramtable mm_imager_table = MM_PARAMTABLE("imager", imager_rows);
 
+/* The arguments of xover (each frequency) and widths (each band's width,
+ * the width row's range). */
+static const mm_paramdef xover_arg_rows[] = {
+    {"frequency", 0, MM_P_FLOAT, "Hz", MM_IMAGER_XOVER_MIN_HZ,
+     MM_IMAGER_XOVER_MAX_HZ, 300, 0, 0, NULL, "each crossover, ascending"},
+};
+
+const mm_paramtable mm_imager_xover_args =
+    MM_PARAMTABLE("imager xover", xover_arg_rows);
+const mm_paramtable mm_imager_widths_args = {
+    "imager widths", &imager_rows[MM_IMAGER_WIDTH], 1};
+
 static double db_gain(double db)
 {
     return db <= MM_IMAGER_OFF_DB ? 0.0 : mm_db_to_gain(db);

@@ -52,6 +52,8 @@ typedef enum mm_imager_param {
 
 /* The table (mm_param.h): rows in mm_imager_param order. */
 extern const mm_paramtable mm_imager_table;
+/* The arguments of xover (<Hz>...) and widths (<%>...): each one's row. */
+extern const mm_paramtable mm_imager_xover_args, mm_imager_widths_args;
 
 typedef struct mm_imager {
     double samplerate;

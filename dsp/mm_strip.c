@@ -72,6 +72,22 @@ static const mm_paramdef strip_rows[] = {
 
 const mm_paramtable mm_strip_table = MM_PARAMTABLE("strip", strip_rows);
 
+/* The arguments of the EQ band messages (low, lowmid, highmid, high):
+ * <Hz> <dB>, and <q> for the bells. */
+static const mm_paramdef band_arg_rows[] = {
+    {"frequency", MM_STRIP_ARG_FREQ, MM_P_FLOAT, "Hz", MM_STRIP_BAND_FMIN,
+     MM_STRIP_BAND_FMAX, 1000, 0, 0, NULL, "centre or corner"},
+    {"gain", MM_STRIP_ARG_GAIN, MM_P_FLOAT, "dB", MM_STRIP_BAND_GMIN,
+     MM_STRIP_BAND_GMAX, 0, 0, 0, NULL, "boost or cut"},
+    {"q", MM_STRIP_ARG_Q, MM_P_FLOAT, "", MM_STRIP_BAND_QMIN,
+     MM_STRIP_BAND_QMAX, 1, 0, 0, NULL, "the bells' bandwidth"},
+};
+
+const mm_paramtable mm_strip_band_args =
+    MM_PARAMTABLE("strip band", band_arg_rows);
+/* the shelves take no q */
+const mm_paramtable mm_strip_shelf_args = {"strip band", band_arg_rows, 2};
+
 /* the comp and gate parameter behind a strip row */
 static const mm_comp_param comp_of[] = {
     MM_COMP_THRESHOLD, MM_COMP_RATIO, MM_COMP_ATTACK, MM_COMP_RELEASE,

@@ -98,6 +98,13 @@ typedef enum mm_strip_param {
 } mm_strip_param;
 
 extern const mm_paramtable mm_strip_table;
+/* The arguments of a band message: <Hz> <dB> [<q>] (shelves: no q). */
+typedef enum mm_strip_band_arg {
+    MM_STRIP_ARG_FREQ,
+    MM_STRIP_ARG_GAIN,
+    MM_STRIP_ARG_Q
+} mm_strip_band_arg;
+extern const mm_paramtable mm_strip_band_args, mm_strip_shelf_args;
 
 typedef struct mm_strip_eqband {
     double freq, gain, q;

@@ -3,6 +3,7 @@
  * flags, messages, bypass/delta and the info outlet come from mm_pd. */
 #include "mm_pd.h"
 #include "mm_eq.h"
+#include <stdio.h>
 #include <string.h>
 
 static void eq_curve(void *o, float *y, int n)
@@ -14,6 +15,16 @@ static int eq_create(void *o, double sr)
 {
     return mm_eq_init(mm_pd_core(o), ((mm_pdobj *)o)->nch,
                       (int)mm_pd_value(o, MM_EQ_BANDS), sr) == MM_OK;
+}
+
+#define A(arg) (&mm_eq_band_args.defs[MM_EQ_ARG_##arg])
+
+static t_float clamp_arg(void *o, int arg, t_float v, double lo, double hi)
+{
+    const mm_paramdef *d = &mm_eq_band_args.defs[arg];
+    char what[32];
+    snprintf(what, sizeof what, "band %s", d->name);
+    return mm_pd_clamp_warn(o, what, v, (t_float)lo, (t_float)hi, d->unit);
 }
 
 /* band <n> <type> <Hz> <dB> <q> | band <n> off ; n = 0: every band */
@@ -47,10 +58,9 @@ static void do_band(void *o, int argc, t_atom *argv)
             || !mm_pd_arg_float(o, "band", argc, argv, 4, &q))
             return;
         mm_eq_q_range(t, &qlo, &qhi);
-        f = mm_pd_clamp_warn(o, "band frequency", f, MM_EQ_FMIN, MM_EQ_FMAX,
-                             "Hz");
-        g = mm_pd_clamp_warn(o, "band gain", g, MM_EQ_GMIN, MM_EQ_GMAX, "dB");
-        q = mm_pd_clamp_warn(o, "band q", q, (t_float)qlo, (t_float)qhi, "");
+        f = clamp_arg(o, MM_EQ_ARG_FREQ, f, A(FREQ)->min, A(FREQ)->max);
+        g = clamp_arg(o, MM_EQ_ARG_GAIN, g, A(GAIN)->min, A(GAIN)->max);
+        q = clamp_arg(o, MM_EQ_ARG_Q, q, qlo, qhi);
     }
     for (int b = n ? (int)n - 1 : 0; b < (n ? (int)n : nb); b++)
         if (off)
@@ -79,10 +89,10 @@ static void print_bands(void *o)
 
 static const mm_pdmethod eq_methods[] = {
     {"band", do_band, print_bands, "<n> <type> <Hz> <dB> <q> | <n> off",
-     "set band n (0 = every band): bell|lowshelf|highshelf|lowpass|"
-     "highpass|notch|bandpass|allpass, clamped to the ranges print shows",
-     0},
-    {NULL, NULL, NULL, NULL, NULL, 0}};
+     "set band n (0 = every band) or switch it off; values are clamped "
+     "to these ranges",
+     0, &mm_eq_band_args},
+    {0}};
 
 static const mm_pdcurve eq_curves[] = {
     {"curve", 256, eq_curve, "the magnitude response: dB at 256 points "

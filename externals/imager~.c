@@ -17,6 +17,7 @@ static void imager_emit(void *o)
 /* xover f1 [f2 [f3]] Hz; `xover`, `xover 0` and `xover off` turn it off */
 static void do_xover(void *o, int argc, t_atom *argv)
 {
+    const mm_paramdef *X = mm_imager_xover_args.defs;
     double hz[NXOVER];
     if (argc == 0 || (argc == 1 && argv[0].a_type == A_SYMBOL
                       && !strcmp(atom_getsymbol(argv)->s_name, "off"))
@@ -28,8 +29,8 @@ static void do_xover(void *o, int argc, t_atom *argv)
     if (argc > NXOVER)
         pd_error(o, "imager~: xover takes 1 to %d frequencies (Hz), or off",
                  NXOVER);
-    else if (mm_pd_arg_floats(o, "xover", argc, argv, MM_IMAGER_XOVER_MIN_HZ,
-                              MM_IMAGER_XOVER_MAX_HZ, "Hz", 1, hz))
+    else if (mm_pd_arg_floats(o, "xover", argc, argv, X->min, X->max,
+                              X->unit, 1, hz))
         mm_imager_set_xover(mm_pd_core(o), argc, hz);
 }
 
@@ -46,7 +47,7 @@ static void print_xover(void *o)
 /* widths w1 w2 ...: each band's width, in width's range */
 static void do_widths(void *o, int argc, t_atom *argv)
 {
-    const mm_paramdef *w = &mm_imager_table.defs[MM_IMAGER_WIDTH];
+    const mm_paramdef *w = mm_imager_widths_args.defs;
     double pct[MM_IMAGER_MAXBANDS];
     if (argc < 1 || argc > MM_IMAGER_MAXBANDS)
         pd_error(o, "imager~: widths takes 1 to %d widths (%%, %g..%g)",
@@ -67,10 +68,11 @@ static void print_widths(void *o)
 
 static const mm_pdmethod imager_methods[] = {
     {"xover", do_xover, print_xover, "<Hz> [<Hz> [<Hz>]] | off",
-     "split the side signal into 2..4 bands for widths", 0},
+     "split the side signal into 2..4 bands for widths", 0,
+     &mm_imager_xover_args},
     {"widths", do_widths, print_widths, "<%> ...",
-     "width of each side band (after xover)", 0},
-    {NULL, NULL, NULL, NULL, NULL, 0}};
+     "width of each side band (after xover)", 0, &mm_imager_widths_args},
+    {0}};
 
 static const mm_pdinfo imager_info[] = {
     {"correlation", "<-1..1>", "L/R correlation of the output over the "

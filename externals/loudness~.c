@@ -56,8 +56,8 @@ static void print_channels(void *o)
 static const mm_pdmethod loudness_methods[] = {
     {"channel", do_channel, print_channels, "<n> <role>",
      "role of channel n: left, right, center, leftsurround, rightsurround, "
-     "dualmono or unused (LFE)", 0},
-    {NULL, NULL, NULL, NULL, NULL, 0}};
+     "dualmono or unused (LFE)", 0, NULL},
+    {0}};
 
 static const mm_pdinfo loudness_info[] = {
     {"momentary", "<LUFS>", "loudness of the last 400 ms"},

@@ -80,16 +80,16 @@ int mm_pd_common_rows(const mm_objdef *def, mm_paramdef *head, int *nhead,
 static const mm_pdmethod common_methods[] = {
     {"reset", NULL, NULL, "",
      "clear the state (envelopes, meters, measured values); parameters stay",
-     MM_P_NOFLAG},
+     MM_P_NOFLAG, NULL},
     {"latency", NULL, NULL, "",
      "emit latency <samples> on the info outlet (also each time DSP starts)",
-     MM_P_NOFLAG},
+     MM_P_NOFLAG, NULL},
     {"print", NULL, NULL, "",
      "post every parameter and its current value to the Pd window",
-     MM_P_NOFLAG},
+     MM_P_NOFLAG, NULL},
     {"bang", NULL, NULL, "", "emit every reading on the info outlet now",
-     MM_P_NOFLAG},
-    {NULL, NULL, NULL, NULL, NULL, 0}};
+     MM_P_NOFLAG, NULL},
+    {0}};
 
 const mm_pdmethod *mm_pd_common_methods(void)
 {

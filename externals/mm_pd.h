@@ -75,6 +75,9 @@ typedef struct mm_pdmethod {
     const char *args;          /* "<band> <type> <Hz> <dB> <q>" */
     const char *doc;
     unsigned flags;            /* MM_P_NOFLAG: message only */
+    /* the core's rows for the arguments, in order (the handler clamps to
+     * them, the reference shows them), or NULL */
+    const mm_paramtable *args_table;
 } mm_pdmethod;
 
 /* A picture the object draws into a Pd array: `<name> <array>` writes

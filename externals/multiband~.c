@@ -229,14 +229,15 @@ static const mm_pdcurve mb_curves[] = {
 
 static const mm_pdmethod own_methods[] = {
     {"xover", do_xover, print_xover, "<Hz> ...",
-     "crossover frequencies f1 ... f(bands-1), ascending", 0},
+     "crossover frequencies f1 ... f(bands-1), ascending", 0, NULL},
     {"solo", do_switch, print_switch, "<band> 0|1",
-     "hear only the soloed bands (band 0 = every band)", 0},
+     "hear only the soloed bands (band 0 = every band)", 0, NULL},
     {"mute", do_switch, print_switch, "<band> 0|1",
-     "silence a band (band 0 = every band)", 0},
-    {NULL, NULL, NULL, NULL, NULL, 0}};
+     "silence a band (band 0 = every band)", 0, NULL},
+    {0}};
 
 /* the per-band rows, then the others: filled in at setup */
+static mm_paramtable mb_args[MM_COMP_NPERCH];
 static mm_pdmethod mb_methods[MM_COMP_NPERCH + sizeof own_methods
                                                 / sizeof own_methods[0]];
 
@@ -272,8 +273,11 @@ MM_EXPORT void multiband_tilde_setup(void)
 {
     for (int p = 0; p < MM_COMP_NPERCH; p++) {
         const mm_paramdef *d = &mm_comp_table.defs[p];
+        mm_paramtable args = {"comp", d, 1}; /* the value: comp~'s row */
+        mb_args[p] = args;
         mm_pdmethod m = {d->name, do_band, print_band,
-                         "[mid|side] <band> <value>", d->doc, 0};
+                         "[mid|side] <band> <value>", d->doc, 0,
+                         &mb_args[p]};
         mb_methods[p] = m;
     }
     memcpy(mb_methods + MM_COMP_NPERCH, own_methods, sizeof own_methods);

@@ -43,16 +43,12 @@ static void band(void *o, int b, int argc, t_atom *argv)
         || !mm_pd_arg_float(o, name, argc, argv, 1, &g)
         || (has_q && !mm_pd_arg_float(o, name, argc, argv, 2, &q)))
         return;
-    snprintf(what, sizeof what, "%s frequency", name);
-    f = mm_pd_clamp_warn(o, what, f, MM_STRIP_BAND_FMIN, MM_STRIP_BAND_FMAX,
-                         "Hz");
-    snprintf(what, sizeof what, "%s gain", name);
-    g = mm_pd_clamp_warn(o, what, g, MM_STRIP_BAND_GMIN, MM_STRIP_BAND_GMAX,
-                         "dB");
-    if (has_q) {
-        snprintf(what, sizeof what, "%s q", name);
-        q = mm_pd_clamp_warn(o, what, q, MM_STRIP_BAND_QMIN,
-                             MM_STRIP_BAND_QMAX, "");
+    t_float *v[3] = {&f, &g, &q};
+    for (int a = 0; a < (has_q ? 3 : 2); a++) {
+        const mm_paramdef *d = &mm_strip_band_args.defs[a];
+        snprintf(what, sizeof what, "%s %s", name, d->name);
+        *v[a] = mm_pd_clamp_warn(o, what, *v[a], (t_float)d->min,
+                                 (t_float)d->max, d->unit);
     }
     mm_strip_set_band(mm_pd_core(o), b, f, g, q);
 }
@@ -78,11 +74,15 @@ static void print_bands(void *o)
 }
 
 static const mm_pdmethod strip_methods[] = {
-    {"low", do_low, print_bands, "<Hz> <dB>", "low shelf", 0},
-    {"lowmid", do_lowmid, NULL, "<Hz> <dB> <q>", "low-mid bell", 0},
-    {"highmid", do_highmid, NULL, "<Hz> <dB> <q>", "high-mid bell", 0},
-    {"high", do_high, NULL, "<Hz> <dB>", "high shelf", 0},
-    {NULL, NULL, NULL, NULL, NULL, 0}};
+    {"low", do_low, print_bands, "<Hz> <dB>", "low shelf", 0,
+     &mm_strip_shelf_args},
+    {"lowmid", do_lowmid, NULL, "<Hz> <dB> <q>", "low-mid bell", 0,
+     &mm_strip_band_args},
+    {"highmid", do_highmid, NULL, "<Hz> <dB> <q>", "high-mid bell", 0,
+     &mm_strip_band_args},
+    {"high", do_high, NULL, "<Hz> <dB>", "high shelf", 0,
+     &mm_strip_shelf_args},
+    {0}};
 
 static const mm_pdcurve strip_curves[] = {
     {"curve", 256, eq_curve, "the filters' and EQ's response: dB at 256 "

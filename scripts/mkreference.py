@@ -122,6 +122,23 @@ def range_of(row):
     return r + ", default " + num(row["default"])
 
 
+def arg_ranges(m):
+    """a method's argument ranges from the core's rows: 'frequency
+    10..96000 Hz; gain -24..24 dB' (no defaults: an argument has none)"""
+    parts = []
+    for r in m.get("arg_rows") or []:
+        if r["type"] == "choice":
+            parts.append("%s one of %s" % (r["name"], ", ".join(r["choices"])))
+        elif r["type"] == "bool":
+            parts.append("%s 0 or 1" % r["name"])
+        else:
+            parts.append("%s %s..%s%s" % (r["name"], num(r["min"]),
+                                          num(r["max"]),
+                                          (" " + r["unit"]) if r["unit"]
+                                          else ""))
+    return "; ".join(parts)
+
+
 def sentence(doc):
     doc = (doc or "").strip()
     if doc and doc[-1] not in ".!?":
@@ -429,6 +446,8 @@ def message_items(obj, common):
             continue
         left = m["name"] + ((" " + m["args"]) if m["args"] else "")
         right = sentence(m["doc"])
+        if arg_ranges(m):
+            right += " (%s)" % arg_ranges(m)
         if not m["flag"] and m["origin"] != "common":
             right += " Message only."
         items.append((left, right))
@@ -688,7 +707,9 @@ def doc_page(obj, intro, sections):
         doc = sentence(m["doc"])
         if not m["flag"] and m["origin"] != "common":
             doc += " Message only."
-        L.append("| `%s` | | | %s |" % (md_escape(left), md_escape(doc)))
+        L.append("| `%s` | %s | | %s |" % (md_escape(left),
+                                          md_escape(arg_ranges(m)),
+                                          md_escape(doc)))
     L += ["", "Values out of range are clamped with one warning naming the "
           "object, the parameter and the range. Unknown words and missing or "
           "non-numeric arguments are refused with an error and change "

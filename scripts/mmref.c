@@ -284,7 +284,12 @@ static void method(const mm_pdmethod *m, const char *origin, int *first)
     jbool((m->flags & MM_P_CREATION) != 0);
     key(in, "doc", 0);
     jstr(m->doc);
-    fputs("}", out);
+    key(in, "arg_rows", 0);
+    fputs("[", out);
+    int afirst = 1;
+    for (int i = 0; m->args_table && i < m->args_table->count; i++)
+        row(&m->args_table->defs[i], "argument", &afirst);
+    fputs("]}", out);
 }
 
 static void info(const char *sel, const char *args, const char *doc,
@@ -396,7 +401,7 @@ static void object(const mm_objdef *d, t_class *c)
     for (const mm_pdcurve *c = d->curves; c && c->name; c++) {
         /* a curve is a message-only method `<name> <array>` */
         mm_pdmethod m = {c->name, NULL, NULL, "<array>", c->doc,
-                         MM_P_NOFLAG};
+                         MM_P_NOFLAG, NULL};
         method(&m, "object", &first);
     }
     for (const mm_pdmethod *m = mm_pd_common_methods(); m->name; m++)
