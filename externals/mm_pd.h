@@ -1,10 +1,11 @@
 /* mm_pd.h: the backbone every mixmaster object is built on.
  *
- * An object is a declaration (mm_objdef): its core's parameter table
- * (dsp/mm_param.h), the functions that are truly its own (create, set,
- * process, emit), and a few words for the reference. mm_pd_class_new()
- * makes the Pd class from it. Every object then has, with no code of its
- * own:
+ * An object is a declaration (mm_objdef): its core's lifecycle record
+ * (dsp/mm_core.h: the parameter table and the verbs init, set, process,
+ * reset...), the functions that are truly its own (emit, messages with
+ * their own arguments, a callback where it does more than the core's
+ * verb), and a few words for the reference. mm_pd_class_new() makes the
+ * Pd class from it. Every object then has, with no code of its own:
  *   - creation flags `-name value...` and messages `name value...` for
  *     every table row, clamped with one warning naming object, parameter
  *     and range; unknown words, missing or non-numeric arguments are
@@ -23,8 +24,16 @@
  *     behaviour: outputs silent, one error naming the object, the object
  *     still created.
  *
- * A wrapper's struct starts with an mm_pdobj:
- *     typedef struct { mm_pdobj x_mm; mm_comp x_core; } t_comp_tilde;
+ * A whole wrapper (externals/gate~.c):
+ *     static void gate_emit(void *o)
+ *     {
+ *         mm_pd_info(o, "gating", mm_gate_gain_db(mm_pd_core(o)));
+ *     }
+ *     MM_PD_OBJECT(gate, mm_gate, "noise gate / expander ...",
+ *                  .features = MM_OBJ_SOUND | MM_OBJ_SIDECHAIN | MM_OBJ_METER,
+ *                  .ch_def = 1, .info = gate_info, .emit = gate_emit);
+ * An object with state of its own (multiband~) declares its struct,
+ * starting with an mm_pdobj, and its objdef itself.
  */
 #ifndef MM_PD_H
 #define MM_PD_H
