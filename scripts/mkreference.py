@@ -624,15 +624,28 @@ def new_help_text(text, obj, sections):
     lines, lay = reference_canvas(obj, sections, (60, 60), font)
     recs = records(text)
     cut = len(text)
+    depth = 0  # the main canvas is depth 1: its own records only
     for r, s, e in recs:
         a = atoms(r)
-        if a[:2] == ["#X", "connect"]:
+        if a[:2] == ["#N", "canvas"]:
+            depth += 1
+        elif a[:2] == ["#X", "restore"]:
+            depth -= 1
+        elif a[:2] == ["#X", "connect"] and depth == 1:
             cut = s
             break
     maxy = 0
+    depth = 0
     for r, s, e in recs:
         a = atoms(r)
-        if len(a) > 3 and a[0] == "#X" and a[1] in ("obj", "msg", "text"):
+        if a[:2] == ["#N", "canvas"]:
+            depth += 1
+        elif a[:2] == ["#X", "restore"]:
+            depth -= 1
+        if depth != 1:  # a subpatch's own records
+            continue
+        if len(a) > 3 and a[0] == "#X" and a[1] in ("obj", "msg", "text",
+                                                    "restore"):
             try:
                 maxy = max(maxy, int(float(a[3])))
             except ValueError:
