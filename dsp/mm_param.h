@@ -11,7 +11,8 @@
  * integer), BOOL (0 or 1), CHOICE (an index into `choices`; Pd shows the
  * word). Flags: MM_P_CREATION (fixed at creation, e.g. bands), MM_P_OFF
  * (`offval`, outside min..max, means off: hpf 0), MM_P_NOFLAG (a message,
- * never a creation flag).
+ * never a creation flag), MM_P_PERINSTANCE (the host picks each instance's
+ * starting value; `def` is only what the core takes without one).
  */
 #ifndef MM_PARAM_H
 #define MM_PARAM_H
@@ -26,7 +27,8 @@ typedef enum mm_ptype {
 enum {
     MM_P_CREATION = 1 << 0,
     MM_P_OFF = 1 << 1,
-    MM_P_NOFLAG = 1 << 2
+    MM_P_NOFLAG = 1 << 2,
+    MM_P_PERINSTANCE = 1 << 3 /* its default differs per instance (a seed) */
 };
 
 typedef struct mm_paramdef {

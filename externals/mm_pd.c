@@ -577,6 +577,9 @@ static void print_row(mm_pdobj *x, const row *r)
         else
             snprintf(range, sizeof range, "%g..%g or %g = off, default %g",
                      d->min, d->max, d->offval, d->def);
+    } else if (d->flags & MM_P_PERINSTANCE) {
+        snprintf(range, sizeof range, "%g..%g, default: each instance its "
+                 "own", d->min, d->max);
     } else {
         snprintf(range, sizeof range, "%g..%g, default %g", d->min, d->max,
                  d->def);

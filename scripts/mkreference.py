@@ -119,6 +119,8 @@ def range_of(row):
         r += " or %s = off" % num(row["off"])
         if row["default"] == row["off"]:
             return r + ", default off"
+    if row.get("per_instance"):
+        return r + ", default: each instance its own"
     return r + ", default " + num(row["default"])
 
 
@@ -712,6 +714,8 @@ def doc_page(obj, intro, sections):
         d = r["default"] if r["type"] == "choice" else num(r["default"])
         if r["off"] is not None and r["default"] == r["off"]:
             d = "off"
+        if r.get("per_instance"):
+            d = "each instance its own"
         L.append("| `%s %s` | %s | %s | %s |" % (
             r["name"], md_escape(arg_of(r)), md_escape(rng), d,
             md_escape(sentence(r["doc"]))))

@@ -258,6 +258,8 @@ static void row(const mm_paramdef *r, const char *origin, int *first)
     }
     key(in, "creation", 0);
     jbool((r->flags & MM_P_CREATION) != 0);
+    key(in, "per_instance", 0);
+    jbool((r->flags & MM_P_PERINSTANCE) != 0);
     key(in, "flag", 0);
     jbool(!(r->flags & MM_P_NOFLAG));
     key(in, "message", 0);
