@@ -9,6 +9,8 @@
  *   abcheck merge <a.wav> <b.wav> <out.wav> [dB_b] [shift_s]
  *        a 4-channel file: a's two channels, then b's two channels scaled
  *        by dB_b [0] and delayed by shift_s [0] seconds (32-bit float)
+ *   abcheck pad <in.wav> <out.wav> <seconds>   in followed by that much
+ *        silence (32-bit float)
  */
 #include <ebur128.h>
 #include <math.h>
@@ -104,6 +106,14 @@ int main(int argc, char **argv)
             }
         }
         return wav_save(argv[4], o, 4, n, x.samplerate, 32) ? 1 : 0;
+    }
+    if (argc >= 5 && !strcmp(argv[1], "pad")) {
+        wav_data x = load(argv[2]);
+        long extra = (long)(atof(argv[4]) * x.samplerate);
+        long n = x.frames + (extra > 0 ? extra : 0);
+        float *o = calloc((size_t)n * x.channels, sizeof *o);
+        memcpy(o, x.samples, sizeof *o * (size_t)x.frames * x.channels);
+        return wav_save(argv[3], o, x.channels, n, x.samplerate, 32) ? 1 : 0;
     }
     fprintf(stderr, "usage: abcheck lufs|jump|merge ... (see the source)\n");
     return 2;
