@@ -9,6 +9,8 @@
  *   abcheck merge <a.wav> <b.wav> <out.wav> [dB_b] [shift_s]
  *        a 4-channel file: a's two channels, then b's two channels scaled
  *        by dB_b [0] and delayed by shift_s [0] seconds (32-bit float)
+ *   abcheck bdiff <in4.wav> <out.wav> <t0>   the largest |out ch c - in ch
+ *        2+c| from t0 s on: how far ab~'s output is from its B input
  *   abcheck pad <in.wav> <out.wav> <seconds>   in followed by that much
  *        silence (32-bit float)
  */
@@ -106,6 +108,23 @@ int main(int argc, char **argv)
             }
         }
         return wav_save(argv[4], o, 4, n, x.samplerate, 32) ? 1 : 0;
+    }
+    if (argc >= 5 && !strcmp(argv[1], "bdiff")) {
+        wav_data x = load(argv[2]), y = load(argv[3]);
+        long a = (long)(atof(argv[4]) * x.samplerate);
+        long n = x.frames < y.frames ? x.frames : y.frames;
+        double m = 0;
+        if (x.channels < 4 || y.channels < 2)
+            return 2;
+        for (long i = a > 0 ? a : 0; i < n; i++)
+            for (int c = 0; c < 2; c++) {
+                double d = fabs((double)y.samples[i * y.channels + c]
+                                - x.samples[i * x.channels + 2 + c]);
+                if (d > m)
+                    m = d;
+            }
+        printf("%.9g\n", m);
+        return 0;
     }
     if (argc >= 5 && !strcmp(argv[1], "pad")) {
         wav_data x = load(argv[2]);
