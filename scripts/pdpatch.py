@@ -55,6 +55,8 @@ class Canvas:
             else:
                 kind, x, y, t = it
                 t = t.replace("$", "\\$")
+                if kind == "text":  # a semicolon in a comment must be escaped
+                    t = t.replace(";", " \\;")
                 out.append(f"#X {kind} {x} {y} {t};")
         for a, ao, b, bi in self.conns:
             out.append(f"#X connect {self.idx(a)} {ao} {self.idx(b)} {bi};")
