@@ -15,6 +15,10 @@
  *   mastercheck maxabs out.wav            largest |sample| and finite check
  *   mastercheck overs out.wav ceiling_dB  samples above the ceiling
  *   mastercheck maxerr in.wav out.wav bits  largest |out - clip(in)| in LSB
+ *   mastercheck shortterm out.wav [skip_frames] t0:t1...   BS.1770 short-term
+ *        loudness (libebur128, 3 s window ending every 10 ms) over each
+ *        span t0..t1 seconds, the file read from skip_frames on:
+ *        `st <t0> <t1> <min> <max> <at t1>` (LUFS; -144 when silent)
  *
  * True peak: 16x polyphase interpolation (mm_oversampler, 256 taps per
  * phase, Kaiser beta 10, as main's tests/unit/test_truepeak.c reference), each local
@@ -25,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
+#include <ebur128.h>
 #include "mmwav.h"
 #include "mmtest.h"
 #include "mm_oversampler.h"
@@ -177,7 +182,47 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     long n, n2;
     int ch, ch2, sr, sr2;
-    if (!strcmp(cmd, "tp")) {
+    if (!strcmp(cmd, "shortterm")) {
+        float *d = load(argv[2], &n, &ch, &sr);
+        int a0 = 3;
+        long skip = 0;
+        if (argc > 3 && !strchr(argv[3], ':')) {
+            skip = atol(argv[3]);
+            a0 = 4;
+        }
+        int nsp = argc - a0;
+        double *t0 = calloc((size_t)nsp + 1, sizeof *t0), *t1 = calloc((size_t)nsp + 1, sizeof *t1);
+        double *mn = calloc((size_t)nsp + 1, sizeof *mn), *mx = calloc((size_t)nsp + 1, sizeof *mx);
+        double *at = calloc((size_t)nsp + 1, sizeof *at);
+        for (int k = 0; k < nsp; k++) {
+            if (sscanf(argv[a0 + k], "%lf:%lf", &t0[k], &t1[k]) != 2) {
+                fprintf(stderr, "mastercheck: span %s is not t0:t1\n", argv[a0 + k]);
+                return 2;
+            }
+            mn[k] = 1e9;
+            mx[k] = -1e9;
+            at[k] = -144;
+        }
+        ebur128_state *st = ebur128_init((unsigned)ch, (unsigned long)sr, EBUR128_MODE_S);
+        if (!st)
+            return 2;
+        long hop = sr / 100;
+        for (long i = skip; i + hop <= n; i += hop) {
+            ebur128_add_frames_float(st, d + i * ch, (size_t)hop);
+            double t = (double)(i + hop - skip) / sr, v = -144;
+            if (ebur128_loudness_shortterm(st, &v) != EBUR128_SUCCESS || !(v > -144))
+                v = -144;
+            for (int k = 0; k < nsp; k++)
+                if (t >= t0[k] - 1e-9 && t <= t1[k] + 1e-9) {
+                    if (v < mn[k]) mn[k] = v;
+                    if (v > mx[k]) mx[k] = v;
+                    at[k] = v;
+                }
+        }
+        ebur128_destroy(&st);
+        for (int k = 0; k < nsp; k++)
+            printf("st %.3f %.3f %.3f %.3f %.3f\n", t0[k], t1[k], mn[k], mx[k], at[k]);
+    } else if (!strcmp(cmd, "tp")) {
         float *d = load(argv[2], &n, &ch, &sr);
         long skip = argc > 3 ? atol(argv[3]) : 0;
         double tp = 0, sp = 0;

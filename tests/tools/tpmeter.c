@@ -5,6 +5,12 @@
  *   tpmeter --ref file.wav   the same with the limiter contract's meter
  *                        (mmt_tp_ref: 16x, 512 taps per phase, beta 16,
  *                        parabola-refined): ch<N> ... truepeakref_dbtp <y>
+ *   tpmeter --ref file.wav t0:t1...   the reference meter over spans of
+ *                        seconds only (long files cost less): each span
+ *                        read with 20 ms of the file on both sides,
+ *                        tapered (raised cosine) so the cut adds no
+ *                        ringing; one line per span, the largest over
+ *                        channels: span <t0> <t1> truepeakref_dbtp <y>
  *   tpmeter --selftest   checks the WAV reader (every format it reads)
  *                        and the meter on signals of known true peak
  *
@@ -97,6 +103,53 @@ static int meter(const char *path, int ref)
         printf("ch%d samplepeak_dbfs %.3f %s %.3f\n", c + 1,
                mm_gain_to_db(sp), ref ? "truepeakref_dbtp" : "truepeak16x_dbtp",
                mm_gain_to_db(tp));
+    }
+    wav_free(&w);
+    return 0;
+}
+
+/* The reference meter over spans t0:t1 (seconds) of the file. */
+static int meter_spans(const char *path, int nspan, char **spans)
+{
+    wav_data w;
+    char err[512];
+    if (wav_load(path, &w, err, sizeof err) != 0) {
+        fprintf(stderr, "tpmeter: %s\n", err);
+        return 1;
+    }
+    const double sr = w.samplerate;
+    const long pad = (long)(0.02 * sr);
+    for (int k = 0; k < nspan; k++) {
+        double t0, t1;
+        if (sscanf(spans[k], "%lf:%lf", &t0, &t1) != 2 || t1 <= t0) {
+            fprintf(stderr, "tpmeter: span %s is not t0:t1\n", spans[k]);
+            return 1;
+        }
+        long a = (long)(t0 * sr) - pad, b = (long)(t1 * sr) + pad;
+        if (a < 0) a = 0;
+        if (b > w.frames) b = w.frames;
+        long n = b - a;
+        if (n < 1) {
+            fprintf(stderr, "tpmeter: span %s is outside the file\n", spans[k]);
+            return 1;
+        }
+        float *x = malloc((size_t)n * sizeof *x);
+        if (!x)
+            return 1;
+        double best = 0;
+        for (int c = 0; c < w.channels; c++) {
+            for (long i = 0; i < n; i++) {
+                double g = 1.0;
+                long e = i < n - 1 - i ? i : n - 1 - i; /* from the nearer end */
+                if (e < pad && !((i < pad && a == 0) || (i >= n - pad && b == w.frames)))
+                    g = 0.5 - 0.5 * cos(3.14159265358979323846 * e / pad);
+                x[i] = (float)(g * w.samples[(a + i) * w.channels + c]);
+            }
+            double tp = mmt_tp_ref(x, n, 1, MMT_TP_L, MMT_TP_K, MMT_TP_BETA);
+            if (tp > best) best = tp;
+        }
+        free(x);
+        printf("span %.3f %.3f truepeakref_dbtp %.3f\n", t0, t1, mm_gain_to_db(best));
     }
     wav_free(&w);
     return 0;
@@ -309,8 +362,10 @@ int main(int argc, char **argv)
     }
     if (argc == 3 && !strcmp(argv[1], "--ref"))
         return meter(argv[2], 1);
+    if (argc > 3 && !strcmp(argv[1], "--ref"))
+        return meter_spans(argv[2], argc - 3, argv + 3);
     if (argc != 2 || argv[1][0] == '-') {
-        fprintf(stderr, "usage: tpmeter [--ref] file.wav | tpmeter --selftest\n");
+        fprintf(stderr, "usage: tpmeter [--ref] file.wav | tpmeter --ref file.wav t0:t1... | tpmeter --selftest\n");
         return 1;
     }
     return meter(argv[1], 0);

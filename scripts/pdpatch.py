@@ -1,0 +1,63 @@
+"""pdpatch: a tiny Pd patch writer (objects and connections by name),
+used by scripts/mklivemaster.py."""
+
+
+class Canvas:
+    def __init__(self, header, name=None):
+        self.header = header  # "#N canvas x y w h 12;" or subpatch form
+        self.items = []       # (kind, x, y, text) or ("sub", canvas, x, y, label)
+        self.names = {}
+        self.conns = []
+        self.restore = None
+
+    def _add(self, name, item):
+        idx = len(self.items)
+        self.items.append(item)
+        if name:
+            assert name not in self.names, name
+            self.names[name] = idx
+        return idx
+
+    def obj(self, name, x, y, text):
+        return self._add(name, ("obj", x, y, text))
+
+    def msg(self, name, x, y, text):
+        return self._add(name, ("msg", x, y, text))
+
+    def text(self, x, y, text):
+        return self._add(None, ("text", x, y, text))
+
+    def raw(self, name, line):
+        return self._add(name, ("raw", line))
+
+    def sub(self, name, x, y, label, canvas):
+        return self._add(name, ("sub", canvas, x, y, label))
+
+    def c(self, a, ao, b, bi):
+        self.conns.append((a, ao, b, bi))
+
+    def chain(self, *names):
+        for a, b in zip(names, names[1:]):
+            self.c(a, 0, b, 0)
+
+    def idx(self, n):
+        return n if isinstance(n, int) else self.names[n]
+
+    def render(self):
+        out = [self.header.replace("$", "\\$")]
+        for it in self.items:
+            if it[0] == "sub":
+                _, cv, x, y, label = it
+                out.append(cv.render())
+                out.append(f"#X restore {x} {y} pd {label};".replace("$", "\\$"))
+            elif it[0] == "raw":
+                out.append(it[1])
+            else:
+                kind, x, y, t = it
+                t = t.replace("$", "\\$")
+                if kind == "text":  # a semicolon in a comment must be escaped
+                    t = t.replace(";", " \\;")
+                out.append(f"#X {kind} {x} {y} {t};")
+        for a, ao, b, bi in self.conns:
+            out.append(f"#X connect {self.idx(a)} {ao} {self.idx(b)} {bi};")
+        return "\n".join(out)
