@@ -27,7 +27,10 @@ STAGE=$BUILD/pd
 LIB=$STAGE/mixmaster
 OUTROOT=$BUILD/test-out
 TIMES=$BUILD/test-times
+# the Pd every test runs (job_open, tests/lib/pdrun.sh): PD=/path/to/pd, or
+# `pd` from PATH; a path is made absolute (the tests run Pd from elsewhere)
 PD=${PD:-pd}
+case $PD in */*) PD=$(cd "$(dirname "$PD")" && pwd)/$(basename "$PD") ;; esac
 PATTERN=${MM_TESTS:-}
 JOBS=${MM_JOBS:-$(nproc 2>/dev/null || echo 2)}
 FUZZ_SECONDS=${MM_FUZZ_SECONDS:-5}

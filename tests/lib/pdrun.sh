@@ -5,10 +5,14 @@ MM_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 MM_LIB=$MM_TOP/$BUILD/pd/mixmaster
 MM_TOOLS=$MM_TOP/$BUILD/tools
 
+# The Pd to run: $PD (tests/run.sh makes a path absolute), default `pd`
+# from PATH.
+: "${PD:=pd}"
+
 # mm_pd <samplerate> <patch.pd> : run a patch in batch mode, log to stdout
 mm_pd() {
     local sr=$1 patch=$2
-    (cd "$(dirname "$patch")" && timeout "${PD_TIMEOUT:-600}" pd -batch \
+    (cd "$(dirname "$patch")" && timeout "${PD_TIMEOUT:-600}" "$PD" -batch \
         -noprefs -nosound -r "$sr" -stderr -path "$MM_TOP/$BUILD/pd" \
         -path "$MM_LIB" -path "$MM_TOP/tests/pd" -open "$(basename "$patch")") 2>&1
 }
