@@ -874,6 +874,73 @@ static void obj_free(mm_pdobj *x)
         freebytes(x->drybuf, x->drybytes);
 }
 
+/* ---- multichannel (Pd 0.54+) --------------------------------------------
+ * Pd 0.54 added multichannel signals: one connection carries several
+ * channels (t_signal's s_nchans), and a class flagged CLASS_MULTICHANNEL
+ * sizes its own outputs with signal_setmultiout() in its dsp method.
+ * mixmaster is compiled against Debian's m_pd.h (0.53), which has neither,
+ * and one binary must load in 0.53 and in 0.54+: so the feature is found at
+ * run time (Pd's version, then signal_setmultiout looked up by name; a
+ * direct call would leave an undefined symbol that 0.53 refuses to load).
+ * t_signal grew in 0.54: s_nchans follows s_sr where 0.53 has s_refcount,
+ * so it is read through the 0.54 layout below, and only on 0.54+.
+ * There an object made with -ch N takes either N one-channel inlets, as in
+ * 0.53, or one signal of several channels on its first inlet; then its
+ * first outlet carries all its output channels and the others are silent. */
+
+#ifndef CLASS_MULTICHANNEL
+#define CLASS_MULTICHANNEL 0x10 /* m_pd.h 0.54+ */
+#endif
+
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <dlfcn.h>
+#endif
+
+typedef struct mc_signal { /* the start of t_signal in Pd 0.54+ */
+    int s_length;
+    t_sample *s_vec;
+    t_float s_sr;
+    int s_nchans;
+} mc_signal;
+
+typedef void (*mc_setmultiout_fn)(t_signal **sig, int nchans);
+static mc_setmultiout_fn mc_setmultiout; /* NULL: no multichannel */
+
+static void mc_detect(void)
+{
+    static int done;
+    int major = 0, minor = 0, bugfix = 0;
+    void *f;
+    if (done)
+        return;
+    done = 1;
+    sys_getversion(&major, &minor, &bugfix);
+    if (major == 0 && minor < 54)
+        return;
+#ifdef _WIN32
+    f = (void *)GetProcAddress(GetModuleHandleA("pd.dll"),
+                               "signal_setmultiout");
+#else
+    f = dlsym(RTLD_DEFAULT, "signal_setmultiout");
+#endif
+    /* a function pointer from an object pointer: how dlsym is used */
+    memcpy(&mc_setmultiout, &f, sizeof f);
+}
+
+static int mc_nchans(t_signal *s)
+{
+    return mc_setmultiout ? ((const mc_signal *)s)->s_nchans : 1;
+}
+
+/* Give an output signal its channels (on 0.54+ outputs start unsized). */
+static void mc_setout(t_signal **s, int nchans)
+{
+    if (mc_setmultiout)
+        mc_setmultiout(s, nchans);
+}
+
 /* ---- signal -------------------------------------------------------------- */
 
 static void silence(float *const *out, int nch, int n)
@@ -882,17 +949,28 @@ static void silence(float *const *out, int nch, int n)
         memset(out[c], 0, (size_t)n * sizeof(float));
 }
 
+static void silence_outlets(const t_int *vec, int count, int n)
+{
+    for (int i = 0; i < count; i++)
+        memset((float *)vec[i], 0, (size_t)n * sizeof(float));
+}
+
+/* w: x, n, the number of silent outlets, then the vectors: one per
+ * channel in (NULL: silent), the key, one per channel out, the silent
+ * outlets. */
 static t_int *obj_perform(t_int *w)
 {
     mm_pdobj *x = (mm_pdobj *)w[1];
-    int n = (int)w[2], nch = x->nch, no = nout(x);
-    t_int *sig = w + 3;
+    int n = (int)w[2], nzero = (int)w[3], nch = x->nch, no = nout(x);
+    t_int *sig = w + 4, *zero = sig + nch + x->sidechain + no;
+    t_int *next = zero + nzero;
     const float *key = x->sidechain ? (const float *)sig[nch] : NULL;
     for (int c = 0; c < no; c++)
         x->out[c] = (float *)sig[nch + x->sidechain + c];
     if (!x->ok || n > x->blocksize) {
         silence(x->out, no, n);
-        return w + 3 + nch + x->sidechain + no;
+        silence_outlets(zero, nzero, n);
+        return next;
     }
     /* copies of the inputs: the core's input and the dry path (an outlet
      * may share an inlet's memory); non-finite samples never reach the
@@ -901,15 +979,17 @@ static t_int *obj_perform(t_int *w)
         const float *in = (const float *)sig[c];
         float *d = x->drybuf + (size_t)c * n;
         for (int i = 0; i < n; i++)
-            d[i] = mm_isfinite_f(in[i]) ? in[i] : 0.0f;
+            d[i] = in && mm_isfinite_f(in[i]) ? in[i] : 0.0f;
         x->in[c] = d;
     }
     int sound = (x->def->features & MM_OBJ_SOUND) != 0;
     /* the core runs in bypass too: its meters keep reading and it
      * resumes from the present, not from when bypass began */
     core_process(x, n, key);
+    /* after the core: a silent outlet may share the key's memory */
+    silence_outlets(zero, nzero, n);
     if (!sound)
-        return w + 3 + nch + x->sidechain + no;
+        return next;
     if (x->latency > 0) /* keep the dry path running: fades start aligned */
         for (int c = 0; c < nch; c++)
             mm_delay_process(&x->dry[c], x->in[c], (float *)x->in[c], n);
@@ -919,13 +999,46 @@ static t_int *obj_perform(t_int *w)
                             x->out[c], n);
         mm_outmix_advance(&x->mix, n);
     }
-    return w + 3 + nch + x->sidechain + no;
+    return next;
+}
+
+/* perform's arguments after x and n (see obj_perform); returns their
+ * count. sp: the inlets' signals (channels, key), then the outlets'. */
+static int signal_args(mm_pdobj *x, t_signal **sp, int n, t_int *args)
+{
+    int nin = x->nch + x->sidechain, no = nout(x), k = 0;
+    int mc = mc_nchans(sp[0]); /* channels on the first inlet */
+    t_signal **out = sp + nin;
+    if (mc > 1 && mc != x->nch)
+        pd_error(x, "%s: %d channels on the first inlet for -ch %d: %s",
+                 x->def->name, mc, x->nch,
+                 mc > x->nch ? "the extra ones are ignored"
+                             : "the missing ones are silent");
+    for (int i = 1; i < nin; i++)
+        if (mc_nchans(sp[i]) > 1)
+            pd_error(x, "%s: only the first inlet takes several channels; "
+                     "inlet %d uses its first", x->def->name, i + 1);
+    /* the outlets: all channels on the first, or one each */
+    for (int i = 0; i < no; i++)
+        mc_setout(&out[i], mc > 1 && i == 0 ? no : 1);
+    args[k++] = mc > 1 && no > 1 ? no - 1 : 0;
+    for (int c = 0; c < x->nch; c++)
+        args[k++] = mc == 1 ? (t_int)sp[c]->s_vec
+                    : c < mc ? (t_int)(sp[0]->s_vec + (size_t)c * n) : 0;
+    if (x->sidechain)
+        args[k++] = (t_int)sp[x->nch]->s_vec;
+    for (int c = 0; c < no; c++)
+        args[k++] = mc == 1 ? (t_int)out[c]->s_vec
+                            : (t_int)(out[0]->s_vec + (size_t)c * n);
+    for (int i = 1; mc > 1 && i < no; i++)
+        args[k++] = (t_int)out[i]->s_vec;
+    return k;
 }
 
 static void obj_dsp(mm_pdobj *x, t_signal **sp)
 {
     double sr = sp[0]->s_sr;
-    int n = sp[0]->s_n, nsig = x->nch + x->sidechain + nout(x);
+    int n = sp[0]->s_n;
     if (x->ok && sr != x->samplerate) {
         if (!core_samplerate(x, sr))
             mm_pd_fail(x, "could not change the sample rate (out of memory?)");
@@ -953,12 +1066,10 @@ static void obj_dsp(mm_pdobj *x, t_signal **sp)
             core_snap(x);
         mm_outmix_snap(&x->mix);
     }
-    t_int args[2 + 3 * MM_PD_MAXCH + 1];
+    t_int args[3 + 4 * MM_PD_MAXCH];
     args[0] = (t_int)x;
     args[1] = (t_int)n;
-    for (int i = 0; i < nsig; i++)
-        args[2 + i] = (t_int)sp[i]->s_vec;
-    dsp_addv(obj_perform, 2 + nsig, args);
+    dsp_addv(obj_perform, 2 + signal_args(x, sp, n, args + 2), args);
     x->latency = -1;
     mm_pd_latency_changed(x);
 }
@@ -998,9 +1109,12 @@ t_class *mm_pd_class_new(const mm_objdef *def)
         return classes[k];
     if (nregistered >= MM_PD_MAXCLASSES)
         return NULL;
+    mc_detect();
     t_class *c = class_new(gensym(def->name),
                            (t_newmethod)(void (*)(void))obj_new,
-                           (t_method)obj_free, def->size, 0, A_GIMME, 0);
+                           (t_method)obj_free, def->size,
+                           mc_setmultiout ? CLASS_MULTICHANNEL : 0, A_GIMME,
+                           0);
     CLASS_MAINSIGNALIN(c, mm_pdobj, f);
     class_addmethod(c, (t_method)obj_dsp, gensym("dsp"), A_CANT, 0);
     class_addbang(c, obj_bang);

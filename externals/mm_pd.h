@@ -19,7 +19,9 @@
  *     request), the info outlet that never emits inf or NaN, the meter
  *     clock;
  *   - the signal plumbing: one inlet and outlet per channel (plus a key
- *     inlet), the dry path delayed by the object's latency for bypass and
+ *     inlet), or on Pd 0.54+ one multichannel signal on the first inlet
+ *     and outlet (found at run time: see "multichannel" in mm_pd.c), the
+ *     dry path delayed by the object's latency for bypass and
  *     delta (crossfaded by mm_outmix), per-DSP buffers, and one failure
  *     behaviour: outputs silent, one error naming the object, the object
  *     still created.

@@ -5,10 +5,14 @@ MM_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 MM_LIB=$MM_TOP/$BUILD/pd/mixmaster
 MM_TOOLS=$MM_TOP/$BUILD/tools
 
+# The Pd to run: $PD (tests/run.sh makes a path absolute), default `pd`
+# from PATH.
+: "${PD:=pd}"
+
 # mm_pd <samplerate> <patch.pd> : run a patch in batch mode, log to stdout
 mm_pd() {
     local sr=$1 patch=$2
-    (cd "$(dirname "$patch")" && timeout "${PD_TIMEOUT:-600}" pd -batch \
+    (cd "$(dirname "$patch")" && timeout "${PD_TIMEOUT:-600}" "$PD" -batch \
         -noprefs -nosound -r "$sr" -stderr -path "$MM_TOP/$BUILD/pd" \
         -path "$MM_LIB" -path "$MM_TOP/tests/pd" -open "$(basename "$patch")") 2>&1
 }
@@ -18,6 +22,12 @@ mm_pd() {
 #                                before DSP starts (e.g. "ceiling -2, latency")
 #            -at <ms> "<msgs>"   a message box sent <ms> ms after DSP starts
 #            -block "<args>"     run the object under [block~ <args>]
+#            -mc <k>             multichannel (Pd 0.54+): the first <k>
+#                                channels reach the object's first inlet as
+#                                one signal through [snake~ in <k>] (the
+#                                others, e.g. a key, their own inlets), and
+#                                its first outlet's channels go through
+#                                [snake~ out <nouts>] to the recorders
 # The one Pd render of the tests, the demo and the robustness suite: writes
 # <dir>/t.pd and runs it in pd -batch at <sr> (log: <dir>/pd.log). in.wav
 # (copied to <dir>/in.wav; <nch> channels, one table each) is played into
@@ -31,10 +41,11 @@ mm_pd() {
 # sits in a subpatch [pd host] (with the [block~] when given).
 mm_render() {
     local dir=$1 sr=$2 wav=$3 nch=$4 obj=$5 nouts=$6; shift 6
-    local load="" at=0 atmsgs="" blk=""
+    local load="" at=0 atmsgs="" blk="" mc=0
     while [ $# -gt 0 ]; do
         case $1 in
         -load) load=$2; shift 2 ;;
+        -mc) mc=$2; shift 2 ;;
         -at) at=$2; atmsgs=$3; shift 3 ;;
         -block) blk=$2; shift 2 ;;
         *) echo "mm_render: unknown option $1" >&2; return 2 ;;
@@ -68,8 +79,21 @@ mm_render() {
         [ -n "$blk" ] && echo "#X obj 700 10 block~ $blk;"
         local o=$((nch + 1))
         echo "#X connect 0 0 $o 0;"
-        for ((i = 0; i < nch; i++)); do echo "#X connect $((1 + i)) 0 $o $i;"; done
-        for ((i = 0; i < nouts; i++)); do echo "#X connect $o $i $((o + 1 + i)) 0;"; done
+        if [ "$mc" -gt 0 ]; then
+            local si=$((o + 2 + nouts)) so
+            [ -n "$blk" ] && si=$((si + 1))
+            so=$((si + 1))
+            echo "#X obj 100 80 snake~ in $mc;"                        # si
+            [ "$nouts" -gt 0 ] && echo "#X obj 100 220 snake~ out $nouts;" # so
+            for ((i = 0; i < mc; i++)); do echo "#X connect $((1 + i)) 0 $si $i;"; done
+            echo "#X connect $si 0 $o 0;"
+            for ((i = mc; i < nch; i++)); do echo "#X connect $((1 + i)) 0 $o $i;"; done
+            [ "$nouts" -gt 0 ] && echo "#X connect $o 0 $so 0;"
+            for ((i = 0; i < nouts; i++)); do echo "#X connect $so $i $((o + 1 + i)) 0;"; done
+        else
+            for ((i = 0; i < nch; i++)); do echo "#X connect $((1 + i)) 0 $o $i;"; done
+            for ((i = 0; i < nouts; i++)); do echo "#X connect $o $i $((o + 1 + i)) 0;"; done
+        fi
         echo "#X connect $o $nouts $((o + 1 + nouts)) 0;"
         echo "#X restore 400 300 pd host;"                            # 7
         if [ -n "$load" ]; then echo "#X msg 400 200 $load;"; else echo "#X obj 400 200 t b;"; fi # 8

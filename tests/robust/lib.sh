@@ -41,7 +41,7 @@ rcheck() { # name, command...
 robust_pd_hwm() {
     local sr=$1 patch=$2 log
     log=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
-    (cd "$(dirname "$patch")" && "$MM_TOOLS/maxrss" pd -batch -noprefs \
+    (cd "$(dirname "$patch")" && "$MM_TOOLS/maxrss" "$PD" -batch -noprefs \
         -nosound -r "$sr" -stderr -path "$MM_LIB" \
         -open "$(basename "$patch")" 2>"$log") | awk '{print $2, $4}'
 }
