@@ -90,11 +90,8 @@ int mm_kweight_flush(mm_kweight *k)
 
 void mm_kweight_process(mm_kweight *k, const float *in, float *out, int n)
 {
-    for (int i = 0; i < n; i++) {
-        float x = in[i];
-        mm_sanitize_f(&x);
-        out[i] = (float)mm_kweight_tick(k, x);
-    }
+    for (int i = 0; i < n; i++) /* a non-finite sample counts as silence */
+        out[i] = (float)mm_kweight_tick(k, mm_isfinite_f(in[i]) ? in[i] : 0);
     mm_kweight_flush(k);
 }
 

@@ -111,18 +111,13 @@ static int use_rate(mm_leveler *l, double samplerate)
     int sub = (int)lround(samplerate * MM_LEVELER_SUB_MS / 1000.0);
     int cap = (int)ceil(MM_LEVELER_WINDOW_MAX_MS * samplerate / 1000.0 / sub)
               + 1;
-    if (cap > l->alloc) {
-        double *p = calloc((size_t)cap, sizeof *p);
-        double *r = calloc((size_t)cap, sizeof *r);
-        if (!p || !r) {
-            free(p);
-            free(r);
+    if (cap > l->alloc) { /* both rings in one block: plain, then robust */
+        double *rings = calloc(2 * (size_t)cap, sizeof *rings);
+        if (!rings)
             return MM_E_NOMEM;
-        }
         free(l->plain);
-        free(l->robust);
-        l->plain = p;
-        l->robust = r;
+        l->plain = rings;
+        l->robust = rings + cap;
         l->alloc = cap;
     }
     l->samplerate = samplerate;
@@ -159,8 +154,7 @@ int mm_leveler_init(mm_leveler *l, int nch, double samplerate)
 
 void mm_leveler_free(mm_leveler *l)
 {
-    free(l->plain);
-    free(l->robust);
+    free(l->plain); /* the robust ring lives in the same block */
     l->plain = l->robust = NULL;
     l->alloc = l->cap = 0;
 }

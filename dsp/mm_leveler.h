@@ -106,7 +106,7 @@ typedef struct mm_leveler {
     int sub, pos;          /* samples per sub-block; into the current one */
     double acc;            /* its K-weighted energy so far */
     double *plain;         /* ring: energy of each sub-block */
-    double *robust;        /* ring: the same, spikes limited */
+    double *robust;        /* ring: the same, spikes limited (in plain's block) */
     int alloc, cap;        /* ring entries allocated, in use */
     int head, seen;        /* next write; entries written (<= cap) */
     int win, moment;       /* window and 400 ms, in sub-blocks */

@@ -24,10 +24,7 @@ static const mm_pdcurve comp_curves[] = {
      "the controls"},
     {NULL, 0, NULL, NULL}};
 
-static const mm_pdinfo comp_info[] = {
-    {"gr", "<dB>", "deepest gain reduction since the last report (0 or "
-     "below)"},
-    {NULL, NULL, NULL}};
+static const mm_pdinfo comp_info[] = {MM_PD_INFO_GR, {NULL, NULL, NULL}};
 
 MM_PD_OBJECT(comp, mm_comp,
              "compressor with soft knee, sidechain and parallel mix",

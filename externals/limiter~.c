@@ -10,8 +10,7 @@ static void limiter_emit(void *o)
 }
 
 static const mm_pdinfo limiter_info[] = {
-    {"gr", "<dB>", "deepest gain reduction since the last report (0 or "
-     "below)"},
+    MM_PD_INFO_GR,
     {"latency", "<samples>", "the lookahead in samples"},
     {NULL, NULL, NULL}};
 

@@ -110,6 +110,11 @@ typedef struct mm_pdinfo {
     const char *doc;
 } mm_pdinfo;
 
+/* The gain-reduction meter of comp~ and limiter~ (the core's take_gr). */
+#define MM_PD_INFO_GR                                                      \
+    {"gr", "<dB>", "deepest gain reduction since the last report (0 or "  \
+     "below)"}
+
 typedef struct mm_objdef {
     const char *name;          /* "comp~" */
     const char *summary;       /* one line */
