@@ -481,7 +481,7 @@ def mixer_rest(p, ins):
     b.c(lp, 0, b.obj(20, 450, 's $0-info'))
     p.sub(20, 320, 'solo-latency', b)
     # -------- returns: 1 reverb, 2 stereo delay
-    rv = Canvas('reverb', 200, 60, 1100, 760)
+    rv = Canvas('reverb', 200, 60, 1100, 790)
     rv.text(20, 5, 'return 1: a small FDN reverb. Input: the aux-1 bus summed to mono \\, through two Schroeder allpasses (diffusion) '
             'into four delay lines (1447 1733 2011 2333 samples at 48 kHz times the size factor: mutually prime) mixed by a 4x4 '
             'Householder matrix (x - S/2) with a damping lowpass and a decay gain in every loop. size 0..100 % sets the room '
@@ -531,8 +531,11 @@ def mixer_rest(p, ins):
         rv.c(a2, 0, rv.obj(20 + 170 * i, 630, 'delwrite~ $0-fdn%d 200' % i))
     oL = rv.obj(20, 680, '+~'); rv.c(xs[0], 0, oL); rv.c(xs[2], 0, oL, 1)
     oR = rv.obj(190, 680, '+~'); rv.c(xs[1], 0, oR); rv.c(xs[3], 0, oR, 1)
+    # the four loops sum to about +12 dB over a send's level (each writes
+    # the whole input): scaled so a send at 0 dB returns about its level
     for k, o in enumerate((oL, oR)):
-        rv.c(o, 0, rv.obj(20 + 170 * k, 710, 'outlet~'))
+        sc = rv.obj(20 + 170 * k, 705, '*~ 0.25'); rv.c(o, 0, sc)
+        rv.c(sc, 0, rv.obj(20 + 170 * k, 735, 'outlet~'))
     rvi = p.sub(300, 200, 'reverb', rv)
     # delay
     dl = Canvas('delay', 220, 60, 900, 600)
