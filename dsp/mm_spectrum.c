@@ -373,6 +373,8 @@ void mm_spectrum_process(mm_spectrum *s, const float *const *in, int n)
                 s->nonfinite++;
             x = x > INPUT_LIMIT ? INPUT_LIMIT
               : x < -INPUT_LIMIT ? -INPUT_LIMIT : x;
+            if (fabsf(x) < 1e-30f) /* no denormals into the FFT */
+                x = 0.0f;
             s->ring[(size_t)c * s->size + s->wpos] = x;
         }
         s->wpos = (s->wpos + 1) & mask;
