@@ -55,11 +55,22 @@
  * (0..10000), hold 0|1 [0], view sum|left|right|mid|side [sum], freeze
  * 0|1 [0].
  *
- * Measured (tests/unit/test_spectrum.c): see doc/guarantees/spectrum~.md.
+ * Measured (tests/unit/test_spectrum.c): a sine peaks at the point
+ * nearest its frequency in all 376 cases (sizes 1024..32768, 44.1..96
+ * kHz, 30 Hz..19 kHz from 3 bins up, smoothing 0 and 1/3, 0 and -20
+ * dBFS), its level within 0.0022 dB (0.003 dB over white noise 40 dB
+ * down); pink noise with tilt 3, smoothing 1/3, decay 0: the mean
+ * display spans 0.52 dB (size 8192) and 0.62 dB (32768) from 50 Hz to
+ * 15 kHz at 48 kHz, 0.76 dB at 16384 and 96 kHz (2.0 dB at decay 300 ms:
+ * the display rides the noise's peaks where bands hold few bins); decay
+ * 300 ms covers 65.6% of a fall in 320 ms; silence reads -144; identical
+ * displays for any block cut.
  * Cost: one FFT of `size` per hop (per channel in the sum view) and a
- * pass over the bins; a plan is made with FFTW_ESTIMATE at init (no
- * measuring, so creation never stalls; FFTW keeps what it planned for a
- * size, so the next instance of that size plans from it).
+ * pass over the bins: about 19 ns per sample per channel at size 8192,
+ * 21 at 32768, 33 at 1024 (bench/core/bench_spectrum.c, -O2, stereo);
+ * an 8192-point FFT is about 9 us. The plan is made with FFTW_ESTIMATE
+ * at init (no trial runs): about 10 ms for the first of a size in a
+ * process, 0.02..0.1 ms for the next (FFTW keeps what it planned).
  * Memory: nch x size floats of ring, size floats of frame and window,
  * (size/2 + 2) doubles twice, 6 x 2048 doubles of points.
  * Latency: none (no signal output).
