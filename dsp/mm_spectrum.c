@@ -109,11 +109,7 @@ void mm_spectrum_free(mm_spectrum *s)
     free(s->pw);
     free(s->cum);
     free(s->freq);
-    s->plan = NULL;
-    s->frame = NULL;
-    s->spec = NULL;
-    s->ring = s->win = NULL;
-    s->pw = s->cum = s->freq = NULL;
+    memset(s, 0, sizeof *s); /* nothing held: a second free is harmless */
 }
 
 int mm_spectrum_init(mm_spectrum *s, int nch, int size, double samplerate)
@@ -318,31 +314,27 @@ static void analyse(mm_spectrum *s)
     const int n = s->size, nb = n / 2 + 1;
     const float *r0 = s->ring, *r1 = s->nch > 1 ? s->ring + n : s->ring;
     memset(s->pw, 0, sizeof(double) * (size_t)nb);
-    switch ((mm_spectrum_view)s->value[MM_SPECTRUM_VIEW]) {
-    case MM_SPECTRUM_SUM:
+    /* the viewed signal: a alone (sign 0) or (a + sign b)/2 */
+    const float *a = r0, *b = NULL;
+    int sign = 0;
+    mm_spectrum_view view = (mm_spectrum_view)s->value[MM_SPECTRUM_VIEW];
+    if (view == MM_SPECTRUM_SUM) {
         for (int c = 0; c < s->nch; c++) {
             take_frame(s, s->ring + (size_t)c * n, NULL, 0);
             add_power(s, 1.0 / s->nch);
         }
-        break;
-    case MM_SPECTRUM_LEFT:
-        take_frame(s, r0, NULL, 0);
+        a = NULL;
+    } else if (view == MM_SPECTRUM_RIGHT) {
+        a = r1;
+    } else if (view == MM_SPECTRUM_MID || view == MM_SPECTRUM_SIDE) {
+        b = r1;
+        sign = view == MM_SPECTRUM_MID ? 1 : -1;
+        if (s->nch == 1 && sign < 0)
+            a = NULL; /* one channel has no side: silence */
+    }
+    if (a) {
+        take_frame(s, a, b, sign);
         add_power(s, 1.0);
-        break;
-    case MM_SPECTRUM_RIGHT:
-        take_frame(s, r1, NULL, 0);
-        add_power(s, 1.0);
-        break;
-    case MM_SPECTRUM_MID:
-        take_frame(s, r0, r1, 1);
-        add_power(s, 1.0);
-        break;
-    case MM_SPECTRUM_SIDE:
-        if (s->nch > 1) {
-            take_frame(s, r0, r1, -1);
-            add_power(s, 1.0);
-        } /* one channel has no side: silence */
-        break;
     }
     s->cum[0] = 0.0;
     for (int k = 0; k < nb; k++)

@@ -5,6 +5,11 @@
 #include "material.h"
 #include "mm_spectrum.h"
 
+static void run(void *s, const float *const *in, int n)
+{
+    mm_spectrum_process(s, in, n);
+}
+
 int main(int argc, char **argv)
 {
     int size = 8192;
@@ -18,15 +23,7 @@ int main(int argc, char **argv)
     for (int r = 0; r < 5; r++) {
         if (mm_spectrum_init(&s, m.channels, size, m.samplerate) != MM_OK)
             return 1;
-        const float *in[8];
-        double t0 = cpu_seconds();
-        for (long i = 0; i < m.frames; i += 64) {
-            int n = m.frames - i < 64 ? (int)(m.frames - i) : 64;
-            for (int c = 0; c < m.channels; c++)
-                in[c] = m.ch[c] + i;
-            mm_spectrum_process(&s, in, n);
-        }
-        t[r] = cpu_seconds() - t0;
+        t[r] = material_time(&m, run, &s);
         mm_spectrum_free(&s);
     }
     printf("ns_per_sample %.2f\n",
