@@ -41,8 +41,10 @@ const mm_paramtable mm_spectrum_table =
 /* Hann's equivalent noise bandwidth in bins: the power a tone spreads
  * over the bins, relative to its centre bin's */
 #define ENBW 1.5
-/* samples beyond this magnitude are limited: no float FFT overflow */
-#define INPUT_LIMIT 1e15f
+/* a sample beyond this (+120 dBFS) is no signal but garbage (1e30 from
+ * a broken patch): taken as 0 like NaN, so it neither overflows the
+ * float FFT nor leaves the display at +300 dB for seconds of decay */
+#define INPUT_LIMIT 1e6f
 /* bins either side of a tone that make its background */
 #define BG_NEAR 3
 #define BG_FAR 16
@@ -361,12 +363,12 @@ void mm_spectrum_process(mm_spectrum *s, const float *const *in, int n)
     for (int i = 0; i < n; i++) {
         for (int c = 0; c < nch; c++) {
             float x = in[c][i];
-            if (mm_sanitize_f(&x))
-                s->nonfinite++;
-            x = x > INPUT_LIMIT ? INPUT_LIMIT
-              : x < -INPUT_LIMIT ? -INPUT_LIMIT : x;
-            if (fabsf(x) < 1e-30f) /* no denormals into the FFT */
+            if (mm_sanitize_f(&x) || fabsf(x) > INPUT_LIMIT) {
                 x = 0.0f;
+                s->nonfinite++;
+            } else if (fabsf(x) < 1e-30f) { /* no denormals into the FFT */
+                x = 0.0f;
+            }
             s->ring[(size_t)c * s->size + s->wpos] = x;
         }
         s->wpos = (s->wpos + 1) & mask;

@@ -3,9 +3,9 @@
  * precision). No output signal; latency none.
  *
  * Signal flow:
- *   input     each channel's samples (non-finite ones as 0, magnitudes
- *             limited to 1e15 so no float FFT overflows) go into a ring
- *             of `size` samples.
+ *   input     each channel's samples go into a ring of `size` samples;
+ *             NaN, inf and anything beyond 1e6 (+120 dBFS: garbage, not
+ *             signal) as 0 and counted, below 1e-30 as 0 (no denormals).
  *   analysis  every hop = size/4 samples (75% overlap), whatever the
  *             block size: the last `size` samples of the viewed signal
  *             under a periodic Hann window, a real FFT (a plan made at
@@ -156,8 +156,9 @@ double mm_spectrum_get(const mm_spectrum *s, mm_spectrum_param id);
 int mm_spectrum_set_samplerate(mm_spectrum *s, double samplerate);
 /* Clear the ring and the display (floor); keep the parameters. */
 void mm_spectrum_reset(mm_spectrum *s);
-/* Feed in[nch][n]; analyses run on whole hops. out is unused (no signal
- * output). */
+/* Feed in[nch][n] (any n >= 1): the samples go into the ring, and an
+ * analysis runs whenever a hop is complete (one FFT per viewed signal
+ * on the preplanned buffers: no allocation, lock or I/O). */
 void mm_spectrum_process(mm_spectrum *s, const float *const *in, int n);
 
 int mm_spectrum_points(const mm_spectrum *s);
