@@ -201,13 +201,6 @@ double mm_spectrum_set(mm_spectrum *s, mm_spectrum_param id, double v)
     return v;
 }
 
-double mm_spectrum_get(const mm_spectrum *s, mm_spectrum_param id)
-{
-    if ((int)id < 0 || id >= MM_SPECTRUM_NPARAMS)
-        return 0.0;
-    return s->value[id];
-}
-
 /* ---- analysis -------------------------------------------------------- */
 
 /* The viewed signal's windowed frame: the last `size` samples, oldest
@@ -381,6 +374,13 @@ void mm_spectrum_process(mm_spectrum *s, const float *const *in, int n)
 }
 
 /* ---- readings ---------------------------------------------------------- */
+
+double mm_spectrum_get(const mm_spectrum *s, mm_spectrum_param id)
+{
+    if ((int)id < 0 || id >= MM_SPECTRUM_NPARAMS)
+        return 0.0;
+    return s->value[id];
+}
 
 int mm_spectrum_points(const mm_spectrum *s)
 {

@@ -72,13 +72,13 @@ static const mm_pdinfo spectrum_info[] = {
      "level (tilt included; -144: silence)"},
     {NULL, NULL, NULL}};
 
+/* spelled out rather than MM_PD_OBJECT: the struct has the array too */
 static const mm_objdef spectrum_def = {
-    .name = "spectrum~",
-    .summary = "spectrum analyser: smoothed dB at log-spaced points into "
-               "a Pd array (FFTW3)",
-    .size = sizeof(t_spectrum_tilde),
+    .name = "spectrum~", .size = sizeof(t_spectrum_tilde),
     .core = &mm_spectrum_core,
     .core_offset = offsetof(t_spectrum_tilde, x_core),
+    .summary = "spectrum analyser: smoothed dB at log-spaced points into "
+               "a Pd array (FFTW3)",
     .features = MM_OBJ_METER, .ch_def = 2, .outs = MM_PD_NOOUT,
     .methods = spectrum_methods, .info = spectrum_info,
     .create = spectrum_create, .emit = spectrum_emit};

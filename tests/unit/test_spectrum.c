@@ -450,9 +450,8 @@ static void test_nonfinite(void **state)
 
 static void test_blocks(void **state)
 {
-    (void)state;
-    const double sr = 44100;
     static const int blocks[] = {1, 64, 1000, 4097};
+    (void)state;
     long n = 5 * 4096 + 123;
     float *l = malloc(sizeof *l * n), *r = malloc(sizeof *r * n);
     float *x[2] = {l, r};
@@ -462,7 +461,7 @@ static void test_blocks(void **state)
     }
     float ref[MM_SPECTRUM_MAXPOINTS], db[MM_SPECTRUM_MAXPOINTS];
     for (int b = 0; b < 5; b++) {
-        mm_spectrum *s = make(2, 4096, sr);
+        mm_spectrum *s = make(2, 4096, 44100);
         if (b < 4) {
             feed(s, x, n, blocks[b]);
         } else { /* ragged cuts */
