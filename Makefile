@@ -13,7 +13,9 @@ lib.name = mixmaster
 
 class.sources = $(sort $(wildcard externals/*~.c))
 common.sources = $(sort $(wildcard dsp/*.c)) externals/mm_pd.c
-ldlibs = -lebur128 -lm
+# the core's libraries: every binary that links dsp/ needs them
+MM_LIBS = -lfftw3f -lebur128 -lm
+ldlibs = $(MM_LIBS)
 cflags = -Idsp -Iexternals -std=c99 -D_DEFAULT_SOURCE -fvisibility=hidden
 datafiles = $(wildcard help-patches/*.pd) $(wildcard abstractions/*.pd) \
             README.md LICENSE
@@ -55,7 +57,7 @@ FUZZ_CC ?= clang
 PD_INCLUDE ?= /usr/include/pd
 
 TEST_CFLAGS ?= -std=c99 -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Idsp
-TEST_LDLIBS = -lcmocka -lebur128 -lm
+TEST_LDLIBS = -lcmocka $(MM_LIBS)
 SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow \
             -fno-omit-frame-pointer -fno-sanitize-recover=all
 ASAN_CFLAGS ?= -std=c99 -D_DEFAULT_SOURCE -O1 -g -Wall -Wextra -Idsp $(SAN_FLAGS)
@@ -174,7 +176,7 @@ $(OBJ)/fuzz/tests/fuzz/bigalloc.o: tests/fuzz/bigalloc.c $(OBJ)/fuzz/flags
 $(FUZZ_DIR)/core_%: $(OBJ)/fuzz/tests/fuzz/core_%.o $(OBJ)/fuzz/tests/fuzz/bigalloc.o \
     $(LIB_fuzz)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_LDFLAGS) -o $@ $^ -lebur128 -lm
+	$(FUZZ_CC) $(FUZZ_LDFLAGS) -o $@ $^ $(MM_LIBS)
 $(BUILD)/fuzz/gen/obj_%.c: tests/robust/objects.list tests/fuzz/objconfig.sh
 	@mkdir -p $(@D)
 	bash tests/fuzz/objconfig.sh '$*' tests/robust/objects.list >$@
@@ -187,7 +189,7 @@ $(FUZZ_DIR)/obj_$(patsubst %~,%,$1): $(BUILD)/fuzz/gen/obj_$(patsubst %~,%,$1).o
     $(OBJ)/fuzz/externals/mm_pd.o \
     $(patsubst %.c,$(OBJ)/fuzz/%.o,$(wildcard tests/fuzz/check/$1.c)) $(LIB_fuzz)
 	@mkdir -p $$(@D)
-	$(FUZZ_CC) $(FUZZ_LDFLAGS) -o $$@ $$^ -lebur128 -lm
+	$(FUZZ_CC) $(FUZZ_LDFLAGS) -o $$@ $$^ $(MM_LIBS)
 endef
 $(foreach o,$(FUZZ_OBJECTS),$(eval $(call FUZZ_OBJECT,$o)))
 
@@ -254,7 +256,7 @@ $(OBJ)/release/scripts/mmref.o: scripts/mmref.c $(OBJ)/release/flags $(OBJ)/rele
 	$(CC) $(TEST_CFLAGS) $(call src_flags,$<) -DMM_SETUPS='$(MMREF_SETUPS)' -MMD -MP -c -o $@ $<
 $(BUILD)/mmref: $(OBJ)/release/scripts/mmref.o $(OBJ)/release/tests/fuzz/pdstub.o \
     $(patsubst %.c,$(OBJ)/release/%.o,$(EXT_SRC)) $(LIB_release)
-	$(CC) -o $@ $^ -lebur128 -lm
+	$(CC) -o $@ $^ $(MM_LIBS)
 reference: $(BUILD)/mmref
 	python3 scripts/mkreference.py --mmref $(BUILD)/mmref
 

@@ -61,4 +61,21 @@ static double median_of(double *t, int n)
     qsort(t, (size_t)n, sizeof *t, cmp_double);
     return t[n / 2];
 }
+/* CPU seconds of process(state, in, n) over the whole material in
+ * 64-frame blocks (in[c] points into channel c). */
+typedef void (*material_process)(void *state, const float *const *in,
+                                 int n);
+static inline double material_time(const material *m,
+                                   material_process process, void *state)
+{
+    const float *in[8];
+    double t0 = cpu_seconds();
+    for (long i = 0; i < m->frames; i += 64) {
+        int n = m->frames - i < 64 ? (int)(m->frames - i) : 64;
+        for (int c = 0; c < m->channels; c++)
+            in[c] = m->ch[c] + i;
+        process(state, in, n);
+    }
+    return cpu_seconds() - t0;
+}
 #endif

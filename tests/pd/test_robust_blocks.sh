@@ -3,7 +3,7 @@
 # in tests/robust/objects.list: the same signal at 44.1, 48, 96 and
 # 192 kHz, and inside [block~ 1], [block~ 8], [block~ 4096] must give the
 # same figures as at 48 kHz in 64-sample blocks (output RMS, or the meter's
-# momentary loudness, within 0.1 dB). With overlap 4 and with up/down-
+# reading: robust_meter_figure, within 0.1 dB). With overlap 4 and with up/down-
 # sampling ([block~ 64 1 2], [block~ 64 1 0.5]) the object sees a
 # different signal (overlapped windows, resampled audio), so there the
 # figures must stay finite and within 1 dB (resampling) or simply be
@@ -16,7 +16,7 @@ figure() { # dir nout -> the figure
     if [ "$2" -gt 0 ]; then
         "$MM_TOOLS/robustcheck" "$1/out.wav" | awk '$1 == "rms_tail_db" {print $2}'
     else
-        awk '$1 == "R:" && $2 == "momentary" {v = $3} END {print v}' "$1/pd.log"
+        robust_meter_figure "$1/pd.log"
     fi
 }
 

@@ -22,9 +22,9 @@ while IFS='|' read -r name nin nout flags msg; do
     done
     if [ "$nout" -eq 0 ]; then
         # a meter: still measuring after the bad blocks
-        a=$(awk '$1 == "R:" && $2 == "momentary" {v = $3} END {print v}' "$d/bad/pd.log")
-        b=$(awk '$1 == "R:" && $2 == "momentary" {v = $3} END {print v}' "$d/clean/pd.log")
-        rcheck "robust $name bad: still measuring (momentary $a, clean $b)" \
+        a=$(robust_meter_figure "$d/bad/pd.log")
+        b=$(robust_meter_figure "$d/clean/pd.log")
+        rcheck "robust $name bad: still measuring (reading $a, clean $b)" \
             awk -v a="$a" -v b="$b" 'BEGIN {d = a - b; exit !(a != "" && d < 1 && d > -1)}'
         continue
     fi

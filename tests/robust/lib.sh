@@ -28,6 +28,15 @@ robust_bad_meters() {
     awk '$1 == "R:" { for (i = 3; i <= NF; i++) if ($i !~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/) { print; next } }' "$1"
 }
 
+# robust_meter_figure <log>: a meter's (an object without signal
+# outlets) last reading of the programme's level: loudness~'s momentary
+# loudness, spectrum~'s peak level (the loudest display point's dB).
+robust_meter_figure() {
+    awk '$1 == "R:" && $2 == "momentary" {m = $3; have = 1}
+         $1 == "R:" && $2 == "peak" {p = $4}
+         END {print have ? m : p}' "$1"
+}
+
 robust_latency() {
     awk '$1 == "R:" && $2 == "latency" {v = $3} END {print v + 0}' "$1"
 }
