@@ -58,7 +58,9 @@
 
 typedef struct mm_oversampler {
     float *coef;        /* factor * taps, per phase: coef[j * taps + t] */
-    float *hist;        /* taps - 1 past samples, then a chunk of input */
+    float *hist;        /* taps past samples, then a chunk of input (the
+                         * oldest is read only by mm_oversampler_compute
+                         * for the input before the staged ones) */
     int factor;         /* L */
     int taps;           /* 2K, taps per phase */
     double beta;
@@ -90,7 +92,35 @@ double mm_oversampler_prototype(const mm_oversampler *os, double tau);
  * modules built on the oversampler. */
 static inline float mm_oversampler_delayed(const mm_oversampler *os, int k)
 {
-    return os->hist[os->taps - 2 - k];
+    return os->hist[os->taps - 1 - k];
 }
+
+/* Lazy use, for detectors that need the outputs of only some inputs
+ * (mm_truepeak's meter path skips periods that cannot reach a running
+ * maximum). The outputs are bit for bit those of process:
+ *   stage(os, in, n)          sanitise and append n <= MM_OVERSAMPLER_CHUNK
+ *                             inputs (staged inputs 0..n-1);
+ *   window_peak(os, a, b)     max |x| over the windows (taps samples each)
+ *                             of staged inputs a..b, -1 <= a <= b < n;
+ *   compute(os, i, nout, out) out[l * factor + j] for staged inputs
+ *                             i..i+nout-1, -1 <= i, i + 8 <= CHUNK,
+ *                             nout <= 8 (input -1 is the one before the
+ *                             staged ones: the history still holds its
+ *                             window);
+ *   phase0(os, i)             out[i * factor] of staged input i <= n;
+ *   advance(os, n)            the staged inputs become history.
+ * process(os, in, out, n) is stage, compute everything, advance. */
+void mm_oversampler_stage(mm_oversampler *os, const float *in, int n);
+float mm_oversampler_window_peak(const mm_oversampler *os, int a, int b);
+void mm_oversampler_compute(const mm_oversampler *os, int i, int nout,
+                            float *out);
+void mm_oversampler_advance(mm_oversampler *os, int n);
+static inline float mm_oversampler_phase0(const mm_oversampler *os, int i)
+{
+    return os->hist[i + os->taps / 2];
+}
+/* Largest sum of |coefficients| over the phases (1 for phase 0): every
+ * output is at most this times the largest |x| in its window. */
+double mm_oversampler_gain_bound(const mm_oversampler *os);
 
 #endif

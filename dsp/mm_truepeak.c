@@ -1,8 +1,5 @@
 #include "mm_truepeak.h"
 
-/* Points handled per pass: the oversampler writes a chunk to the stack
- * (MM_TRUEPEAK_CHUNK * 16 floats at most), then the peak pass reads it. */
-#define MM_TRUEPEAK_CHUNK 32
 
 void mm_truepeak_design(double samplerate, int *factor, int *taps,
                         double *beta)
@@ -26,6 +23,9 @@ int mm_truepeak_init_custom(mm_truepeak *tp, double samplerate, int factor,
         return r;
     tp->samplerate = samplerate;
     tp->prev = 0.0f;
+    tp->prev_ok = 1;
+    tp->bound = (float)(1.25 * mm_oversampler_gain_bound(&tp->os)
+                        * (1.0 + 1e-5));
     return MM_OK;
 }
 
@@ -48,6 +48,7 @@ void mm_truepeak_reset(mm_truepeak *tp)
 {
     mm_oversampler_reset(&tp->os);
     tp->prev = 0.0f;
+    tp->prev_ok = 1;
 }
 
 int mm_truepeak_latency(const mm_truepeak *tp)
@@ -65,10 +66,13 @@ unsigned long mm_truepeak_nonfinite(const mm_truepeak *tp)
     return mm_oversampler_nonfinite(&tp->os);
 }
 
-/* Shared loop: per-sample peaks to out (if not NULL), returns the max. */
-static float run(mm_truepeak *tp, const float *in, float *out, int n)
+/* Shared loop: per-sample peaks to out (if not NULL, every period), the
+ * max returned; without out, periods whose bound is under floor are
+ * skipped (floor < 0: none). */
+static float run(mm_truepeak *tp, const float *in, float *out, int n,
+                 float floor)
 {
-    float buf[MM_TRUEPEAK_CHUNK * MM_OVERSAMPLER_MAX_FACTOR];
+    float buf[8 * MM_OVERSAMPLER_MAX_FACTOR];
     float blockmax = 0.0f;
     if (!tp->os.coef) {
         if (out)
@@ -76,38 +80,71 @@ static float run(mm_truepeak *tp, const float *in, float *out, int n)
                 out[i] = 0.0f;
         return 0.0f;
     }
-    const int L = mm_oversampler_factor(&tp->os);
-    const int K = mm_oversampler_latency(&tp->os);
+    mm_oversampler *os = &tp->os;
+    const int L = mm_oversampler_factor(os);
+    const int lazy = !out && floor >= 0.0f;
+    const float bound = tp->bound;
     float prev = tp->prev;
+    int prev_ok = tp->prev_ok;
     for (int done = 0; done < n;) {
-        int cnt = n - done < MM_TRUEPEAK_CHUNK ? n - done : MM_TRUEPEAK_CHUNK;
+        int cnt = n - done < MM_OVERSAMPLER_CHUNK ? n - done
+                                                  : MM_OVERSAMPLER_CHUNK;
         /* all inputs of the chunk are read here, before any output is
          * written: in == out is safe */
-        mm_oversampler_process(&tp->os, in + done, buf, cnt);
-        for (int i = 0; i < cnt; i++) {
-            const float *p = buf + i * L;
-            float next = i + 1 < cnt ? p[L]
-                                     : mm_oversampler_delayed(&tp->os, K - 1);
-            float pk = mm_truepeak_period_peak(p, L, prev, next);
-            prev = p[L - 1];
-            if (out)
-                out[done + i] = pk;
-            if (pk > blockmax)
-                blockmax = pk;
+        mm_oversampler_stage(os, in + done, cnt);
+        /* the windows of the chunk's periods and of the one before it */
+        if (lazy && mm_oversampler_window_peak(os, -1, cnt - 1) * bound
+                        <= floor) {
+            prev_ok = 0;
+            mm_oversampler_advance(os, cnt);
+            done += cnt;
+            continue;
         }
+        for (int g = 0; g < cnt; g += 8) {
+            int nout = cnt - g < 8 ? cnt - g : 8;
+            if (lazy && mm_oversampler_window_peak(os, g - 1, g + nout - 1)
+                                * bound <= floor) {
+                prev_ok = 0;
+                continue;
+            }
+            if (!prev_ok) { /* the period before, skipped: its last point */
+                mm_oversampler_compute(os, g - 1, 1, buf);
+                prev = buf[L - 1];
+            }
+            mm_oversampler_compute(os, g, nout, buf);
+            for (int i = 0; i < nout; i++) {
+                const float *p = buf + i * L;
+                float next = mm_oversampler_phase0(os, g + i + 1);
+                float pk = mm_truepeak_period_peak(p, L, prev, next);
+                prev = p[L - 1];
+                if (out)
+                    out[done + g + i] = pk;
+                if (pk > blockmax)
+                    blockmax = pk;
+            }
+            prev_ok = 1;
+        }
+        mm_oversampler_advance(os, cnt);
         done += cnt;
     }
     tp->prev = prev;
+    tp->prev_ok = prev_ok;
     return blockmax;
 }
 
 void mm_truepeak_process(mm_truepeak *tp, const float *in, float *peak_out,
                          int n)
 {
-    run(tp, in, peak_out, n);
+    run(tp, in, peak_out, n, -1.0f);
 }
 
 float mm_truepeak_process_max(mm_truepeak *tp, const float *in, int n)
 {
-    return run(tp, in, NULL, n);
+    return run(tp, in, NULL, n, -1.0f);
+}
+
+float mm_truepeak_process_max_above(mm_truepeak *tp, const float *in, int n,
+                                    float floor)
+{
+    return run(tp, in, NULL, n, floor);
 }
