@@ -17,7 +17,8 @@ int mm_oversampler_init(mm_oversampler *os, int factor, int taps,
         beta > 20.0)
         return MM_E_ARG;
     float *coef = malloc((size_t)taps * (size_t)factor * sizeof *coef);
-    float *hist = calloc((size_t)(taps + MM_OVERSAMPLER_CHUNK),
+    /* (8 more: block_peaks reads whole blocks past the staged inputs) */
+    float *hist = calloc((size_t)(taps + MM_OVERSAMPLER_CHUNK + 8),
                          sizeof *hist);
     if (!coef || !hist) {
         free(coef);
@@ -64,7 +65,7 @@ void mm_oversampler_reset(mm_oversampler *os)
 {
     if (os->hist)
         memset(os->hist, 0,
-               (size_t)(os->taps + MM_OVERSAMPLER_CHUNK) * sizeof *os->hist);
+               (size_t)(os->taps + MM_OVERSAMPLER_CHUNK + 8) * sizeof *os->hist);
 }
 
 int mm_oversampler_latency(const mm_oversampler *os)
@@ -137,15 +138,18 @@ void mm_oversampler_stage(mm_oversampler *os, const float *in, int n)
         w[i] = clean(os, in[i]);
 }
 
-float mm_oversampler_window_peak(const mm_oversampler *os, int a, int b)
+void mm_oversampler_block_peaks(const mm_oversampler *os, int n, float *M)
 {
     const float *w = os->hist + 1;
-    float m = 0.0f;
-    for (int k = a; k < b + os->taps; k++) {
-        float v = fabsf(w[k]);
-        m = v > m ? v : m;
+    int nq = (n - 1) / 8 + (os->taps + 7) / 8 + 1;
+    for (int q = 0; q < nq; q++) {
+        float m = 0.0f;
+        for (int k = 0; k < 8; k++) {
+            float v = fabsf(w[8 * q + k]);
+            m = v > m ? v : m;
+        }
+        M[q] = m;
     }
-    return m;
 }
 
 void mm_oversampler_compute(const mm_oversampler *os, int i, int nout,
@@ -164,16 +168,38 @@ void mm_oversampler_advance(mm_oversampler *os, int n)
     memmove(os->hist, os->hist + n, (size_t)os->taps * sizeof *os->hist);
 }
 
-double mm_oversampler_gain_bound(const mm_oversampler *os)
+int mm_oversampler_segment_gains(const mm_oversampler *os, double *S)
 {
-    double g = 1.0;
-    for (int j = 1; j < os->factor; j++) {
-        double s = 0.0;
-        for (int t = 0; t < os->taps; t++)
-            s += fabs((double)os->coef[j * os->taps + t]);
-        g = s > g ? s : g;
+    int ns = (os->taps + 7) / 8;
+    for (int j = 0; j < os->factor; j++)
+        for (int s = 0; s < ns; s++) {
+            double a = 0.0;
+            for (int t = 8 * s; t < 8 * s + 8 && t < os->taps; t++)
+                a += fabs((double)os->coef[j * os->taps + t]);
+            S[j * ns + s] = a;
+        }
+    return ns;
+}
+
+double mm_oversampler_step_bound(const mm_oversampler *os)
+{
+    const int L = os->factor, T = os->taps;
+    double worst = 0.0;
+    /* point j of an input against the point before it, both as taps over
+     * the T + 1 samples from the earlier input's window on */
+    for (int j = 0; j < L; j++) {
+        const float *a = os->coef + j * T; /* over samples 1..T */
+        const float *b = os->coef + (j > 0 ? j - 1 : L - 1) * T;
+        int shift = j > 0 ? 1 : 0;        /* b over samples shift.. */
+        double d = 0.0;
+        for (int t = 0; t <= T; t++) {
+            double ca = t >= 1 ? a[t - 1] : 0.0;
+            double cb = t - shift >= 0 && t - shift < T ? b[t - shift] : 0.0;
+            d += fabs(ca - cb);
+        }
+        worst = d > worst ? d : worst;
     }
-    return g;
+    return worst;
 }
 
 void mm_oversampler_process(mm_oversampler *os, const float *in, float *out,

@@ -100,8 +100,10 @@ static inline float mm_oversampler_delayed(const mm_oversampler *os, int k)
  * maximum). The outputs are bit for bit those of process:
  *   stage(os, in, n)          sanitise and append n <= MM_OVERSAMPLER_CHUNK
  *                             inputs (staged inputs 0..n-1);
- *   window_peak(os, a, b)     max |x| over the windows (taps samples each)
- *                             of staged inputs a..b, -1 <= a <= b < n;
+ *   block_peaks(os, n, M)     M[q] = max |x| over the 8 samples that start
+ *                             the window of staged input 8q, q up to
+ *                             (n - 1) / 8 + (taps + 7) / 8 (the windows of
+ *                             all n);
  *   compute(os, i, nout, out) out[l * factor + j] for staged inputs
  *                             i..i+nout-1, -1 <= i, i + 8 <= CHUNK,
  *                             nout <= 8 (input -1 is the one before the
@@ -111,7 +113,6 @@ static inline float mm_oversampler_delayed(const mm_oversampler *os, int k)
  *   advance(os, n)            the staged inputs become history.
  * process(os, in, out, n) is stage, compute everything, advance. */
 void mm_oversampler_stage(mm_oversampler *os, const float *in, int n);
-float mm_oversampler_window_peak(const mm_oversampler *os, int a, int b);
 void mm_oversampler_compute(const mm_oversampler *os, int i, int nout,
                             float *out);
 void mm_oversampler_advance(mm_oversampler *os, int n);
@@ -119,8 +120,19 @@ static inline float mm_oversampler_phase0(const mm_oversampler *os, int i)
 {
     return os->hist[i + os->taps / 2];
 }
-/* Largest sum of |coefficients| over the phases (1 for phase 0): every
- * output is at most this times the largest |x| in its window. */
-double mm_oversampler_gain_bound(const mm_oversampler *os);
+void mm_oversampler_block_peaks(const mm_oversampler *os, int n, float *M);
+/* Sums of |coefficients| per phase and per 8 taps: S[j * ns + s] = sum
+ * of |coef| over taps 8s..8s+7 of phase j (phase 0: the identity);
+ * returns ns = (taps + 7) / 8. The output of staged input 8q + l (l < 8)
+ * at phase j is at most sum_s S[j ns + s] max(M[q + s], M[q + s + 1])
+ * with M from block_peaks: a bound that follows where in the window the
+ * signal is loud. S holds factor * ns values. */
+int mm_oversampler_segment_gains(const mm_oversampler *os, double *S);
+/* The largest sum of |differences| between the coefficients of two
+ * neighbouring points (j-1 and j of one input, or factor-1 of input i-1
+ * and 0 of input i, over the taps + 1 samples they span): two neighbouring
+ * outputs differ by at most this times the largest |x| under them. */
+double mm_oversampler_step_bound(const mm_oversampler *os);
+#define MM_OVERSAMPLER_MAX_SEGMENTS (MM_OVERSAMPLER_MAX_TAPS / 8)
 
 #endif

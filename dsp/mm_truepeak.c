@@ -1,4 +1,5 @@
 #include "mm_truepeak.h"
+#include <stdlib.h>
 
 
 void mm_truepeak_design(double samplerate, int *factor, int *taps,
@@ -24,8 +25,19 @@ int mm_truepeak_init_custom(mm_truepeak *tp, double samplerate, int factor,
     tp->samplerate = samplerate;
     tp->prev = 0.0f;
     tp->prev_ok = 1;
-    tp->bound = (float)(1.25 * mm_oversampler_gain_bound(&tp->os)
-                        * (1.0 + 1e-5));
+    /* the lazy path's bound, with its rounding margin (mm_truepeak.h) */
+    double S[MM_OVERSAMPLER_MAX_FACTOR * MM_OVERSAMPLER_MAX_SEGMENTS];
+    int ns = mm_oversampler_segment_gains(&tp->os, S);
+    float *seg = realloc(tp->seg, (size_t)(factor * ns) * sizeof *seg);
+    if (!seg) {
+        mm_truepeak_free(tp);
+        return MM_E_NOMEM;
+    }
+    for (int k = 0; k < factor * ns; k++)
+        seg[k] = (float)(S[k] * (1.0 + 1e-5));
+    tp->seg = seg;
+    tp->nseg = ns;
+    tp->lift = (float)(mm_oversampler_step_bound(&tp->os) / 8.0 * (1.0 + 1e-5));
     return MM_OK;
 }
 
@@ -40,6 +52,9 @@ int mm_truepeak_init(mm_truepeak *tp, double samplerate)
 void mm_truepeak_free(mm_truepeak *tp)
 {
     mm_oversampler_free(&tp->os);
+    free(tp->seg);
+    tp->seg = NULL;
+    tp->nseg = 0;
     tp->prev = 0.0f;
     tp->samplerate = 0.0;
 }
@@ -66,6 +81,31 @@ unsigned long mm_truepeak_nonfinite(const mm_truepeak *tp)
     return mm_oversampler_nonfinite(&tp->os);
 }
 
+/* The lazy bound of the group of staged inputs g..g+7 (mm_truepeak.h),
+ * m = its block peaks. */
+static float group_bound(const mm_truepeak *tp, const float *m, int g)
+{
+    const int ns = tp->nseg, L = mm_oversampler_factor(&tp->os);
+    float pk[MM_OVERSAMPLER_MAX_SEGMENTS];
+    /* W: the blocks, and the sample before them (the first point's left
+     * neighbour's window starts there) */
+    float W = fabsf(tp->os.hist[1 + g - 1]);
+    for (int s = 0; s < ns; s++) {
+        pk[s] = m[s] > m[s + 1] ? m[s] : m[s + 1];
+        W = m[s] > W ? m[s] : W;
+    }
+    W = m[ns] > W ? m[ns] : W;
+    float best = 0.0f;
+    for (int j = 0; j < L; j++) {
+        const float *S = tp->seg + j * ns;
+        float b = 0.0f;
+        for (int s = 0; s < ns; s++)
+            b += S[s] * pk[s];
+        best = b > best ? b : best;
+    }
+    return best + tp->lift * W;
+}
+
 /* Shared loop: per-sample peaks to out (if not NULL, every period), the
  * max returned; without out, periods whose bound is under floor are
  * skipped (floor < 0: none). */
@@ -83,7 +123,7 @@ static float run(mm_truepeak *tp, const float *in, float *out, int n,
     mm_oversampler *os = &tp->os;
     const int L = mm_oversampler_factor(os);
     const int lazy = !out && floor >= 0.0f;
-    const float bound = tp->bound;
+    float M[MM_OVERSAMPLER_CHUNK / 8 + MM_OVERSAMPLER_MAX_SEGMENTS + 1];
     float prev = tp->prev;
     int prev_ok = tp->prev_ok;
     for (int done = 0; done < n;) {
@@ -92,18 +132,11 @@ static float run(mm_truepeak *tp, const float *in, float *out, int n,
         /* all inputs of the chunk are read here, before any output is
          * written: in == out is safe */
         mm_oversampler_stage(os, in + done, cnt);
-        /* the windows of the chunk's periods and of the one before it */
-        if (lazy && mm_oversampler_window_peak(os, -1, cnt - 1) * bound
-                        <= floor) {
-            prev_ok = 0;
-            mm_oversampler_advance(os, cnt);
-            done += cnt;
-            continue;
-        }
+        if (lazy)
+            mm_oversampler_block_peaks(os, cnt, M);
         for (int g = 0; g < cnt; g += 8) {
             int nout = cnt - g < 8 ? cnt - g : 8;
-            if (lazy && mm_oversampler_window_peak(os, g - 1, g + nout - 1)
-                                * bound <= floor) {
+            if (lazy && group_bound(tp, M + g / 8, g) <= floor) {
                 prev_ok = 0;
                 continue;
             }
