@@ -298,22 +298,41 @@ static void on_boundary(mm_loudness *l)
         hist_add(&l->shortterm, window_lufs(l, SHORTTERM_HOPS));
 }
 
-/* Channel c's K-weighted energy, times its weight, added to z[0..n). */
-static void kweight_add(mm_loudness *l, int c, const float *x, int n)
+/* Channels c and c + 1's K-weighted energies, times their weights,
+ * added to z[0..n) (pair = 0: channel c alone). Two channels in one loop:
+ * each filter's recursion is a chain of dependent multiply-adds, and two
+ * independent chains run in the time of one. */
+static void kweight_add(mm_loudness *l, int c, int pair, float (*x)[MM_LOUDNESS_CHUNK],
+                        int n)
 {
-    const double g = l->weight[c];
-    mm_biquad_state a = l->kw[c][0], b = l->kw[c][1];
+    const double g0 = l->weight[c], g1 = pair ? l->weight[c + 1] : 0.0;
+    mm_biquad_state a0 = l->kw[c][0], b0 = l->kw[c][1];
     double *z = l->z;
-    for (int i = 0; i < n; i++) {
-        double y = mm_biquad_tick(&l->hp, &b,
-                                  mm_biquad_tick(&l->shelf, &a, x[i]));
-        z[i] += g * y * y;
+    if (pair) {
+        mm_biquad_state a1 = l->kw[c + 1][0], b1 = l->kw[c + 1][1];
+        for (int i = 0; i < n; i++) {
+            double y0 = mm_biquad_tick(&l->hp, &b0,
+                                       mm_biquad_tick(&l->shelf, &a0, x[0][i]));
+            double y1 = mm_biquad_tick(&l->hp, &b1,
+                                       mm_biquad_tick(&l->shelf, &a1, x[1][i]));
+            z[i] += g0 * y0 * y0 + g1 * y1 * y1;
+        }
+        mm_biquad_state_flush(&a1);
+        mm_biquad_state_flush(&b1);
+        l->kw[c + 1][0] = a1;
+        l->kw[c + 1][1] = b1;
+    } else {
+        for (int i = 0; i < n; i++) {
+            double y0 = mm_biquad_tick(&l->hp, &b0,
+                                       mm_biquad_tick(&l->shelf, &a0, x[0][i]));
+            z[i] += g0 * y0 * y0;
+        }
     }
     /* inputs are finite (sanitized): only denormals to flush */
-    mm_biquad_state_flush(&a);
-    mm_biquad_state_flush(&b);
-    l->kw[c][0] = a;
-    l->kw[c][1] = b;
+    mm_biquad_state_flush(&a0);
+    mm_biquad_state_flush(&b0);
+    l->kw[c][0] = a0;
+    l->kw[c][1] = b0;
 }
 
 /* The chunk's frame energies into the ring and the hop sums. */
@@ -349,27 +368,37 @@ void mm_loudness_process(mm_loudness *l, const float *const *in, int n)
         int len = n - done < MM_LOUDNESS_CHUNK ? n - done : MM_LOUDNESS_CHUNK;
         float speak = l->samplepeak;
         memset(l->z, 0, (size_t)len * sizeof *l->z);
-        for (int c = 0; c < nch; c++) {
-            const float *src = in[c] + done;
-            float *s = l->scratch;
-            for (int i = 0; i < len; i++) {
-                float v = src[i];
-                if (!mm_isfinite_f(v)) {
-                    v = 0.0f;
-                    l->nonfinite++;
+        for (int c0 = 0; c0 < nch; c0 += 2) {
+            int m = nch - c0 < 2 ? nch - c0 : 2;
+            for (int k = 0; k < m; k++) {
+                const int c = c0 + k;
+                const float *src = in[c] + done;
+                float *s = l->scratch[k];
+                for (int i = 0; i < len; i++) {
+                    float v = src[i];
+                    if (!mm_isfinite_f(v)) {
+                        v = 0.0f;
+                        l->nonfinite++;
+                    }
+                    s[i] = v;
+                    float a = fabsf(v);
+                    speak = a > speak ? a : speak;
                 }
-                s[i] = v;
-                float a = fabsf(v);
-                speak = a > speak ? a : speak;
+                /* the running maximum of every channel is the floor: a
+                 * period that cannot exceed it changes no reading */
+                float tp = mm_truepeak_process_max_above(&l->tp[c], s, len,
+                                                         l->truepeak);
+                if (tp > l->truepeak)
+                    l->truepeak = tp;
             }
-            /* the running maximum of every channel is the floor: a
-             * period that cannot exceed it changes no reading */
-            float tp = mm_truepeak_process_max_above(&l->tp[c], s, len,
-                                                     l->truepeak);
-            if (tp > l->truepeak)
-                l->truepeak = tp;
-            if (l->weight[c] > 0.0)
-                kweight_add(l, c, s, len);
+            int w0 = l->weight[c0] > 0.0;
+            int w1 = m == 2 && l->weight[c0 + 1] > 0.0;
+            if (w0 && w1)
+                kweight_add(l, c0, 1, l->scratch, len);
+            else if (w0)
+                kweight_add(l, c0, 0, l->scratch, len);
+            else if (w1)
+                kweight_add(l, c0 + 1, 0, l->scratch + 1, len);
         }
         l->samplepeak = speak;
         add_frames(l, len);

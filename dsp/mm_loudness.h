@@ -140,7 +140,7 @@ typedef struct mm_loudness {
     float truepeak;
     unsigned long nonfinite;      /* input samples that were NaN/inf */
     double z[MM_LOUDNESS_CHUNK];  /* the chunk's frame energies */
-    float scratch[MM_LOUDNESS_CHUNK];
+    float scratch[2][MM_LOUDNESS_CHUNK]; /* two channels, sanitized */
 } mm_loudness;
 
 /* Allocates (call from the dsp method or creation, never perform). */

@@ -33,8 +33,16 @@ int mm_truepeak_init_custom(mm_truepeak *tp, double samplerate, int factor,
         mm_truepeak_free(tp);
         return MM_E_NOMEM;
     }
-    for (int k = 0; k < factor * ns; k++)
-        seg[k] = (float)(S[k] * (1.0 + 1e-5));
+    double G = 0.0;
+    for (int j = 0; j < factor; j++) {
+        double g = 0.0;
+        for (int k = 0; k < ns; k++) {
+            seg[j * ns + k] = (float)(S[j * ns + k] * (1.0 + 1e-5));
+            g += S[j * ns + k];
+        }
+        G = g > G ? g : G;
+    }
+    tp->gain = (float)(G * (1.0 + 1e-5));
     tp->seg = seg;
     tp->nseg = ns;
     tp->lift = (float)(mm_oversampler_step_bound(&tp->os) / 8.0 * (1.0 + 1e-5));
@@ -82,8 +90,10 @@ unsigned long mm_truepeak_nonfinite(const mm_truepeak *tp)
 }
 
 /* The lazy bound of the group of staged inputs g..g+7 (mm_truepeak.h),
- * m = its block peaks. */
-static float group_bound(const mm_truepeak *tp, const float *m, int g)
+ * m = its block peaks; from floor up only as exact as needed to tell it
+ * is under floor (the coarse bound G W first: it settles most groups). */
+static float group_bound(const mm_truepeak *tp, const float *m, int g,
+                         float floor)
 {
     const int ns = tp->nseg, L = mm_oversampler_factor(&tp->os);
     float pk[MM_OVERSAMPLER_MAX_SEGMENTS];
@@ -95,6 +105,9 @@ static float group_bound(const mm_truepeak *tp, const float *m, int g)
         W = m[s] > W ? m[s] : W;
     }
     W = m[ns] > W ? m[ns] : W;
+    float lift = tp->lift * W;
+    if (tp->gain * W + lift <= floor)
+        return tp->gain * W + lift;
     float best = 0.0f;
     for (int j = 0; j < L; j++) {
         const float *S = tp->seg + j * ns;
@@ -103,7 +116,7 @@ static float group_bound(const mm_truepeak *tp, const float *m, int g)
             b += S[s] * pk[s];
         best = b > best ? b : best;
     }
-    return best + tp->lift * W;
+    return best + lift;
 }
 
 /* Shared loop: per-sample peaks to out (if not NULL, every period), the
@@ -136,7 +149,7 @@ static float run(mm_truepeak *tp, const float *in, float *out, int n,
             mm_oversampler_block_peaks(os, cnt, M);
         for (int g = 0; g < cnt; g += 8) {
             int nout = cnt - g < 8 ? cnt - g : 8;
-            if (lazy && group_bound(tp, M + g / 8, g) <= floor) {
+            if (lazy && group_bound(tp, M + g / 8, g, floor) <= floor) {
                 prev_ok = 0;
                 continue;
             }

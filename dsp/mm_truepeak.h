@@ -82,6 +82,7 @@ typedef struct mm_truepeak {
     int prev_ok;         /* 0 when the lazy path skipped that period */
     float *seg;          /* factor x nseg: segment gains (lazy bound) */
     int nseg;
+    float gain;          /* G: the largest sum over a phase, with margin */
     float lift;          /* step bound / 8: the parabola's largest lift */
     double samplerate;
 } mm_truepeak;
