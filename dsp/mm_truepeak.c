@@ -145,8 +145,21 @@ static float run(mm_truepeak *tp, const float *in, float *out, int n,
         /* all inputs of the chunk are read here, before any output is
          * written: in == out is safe */
         mm_oversampler_stage(os, in + done, cnt);
-        if (lazy)
+        if (lazy) {
             mm_oversampler_block_peaks(os, cnt, M);
+            /* the whole chunk at once when even its coarse bound is under
+             * floor (most chunks of music, once the maximum is found) */
+            int nq = (cnt - 1) / 8 + tp->nseg + 1;
+            float W = fabsf(os->hist[0]);
+            for (int q = 0; q < nq; q++)
+                W = M[q] > W ? M[q] : W;
+            if ((tp->gain + tp->lift) * W <= floor) {
+                prev_ok = 0;
+                mm_oversampler_advance(os, cnt);
+                done += cnt;
+                continue;
+            }
+        }
         for (int g = 0; g < cnt; g += 8) {
             int nout = cnt - g < 8 ? cnt - g : 8;
             if (lazy && group_bound(tp, M + g / 8, g, floor) <= floor) {
