@@ -82,7 +82,8 @@ typedef enum mm_dither_param {
 extern const mm_paramtable mm_dither_table;
 
 typedef struct mm_dither_ch {
-    mm_random rng;
+    mm_random rng;                     /* rpdf and hp dither */
+    uint64_t tpdf[2];                  /* xorshift128+ state: tpdf dither */
     double err[2 * MM_DITHER_MAXTAPS]; /* doubled ring of past errors */
     int pos;
     long zeros;                        /* consecutive exact-0 inputs */
