@@ -219,6 +219,16 @@ unsigned long mm_dither_clips(const mm_dither *d)
 
 enum { LIVE = 0, BLANK, BLANK_CLEAR }; /* per frame, from autoblank */
 
+/* The quantizers are written once for any order p and channel count and
+ * called with constants: inlined, their loops unroll and the error
+ * histories stay in registers (GCC and clang need the attribute for a
+ * body this large; elsewhere it is only slower). */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
+
 /* floor(t), exactly, without the libm call (which -O2 on plain x86-64
  * does not inline) and without a branch on the sign (half the samples
  * are negative: a branch there mispredicts all the time); beyond 2^52
@@ -284,7 +294,7 @@ static void make_noise(mm_dither_ch *ch, int type, double *v, int n)
  * the chain), and the dither and the 1/2 are added before it:
  *   t = (u - sum_{k>=1} h_k e_k + d + 1/2) - h_0 e_0,  q = floor(t),
  *   w = t - d - 1/2,  e = q - w. */
-static inline void quantize(mm_dither *d, int c, const int lanes,
+static inline ALWAYS_INLINE void quantize(mm_dither *d, int c, const int lanes,
                             const int p, float (*x)[CHUNK],
                             const unsigned char *mode,
                             double (*dn)[CHUNK], float *const *out,
@@ -405,7 +415,7 @@ typedef uint64_t v2u __attribute__((vector_size(16)));
 typedef int64_t v2l __attribute__((vector_size(16)));
 typedef int32_t v2i __attribute__((vector_size(8)));
 
-static inline void quantize_pair(mm_dither *d, int c, const int p,
+static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c, const int p,
                                  float (*x)[CHUNK],
                                  const unsigned char *mode,
                                  float *const *out, int off, int n)
