@@ -371,33 +371,40 @@ static int read_frames(mm_dither *d, const float *const *in, int off,
                        float (*x)[CHUNK], unsigned char *mode, int n)
 {
     const int nch = d->nch;
+    /* channel by channel: a loop the compiler vectorises */
+    for (int c = 0; c < nch; c++) {
+        const float *src = in[c] + off;
+        unsigned long bad = 0;
+        for (int i = 0; i < n; i++) {
+            float v = src[i];
+            int ok = mm_isfinite_f(v);
+            bad += !ok;
+            x[c][i] = ok ? v : 0.0f;
+        }
+        d->nonfinite += bad;
+    }
+    if (!d->autoblank) {
+        memset(mode, LIVE, (size_t)n);
+        return n;
+    }
     int live = 0;
     for (int i = 0; i < n; i++) {
         int any = 0;
-        for (int c = 0; c < nch; c++) {
-            float v = in[c][off + i];
-            if (!mm_isfinite_f(v)) {
-                v = 0.0f;
-                d->nonfinite++;
-            }
-            x[c][i] = v;
-            any |= v != 0.0f;
-        }
+        for (int c = 0; c < nch; c++)
+            any |= x[c][i] != 0.0f;
         mode[i] = LIVE;
-        if (d->autoblank) {
-            if (any) {
-                d->blanked = 0;
-                for (int c = 0; c < nch; c++)
-                    d->ch[c].zeros = 0;
-            } else if (!d->blanked) {
-                if (++d->ch[0].zeros >= d->blank_len) {
-                    d->blanked = 1;
-                    mode[i] = BLANK_CLEAR;
-                }
+        if (any) {
+            d->blanked = 0;
+            for (int c = 0; c < nch; c++)
+                d->ch[c].zeros = 0;
+        } else if (!d->blanked) {
+            if (++d->ch[0].zeros >= d->blank_len) {
+                d->blanked = 1;
+                mode[i] = BLANK_CLEAR;
             }
-            if (d->blanked && mode[i] == LIVE)
-                mode[i] = BLANK;
         }
+        if (d->blanked && mode[i] == LIVE)
+            mode[i] = BLANK;
         live += mode[i] == LIVE;
     }
     return live;
