@@ -445,7 +445,9 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c, const int p,
     const v2d two32 = {4294967296.0, 4294967296.0};
     const v2d unit = {1.0 / 4294967296.0, 1.0 / 4294967296.0};
     const v2d half = {0.5, 0.5}, vs = {scale, scale};
+    const v2d vmax = {qmax, qmax}, vmin = {qmin, qmin}, vinv = {inv, inv};
     const v2d one = {1.0, 1.0};
+    const v2d vlim = {2147483647.0, 2147483647.0}; /* int32 range */
     for (int i = 0; i < n; i++) {
         if (mode[i] != LIVE) {
             if (mode[i] == BLANK_CLEAR)
@@ -472,7 +474,8 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c, const int p,
         if (p > 0)
             t -= h[0] * e[0];
         v2d q;
-        if (fabs(t[0]) < 2147483647.0 && fabs(t[1]) < 2147483647.0) {
+        const v2l big = (v2l)(t >= vlim) | (v2l)(t <= -vlim);
+        if (!(big[0] | big[1])) { /* (NaN cannot occur: finite input) */
             /* floor: truncate, and one less where that went up */
             v2d z = __builtin_convertvector(__builtin_convertvector(t, v2i),
                                             v2d);
@@ -485,17 +488,16 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c, const int p,
             e[k] = e[k - 1];
         if (p > 0)
             e[0] = q - (t - dh);
-        for (int l = 0; l < 2; l++) {
-            double v = q[l];
-            if (v > qmax) {
-                v = qmax;
-                clips++;
-            } else if (v < qmin) {
-                v = qmin;
-                clips++;
+        v2l over = (v2l)(q > vmax) | (v2l)(q < vmin);
+        if (over[0] | over[1]) { /* rare: clip, and count */
+            for (int l = 0; l < 2; l++) {
+                clips += over[l] != 0;
+                q[l] = q[l] > qmax ? qmax : q[l] < qmin ? qmin : q[l];
             }
-            out[c + l][off + i] = (float)(v * inv);
         }
+        const v2d y = q * vinv;
+        out[c][off + i] = (float)y[0];
+        out[c + 1][off + i] = (float)y[1];
     }
     A->tpdf[0] = s0[0];
     A->tpdf[1] = s1[0];
