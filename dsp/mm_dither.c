@@ -242,7 +242,7 @@ static inline double fast_floor(double t)
     return (double)i;
 }
 
-/* TPDF dither from one step of a xorshift128+ generator (Vigna 2014;
+/* TPDF dither from one step of a xorshift128+ generator (Vigna 2017;
  * shifts, xors and one add: the same steps vectorise on two channels):
  * its two 32-bit halves are two uniforms, their sum less 2^32, over
  * 2^32, is triangular in [-1, 1), exactly in double. */

@@ -23,7 +23,8 @@
  * (20 kHz at 44.1 kHz), -6.02 dB at fs/2, images at least 71 dB down from
  * 0.5465 fs; a sine up to 0.4535 fs is reconstructed within -65 dB of its
  * amplitude (-71 dB below 0.4 fs).
- * Cost: (L - 1) 2K multiply-adds per input sample.
+ * Cost: (L - 1) 2K multiply-adds per input sample (only for the inputs
+ * asked for, with the lazy calls below).
  * Reference: ITU-R BS.1770-4 Annex 2 (true-peak by oversampling); the
  * Kaiser window: J. F. Kaiser, "Nonrecursive digital filter design using
  * the I0-sinh window function", ISCAS 1974.
