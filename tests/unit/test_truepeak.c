@@ -713,13 +713,28 @@ static void steps(float *x, int n)
         x[k] *= k < n / 3 ? 1.0f : k < 2 * n / 3 ? 0.1f : 0.5f;
 }
 
+/* A signal as it is and in level steps, in blocks of 64, 1, 37 and 500,
+ * with fixed floors 0, 0.3, 0.9, 1.2; returns the runs made. */
+static int variants(const float *x, int n, double fs)
+{
+    static float y[12000];
+    const int sizes[] = {64, 1, 37, 500};
+    const float fixed[] = {0.0f, 0.3f, 0.9f, 1.2f};
+    assert_true(n <= 12000);
+    for (int s = 0; s < 4; s++) {
+        memcpy(y, x, (size_t)n * sizeof *y);
+        if (s & 1)
+            steps(y, n);
+        lazy_vs_full(y, n, fs, sizes[s], fixed[s]);
+    }
+    return 4;
+}
+
 static void test_lazy_equals_full(void **state)
 {
     (void)state;
     enum { N = 12000 };
-    static float x[N], y[N];
-    const int sizes[] = {64, 1, 37, 500};
-    const float fixed[] = {0.0f, 0.3f, 0.9f, 1.2f};
+    static float x[N];
     int cases = 0;
     for (int ri = 0; ri < NRATES; ri++) {
         double fs = rates[ri];
@@ -730,13 +745,7 @@ static void test_lazy_equals_full(void **state)
             for (int k = 0; k < N; k++)
                 x[k] = (float)(amp[c] * sin(2.0 * MM_PI * k / div[c]
                                             + ph[c] * MM_PI / 180.0));
-            for (int s = 0; s < 4; s++) {
-                memcpy(y, x, sizeof y);
-                if (s & 1)
-                    steps(y, N);
-                lazy_vs_full(y, N, fs, sizes[s], fixed[s]);
-                cases++;
-            }
+            cases += variants(x, N, fs);
         }
         /* cases 20-23 style: band-limited pulses, crest 0..3/4 sample
          * after a sample, repeated with silence between */
@@ -752,13 +761,7 @@ static void test_lazy_equals_full(void **state)
                 }
                 x[k] = (float)v;
             }
-            for (int s = 0; s < 4; s++) {
-                memcpy(y, x, sizeof y);
-                if (s & 1)
-                    steps(y, N);
-                lazy_vs_full(y, N, fs, sizes[s], fixed[s]);
-                cases++;
-            }
+            cases += variants(x, N, fs);
         }
     }
     /* the limiter contract's torture signals, both channels, against the
@@ -770,15 +773,8 @@ static void test_lazy_equals_full(void **state)
         mmt_torture(kind, l, r, T, 48000.0);
         for (int c = 0; c < 2; c++) {
             float *v = c ? r : l;
-            float best = 0.0f;
-            for (int s = 0; s < 4; s++) {
-                memcpy(x, v, sizeof x);
-                if (s & 1)
-                    steps(x, N);
-                float m = lazy_vs_full(x, N, 48000.0, sizes[s], fixed[s]);
-                best = s == 0 ? m : best;
-                cases++;
-            }
+            cases += variants(v, N, 48000.0);
+            float best = lazy_vs_full(v, N, 48000.0, 64, -1.0f);
             double ref = mmt_tp_ref(v, N, 1, MMT_TP_L, MMT_TP_K, MMT_TP_BETA);
             printf("torture %d %s: lazy = full %+.4f dBTP, contract meter "
                    "%+.4f dBTP\n", kind, c ? "R" : "L", db(best), db(ref));
