@@ -54,15 +54,18 @@
  * first non-zero input sample of any channel.
  *
  * Cost (make bench, stereo 48 kHz, 64-frame blocks, one run on the shared
- * 2-core machine): fweighted about 6-7 ns per sample in the core (was 12),
- * 1.3-1.7x sox's unshaped TPDF dither and 0.2x sox's shaped one (sox
- * dither -s); flat TPDF about 4 ns, as sox's. Stereo TPDF runs both
- * channels in one vector of two doubles (GCC vector extensions; the plain
- * path, used for rpdf/hp, an odd last channel, other compilers or with
- * MM_DITHER_PLAIN, gives the same output bit for bit). What bounds it is
- * the error feedback: each sample's rounding waits for the previous
- * sample's error (multiply, subtract, truncate, convert back, correct,
- * subtract: about 25 cycles), however many channels share the vector.
+ * 2-core machine, sox's cost being `sox dither` over `sox -D`):
+ *   fweighted  core 5.8 ns per sample (was 12): 1.16x sox's unshaped TPDF
+ *              dither (5.0 ns), 0.18x sox's shaped one (dither -s); the
+ *              dither~ object (-O3) 3.3 ns: 0.66x and 0.10x;
+ *   tpdf       core 3.0 ns, 0.6x sox's.
+ * Stereo TPDF runs both channels in one vector of two doubles (GCC vector
+ * extensions; the plain path, used for rpdf/hp, an odd last channel,
+ * other compilers or with MM_DITHER_PLAIN, gives the same output bit for
+ * bit), with SSE4.1's floor where the CPU has it (checked at run time).
+ * What bounds it is the error feedback: each sample's rounding waits for
+ * the previous sample's error (multiply, subtract, floor, subtract),
+ * however many channels share the vector.
  *
  * Parameters (mm_dither_table, mm_param.h; mm_dither_set clamps and
  * returns the value applied): bits 2..24 [16], type none|rpdf|tpdf|hp

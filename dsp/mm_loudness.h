@@ -42,13 +42,13 @@
  * meter reads bit for bit what a new one reads.
  *
  * Cost (make bench, stereo 48 kHz music, 64-frame blocks, one run on the
- * shared 2-core machine): the core 13 ns per sample, 0.27x libebur128
- * doing I+LRA+TP (47 ns; before this design, on libebur128's K-weighting
- * and windows and an always-on 8x detector: 2.2-2.5x); loudness~ in Pd
- * 9 ns (-O3). Per sample: the two K-weighting sections in double (two
- * channels per loop), one square, the frame ring; the detector only where
- * a new maximum can occur (about 8% of the periods on music; all of them
- * on a steady full-scale tone: 336 multiply-adds a sample at 8x).
+ * shared 2-core machine): the core 13.4 ns per sample, 0.29x libebur128
+ * doing I+LRA+TP (46 ns; before this design, on libebur128's K-weighting
+ * and windows and an always-on 8x detector: 2.2-2.5x). Per sample: the
+ * two K-weighting sections in double (two channels per loop), one square,
+ * the frame ring; the detector only where a new maximum can occur (about
+ * 8% of the periods on music; all of them on a steady full-scale tone:
+ * 336 multiply-adds a sample at 8x, about 5x this cost).
  *
  * Parameters (mm_loudness_table, mm_param.h; mm_loudness_set clamps and
  * returns the value applied): target LUFS [-14] (-70..0: the level the
