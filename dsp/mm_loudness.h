@@ -47,8 +47,9 @@
  * and windows and an always-on 8x detector: 2.2-2.5x). Per sample: the
  * two K-weighting sections in double (two channels per loop), one square,
  * the frame ring; the detector only where a new maximum can occur (about
- * 8% of the periods on music; all of them on a steady full-scale tone:
- * 336 multiply-adds a sample at 8x, about 5x this cost).
+ * 8% of the periods on music). Worst case, a steady tone near full
+ * scale: every period's bound reaches the maximum, all are interpolated
+ * (336 multiply-adds a sample at 8x): 76 ns a sample, 1.6x libebur128.
  *
  * Parameters (mm_loudness_table, mm_param.h; mm_loudness_set clamps and
  * returns the value applied): target LUFS [-14] (-70..0: the level the
