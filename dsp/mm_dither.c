@@ -106,8 +106,11 @@ static void reseed(mm_dither *d)
 {
     for (int c = 0; c < d->nch; c++) {
         /* decorrelated streams per channel from one seed */
-        mm_random_seed(&d->ch[c].rng,
-                       d->seed * 0x100000001b3ull + (uint64_t)c * 0x9e37ull);
+        uint64_t k = d->seed * 0x100000001b3ull + (uint64_t)c * 0x9e37ull;
+        mm_random_seed(&d->ch[c].rng, k);
+        uint64_t x = k ^ 0x5851f42d4c957f2dull;
+        d->ch[c].tpdf[0] = mm_random_splitmix64(&x);
+        d->ch[c].tpdf[1] = mm_random_splitmix64(&x) | 1u; /* never all 0 */
     }
 }
 
@@ -210,82 +213,379 @@ unsigned long mm_dither_clips(const mm_dither *d)
     return d->clips;
 }
 
-static inline double noise(mm_random *r, int type)
+/* Frames per pass: the inputs of a pass are all read (and the autoblank
+ * decisions made) before any output is written. */
+#define CHUNK 64
+
+enum { LIVE = 0, BLANK, BLANK_CLEAR }; /* per frame, from autoblank */
+
+/* The quantizers are written once for any order p and channel count and
+ * called with constants: inlined, their loops unroll and the error
+ * histories stay in registers (GCC and clang need the attribute for a
+ * body this large; elsewhere it is only slower). */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
+
+/* floor(t), exactly, without the libm call (which -O2 on plain x86-64
+ * does not inline) and without a branch on the sign (half the samples
+ * are negative: a branch there mispredicts all the time); beyond 2^52
+ * every double is an integer already. */
+static inline double fast_floor(double t)
+{
+    if (!(fabs(t) < 4503599627370496.0))
+        return floor(t);
+    int64_t i = (int64_t)t; /* toward zero */
+    i -= (double)i > t;     /* setcc, no jump */
+    return (double)i;
+}
+
+/* TPDF dither from one step of a xorshift128+ generator (Vigna 2017;
+ * shifts, xors and one add: the same steps vectorise on two channels):
+ * its two 32-bit halves are two uniforms, their sum less 2^32, over
+ * 2^32, is triangular in [-1, 1), exactly in double. */
+static inline uint64_t tpdf_step(uint64_t *s)
+{
+    uint64_t a = s[0];
+    const uint64_t b = s[1];
+    s[0] = b;
+    a ^= a << 23;
+    s[1] = a ^ b ^ (a >> 17) ^ (b >> 26);
+    return s[1] + b;
+}
+
+static inline double tpdf_of(uint64_t r)
+{
+    return ((double)((r & 0xffffffffu) + (r >> 32)) - 4294967296.0)
+           * (1.0 / 4294967296.0);
+}
+
+/* n dither values of a type (the generator advances only for frames that
+ * are dithered: blanked frames take none). */
+static void make_noise(mm_dither_ch *ch, int type, double *v, int n)
 {
     switch (type) {
-    case MM_DITHER_RPDF: return mm_random_rpdf(r);
-    case MM_DITHER_TPDF: return mm_random_tpdf(r);
-    case MM_DITHER_HP: return mm_random_hp(r);
-    default: return 0.0;
+    case MM_DITHER_RPDF:
+        for (int i = 0; i < n; i++)
+            v[i] = mm_random_rpdf(&ch->rng);
+        break;
+    case MM_DITHER_TPDF:
+        for (int i = 0; i < n; i++)
+            v[i] = tpdf_of(tpdf_step(ch->tpdf));
+        break;
+    case MM_DITHER_HP:
+        for (int i = 0; i < n; i++)
+            v[i] = mm_random_hp(&ch->rng);
+        break;
+    default:
+        for (int i = 0; i < n; i++)
+            v[i] = 0.0;
     }
 }
+
+/* Channels c .. c + lanes - 1 (lanes 1 or 2) over a pass, p feedback
+ * taps; lanes and p are constants where inlined, so the error histories
+ * live in registers. Each channel's loop-carried chain (newest error ->
+ * feedback -> rounding -> error) is long; two channels in one loop run
+ * their chains side by side. The feedback sum runs from the oldest
+ * error to the newest, so the newest enters last (one multiply-add on
+ * the chain), and the dither and the 1/2 are added before it:
+ *   t = (u - sum_{k>=1} h_k e_k + d + 1/2) - h_0 e_0,  q = floor(t),
+ *   w = t - d - 1/2,  e = q - w. */
+static inline ALWAYS_INLINE void quantize(mm_dither *d, int c, const int lanes,
+                            const int p, float (*x)[CHUNK],
+                            const unsigned char *mode,
+                            double (*dn)[CHUNK], float *const *out,
+                            int off, int n)
+{
+    const double scale = d->scale, inv = 1.0 / scale;
+    const double qmax = scale - 1.0, qmin = -scale;
+    double e[2][MM_DITHER_MAXTAPS] = {{0.0}}, h[MM_DITHER_MAXTAPS] = {0.0};
+    unsigned long clips = 0;
+#pragma GCC unroll 12
+    for (int k = 0; k < p; k++)
+        h[k] = d->h[k];
+#pragma GCC unroll 2
+    for (int l = 0; l < lanes; l++) {
+        const mm_dither_ch *ch = &d->ch[c + l];
+#pragma GCC unroll 12
+        for (int k = 0; k < p; k++)
+            e[l][k] = ch->err[ch->pos + k]; /* e[0] newest */
+    }
+    for (int i = 0, j = 0; i < n; i++) {
+        if (mode[i] != LIVE) {
+#pragma GCC unroll 2
+            for (int l = 0; l < lanes; l++) {
+                if (mode[i] == BLANK_CLEAR)
+#pragma GCC unroll 12
+                    for (int k = 0; k < p; k++)
+                        e[l][k] = 0.0;
+                out[c + l][off + i] = 0.0f;
+            }
+            continue;
+        }
+#pragma GCC unroll 2
+        for (int l = 0; l < lanes; l++) {
+            double dh = dn[l][j] + 0.5;
+            double t = (double)x[c + l][i] * scale + dh;
+#pragma GCC unroll 12
+            for (int k = p - 1; k >= 1; k--)
+                t -= h[k] * e[l][k];
+            if (p > 0)
+                t -= h[0] * e[l][0];
+            double q = fast_floor(t);
+#pragma GCC unroll 12
+            for (int k = p - 1; k > 0; k--)
+                e[l][k] = e[l][k - 1];
+            if (p > 0)
+                e[l][0] = q - (t - dh);
+            if (q > qmax) {
+                q = qmax;
+                clips++;
+            } else if (q < qmin) {
+                q = qmin;
+                clips++;
+            }
+            out[c + l][off + i] = (float)(q * inv);
+        }
+        j++;
+    }
+    /* back in the doubled ring, newest first from slot 0 */
+#pragma GCC unroll 2
+    for (int l = 0; l < lanes; l++) {
+        mm_dither_ch *ch = &d->ch[c + l];
+#pragma GCC unroll 12
+        for (int k = 0; k < p; k++)
+            ch->err[k] = ch->err[k + p] = mm_flush_d(e[l][k]);
+        ch->pos = 0;
+    }
+    d->clips += clips;
+}
+
+/* Pass 1: read and sanitize every input of the pass, decide autoblank per
+ * frame (as the frame-by-frame rule: 0.5 s of all-zero frames, then
+ * blank until any channel is non-zero). Returns the frames dithered. */
+static int read_frames(mm_dither *d, const float *const *in, int off,
+                       float (*x)[CHUNK], unsigned char *mode, int n)
+{
+    const int nch = d->nch;
+    /* channel by channel: a loop the compiler vectorises */
+    for (int c = 0; c < nch; c++) {
+        const float *src = in[c] + off;
+        unsigned long bad = 0;
+        for (int i = 0; i < n; i++) {
+            float v = src[i];
+            int ok = mm_isfinite_f(v);
+            bad += !ok;
+            x[c][i] = ok ? v : 0.0f;
+        }
+        d->nonfinite += bad;
+    }
+    if (!d->autoblank) {
+        memset(mode, LIVE, (size_t)n);
+        return n;
+    }
+    int live = 0;
+    for (int i = 0; i < n; i++) {
+        int any = 0;
+        for (int c = 0; c < nch; c++)
+            any |= x[c][i] != 0.0f;
+        mode[i] = LIVE;
+        if (any) {
+            d->blanked = 0;
+            for (int c = 0; c < nch; c++)
+                d->ch[c].zeros = 0;
+        } else if (!d->blanked) {
+            if (++d->ch[0].zeros >= d->blank_len) {
+                d->blanked = 1;
+                mode[i] = BLANK_CLEAR;
+            }
+        }
+        if (d->blanked && mode[i] == LIVE)
+            mode[i] = BLANK;
+        live += mode[i] == LIVE;
+    }
+    return live;
+}
+
+#if defined(__GNUC__) && !defined(MM_DITHER_PLAIN)
+#define MM_DITHER_VECTOR 1
+/* Two channels of TPDF dither in one vector of two doubles (GCC vector
+ * extensions: SSE2 on x86-64, NEON on arm64, plain code elsewhere). The
+ * same arithmetic as quantize on each lane, so the outputs are the same
+ * bit for bit (tests/unit/test_dither.c compares them; MM_DITHER_PLAIN
+ * builds without it). */
+typedef double v2d __attribute__((vector_size(16)));
+typedef uint64_t v2u __attribute__((vector_size(16)));
+typedef int64_t v2l __attribute__((vector_size(16)));
+typedef int32_t v2i __attribute__((vector_size(8)));
+
+static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
+                                               const int p, const int round,
+                                 float (*x)[CHUNK],
+                                 const unsigned char *mode,
+                                 float *const *out, int off, int n)
+{
+    const double scale = d->scale, inv = 1.0 / scale;
+    const double qmax = scale - 1.0, qmin = -scale;
+    mm_dither_ch *A = &d->ch[c], *B = &d->ch[c + 1];
+    v2d e[MM_DITHER_MAXTAPS] = {{0.0}}, h[MM_DITHER_MAXTAPS] = {{0.0}};
+    unsigned long clips = 0;
+#pragma GCC unroll 12
+    for (int k = 0; k < p; k++) {
+        e[k] = (v2d){A->err[A->pos + k], B->err[B->pos + k]};
+        h[k] = (v2d){d->h[k], d->h[k]};
+    }
+    v2u s0 = {A->tpdf[0], B->tpdf[0]}, s1 = {A->tpdf[1], B->tpdf[1]};
+    /* a 32-bit integer v as a double: the bits of 2^52 + v, less 2^52 */
+    const v2u low = {0xffffffffu, 0xffffffffu};
+    const v2u exp52 = {0x4330000000000000ull, 0x4330000000000000ull};
+    const v2d two52 = {4503599627370496.0, 4503599627370496.0};
+    const v2d two32 = {4294967296.0, 4294967296.0};
+    const v2d unit = {1.0 / 4294967296.0, 1.0 / 4294967296.0};
+    const v2d half = {0.5, 0.5}, vs = {scale, scale};
+    const v2d vmax = {qmax, qmax}, vmin = {qmin, qmin}, vinv = {inv, inv};
+    const v2d one = {1.0, 1.0};
+    const v2d vlim = {2147483647.0, 2147483647.0}; /* int32 range */
+    for (int i = 0; i < n; i++) {
+        if (mode[i] != LIVE) {
+            if (mode[i] == BLANK_CLEAR)
+#pragma GCC unroll 12
+                for (int k = 0; k < p; k++)
+                    e[k] = (v2d){0.0, 0.0};
+            out[c][off + i] = out[c + 1][off + i] = 0.0f;
+            continue;
+        }
+        /* tpdf_step on both lanes */
+        v2u a = s0;
+        const v2u b = s1;
+        s0 = b;
+        a ^= a << 23;
+        s1 = a ^ b ^ (a >> 17) ^ (b >> 26);
+        const v2u r = s1 + b;
+        v2d ulo = (v2d)((r & low) | exp52) - two52;
+        v2d uhi = (v2d)((r >> 32) | exp52) - two52;
+        v2d dh = ((ulo + uhi) - two32) * unit + half;
+        v2d t = (v2d){x[c][i], x[c + 1][i]} * vs + dh;
+#pragma GCC unroll 12
+        for (int k = p - 1; k >= 1; k--)
+            t -= h[k] * e[k];
+        if (p > 0)
+            t -= h[0] * e[0];
+        v2d q;
+        const v2l big = (v2l)(t >= vlim) | (v2l)(t <= -vlim);
+        if (round) { /* SSE4.1 roundsd: exact, and a shorter chain */
+            q = (v2d){__builtin_floor(t[0]), __builtin_floor(t[1])};
+        } else if (!(big[0] | big[1])) { /* (no NaN: finite input) */
+            /* floor: truncate, and one less where that went up */
+            v2d z = __builtin_convertvector(__builtin_convertvector(t, v2i),
+                                            v2d);
+            q = z - (v2d)((v2l)(z > t) & (v2l)one);
+        } else {
+            q = (v2d){fast_floor(t[0]), fast_floor(t[1])};
+        }
+#pragma GCC unroll 12
+        for (int k = p - 1; k > 0; k--)
+            e[k] = e[k - 1];
+        if (p > 0)
+            e[0] = q - (t - dh);
+        v2l over = (v2l)(q > vmax) | (v2l)(q < vmin);
+        if (over[0] | over[1]) { /* rare: clip, and count */
+            for (int l = 0; l < 2; l++) {
+                clips += over[l] != 0;
+                q[l] = q[l] > qmax ? qmax : q[l] < qmin ? qmin : q[l];
+            }
+        }
+        const v2d y = q * vinv;
+        out[c][off + i] = (float)y[0];
+        out[c + 1][off + i] = (float)y[1];
+    }
+    A->tpdf[0] = s0[0];
+    A->tpdf[1] = s1[0];
+    B->tpdf[0] = s0[1];
+    B->tpdf[1] = s1[1];
+#pragma GCC unroll 12
+    for (int k = 0; k < p; k++) {
+        A->err[k] = A->err[k + p] = mm_flush_d(e[k][0]);
+        B->err[k] = B->err[k + p] = mm_flush_d(e[k][1]);
+    }
+    A->pos = B->pos = 0;
+    d->clips += clips;
+}
+
+#define QUANTIZE_PAIR(round)                                               \
+    (p == 9   ? quantize_pair(d, c, 9, round, x, mode, out, done, len)     \
+     : p == 2 ? quantize_pair(d, c, 2, round, x, mode, out, done, len)     \
+     : p == 0 ? quantize_pair(d, c, 0, round, x, mode, out, done, len)     \
+              : quantize_pair(d, c, p, round, x, mode, out, done, len))
+
+static void pairs(mm_dither *d, int c, float (*x)[CHUNK],
+                  const unsigned char *mode, float *const *out, int done,
+                  int len)
+{
+    const int p = d->ntaps;
+    QUANTIZE_PAIR(0);
+}
+
+/* On x86 the rounding is the longest step of each sample's chain (see
+ * mm_dither.h): with SSE4.1 (checked at run time; the externals are built
+ * for older CPUs) floor is one instruction. Same result, bit for bit. */
+#if defined(__x86_64__) || defined(__i386__)
+#define MM_DITHER_ROUND 1
+__attribute__((target("sse4.1"))) static void
+pairs_round(mm_dither *d, int c, float (*x)[CHUNK], const unsigned char *mode,
+            float *const *out, int done, int len)
+{
+    const int p = d->ntaps;
+    QUANTIZE_PAIR(1);
+}
+#endif
+#endif
+
+/* quantize with lanes and p as constants for the designs' orders */
+#define QUANTIZE(lanes)                                                    \
+    (p == 9   ? quantize(d, c, lanes, 9, x, mode, dn, out, done, len)      \
+     : p == 2 ? quantize(d, c, lanes, 2, x, mode, dn, out, done, len)      \
+     : p == 0 ? quantize(d, c, lanes, 0, x, mode, dn, out, done, len)      \
+              : quantize(d, c, lanes, p, x, mode, dn, out, done, len))
 
 void mm_dither_process(mm_dither *d, const float *const *in,
                        float *const *out, int n)
 {
-    const int nch = d->nch, p = d->ntaps, type = d->type;
-    const double scale = d->scale, inv = 1.0 / scale;
-    const double qmax = scale - 1.0, qmin = -scale;
-    float x[MM_DITHER_MAXCH];
-    for (int i = 0; i < n; i++) {
-        int any = 0;
-        for (int c = 0; c < nch; c++) { /* read the whole frame first */
-            float v = in[c][i];
-            if (!mm_isfinite_f(v)) {
-                v = 0.0f;
-                d->nonfinite++;
-            }
-            x[c] = v;
-            if (v != 0.0f)
-                any = 1;
-        }
-        if (d->autoblank) {
-            if (any) {
-                d->blanked = 0;
-                for (int c = 0; c < nch; c++)
-                    d->ch[c].zeros = 0;
-            } else if (!d->blanked) {
-                long z = ++d->ch[0].zeros;
-                if (z >= d->blank_len) {
-                    d->blanked = 1;
-                    clear_state(d);
+    const int nch = d->nch, p = d->ntaps;
+    float x[MM_DITHER_MAXCH][CHUNK];
+    unsigned char mode[CHUNK];
+    double dn[2][CHUNK];
+#if MM_DITHER_ROUND
+    const int round = __builtin_cpu_supports("sse4.1");
+#endif
+    for (int done = 0; done < n; done += CHUNK) {
+        int len = n - done < CHUNK ? n - done : CHUNK;
+        int live = read_frames(d, in, done, x, mode, len);
+        for (int c = 0; c < nch; c += 2) {
+#if MM_DITHER_VECTOR
+            if (c + 1 < nch && d->type == MM_DITHER_TPDF) {
+#if MM_DITHER_ROUND
+                if (round) {
+                    pairs_round(d, c, x, mode, out, done, len);
+                    continue;
                 }
-            }
-            if (d->blanked) {
-                for (int c = 0; c < nch; c++)
-                    out[c][i] = 0.0f;
+#endif
+                pairs(d, c, x, mode, out, done, len);
                 continue;
             }
-        }
-        for (int c = 0; c < nch; c++) {
-            mm_dither_ch *ch = &d->ch[c];
-            double u = (double)x[c] * scale;
-            double fb = 0.0;
-            const double *e = ch->err + ch->pos; /* e[0] newest */
-            for (int k = 0; k < p; k++)
-                fb += d->h[k] * e[k];
-            double w = u - fb;
-            double q = floor(w + noise(&ch->rng, type) + 0.5);
-            if (p > 0) {
-                int pos = ch->pos - 1 < 0 ? p - 1 : ch->pos - 1;
-                double err = q - w;
-                ch->err[pos] = err;
-                ch->err[pos + p] = err;
-                ch->pos = pos;
+#endif
+            make_noise(&d->ch[c], d->type, dn[0], live);
+            if (c + 1 < nch) {
+                make_noise(&d->ch[c + 1], d->type, dn[1], live);
+                QUANTIZE(2);
+            } else {
+                QUANTIZE(1);
             }
-            if (q > qmax) {
-                q = qmax;
-                d->clips++;
-            } else if (q < qmin) {
-                q = qmin;
-                d->clips++;
-            }
-            out[c][i] = (float)(q * inv);
         }
     }
-    for (int c = 0; c < nch; c++)
-        for (int k = 0; k < 2 * p; k++)
-            d->ch[c].err[k] = mm_flush_d(d->ch[c].err[k]);
 }
 
 /* ---- the lifecycle record (mm_core.h) ---- */

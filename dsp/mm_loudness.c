@@ -1,41 +1,30 @@
 #include "mm_loudness.h"
+#include "mm_kweight.h"
 #include <stdlib.h>
 
 /* BS.1770-4: L = -0.691 + 10 log10(sum of weighted mean squares) */
 /* Rates accepted: 8 kHz up to beyond any Pd runs at (192 kHz up-sampled
  * 16x in [block~] is 3.07 MHz); NaN, inf and absurd rates are refused
- * before the rate is cast to an integer for libebur128. */
+ * before the rate is cast to an integer. */
 #define RATE_OK(sr) ((sr) >= 8000.0 && (sr) <= 1e7)
 #define LUFS_OFFSET (-0.691)
-/* Zeros that clear the K-weighting's state: its slowest pole (the RLB
- * high-pass, 38 Hz, Q 0.5) decays at w0 / 2Q = 240 per second, so 4 s take
- * any state a finite float input can leave (below 1e45) under DBL_MIN,
- * where libebur128 flushes it to 0. */
-#define SPARE_FLUSH_S 4.0
-/* Zeros after which a spare counts as fresh for a reset: its filter
- * memory is then below 1e-9 of what it was (-180 dB in energy). */
-#define SPARE_MIN_S 0.1
-/* Zero frames fed to the spare per frame of signal: clean in under 2 s,
- * fresh enough for a reset 25 ms after the previous one. */
-#define SPARE_SPEED 4
+#define MOMENTARY_HOPS 4
+#define SHORTTERM_HOPS 30
 
-static int ebur_channel(int role, int channel)
+/* BS.1770-4 channel weight G of a role (see mm_loudness.h). */
+static double role_weight(int role, int channel)
 {
     switch (role) {
-    case MM_ROLE_LEFT: return EBUR128_LEFT;
-    case MM_ROLE_RIGHT: return EBUR128_RIGHT;
-    case MM_ROLE_CENTER: return EBUR128_CENTER;
+    case MM_ROLE_LEFT:
+    case MM_ROLE_RIGHT:
+    case MM_ROLE_CENTER: return 1.0;
     case MM_ROLE_LEFTSURROUND:
+    case MM_ROLE_RIGHTSURROUND:
         /* 7.1 back surrounds (135..150 degrees) weigh 1.0: BS.1770-4
          * gives 1.41 only to channels between 60 and 120 degrees */
-        return channel >= 6 ? EBUR128_Mp135 : EBUR128_LEFT_SURROUND;
-    case MM_ROLE_RIGHTSURROUND:
-        return channel >= 6 ? EBUR128_Mm135 : EBUR128_RIGHT_SURROUND;
-    case MM_ROLE_DUALMONO:
-        /* libebur128 accepts DUAL_MONO on mono files only; we feed the
-         * channel sqrt(2) louder with weight 1 instead (energy x2). */
-        return EBUR128_CENTER;
-    default: return EBUR128_UNUSED;
+        return channel >= 6 ? 1.0 : 1.41;
+    case MM_ROLE_DUALMONO: return 2.0; /* one channel heard twice */
+    default: return 0.0;
     }
 }
 
@@ -62,18 +51,10 @@ mm_loudness_role mm_loudness_default_role(int nch, int c)
     return c == 2 ? MM_ROLE_CENTER : MM_ROLE_LEFTSURROUND;
 }
 
-static void roles_to(const mm_loudness *l, ebur128_state *st)
-{
-    if (!st)
-        return;
-    for (int c = 0; c < l->nch; c++)
-        ebur128_set_channel(st, (unsigned)c, ebur_channel(l->role[c], c));
-}
-
 static void apply_roles(mm_loudness *l)
 {
-    roles_to(l, l->st);
-    roles_to(l, l->spare);
+    for (int c = 0; c < l->nch; c++)
+        l->weight[c] = role_weight(l->role[c], c);
 }
 
 static void hist_clear(mm_loudness_hist *h)
@@ -167,19 +148,15 @@ static double lra_of(const mm_loudness_hist *h)
     return percentile(h, first, n, 0.95) - percentile(h, first, n, 0.10);
 }
 
-/* A fresh libebur128 state with the roles applied (allocates). */
-static ebur128_state *new_state(const mm_loudness *l)
-{
-    ebur128_state *st = ebur128_init((unsigned)l->nch,
-                                     (unsigned long)(l->samplerate + 0.5),
-                                     EBUR128_MODE_S);
-    roles_to(l, st);
-    return st;
-}
-
-/* Start every measurement again (the libebur128 state is the caller's). */
+/* Start every measurement again: filters, windows, histograms, peaks.
+ * The frame ring is not cleared: a frame is read only once the hop it
+ * belongs to has been measured since the reset. */
 static void clear_measurement(mm_loudness *l)
 {
+    memset(l->kw, 0, sizeof l->kw);
+    l->ring_pos = 0;
+    l->hop_next = 0;
+    l->hop_acc = 0.0;
     l->hop_pos = 0;
     l->hops = 0;
     hist_clear(&l->gating);
@@ -187,78 +164,24 @@ static void clear_measurement(mm_loudness *l)
     l->samplepeak = l->truepeak = 0.0f;
 }
 
-/* A fresh spare (set_samplerate: the dsp method, before any processing;
- * init leaves it out, as a meter that has not run has nothing to forget,
- * and objects are often made and dropped without running). */
-static int add_spare(mm_loudness *l)
+/* The filters and the frame ring for the rate (allocates). */
+static int design(mm_loudness *l)
 {
-    ebur128_state *spare = new_state(l);
-    if (!spare)
-        return MM_E_NOMEM;
-    if (l->spare)
-        ebur128_destroy(&l->spare);
-    l->spare = spare;
-    l->spare_pos = l->spare_todo = l->spare_fed = 0;
-    return MM_OK;
-}
-
-/* A fresh state in use (and a fresh spare, with_spare). */
-static int create_states(mm_loudness *l, int with_spare)
-{
-    ebur128_state *st = new_state(l);
-    if (!st)
-        return MM_E_NOMEM;
-    if (l->st)
-        ebur128_destroy(&l->st);
-    if (l->spare)
-        ebur128_destroy(&l->spare);
-    l->st = st;
-    l->spare = NULL;
     unsigned long sr = (unsigned long)(l->samplerate + 0.5);
-    l->hop = (long)((sr + 5) / 10);
-    /* libebur128's window ring: 3 s, rounded up to whole 100 ms hops */
-    l->ring = (long)(3 * sr);
-    if (l->ring % l->hop)
-        l->ring += l->hop - l->ring % l->hop;
-    l->st_pos = 0;
-    l->spare_flush = (long)ceil(SPARE_FLUSH_S * sr);
-    l->spare_min = (long)ceil(SPARE_MIN_S * sr);
-    clear_measurement(l);
-    return with_spare ? add_spare(l) : MM_OK;
-}
-
-/* The spare goes into use; the state that was in use becomes the spare
- * and is cleaned by process: zeros until its K-filter is exactly clear
- * and its window ring is back at its start, where a fresh one is. */
-static void swap_states(mm_loudness *l)
-{
-    ebur128_state *t = l->st;
-    long p = l->st_pos;
-    l->st = l->spare;
-    l->st_pos = l->spare_pos;
-    l->spare = t;
-    l->spare_pos = p;
-    l->spare_fed = 0;
-    l->spare_todo = l->spare_flush
-                    + (l->ring - (p + l->spare_flush) % l->ring) % l->ring;
-}
-
-/* After len frames of signal (len <= MM_LOUDNESS_CHUNK): feed the spare
- * up to SPARE_SPEED len zeros (the chunk buffer is free again). */
-static void clean_spare(mm_loudness *l, long len)
-{
-    long n = len * SPARE_SPEED;
-    if (n > l->spare_todo)
-        n = l->spare_todo;
-    memset(l->chunk, 0, (size_t)len * (size_t)l->nch * sizeof *l->chunk);
-    while (n > 0) {
-        long k = n < len ? n : len;
-        ebur128_add_frames_float(l->spare, l->chunk, (size_t)k);
-        l->spare_pos = (l->spare_pos + k) % l->ring;
-        l->spare_todo -= k;
-        l->spare_fed += k;
-        n -= k;
+    long hop = (long)((sr + 5) / 10);
+    long ring = SHORTTERM_HOPS * hop;
+    if (!l->frames || ring != l->ring) {
+        double *f = calloc((size_t)ring, sizeof *f);
+        if (!f)
+            return MM_E_NOMEM;
+        free(l->frames);
+        l->frames = f;
     }
+    l->hop = hop;
+    l->ring = ring;
+    mm_kweight_design(l->samplerate, &l->shelf, &l->hp);
+    clear_measurement(l);
+    return MM_OK;
 }
 
 int mm_loudness_init(mm_loudness *l, int nch, double samplerate)
@@ -276,7 +199,8 @@ int mm_loudness_init(mm_loudness *l, int nch, double samplerate)
             return MM_E_NOMEM;
         }
     }
-    if (create_states(l, 0) != MM_OK) {
+    apply_roles(l);
+    if (design(l) != MM_OK) {
         mm_loudness_free(l);
         return MM_E_NOMEM;
     }
@@ -285,11 +209,8 @@ int mm_loudness_init(mm_loudness *l, int nch, double samplerate)
 
 void mm_loudness_free(mm_loudness *l)
 {
-    if (l->st)
-        ebur128_destroy(&l->st);
-    if (l->spare)
-        ebur128_destroy(&l->spare);
-    l->st = l->spare = NULL;
+    free(l->frames);
+    l->frames = NULL;
     for (int c = 0; c < MM_LOUDNESS_MAXCH; c++)
         mm_truepeak_free(&l->tp[c]);
 }
@@ -298,13 +219,13 @@ int mm_loudness_set_samplerate(mm_loudness *l, double samplerate)
 {
     if (!RATE_OK(samplerate))
         return MM_E_ARG;
-    if (samplerate == l->samplerate && l->st)
-        return l->spare ? MM_OK : add_spare(l);
+    if (samplerate == l->samplerate && l->frames)
+        return MM_OK;
     l->samplerate = samplerate;
     for (int c = 0; c < l->nch; c++)
         if (mm_truepeak_init(&l->tp[c], samplerate) != MM_OK)
             return MM_E_NOMEM;
-    return create_states(l, 1);
+    return design(l);
 }
 
 int mm_loudness_reset(mm_loudness *l)
@@ -312,8 +233,6 @@ int mm_loudness_reset(mm_loudness *l)
     for (int c = 0; c < l->nch; c++)
         mm_truepeak_reset(&l->tp[c]);
     l->nonfinite = 0;
-    if (l->spare && (l->spare_todo == 0 || l->spare_fed >= l->spare_min))
-        swap_states(l);
     clear_measurement(l);
     return MM_OK;
 }
@@ -333,107 +252,174 @@ void mm_loudness_set_paused(mm_loudness *l, int paused)
     l->paused = paused != 0;
 }
 
+/* Mean z over the last nh hops' frames (nh <= hops, <= 30): the hops
+ * completed since, the current one's frames so far, and the tail of the
+ * oldest (its frames after the current hop's count, from the ring). */
+static double window_mean(const mm_loudness *l, int nh)
+{
+    double e = l->hop_acc;
+    for (int k = 1; k < nh; k++)
+        e += l->hopsum[(l->hop_next - k) & (MM_LOUDNESS_HOPS - 1)];
+    if (l->hop_pos == 0) {
+        e += l->hopsum[(l->hop_next - nh) & (MM_LOUDNESS_HOPS - 1)];
+    } else {
+        long at = l->ring_pos - (long)nh * l->hop;
+        if (at < 0)
+            at += l->ring;
+        for (long k = l->hop_pos; k < l->hop; k++) {
+            e += l->frames[at];
+            at = at + 1 == l->ring ? 0 : at + 1;
+        }
+    }
+    return e / ((double)nh * (double)l->hop);
+}
+
+static double window_lufs(const mm_loudness *l, int nh)
+{
+    double v = lufs_of(window_mean(l, nh));
+    return mm_isfinite_d(v) && v >= MM_FLOOR_DB ? v : MM_FLOOR_DB;
+}
+
 /* A 100 ms boundary: the momentary window is a gating block, the
  * short-term window an LRA value, once each window is full. */
 static void on_boundary(mm_loudness *l)
 {
-    double v;
+    l->hopsum[l->hop_next] = l->hop_acc;
+    l->hop_next = (l->hop_next + 1) & (MM_LOUDNESS_HOPS - 1);
+    l->hop_acc = 0.0;
+    l->hop_pos = 0;
     if (l->hops < 1000000)
         l->hops++;
     if (l->paused)
         return;
-    if (l->hops >= 4 && ebur128_loudness_momentary(l->st, &v) == EBUR128_SUCCESS)
-        hist_add(&l->gating, v);
-    if (l->hops >= 30 && ebur128_loudness_shortterm(l->st, &v) == EBUR128_SUCCESS)
-        hist_add(&l->shortterm, v);
+    if (l->hops >= MOMENTARY_HOPS)
+        hist_add(&l->gating, window_lufs(l, MOMENTARY_HOPS));
+    if (l->hops >= SHORTTERM_HOPS)
+        hist_add(&l->shortterm, window_lufs(l, SHORTTERM_HOPS));
 }
 
-/* Feed interleaved frames, stopping at every 100 ms boundary. */
-static void feed(mm_loudness *l, const float *frames, long len)
+/* Channels c and c + 1's K-weighted energies, times their weights,
+ * added to z[0..n) (pair = 0: channel c alone). Two channels in one loop:
+ * each filter's recursion is a chain of dependent multiply-adds, and two
+ * independent chains run in the time of one. */
+static void kweight_add(mm_loudness *l, int c, int pair, float (*x)[MM_LOUDNESS_CHUNK],
+                        int n)
 {
-    while (len > 0) {
-        long take = l->hop - l->hop_pos;
-        if (take > len)
-            take = len;
-        ebur128_add_frames_float(l->st, frames, (size_t)take);
-        l->st_pos = (l->st_pos + take) % l->ring;
-        frames += take * l->nch;
-        len -= take;
-        l->hop_pos += take;
-        if (l->hop_pos == l->hop) {
-            l->hop_pos = 0;
-            on_boundary(l);
+    const double g0 = l->weight[c], g1 = pair ? l->weight[c + 1] : 0.0;
+    mm_biquad_state a0 = l->kw[c][0], b0 = l->kw[c][1];
+    double *z = l->z;
+    if (pair) {
+        mm_biquad_state a1 = l->kw[c + 1][0], b1 = l->kw[c + 1][1];
+        for (int i = 0; i < n; i++) {
+            double y0 = mm_biquad_tick(&l->hp, &b0,
+                                       mm_biquad_tick(&l->shelf, &a0, x[0][i]));
+            double y1 = mm_biquad_tick(&l->hp, &b1,
+                                       mm_biquad_tick(&l->shelf, &a1, x[1][i]));
+            z[i] += g0 * y0 * y0 + g1 * y1 * y1;
         }
+        mm_biquad_state_flush(&a1);
+        mm_biquad_state_flush(&b1);
+        l->kw[c + 1][0] = a1;
+        l->kw[c + 1][1] = b1;
+    } else {
+        for (int i = 0; i < n; i++) {
+            double y0 = mm_biquad_tick(&l->hp, &b0,
+                                       mm_biquad_tick(&l->shelf, &a0, x[0][i]));
+            z[i] += g0 * y0 * y0;
+        }
+    }
+    /* inputs are finite (sanitized): only denormals to flush */
+    mm_biquad_state_flush(&a0);
+    mm_biquad_state_flush(&b0);
+    l->kw[c][0] = a0;
+    l->kw[c][1] = b0;
+}
+
+/* The chunk's frame energies into the ring and the hop sums. */
+static void add_frames(mm_loudness *l, int n)
+{
+    for (int i = 0; i < n;) {
+        long take = l->hop - l->hop_pos;
+        if (take > n - i)
+            take = n - i;
+        double acc = l->hop_acc;
+        long at = l->ring_pos;
+        for (long k = 0; k < take; k++) {
+            double v = l->z[i + k];
+            acc += v;
+            l->frames[at] = v;
+            at = at + 1 == l->ring ? 0 : at + 1;
+        }
+        l->ring_pos = at;
+        l->hop_acc = acc;
+        l->hop_pos += take;
+        i += (int)take;
+        if (l->hop_pos == l->hop)
+            on_boundary(l);
     }
 }
 
 void mm_loudness_process(mm_loudness *l, const float *const *in, int n)
 {
     const int nch = l->nch;
-    if (!l->st)
+    if (!l->frames)
         return;
     for (int done = 0; done < n; done += MM_LOUDNESS_CHUNK) {
         int len = n - done < MM_LOUDNESS_CHUNK ? n - done : MM_LOUDNESS_CHUNK;
         float speak = l->samplepeak;
-        for (int c = 0; c < nch; c++) {
-            const float feed_gain =
-                l->role[c] == MM_ROLE_DUALMONO ? (float)M_SQRT2 : 1.0f;
-            const float *src = in[c] + done;
-            float *s = l->scratch;
-            for (int i = 0; i < len; i++) {
-                float v = src[i];
-                if (!mm_isfinite_f(v)) {
-                    v = 0.0f;
-                    l->nonfinite++;
+        memset(l->z, 0, (size_t)len * sizeof *l->z);
+        for (int c0 = 0; c0 < nch; c0 += 2) {
+            int m = nch - c0 < 2 ? nch - c0 : 2;
+            for (int k = 0; k < m; k++) {
+                const int c = c0 + k;
+                const float *src = in[c] + done;
+                float *s = l->scratch[k];
+                for (int i = 0; i < len; i++) {
+                    float v = src[i];
+                    if (!mm_isfinite_f(v)) {
+                        v = 0.0f;
+                        l->nonfinite++;
+                    }
+                    s[i] = v;
+                    float a = fabsf(v);
+                    speak = a > speak ? a : speak;
                 }
-                s[i] = v;
-                l->chunk[i * nch + c] = v * feed_gain;
-                float a = fabsf(v);
-                if (a > speak)
-                    speak = a;
+                /* the running maximum of every channel is the floor: a
+                 * period that cannot exceed it changes no reading */
+                float tp = mm_truepeak_process_max_above(&l->tp[c], s, len,
+                                                         l->truepeak);
+                if (tp > l->truepeak)
+                    l->truepeak = tp;
             }
-            float tp = mm_truepeak_process_max(&l->tp[c], s, len);
-            if (tp > l->truepeak)
-                l->truepeak = tp;
+            int w0 = l->weight[c0] > 0.0;
+            int w1 = m == 2 && l->weight[c0 + 1] > 0.0;
+            if (w0 && w1)
+                kweight_add(l, c0, 1, l->scratch, len);
+            else if (w0)
+                kweight_add(l, c0, 0, l->scratch, len);
+            else if (w1)
+                kweight_add(l, c0 + 1, 0, l->scratch + 1, len);
         }
         l->samplepeak = speak;
-        feed(l, l->chunk, len);
-        if (l->spare_todo > 0)
-            clean_spare(l, len);
+        add_frames(l, len);
     }
     /* the reconstructed waveform passes through every sample */
     if (l->truepeak < l->samplepeak)
         l->truepeak = l->samplepeak;
 }
 
-static double window_lufs(int err, double v)
-{
-    if (err != EBUR128_SUCCESS || !mm_isfinite_d(v) || v < MM_FLOOR_DB)
-        return MM_FLOOR_DB;
-    return v;
-}
-
 void mm_loudness_read(mm_loudness *l, mm_loudness_readings *r)
 {
-    double v = -HUGE_VAL;
-    int err;
-    if (!l->st) {
+    if (!l->frames) {
         r->momentary = r->shortterm = r->integrated = r->lra = MM_FLOOR_DB;
         r->samplepeak = r->truepeak = MM_FLOOR_DB;
         return;
     }
-    /* a window reads only once it is full of measured signal (and is not
-     * summed before: the 3 s sum is most of a read's cost) */
-    r->momentary = r->shortterm = MM_FLOOR_DB;
-    if (l->hops >= 4) {
-        err = ebur128_loudness_momentary(l->st, &v);
-        r->momentary = window_lufs(err, v);
-    }
-    if (l->hops >= 30) {
-        v = -HUGE_VAL;
-        err = ebur128_loudness_shortterm(l->st, &v);
-        r->shortterm = window_lufs(err, v);
-    }
+    /* a window reads only once it is full of measured signal */
+    r->momentary = l->hops >= MOMENTARY_HOPS
+                       ? window_lufs(l, MOMENTARY_HOPS) : MM_FLOOR_DB;
+    r->shortterm = l->hops >= SHORTTERM_HOPS
+                       ? window_lufs(l, SHORTTERM_HOPS) : MM_FLOOR_DB;
     r->integrated = integrated_of(&l->gating);
     r->lra = r->integrated > MM_FLOOR_DB ? lra_of(&l->shortterm) : MM_FLOOR_DB;
     r->samplepeak = mm_gain_to_db(l->samplepeak);

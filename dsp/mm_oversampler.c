@@ -17,7 +17,8 @@ int mm_oversampler_init(mm_oversampler *os, int factor, int taps,
         beta > 20.0)
         return MM_E_ARG;
     float *coef = malloc((size_t)taps * (size_t)factor * sizeof *coef);
-    float *hist = calloc((size_t)(taps - 1 + MM_OVERSAMPLER_CHUNK),
+    /* (8 more: block_peaks reads whole blocks past the staged inputs) */
+    float *hist = calloc((size_t)(taps + MM_OVERSAMPLER_CHUNK + 8),
                          sizeof *hist);
     if (!coef || !hist) {
         free(coef);
@@ -64,7 +65,7 @@ void mm_oversampler_reset(mm_oversampler *os)
 {
     if (os->hist)
         memset(os->hist, 0,
-               (size_t)(os->taps - 1 + MM_OVERSAMPLER_CHUNK) * sizeof *os->hist);
+               (size_t)(os->taps + MM_OVERSAMPLER_CHUNK + 8) * sizeof *os->hist);
 }
 
 int mm_oversampler_latency(const mm_oversampler *os)
@@ -128,28 +129,94 @@ static void phases8(const float *restrict coef, const float *restrict h,
     }
 }
 
+/* hist[0] is one sample older than the windows of the staged inputs
+ * need: w = hist + 1 is where input 0's window starts. */
+void mm_oversampler_stage(mm_oversampler *os, const float *in, int n)
+{
+    float *w = os->hist + os->taps;
+    for (int i = 0; i < n; i++)
+        w[i] = clean(os, in[i]);
+}
+
+void mm_oversampler_block_peaks(const mm_oversampler *os, int n, float *M)
+{
+    const float *w = os->hist + 1;
+    int nq = (n - 1) / 8 + (os->taps + 7) / 8 + 1;
+    for (int q = 0; q < nq; q++) {
+        float m = 0.0f;
+        for (int k = 0; k < 8; k++) {
+            float v = fabsf(w[8 * q + k]);
+            m = v > m ? v : m;
+        }
+        M[q] = m;
+    }
+}
+
+void mm_oversampler_compute(const mm_oversampler *os, int i, int nout,
+                            float *out)
+{
+    const int L = os->factor, K = os->taps / 2;
+    const float *w = os->hist + 1 + i;
+    /* phase 0 is the input K samples ago, copied */
+    for (int l = 0; l < nout; l++)
+        out[l * L] = w[l + K - 1];
+    phases8(os->coef, w, os->taps, L, out, nout);
+}
+
+void mm_oversampler_advance(mm_oversampler *os, int n)
+{
+    memmove(os->hist, os->hist + n, (size_t)os->taps * sizeof *os->hist);
+}
+
+int mm_oversampler_segment_gains(const mm_oversampler *os, double *S)
+{
+    int ns = (os->taps + 7) / 8;
+    for (int j = 0; j < os->factor; j++)
+        for (int s = 0; s < ns; s++) {
+            double a = 0.0;
+            for (int t = 8 * s; t < 8 * s + 8 && t < os->taps; t++)
+                a += fabs((double)os->coef[j * os->taps + t]);
+            S[j * ns + s] = a;
+        }
+    return ns;
+}
+
+double mm_oversampler_step_bound(const mm_oversampler *os)
+{
+    const int L = os->factor, T = os->taps;
+    double worst = 0.0;
+    /* point j of an input against the point before it, both as taps over
+     * the T + 1 samples from the earlier input's window on */
+    for (int j = 0; j < L; j++) {
+        const float *a = os->coef + j * T; /* over samples 1..T */
+        const float *b = os->coef + (j > 0 ? j - 1 : L - 1) * T;
+        int shift = j > 0 ? 1 : 0;        /* b over samples shift.. */
+        double d = 0.0;
+        for (int t = 0; t <= T; t++) {
+            double ca = t >= 1 ? a[t - 1] : 0.0;
+            double cb = t - shift >= 0 && t - shift < T ? b[t - shift] : 0.0;
+            d += fabs(ca - cb);
+        }
+        worst = d > worst ? d : worst;
+    }
+    return worst;
+}
+
 void mm_oversampler_process(mm_oversampler *os, const float *in, float *out,
                             int n)
 {
     if (!os->coef) /* not initialised: factor 0, nothing to write */
         return;
-    const int L = os->factor, taps = os->taps, past = taps - 1;
-    const int K = taps / 2;
-    float *hist = os->hist;
+    const int L = os->factor;
     while (n > 0) {
         int cnt = n < MM_OVERSAMPLER_CHUNK ? n : MM_OVERSAMPLER_CHUNK;
-        for (int i = 0; i < cnt; i++)
-            hist[past + i] = clean(os, in[i]);
-        /* window of input i: hist[i .. i + taps - 1]; phase 0 is its
-         * sample K - 1, the input K samples ago */
-        for (int i = 0; i < cnt; i++)
-            out[i * L] = hist[i + K - 1];
+        mm_oversampler_stage(os, in, cnt);
         /* groups of 8 (the last may read stale, finite samples past the
          * chunk: those lanes are not stored) */
         for (int g = 0; g < cnt; g += 8)
-            phases8(os->coef, hist + g, taps, L, out + g * L,
-                    cnt - g < 8 ? cnt - g : 8);
-        memmove(hist, hist + cnt, (size_t)past * sizeof *hist);
+            mm_oversampler_compute(os, g, cnt - g < 8 ? cnt - g : 8,
+                                   out + g * L);
+        mm_oversampler_advance(os, cnt);
         in += cnt;
         out += (size_t)cnt * (size_t)L;
         n -= cnt;

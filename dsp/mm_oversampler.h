@@ -23,7 +23,8 @@
  * (20 kHz at 44.1 kHz), -6.02 dB at fs/2, images at least 71 dB down from
  * 0.5465 fs; a sine up to 0.4535 fs is reconstructed within -65 dB of its
  * amplitude (-71 dB below 0.4 fs).
- * Cost: (L - 1) 2K multiply-adds per input sample.
+ * Cost: (L - 1) 2K multiply-adds per input sample (only for the inputs
+ * asked for, with the lazy calls below).
  * Reference: ITU-R BS.1770-4 Annex 2 (true-peak by oversampling); the
  * Kaiser window: J. F. Kaiser, "Nonrecursive digital filter design using
  * the I0-sinh window function", ISCAS 1974.
@@ -58,7 +59,9 @@
 
 typedef struct mm_oversampler {
     float *coef;        /* factor * taps, per phase: coef[j * taps + t] */
-    float *hist;        /* taps - 1 past samples, then a chunk of input */
+    float *hist;        /* taps past samples, then a chunk of input (the
+                         * oldest is read only by mm_oversampler_compute
+                         * for the input before the staged ones) */
     int factor;         /* L */
     int taps;           /* 2K, taps per phase */
     double beta;
@@ -90,7 +93,47 @@ double mm_oversampler_prototype(const mm_oversampler *os, double tau);
  * modules built on the oversampler. */
 static inline float mm_oversampler_delayed(const mm_oversampler *os, int k)
 {
-    return os->hist[os->taps - 2 - k];
+    return os->hist[os->taps - 1 - k];
 }
+
+/* Lazy use, for detectors that need the outputs of only some inputs
+ * (mm_truepeak's meter path skips periods that cannot reach a running
+ * maximum). The outputs are bit for bit those of process:
+ *   stage(os, in, n)          sanitise and append n <= MM_OVERSAMPLER_CHUNK
+ *                             inputs (staged inputs 0..n-1);
+ *   block_peaks(os, n, M)     M[q] = max |x| over the 8 samples that start
+ *                             the window of staged input 8q, q up to
+ *                             (n - 1) / 8 + (taps + 7) / 8 (the windows of
+ *                             all n);
+ *   compute(os, i, nout, out) out[l * factor + j] for staged inputs
+ *                             i..i+nout-1, -1 <= i, i + 8 <= CHUNK,
+ *                             nout <= 8 (input -1 is the one before the
+ *                             staged ones: the history still holds its
+ *                             window);
+ *   phase0(os, i)             out[i * factor] of staged input i <= n;
+ *   advance(os, n)            the staged inputs become history.
+ * process(os, in, out, n) is stage, compute everything, advance. */
+void mm_oversampler_stage(mm_oversampler *os, const float *in, int n);
+void mm_oversampler_compute(const mm_oversampler *os, int i, int nout,
+                            float *out);
+void mm_oversampler_advance(mm_oversampler *os, int n);
+static inline float mm_oversampler_phase0(const mm_oversampler *os, int i)
+{
+    return os->hist[i + os->taps / 2];
+}
+void mm_oversampler_block_peaks(const mm_oversampler *os, int n, float *M);
+/* Sums of |coefficients| per phase and per 8 taps: S[j * ns + s] = sum
+ * of |coef| over taps 8s..8s+7 of phase j (phase 0: the identity);
+ * returns ns = (taps + 7) / 8. The output of staged input 8q + l (l < 8)
+ * at phase j is at most sum_s S[j ns + s] max(M[q + s], M[q + s + 1])
+ * with M from block_peaks: a bound that follows where in the window the
+ * signal is loud. S holds factor * ns values. */
+int mm_oversampler_segment_gains(const mm_oversampler *os, double *S);
+/* The largest sum of |differences| between the coefficients of two
+ * neighbouring points (j-1 and j of one input, or factor-1 of input i-1
+ * and 0 of input i, over the taps + 1 samples they span): two neighbouring
+ * outputs differ by at most this times the largest |x| under them. */
+double mm_oversampler_step_bound(const mm_oversampler *os);
+#define MM_OVERSAMPLER_MAX_SEGMENTS (MM_OVERSAMPLER_MAX_TAPS / 8)
 
 #endif

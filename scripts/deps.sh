@@ -10,7 +10,7 @@
 #             harnesses (make fuzz, and the short pass in make check)
 #   valgrind  memcheck (make valgrind)
 #   bench     the LV2 host's headers and the LV2 processors make bench
-#             compares against (x42, LSP, Zam)
+#             compares against (x42, LSP, Zam), and sox (dither)
 #   check     base + fuzz: everything make check runs (what CI installs)
 #   all       every group
 # MM_DEPS_EXTRA="pkg ..." adds packages to any run.
@@ -29,7 +29,7 @@ group_packages() {
     fuzz) echo "clang libclang-rt-14-dev|libclang-rt-dev" ;;
     valgrind) echo "valgrind" ;;
     bench) echo "pkg-config liblilv-dev lv2-dev x42-plugins lsp-plugins-lv2
-                 zam-plugins" ;;
+                 zam-plugins sox" ;;
     check) group_packages base; group_packages fuzz ;;
     all) for g in base fuzz valgrind bench; do group_packages "$g"; done ;;
     *) return 1 ;;

@@ -4,6 +4,7 @@
  *   bench_loudness [--libebur128] material.wav  ->  ns_per_sample <x> */
 #include "material.h"
 #include "mm_loudness.h"
+#include <ebur128.h>
 
 int main(int argc, char **argv)
 {

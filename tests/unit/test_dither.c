@@ -280,10 +280,64 @@ static void test_args(void **state)
     assert_int_equal(mm_dither_latency(&d), 0);
 }
 
+/* Stereo TPDF runs two channels in one vector (mm_dither.c); a mono
+ * dither with the same seed runs channel 0 on the plain path. Channel 0
+ * must come out bit for bit the same, for every shape, at 16 and 24 bits,
+ * with clipping input, non-finite samples and autoblank, in odd blocks. */
+static void test_vector_equals_plain(void **state)
+{
+    (void)state;
+    enum { M = 80000 };
+    static float x0[M], x1[M], s0[M], s1[M], m0[M];
+    for (int i = 0; i < M; i++) { /* then 0.5 s of silence and more */
+        double env = i < M / 4 ? 0.5 : i < M / 2 ? 3.0 : 0.0;
+        x0[i] = (float)(env * sin(0.031 * i));
+        x1[i] = (float)(env * 0.3 * sin(0.017 * i));
+    }
+    x0[M - 1000] = 0.1f; /* dither back */
+    x0[100] = NAN;
+    for (int shape = 0; shape <= 2; shape++) {
+        for (int bits = 16; bits <= 24; bits += 8) {
+            for (int blank = 0; blank <= 1; blank++) {
+                mm_dither st, mo;
+                mm_dither_init(&st, 2, 44100, 9);
+                mm_dither_init(&mo, 1, 44100, 9);
+                mm_dither *both[2] = {&st, &mo};
+                for (int k = 0; k < 2; k++) {
+                    mm_dither_set(both[k], MM_DITHER_SHAPE, shape);
+                    mm_dither_set(both[k], MM_DITHER_BITS, bits);
+                    mm_dither_set(both[k], MM_DITHER_AUTOBLANK, blank);
+                }
+                for (int i = 0, b = 1; i < M; i += b, b = b * 7 % 300 + 1) {
+                    int len = M - i < b ? M - i : b;
+                    const float *in2[2] = {x0 + i, x1 + i}, *in1[1] = {x0 + i};
+                    float *o2[2] = {s0 + i, s1 + i}, *o1[1] = {m0 + i};
+                    mm_dither_process(&st, in2, o2, len);
+                    mm_dither_process(&mo, in1, o1, len);
+                }
+                int differ = 0;
+                for (int i = 0; i < M; i++)
+                    differ += memcmp(&s0[i], &m0[i], sizeof(float)) != 0;
+                if (differ)
+                    print_error("shape %d, %d bits, autoblank %d: %d samples "
+                                "differ\n", shape, bits, blank, differ);
+                assert_int_equal(differ, 0);
+                assert_true(st.clips > 0);
+                int nonzero = 0; /* after 0.5 s of silence (and some) */
+                for (int i = M / 2 + 23000; i < M - 1000; i++)
+                    nonzero += s0[i] != 0.0f || s1[i] != 0.0f;
+                assert_true(blank ? nonzero == 0 : nonzero > 1000);
+                assert_true(s0[M - 1000] != 0.0f);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_args),
+        cmocka_unit_test(test_vector_equals_plain),
         cmocka_unit_test(test_generators),
         cmocka_unit_test(test_designs),
         cmocka_unit_test(test_grid_power),

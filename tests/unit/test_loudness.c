@@ -562,6 +562,89 @@ static void test_block_sizes(void **state)
     }
 }
 
+/* ---- true peak: the lazy detector reads as the full one ------------- */
+
+/* The meter runs its detectors lazily (mm_truepeak_process_max_above with
+ * its running maximum as the floor): its true-peak reading must be the
+ * one full detectors give, bit for bit, on the limiter contract's torture
+ * signals and EBU Tech 3341 style true-peak signals, in blocks of 64 and
+ * of 37. */
+static void check_tp_matches_full(const float *l, const float *r, int n,
+                                  double sr, int bs, const char *name)
+{
+    mm_loudness *m = new_meter(2, sr);
+    mm_truepeak full[2];
+    memset(full, 0, sizeof full);
+    float best = 0.0f, sp = 0.0f;
+    for (int c = 0; c < 2; c++)
+        assert_int_equal(mm_truepeak_init(&full[c], sr), MM_OK);
+    for (int i = 0; i < n; i += bs) {
+        int len = n - i < bs ? n - i : bs;
+        const float *in[2] = {l + i, r + i};
+        mm_loudness_process(m, in, len);
+        for (int c = 0; c < 2; c++) {
+            float v = mm_truepeak_process_max(&full[c], in[c], len);
+            best = v > best ? v : best;
+            for (int k = 0; k < len; k++)
+                sp = fabsf(in[c][k]) > sp ? fabsf(in[c][k]) : sp;
+        }
+    }
+    best = best > sp ? best : sp;
+    mm_loudness_readings rd;
+    mm_loudness_read(m, &rd);
+    if (rd.truepeak != mm_gain_to_db(best)) {
+        print_error("%s, blocks of %d: meter %.9f dBTP, full detector "
+                    "%.9f\n", name, bs, rd.truepeak, mm_gain_to_db(best));
+        fail();
+    }
+    for (int c = 0; c < 2; c++)
+        mm_truepeak_free(&full[c]);
+    delete_meter(m);
+}
+
+static void test_truepeak_lazy_is_full(void **state)
+{
+    (void)state;
+    enum { N = 48000 };
+    static float l[N], r[N];
+    for (int kind = 0; kind < MMT_TORTURE_KINDS; kind++) {
+        mmt_torture(kind, l, r, N, 48000.0);
+        for (int i = 0; i < N; i++) { /* loud, quiet, loud again */
+            float g = i < N / 4 ? 0.5f : i < N / 2 ? 0.05f : 1.0f;
+            l[i] *= g;
+            r[i] *= g;
+        }
+        check_tp_matches_full(l, r, N, 48000.0, 64, "torture");
+        check_tp_matches_full(l, r, N, 48000.0, 37, "torture");
+    }
+    const double rates[] = {44100.0, 48000.0, 96000.0, 192000.0};
+    for (int k = 0; k < 4; k++) {
+        /* 15-19: fs/4, fs/6, fs/8 sines, +3 dBTP +1 +1 -1 -1 */
+        const double div[] = {4, 4, 6, 8, 4}, ph[] = {0, 45, 60, 67.5, 45};
+        const double amp[] = {0.5, 0.5, 0.5, 0.5, M_SQRT2};
+        for (int c = 0; c < 5; c++) {
+            for (int i = 0; i < N; i++)
+                l[i] = r[i] = (float)(amp[c] * sin(2.0 * MM_PI * i / div[c]
+                                                   + ph[c] * MM_PI / 180.0));
+            check_tp_matches_full(l, r, N, rates[k], 64, "3341 15-19");
+        }
+        /* 20-23 style: a band-limited pulse every 800 samples, its crest
+         * 0, 1/4, 1/2, 3/4 sample after a sample, one per channel pair */
+        for (int off = 0; off < 4; off++) {
+            for (int i = 0; i < N; i++) {
+                double t = (i % 800) - 400.0 - off / 4.0, u = t / 60.0, v = 0;
+                if (fabs(u) < 1.0)
+                    v = (t == 0.0 ? 1.0 : sin(0.8 * MM_PI * t) / (0.8 * MM_PI * t))
+                        * mmt_bessel_i0(8.0 * sqrt(1.0 - u * u))
+                        / mmt_bessel_i0(8.0);
+                l[i] = (float)v;
+                r[i] = (float)(0.5 * v);
+            }
+            check_tp_matches_full(l, r, N, rates[k], 64, "3341 20-23");
+        }
+    }
+}
+
 /* ---- channel roles --------------------------------------------------- */
 
 static void test_default_roles(void **state)
@@ -769,6 +852,7 @@ int main(void)
         cmocka_unit_test(test_reset),
         cmocka_unit_test(test_reset_is_new),
         cmocka_unit_test(test_block_sizes),
+        cmocka_unit_test(test_truepeak_lazy_is_full),
         cmocka_unit_test(test_default_roles),
         cmocka_unit_test(test_role_weights),
         cmocka_unit_test(test_set_role),
