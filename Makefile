@@ -41,7 +41,7 @@ endif
 # and every test program links the library of its flavour:
 #
 #   release  $(CC) -O2 -g                     unit tests, tools, benches
-#   asan     $(ASAN_CC) -O1 -g, ASan + UBSan   unit tests again (make check),
+#   asan     $(ASAN_CC) -O2 -g, ASan + UBSan   unit tests again (make check),
 #                                             scripts/sanitize.sh
 #   fuzz     $(FUZZ_CC) (clang), libFuzzer     tests/fuzz
 #            instrumentation, ASan + UBSan
@@ -60,7 +60,7 @@ TEST_CFLAGS ?= -std=c99 -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Idsp
 TEST_LDLIBS = -lcmocka $(MM_LIBS)
 SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow \
             -fno-omit-frame-pointer -fno-sanitize-recover=all
-ASAN_CFLAGS ?= -std=c99 -D_DEFAULT_SOURCE -O1 -g -Wall -Wextra -Idsp $(SAN_FLAGS)
+ASAN_CFLAGS ?= -std=c99 -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Idsp $(SAN_FLAGS)
 FUZZ_CFLAGS ?= -std=c99 -D_DEFAULT_SOURCE -O1 -g -fno-finite-math-only -Idsp \
                -fsanitize=fuzzer-no-link,address,undefined,float-cast-overflow \
                -fno-omit-frame-pointer -fno-sanitize-recover=all
