@@ -170,12 +170,16 @@ static int design(mm_loudness *l)
     unsigned long sr = (unsigned long)(l->samplerate + 0.5);
     long hop = (long)((sr + 5) / 10);
     long ring = SHORTTERM_HOPS * hop;
-    if (!l->frames || ring != l->ring) {
+    /* grown, never shrunk: rate changes back and forth (a [block~]
+     * toggling its factor) reuse one block instead of fragmenting the
+     * heap with a new 1-2 MB ring each time */
+    if (!l->frames || ring > l->ring_alloc) {
         double *f = calloc((size_t)ring, sizeof *f);
         if (!f)
             return MM_E_NOMEM;
         free(l->frames);
         l->frames = f;
+        l->ring_alloc = ring;
     }
     l->hop = hop;
     l->ring = ring;
@@ -211,6 +215,7 @@ void mm_loudness_free(mm_loudness *l)
 {
     free(l->frames);
     l->frames = NULL;
+    l->ring_alloc = 0;
     for (int c = 0; c < MM_LOUDNESS_MAXCH; c++)
         mm_truepeak_free(&l->tp[c]);
 }

@@ -123,6 +123,7 @@ typedef struct mm_loudness {
     double weight[MM_LOUDNESS_MAXCH]; /* G_c of each channel's role */
     double *frames;               /* z per frame, the last 30 hops */
     long ring;                    /* its length: 30 hops */
+    long ring_alloc;              /* frames allocated (>= ring) */
     long ring_pos;                /* where the next frame goes */
     double hopsum[MM_LOUDNESS_HOPS]; /* z summed per completed hop */
     int hop_next;                 /* hopsum slot of the current hop */
