@@ -1,5 +1,6 @@
 #include "mm_loudness.h"
 #include "mm_kweight.h"
+#include <float.h>
 #include <stdlib.h>
 
 /* BS.1770-4: L = -0.691 + 10 log10(sum of weighted mean squares) */
@@ -393,6 +394,9 @@ void mm_loudness_process(mm_loudness *l, const float *const *in, int n)
                  * period that cannot exceed it changes no reading */
                 float tp = mm_truepeak_process_max_above(&l->tp[c], s, len,
                                                          l->truepeak);
+                /* finite input near FLT_MAX can reconstruct past it */
+                if (!mm_isfinite_f(tp))
+                    tp = FLT_MAX;
                 if (tp > l->truepeak)
                     l->truepeak = tp;
             }
