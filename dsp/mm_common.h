@@ -16,6 +16,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MM_OK 0
@@ -105,6 +106,28 @@ static inline int mm_sanitize_f(float *f)
 static inline double mm_clamp_d(double v, double lo, double hi)
 {
     return v < lo ? lo : (v > hi ? hi : v);
+}
+
+/* *slot (a pointer to any object pointer) becomes a new zeroed block of
+ * count x size bytes and the old block is freed; on failure *slot is
+ * kept and MM_E_NOMEM returned. */
+static inline int mm_renew_zeroed(void *slot, size_t count, size_t size)
+{
+    void *fresh = calloc(count, size), *old;
+    if (!fresh)
+        return MM_E_NOMEM;
+    memcpy(&old, slot, sizeof old);
+    free(old);
+    memcpy(slot, &fresh, sizeof fresh);
+    return MM_OK;
+}
+
+/* A rate a module can run at: a positive finite one as given, anything
+ * else (0, negative, NaN, inf) the 48 kHz a module falls back to. */
+static inline double mm_samplerate_or_default(double samplerate)
+{
+    return samplerate > 0.0 && mm_isfinite_d(samplerate) ? samplerate
+                                                         : 48000.0;
 }
 
 /* One-pole coefficient for a 63% time constant in ms at a sample rate:

@@ -3,28 +3,25 @@
 
 static const char *const detector_words[] = {"peak", "rms", NULL};
 
+#define ROW(name, id, unit, range, flags, doc)                                \
+    {name, MM_COMP_##id, MM_P_FLOAT, unit, range, flags, 0, NULL, doc},
+
 static const mm_paramdef comp_rows[] = {
     {"threshold", MM_COMP_THRESHOLD, MM_P_FLOAT, "dB", MM_COMP_R_THRESHOLD,
      0, 0, NULL, "level where compression starts"},
     {"ratio", MM_COMP_RATIO, MM_P_FLOAT, "", MM_COMP_R_RATIO, 0, 0, NULL,
      "N:1 above the threshold"},
-    {"attack", MM_COMP_ATTACK, MM_P_FLOAT, "ms", MM_COMP_R_ATTACK, 0, 0,
-     NULL, "63% time of gain going down"},
-    {"release", MM_COMP_RELEASE, MM_P_FLOAT, "ms", MM_COMP_R_RELEASE, 0, 0,
-     NULL, "63% time of gain coming back"},
-    {"knee", MM_COMP_KNEE, MM_P_FLOAT, "dB", MM_COMP_R_KNEE, 0, 0, NULL,
-     "soft knee width, 0 = hard"},
-    {"makeup", MM_COMP_MAKEUP, MM_P_FLOAT, "dB", MM_COMP_R_MAKEUP, 0, 0,
-     NULL, "gain after compression"},
+    MM_COMP_SHARED_ROWS(ROW)
     {"detector", MM_COMP_DETECTOR, MM_P_CHOICE, "", MM_COMP_R_DETECTOR, 0,
      0, detector_words, "peak (sine: its peak) or rms (10 ms)"},
     {"link", MM_COMP_LINK, MM_P_FLOAT, "%", MM_COMP_R_LINK, 0, 0, NULL,
      "100: every channel gets the largest reduction"},
-    {"schpf", MM_COMP_SCHPF, MM_P_FLOAT, "Hz", MM_COMP_R_SCHPF, MM_P_OFF, 0,
-     NULL, "high-pass on the detector, 0 = off"},
+    MM_COMP_SCHPF_ROW(ROW)
     {"mix", MM_COMP_MIX, MM_P_FLOAT, "%", MM_COMP_R_MIX, 0, 0, NULL,
      "wet share: parallel compression"},
 };
+
+#undef ROW
 
 const mm_paramtable mm_comp_table = MM_PARAMTABLE("comp", comp_rows);
 
@@ -73,17 +70,12 @@ int mm_comp_init(mm_comp *c, int nch, double samplerate)
 {
     if (nch < 1 || nch > MM_COMP_MAXCH)
         return MM_E_ARG;
-    if (!(samplerate > 0.0) || !mm_isfinite_d(samplerate))
-        samplerate = 48000.0;
-    memset(c, 0, sizeof *c);
-    c->nch = nch;
-    c->samplerate = samplerate;
-    for (int p = 0; p < MM_COMP_NPARAMS; p++)
-        c->value[p] = comp_rows[p].def;
+    samplerate = mm_samplerate_or_default(samplerate);
+    *c = (mm_comp){.nch = nch, .samplerate = samplerate};
+    mm_param_defaults(&mm_comp_table, c->value, MM_COMP_NPARAMS);
     for (int k = 0; k < nch; k++) {
         mm_comp_chan *ch = &c->ch[k];
-        for (int p = 0; p < MM_COMP_NPERCH; p++)
-            ch->value[p] = comp_rows[p].def;
+        mm_param_defaults(&mm_comp_table, ch->value, MM_COMP_NPERCH);
         mm_envelope_init(&ch->det, samplerate);
         mm_envelope_init(&ch->bal, samplerate);
         mm_smoother_init(&ch->makeup, MM_SMOOTHER_TAU_MS, samplerate, 1.0);

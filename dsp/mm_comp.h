@@ -89,6 +89,20 @@ typedef enum mm_comp_param {
 #define MM_COMP_R_SCHPF 10, 1000, 0 /* 0 = off (outside the range) */
 #define MM_COMP_R_MIX 0, 100, 100
 
+/* The rows strip~ shares with comp~, each written once here as
+ * ROW(name, id suffix, unit, range, flags, doc); comp and strip expand
+ * them with their own ids. */
+#define MM_COMP_SHARED_ROWS(ROW)                                              \
+    ROW("attack", ATTACK, "ms", MM_COMP_R_ATTACK, 0,                          \
+        "63% time of gain going down")                                        \
+    ROW("release", RELEASE, "ms", MM_COMP_R_RELEASE, 0,                       \
+        "63% time of gain coming back")                                       \
+    ROW("knee", KNEE, "dB", MM_COMP_R_KNEE, 0, "soft knee width, 0 = hard")   \
+    ROW("makeup", MAKEUP, "dB", MM_COMP_R_MAKEUP, 0, "gain after compression")
+#define MM_COMP_SCHPF_ROW(ROW)                                                \
+    ROW("schpf", SCHPF, "Hz", MM_COMP_R_SCHPF, MM_P_OFF,                      \
+        "high-pass on the detector, 0 = off")
+
 /* The table (mm_param.h): rows in mm_comp_param order. */
 extern const mm_paramtable mm_comp_table;
 

@@ -8,11 +8,8 @@ int mm_delay_init(mm_delay *d, int max_samples)
         max_samples = 0;
     while (size <= max_samples)
         size <<= 1;
-    float *buf = calloc((size_t)size, sizeof *buf);
-    if (!buf)
+    if (mm_renew_zeroed(&d->buf, (size_t)size, sizeof *d->buf) != MM_OK)
         return MM_E_NOMEM;
-    free(d->buf);
-    d->buf = buf;
     d->size = size;
     d->mask = size - 1;
     d->pos = 0;

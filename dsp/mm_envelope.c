@@ -12,7 +12,7 @@ static void update(mm_envelope *e)
 
 void mm_envelope_init(mm_envelope *e, double samplerate)
 {
-    e->samplerate = samplerate > 0.0 ? samplerate : 48000.0;
+    e->samplerate = mm_samplerate_or_default(samplerate);
     e->attack_ms = 10.0;
     e->release_ms = 100.0;
     e->rms_ms = MM_ENVELOPE_RMS_MS;

@@ -1,19 +1,17 @@
 #include "mm_gate.h"
 
+#define ROW(name, id, unit, range, flags, doc)                                \
+    {name, MM_GATE_##id, MM_P_FLOAT, unit, range, flags, 0, NULL, doc},
+
 static const mm_paramdef gate_rows[] = {
     {"threshold", MM_GATE_THRESHOLD, MM_P_FLOAT, "dB", MM_GATE_R_THRESHOLD,
      0, 0, NULL, "opens above this peak level"},
-    {"range", MM_GATE_RANGE, MM_P_FLOAT, "dB", MM_GATE_R_RANGE, 0, 0, NULL,
-     "gain when closed"},
-    {"attack", MM_GATE_ATTACK, MM_P_FLOAT, "ms", MM_GATE_R_ATTACK, 0, 0,
-     NULL, "63% time of opening"},
-    {"hold", MM_GATE_HOLD, MM_P_FLOAT, "ms", MM_GATE_R_HOLD, 0, 0, NULL,
-     "stays open this long after the level fell"},
-    {"release", MM_GATE_RELEASE, MM_P_FLOAT, "ms", MM_GATE_R_RELEASE, 0, 0,
-     NULL, "63% time of closing"},
+    MM_GATE_SHARED_ROWS(ROW)
     {"hysteresis", MM_GATE_HYSTERESIS, MM_P_FLOAT, "dB",
      MM_GATE_R_HYSTERESIS, 0, 0, NULL, "closes below threshold minus this"},
 };
+
+#undef ROW
 
 const mm_paramtable mm_gate_table = MM_PARAMTABLE("gate", gate_rows);
 
@@ -49,13 +47,9 @@ int mm_gate_init(mm_gate *g, int nch, double samplerate)
 {
     if (nch < 1 || nch > MM_GATE_MAXCH)
         return MM_E_ARG;
-    if (!(samplerate > 0.0) || !mm_isfinite_d(samplerate))
-        samplerate = 48000.0;
-    memset(g, 0, sizeof *g);
-    g->nch = nch;
-    g->samplerate = samplerate;
-    for (int p = 0; p < MM_GATE_NPARAMS; p++)
-        g->value[p] = gate_rows[p].def;
+    samplerate = mm_samplerate_or_default(samplerate);
+    *g = (mm_gate){.nch = nch, .samplerate = samplerate};
+    mm_param_defaults(&mm_gate_table, g->value, MM_GATE_NPARAMS);
     mm_gatesm_init(&g->sm);
     for (int k = 0; k < MM_GATE_MAXCH; k++)
         mm_envelope_init(&g->det[k], samplerate);

@@ -60,6 +60,15 @@ typedef enum mm_gate_param {
 #define MM_GATE_R_RELEASE 1, 5000, 100
 #define MM_GATE_R_HYSTERESIS 0, 24, 3
 
+/* The rows strip~ shares with gate~ (there prefixed "gate"), each written
+ * once here as ROW(name, id suffix, unit, range, flags, doc). */
+#define MM_GATE_SHARED_ROWS(ROW)                                              \
+    ROW("range", RANGE, "dB", MM_GATE_R_RANGE, 0, "gain when closed")         \
+    ROW("attack", ATTACK, "ms", MM_GATE_R_ATTACK, 0, "63% time of opening")   \
+    ROW("hold", HOLD, "ms", MM_GATE_R_HOLD, 0,                                \
+        "stays open this long after the level fell")                          \
+    ROW("release", RELEASE, "ms", MM_GATE_R_RELEASE, 0, "63% time of closing")
+
 /* The table (mm_param.h): rows in mm_gate_param order. */
 extern const mm_paramtable mm_gate_table;
 

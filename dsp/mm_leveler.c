@@ -140,8 +140,7 @@ int mm_leveler_init(mm_leveler *l, int nch, double samplerate)
         || samplerate > 1e7)
         samplerate = 48000.0;
     l->nch = nch;
-    for (int p = 0; p < MM_LEVELER_NPARAMS; p++)
-        l->value[p] = leveler_rows[p].def;
+    mm_param_defaults(&mm_leveler_table, l->value, MM_LEVELER_NPARAMS);
     l->spike = pow(10.0, MM_LEVELER_SPIKE_DB / 10.0);
     for (int k = 0; k < nch; k++)
         mm_kweight_init(&l->kw[k], samplerate);

@@ -175,11 +175,9 @@ static int design(mm_loudness *l)
      * toggling its factor) reuse one block instead of fragmenting the
      * heap with a new 1-2 MB ring each time */
     if (!l->frames || ring > l->ring_alloc) {
-        double *f = calloc((size_t)ring, sizeof *f);
-        if (!f)
+        if (mm_renew_zeroed(&l->frames, (size_t)ring, sizeof *l->frames)
+            != MM_OK)
             return MM_E_NOMEM;
-        free(l->frames);
-        l->frames = f;
         l->ring_alloc = ring;
     }
     l->hop = hop;

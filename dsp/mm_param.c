@@ -81,3 +81,10 @@ int mm_param_take(const mm_paramtable *t, int id, double *v)
     *v = mm_param_apply(d, *v);
     return 1;
 }
+
+void mm_param_defaults(const mm_paramtable *t, double *value, int n)
+{
+    for (int r = 0; r < t->count; r++)
+        if (t->defs[r].id >= 0 && t->defs[r].id < n)
+            value[t->defs[r].id] = t->defs[r].def;
+}

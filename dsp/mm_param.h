@@ -63,5 +63,8 @@ int mm_param_take(const mm_paramtable *t, int id, double *v);
 const mm_paramdef *mm_param_find(const mm_paramtable *t, const char *name);
 const mm_paramdef *mm_param_by_id(const mm_paramtable *t, int id);
 int mm_param_nchoices(const mm_paramdef *d);
+/* value[id] = the row's default, for every row of t with id < n: a
+ * module's starting state, read from its table. */
+void mm_param_defaults(const mm_paramtable *t, double *value, int n);
 
 #endif

@@ -9,7 +9,7 @@ void mm_smoother_init(mm_smoother *s, double tau_ms, double samplerate,
                       double initial)
 {
     s->tau_ms = tau_ms;
-    s->samplerate = samplerate > 0.0 ? samplerate : 48000.0;
+    s->samplerate = mm_samplerate_or_default(samplerate);
     s->value = s->target = initial;
     update_coef(s);
 }

@@ -156,8 +156,7 @@ int mm_spectrum_init(mm_spectrum *s, int nch, int size, double samplerate)
     }
     for (int i = 0; i < size; i++) /* periodic Hann: exact overlap-add */
         s->win[i] = (float)(0.5 - 0.5 * cos(2.0 * MM_PI * i / size));
-    for (int p = 0; p < MM_SPECTRUM_NPARAMS; p++)
-        s->value[p] = spectrum_rows[p].def;
+    mm_param_defaults(&mm_spectrum_table, s->value, MM_SPECTRUM_NPARAMS);
     for (int k = 0; k < 6; k++)
         if (mm_spectrum_size_of(k) == size)
             s->value[MM_SPECTRUM_SIZE] = k;

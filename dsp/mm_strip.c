@@ -17,6 +17,14 @@ static const char *const order_words[] = {"eq-comp", "comp-eq", NULL};
 static const char *const panlaw_words[] = {"0", "3", "4.5", "6", NULL};
 static const double panlaw_db[] = {0.0, 3.0, 4.5, 6.0};
 
+/* rows defined once in mm_comp.h and mm_gate.h, with strip's ids (the
+ * gate's names prefixed: gaterange, gateattack, ...) */
+#define COMP_ROW(name, id, unit, range, flags, doc)                           \
+    {name, MM_STRIP_##id, MM_P_FLOAT, unit, range, flags, 0, NULL, doc},
+#define GATE_ROW(name, id, unit, range, flags, doc)                           \
+    {"gate" name, MM_STRIP_GATE##id, MM_P_FLOAT, unit, range, flags, 0, NULL, \
+     doc},
+
 static const mm_paramdef strip_rows[] = {
     {"trim", MM_STRIP_TRIM, MM_P_FLOAT, "dB", -24, 24, 0, 0, 0, NULL,
      "input gain"},
@@ -31,14 +39,7 @@ static const mm_paramdef strip_rows[] = {
     {"gate", MM_STRIP_GATE, MM_P_FLOAT, "dB", RMIN(MM_GATE_R_THRESHOLD),
      RMAX(MM_GATE_R_THRESHOLD), RMIN(MM_GATE_R_THRESHOLD), 0, 0, NULL,
      "gate threshold, the bottom (-100) = off"},
-    {"gaterange", MM_STRIP_GATERANGE, MM_P_FLOAT, "dB", MM_GATE_R_RANGE, 0,
-     0, NULL, "gain when the gate is closed"},
-    {"gateattack", MM_STRIP_GATEATTACK, MM_P_FLOAT, "ms", MM_GATE_R_ATTACK,
-     0, 0, NULL, "63% time of opening"},
-    {"gatehold", MM_STRIP_GATEHOLD, MM_P_FLOAT, "ms", MM_GATE_R_HOLD, 0, 0,
-     NULL, "stays open this long after the level fell"},
-    {"gaterelease", MM_STRIP_GATERELEASE, MM_P_FLOAT, "ms",
-     MM_GATE_R_RELEASE, 0, 0, NULL, "63% time of closing"},
+    MM_GATE_SHARED_ROWS(GATE_ROW)
     {"eq", MM_STRIP_EQ, MM_P_BOOL, "", 0, 1, 1, 0, 0, NULL,
      "0 switches the EQ out (crossfaded)"},
     {"threshold", MM_STRIP_THRESHOLD, MM_P_FLOAT, "dB", MM_COMP_R_THRESHOLD,
@@ -46,16 +47,8 @@ static const mm_paramdef strip_rows[] = {
     {"ratio", MM_STRIP_RATIO, MM_P_FLOAT, "", RMIN(MM_COMP_R_RATIO),
      RMAX(MM_COMP_R_RATIO), 1, 0, 0, NULL,
      "compressor ratio N:1 (1 = no compression)"},
-    {"attack", MM_STRIP_ATTACK, MM_P_FLOAT, "ms", MM_COMP_R_ATTACK, 0, 0,
-     NULL, "compressor attack (63%)"},
-    {"release", MM_STRIP_RELEASE, MM_P_FLOAT, "ms", MM_COMP_R_RELEASE, 0, 0,
-     NULL, "compressor release (63%)"},
-    {"knee", MM_STRIP_KNEE, MM_P_FLOAT, "dB", MM_COMP_R_KNEE, 0, 0, NULL,
-     "soft-knee width"},
-    {"makeup", MM_STRIP_MAKEUP, MM_P_FLOAT, "dB", MM_COMP_R_MAKEUP, 0, 0,
-     NULL, "gain after the compressor"},
-    {"schpf", MM_STRIP_SCHPF, MM_P_FLOAT, "Hz", MM_COMP_R_SCHPF, MM_P_OFF, 0,
-     NULL, "high-pass on the compressor's detector, 0 = off"},
+    MM_COMP_SHARED_ROWS(COMP_ROW)
+    MM_COMP_SCHPF_ROW(COMP_ROW)
     {"comp", MM_STRIP_COMP, MM_P_BOOL, "", 0, 1, 1, 0, 0, NULL,
      "0 switches the compressor out (crossfaded)"},
     {"order", MM_STRIP_ORDER, MM_P_CHOICE, "", 0, 1, 0, 0, 0, order_words,
@@ -69,6 +62,9 @@ static const mm_paramdef strip_rows[] = {
     {"mute", MM_STRIP_MUTE, MM_P_BOOL, "", 0, 1, 0, 0, 0, NULL,
      "1 silences the output (ramped)"},
 };
+
+#undef COMP_ROW
+#undef GATE_ROW
 
 const mm_paramtable mm_strip_table = MM_PARAMTABLE("strip", strip_rows);
 

@@ -25,8 +25,8 @@
  * schpf as mm_comp's, ratio as mm_comp's but default 1 (no
  * compression), comp 0|1 [1], order eq-comp|comp-eq [eq-comp], pan [0]
  * (-100..100), panlaw dB [3] (0|3|4.5|6), fader dB [0] (-100 = silent .. 12),
- * mute 0|1 [0]. The rows shared with mm_comp and mm_gate take their
- * ranges from MM_COMP_R_* and MM_GATE_R_*.
+ * mute 0|1 [0]. The rows shared with mm_comp and mm_gate are theirs
+ * (MM_COMP_SHARED_ROWS, MM_GATE_SHARED_ROWS), written once.
  * EQ bands (mm_strip_set_band): low shelf [100 Hz 0 dB], bells lowmid
  * [400 Hz 0 dB q 1] and highmid [2500 Hz 0 dB q 1], high shelf [8000 Hz
  * 0 dB]; frequency MM_STRIP_BAND_FMIN..FMAX Hz, gain as mm_eq's, q of
