@@ -351,7 +351,8 @@ static void add_frames(mm_loudness *l, int n)
         for (long k = 0; k < take; k++) {
             double v = l->z[i + k];
             acc += v;
-            l->frames[at] = v;
+            /* past FLT_MAX only from absurd input (> +300 dBFS) */
+            l->frames[at] = v < FLT_MAX ? (float)v : FLT_MAX;
             at = at + 1 == l->ring ? 0 : at + 1;
         }
         l->ring_pos = at;
