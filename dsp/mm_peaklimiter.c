@@ -335,6 +335,7 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
         memset(ch->oh, 0, sizeof ch->oh);
         ch->on = 0;
         ch->sprev = 0.0f;
+        ch->nyq[0] = ch->nyq[1] = 0.0f;
         fill_env(l, ch, 1.0);
     }
     l->t = 0;
@@ -382,7 +383,7 @@ static inline float dot8(const float *restrict a, const float *restrict b,
  * (short_design), and |g x[p]| <= t at the sample, then refined by
  * mm_truepeak's parabola through the four points of the period. */
 static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
-                         const float *xn, double gc, double t)
+                         const float *xn, double gc, double t, uint32_t now)
 {
     const int d = l->delay, dw = l->dw, f = l->fut, son = l->so_n;
     const float *restrict xw = xn - dw;
@@ -394,6 +395,18 @@ static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     for (int k = 0; k < ne; k++)
         e += (k & 1) ? -xn[-k] : xn[-k];
     e /= (float)ne;
+    /* The unseen continuation's amplitude: the largest |e| of the last
+     * 64 to 128 samples (bins on the sample clock, so independent of the
+     * block size). A near-Nyquist sine's e is its envelope, which keeps
+     * turning beyond the window: the continuation is taken as anything
+     * between -E and E, the worst for each point. */
+    if (now % MM_PEAKLIMITER_SHORT_NYQBIN == 0) {
+        ch->nyq[1] = ch->nyq[0];
+        ch->nyq[0] = 0.0f;
+    }
+    if (fabsf(e) > ch->nyq[0])
+        ch->nyq[0] = fabsf(e);
+    const double E = ch->nyq[0] > ch->nyq[1] ? ch->nyq[0] : ch->nyq[1];
     double A[MM_PEAKLIMITER_SHORT_PH], B[MM_PEAKLIMITER_SHORT_PH];
     double g = 1.0;
     for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
@@ -406,10 +419,15 @@ static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
         float o = dot8(so, ow - son, son);
         A[q] = o + gc * a;
         B[q] = b + l->sc[q] * e;
-        double ab = fabs(B[q]);
-        if (ab > 1e-20) {
-            double s = B[q] > 0.0 ? A[q] : -A[q];
-            double gq = (t - s) / ab;
+        /* |A + g b| + g |c| E <= t: both signs of A + g b */
+        const double ce = fabs(l->sc[q]) * E;
+        if (b + ce > 1e-20) {
+            double gq = (t - A[q]) / (b + ce);
+            if (gq < g)
+                g = gq;
+        }
+        if (ce - b > 1e-20) {
+            double gq = (t + A[q]) / (ce - b);
             if (gq < g)
                 g = gq;
         }
@@ -527,7 +545,8 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
             for (int c = 0; c < nch; c++) {
                 if (shortp) {
                     mm_peaklimiter_ch *ch = &l->ch[c];
-                    r[c] = short_gain(l, ch, ch->hx + P + i, ch->rel, t);
+                    r[c] = short_gain(l, ch, ch->hx + P + i, ch->rel, t,
+                                      l->t);
                 } else {
                     double p = pk[c][i];
                     r[c] = p > t ? t / p : 1.0;

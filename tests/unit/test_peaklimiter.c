@@ -306,9 +306,9 @@ static double torture_over(int kind, double fs, double la, double ceil,
 }
 
 /* Every torture signal at lookahead 1, 2, 5, 20 ms, ceilings -6, -3, -1,
- * input 0 and +6 dB, 44.1 and 48 kHz: from 2 ms up within 0.1 dB of the
- * ceiling (near-Nyquist sines: 0.15, see mm_peaklimiter.h), at 1 ms
- * under 0.4 dB (x42 dpl at 1.2 ms: 0.88 on the same meter). */
+ * input 0 and +6 dB, 44.1 and 48 kHz: within 0.1 dB of the ceiling, at
+ * 1 ms too (the contract asks 1 ms only to beat x42 dpl at 1.2 ms: 0.88
+ * on the same meter). */
 static void test_torture_matrix(void **state)
 {
     (void)state;
@@ -325,8 +325,7 @@ static void test_torture_matrix(void **state)
                                                 NULL);
                         if (o > worst[k])
                             worst[k] = o;
-                        double bound = looks[k] < 2 ? 0.4
-                                       : (kind == 3 ? 0.15 : 0.1);
+                        const double bound = 0.1;
                         if (o > bound)
                             print_message("%s fs %.0f la %.0f ceiling %.0f "
                                           "input %.0f: %+.3f dB\n",
@@ -343,7 +342,7 @@ static void test_torture_matrix(void **state)
     double o2 = torture_over(4, 44100, 2, -3, 6, 1, NULL);
     print_message("alt flips, release 1: -ceiling -6 -lookahead 1 %+.3f dB, "
                   "-ceiling -3 -lookahead 2 -input 6 %+.3f dB\n", o1, o2);
-    assert_true(o1 <= 0.4);
+    assert_true(o1 <= 0.1);
     assert_true(o2 <= 0.1);
 }
 
