@@ -85,11 +85,11 @@ def score():
                 put("hats", bar, s, "closed %g" % (0.3 if s % 4 else 0.22))
         elif sec == "verse":
             for s in (0, 6, 8) + ((11,) if bar % 2 else ()):
-                put("kick", bar, s, "hit %g" % (0.85 if s in (0, 8) else 0.6))
+                put("kick", bar, s, "hit %g" % (0.7 if s in (0, 8) else 0.5))
             for s in (4, 12):
-                put("snare", bar, s, "hit 0.7")
+                put("snare", bar, s, "hit 0.55")
             for s in range(0, 16, 2):
-                put("hats", bar, s, "closed %g" % (0.5 if s % 4 else 0.38))
+                put("hats", bar, s, "closed %g" % (0.38 if s % 4 else 0.28))
             put("hats", bar, 15, "closed 0.2")
             if bar == 7:  # a fill into the chorus
                 for s, v in ((13, 0.4), (14, 0.55), (15, 0.75)):
@@ -121,8 +121,8 @@ def score():
         if sec == "intro" and bar >= 2:
             pat = ((0, 0, 15, 0.45),)
         elif sec == "verse":
-            pat = ((0, 0, 3, 0.8), (3, 0, 2, 0.6), (6, 12, 2, 0.7), (8, 0, 3, 0.8),
-                   (11, 0, 2, 0.6), (14, 7, 2, 0.65))
+            pat = ((0, 0, 3, 0.65), (3, 0, 2, 0.5), (6, 12, 2, 0.55), (8, 0, 3, 0.65),
+                   (11, 0, 2, 0.5), (14, 7, 2, 0.55))
         elif sec == "chorus":
             pat = tuple((s, 12 if s in (4, 12) else (7 if s == 14 else 0), 2,
                          0.95 if s % 4 == 0 else 0.75) for s in range(0, 16, 2))
@@ -135,8 +135,8 @@ def score():
         for s, iv, ln, v in pat:
             put("bass", bar, s, "note %d %g %d" % (root + iv, v, ln))
         # ---- pad: chord <level> <cutoff Hz> <4 notes>, on every bar
-        level, cut = {"intro": (0.45, 900), "verse": (0.6, 1400),
-                      "chorus": (0.85, 2600), "outro": (0.6, 1200)}[sec]
+        level, cut = {"intro": (0.45, 900), "verse": (0.5, 1300),
+                      "chorus": (0.95, 2800), "outro": (0.6, 1200)}[sec]
         if bar < 19:
             put("pad", bar, 0, "chord %g %d %s" % (level, cut, " ".join(map(str, notes))))
         else:
@@ -174,7 +174,7 @@ def score():
         (17, 0, D5, 6, "o"), (17, 6, C5, 2, "a"), (17, 8, B4, 8, "e"),
         (18, 0, A4, 22, "u"),
     ]
-    vel = {"intro": 0.35, "verse": 0.7, "chorus": 0.95, "outro": 0.6}
+    vel = {"intro": 0.35, "verse": 0.6, "chorus": 1, "outro": 0.6}
     for bar, s, n, ln, vw in mel:
         put("voice", bar, s, "sing %d %g %d %s" % (n, vel[section_of(bar)], ln, vw))
     return sc
@@ -289,7 +289,7 @@ def kick():
     cv.obj("sum", 20, 410, "+~")
     cv.c("k", 0, "sum", 0)
     cv.c("cl", 0, "sum", 1)
-    cv.obj("g", 20, 440, "*~ 0.56")
+    cv.obj("g", 20, 440, "*~ 0.28")
     cv.chain("sum", "g")
     outs(cv, "g", "g", 20, 480)
     stop_to(cv, 560, 60, "0 30", "av", "cv")
@@ -333,8 +333,8 @@ def snare():
     cv.obj("n", 400, 360, "*~")
     cv.c("nl", 0, "n", 0)
     cv.c(ne, 0, "n", 1)
-    cv.obj("gb", 20, 390, "*~ 0.18")
-    cv.obj("gn", 400, 390, "*~ 0.24")
+    cv.obj("gb", 20, 390, "*~ 0.09")
+    cv.obj("gn", 400, 390, "*~ 0.12")
     cv.c("b", 0, "gb", 0)
     cv.c("n", 0, "gn", 0)
     cv.obj("sum", 20, 420, "+~")
@@ -373,7 +373,7 @@ def hats():
         cv.obj("h1" + side, x, 210, "hip~ 7000")
         cv.obj("h2" + side, x, 240, "hip~ 7000")
         cv.obj("m" + side, x, 300, "*~")
-        cv.obj("g" + side, x, 330, "*~ 0.48")
+        cv.obj("g" + side, x, 330, "*~ 0.24")
         cv.chain("n" + side, "h1" + side, "h2" + side, "m" + side, "g" + side)
         cv.c("e2", 0, "m" + side, 1)
     outs(cv, "gL", "gR", 300, 380)
@@ -436,7 +436,7 @@ def bass():
     cv.obj("amp", 20, 470, "*~")
     cv.c("vcf", 1, "amp", 0)
     cv.c("av", 0, "amp", 1)
-    cv.obj("g", 20, 500, "*~ 0.8")
+    cv.obj("g", 20, 500, "*~ 0.4")
     cv.chain("amp", "g")
     outs(cv, "g", "g", 20, 530)
     stop_to(cv, 640, 60, "0 40", "av")
@@ -527,7 +527,7 @@ def pad():
         cv.c("s" + side, 0, "f" + side, 0)
         cv.c("cl", 0, "f" + side, 1)
         cv.obj("h" + side, x, 620, "hip~ 80")
-        cv.obj("v" + side, x, 645, "*~ 0.41")
+        cv.obj("v" + side, x, 645, "*~ 0.2")
         cv.c("f" + side, 1, "h" + side, 0)
         cv.chain("h" + side, "v" + side)
     outs(cv, "vL", "vR", 760, 675)
@@ -586,7 +586,7 @@ def lead():
         cv.obj("s" + side, x, 415, "-~ 0.5")
         cv.obj("vcf" + side, x, 440, "vcf~ 2")
         cv.obj("a" + side, x, 470, "*~")
-        cv.obj("g" + side, x, 495, "*~ 1.1")
+        cv.obj("g" + side, x, 495, "*~ 0.55")
         cv.c("f", 0, "d" + side, 0)
         cv.chain("d" + side, "p" + side, "s" + side, "vcf" + side)
         cv.c("feo", 0, "vcf" + side, 1)
@@ -690,7 +690,7 @@ def voice():
     cv.obj("amp", 620, 560, "*~")
     cv.c(acc, 0, "amp", 0)
     cv.c("av", 0, "amp", 1)
-    cv.obj("g", 620, 585, "*~ 1.08")
+    cv.obj("g", 620, 585, "*~ 0.54")
     cv.chain("amp", "g")
     outs(cv, "g", "g", 620, 610)
     stop_to(cv, 900, 70, "0 80", "av")
