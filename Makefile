@@ -222,7 +222,7 @@ check: deps
 # master.wav, master-16bit.wav, a report and report.png (scripts/demo.py)
 PRESET ?= streaming
 demo: deps
-	$(MAKE) -j$(JOBS) stage
+	$(MAKE) -j$(JOBS) stage $(TOOL_DIR)/tpmeter
 	BUILD=$(BUILD) python3 scripts/demo.py --preset $(PRESET)
 
 bench: deps

@@ -329,6 +329,30 @@ def fmt_row(vals):
     return "".join("     -" if v <= -144 else "%6.1f" % v for v in vals)
 
 
+def reference_truepeak(wav, seconds):
+    """the limiter contract's reference meter (tests/tools/tpmeter --ref):
+    the largest true peak over the channels, dBTP; the file in two halves
+    at once (two cores; tpmeter reads 20 ms past each span's ends)"""
+    tool = os.path.join(TOP, BUILD, "tools", "tpmeter")
+    half = seconds / 2.0
+    spans = ("0:%g" % half, "%g:%g" % (half, seconds + 1))
+    try:
+        ps = [subprocess.Popen([tool, "--ref", wav, sp], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT) for sp in spans]
+    except FileNotFoundError:
+        raise Failed("%s is missing (make tools)" % tool)
+    vals = []
+    for p in ps:
+        out = p.communicate()[0].decode(errors="replace")
+        if p.returncode != 0:
+            raise Failed("tpmeter failed: " + out[:300])
+        vals += [float(l.split()[-1]) for l in out.splitlines()
+                 if "truepeakref_dbtp" in l]
+    if len(vals) != len(spans):
+        raise Failed("tpmeter gave no reading")
+    return max(vals)
+
+
 def plot(mix_st, master_st, target, preset, png, mix_i, master_i):
     """short-term loudness of mix and master against time, with the
     target (gnuplot, pngcairo)"""
@@ -428,12 +452,22 @@ def main():
     m16, _ = readings(master_log, "M16")
     mi = {k: one(mix, k) for k in ("integrated", "lra", "truepeak", "plr")}
     ma = {k: one(r, k) for k in ("integrated", "lra", "truepeak", "plr")}
+    # loudness~'s true peak (BS.1770's 4x meter, as every loudness meter
+    # has) may read up to 0.2 dB high (EBU Tech 3341). Only when it reads
+    # over the ceiling by less than that does the contract's reference
+    # meter decide (16x, 512 taps per phase; about 8 s of CPU for this file).
+    tp_ref = None
+    t_ref = 0.0
+    if ceiling < ma["truepeak"] <= ceiling + 0.2:
+        t0 = time.monotonic()
+        tp_ref = reference_truepeak(MASTERWAV, SONG_S + TAIL_S)
+        t_ref = time.monotonic() - t0
     t0 = time.monotonic()
     plot(mix_st, master_st, target, a.preset, png, mi["integrated"], ma["integrated"])
     t_plot = time.monotonic() - t0
     total = time.monotonic() - t_all
     ok_i = abs(ma["integrated"] - target) <= 0.5
-    ok_tp = ma["truepeak"] <= ceiling
+    ok_tp = (tp_ref if tp_ref is not None else ma["truepeak"]) <= ceiling
     stages = ("eq", "multiband", "imager", "limiter", "dither")
     deltas = {s: one(r, "stage %s delta" % s) for s in stages}
     mgr = deepest(master_log, "R: multiband gr", 4)
@@ -481,6 +515,9 @@ def main():
     verdict = "meets it" if ok_i and ok_tp else "does NOT meet it (%s)" % ", ".join(
         w for w, ok in (("loudness", ok_i), ("true peak", ok_tp)) if not ok)
     P("  verdict: the master %s: %.2f LUFS, %.2f dBTP" % (verdict, ma["integrated"], ma["truepeak"]))
+    if tp_ref is not None:
+        P("  (loudness~ reads the true peak over the ceiling by less than its 0.2 dB")
+        P("  tolerance: the reference meter, 16x oversampling, reads %.2f dBTP)" % tp_ref)
     P("  16-bit: %s (%s): %.2f LUFS, %.2f dBTP"
       % (os.path.relpath(MASTER16, TOP),
          "TPDF dither to 16 bits" if bits > 16 else "the preset already dithers to 16 bits",
@@ -488,8 +525,9 @@ def main():
     P("  picture: %s (short-term loudness of mix and master, the target line)"
       % os.path.relpath(png, TOP))
     P()
-    P("timings: mix %.1f s, learn %.1f s, master %.1f s, picture %.1f s; total %.1f s"
-      % (t_mix, t_learn, t_master, t_plot, total))
+    P("timings: mix %.1f s, learn %.1f s, master %.1f s, picture %.1f s%s; total %.1f s"
+      % (t_mix, t_learn, t_master, t_plot,
+         ", reference true peak %.1f s" % t_ref if tp_ref is not None else "", total))
     if not (ok_i and ok_tp):
         sys.exit(1)
 
