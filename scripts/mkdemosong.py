@@ -232,13 +232,27 @@ def stop_to(cv, x, y, msg, *targets):
         cv.c("mstop", 0, t, 0)
 
 
-def reset_to(cv, x, y, *targets):
-    """[r $0-reset] (on play) -> 0 to each oscillator's phase inlet"""
+def reset_to(cv, x, y, *targets, pitch=None):
+    """[r $0-reset] (on play) -> 0 to each oscillator's phase inlet; and
+    the stem's first pitch to pitch=(vline~, Hz), where a glide into the
+    next note starts"""
     cv.obj("rreset", x, y, "r $0-reset")
     cv.msg("mreset", x, y + 25, "0")
     cv.c("rreset", 0, "mreset", 0)
     for t, inlet in targets:
         cv.c("mreset", 0, t, inlet)
+    if pitch:
+        cv.msg("mpitch", x + 60, y + 25, "%.4f" % pitch[1])
+        cv.c("rreset", 0, "mpitch", 0)
+        cv.c("mpitch", 0, pitch[0], 0)
+
+
+def first_pitch(stem):
+    """the frequency of the stem's first note (Hz)"""
+    for line in score()[stem]:
+        w = line.split()
+        if w[0] in ("note", "sing"):
+            return 440.0 * 2 ** ((int(w[1]) - 69) / 12.0)
 
 
 def kick_phase_msg():
@@ -595,7 +609,8 @@ def lead():
         cv.chain("a" + side, "g" + side)
     outs(cv, "gL", "gR", 20, 525)
     stop_to(cv, 700, 60, "0 60", "av")
-    reset_to(cv, 700, 120, ("pL", 1), ("pR", 1), ("vib", 1))
+    reset_to(cv, 700, 120, ("pL", 1), ("pR", 1), ("vib", 1),
+             pitch=("fv", first_pitch("lead")))
     return cv
 
 
@@ -694,7 +709,8 @@ def voice():
     cv.chain("amp", "g")
     outs(cv, "g", "g", 620, 610)
     stop_to(cv, 900, 70, "0 80", "av")
-    reset_to(cv, 900, 130, ("ph", 1), ("vib", 1))
+    reset_to(cv, 900, 130, ("ph", 1), ("vib", 1),
+             pitch=("fv", first_pitch("voice")))
     return cv
 
 
@@ -767,11 +783,8 @@ def control():
     cv.obj("in", 20, 60, "r $0-ctl")
     cv.obj("rt", 20, 90, "route play stop pos section loop bang print")
     cv.c("in", 0, "rt", 0)
-    cv.obj("err", 700, 130, "list prepend error: demosong~: unknown message")
-    cv.obj("errt", 700, 155, "list trim")
-    cv.obj("errp", 700, 180, "print")
+    cv.obj("err", 700, 180, "print demosong~: unknown message")
     cv.c("rt", 7, "err", 0)
-    cv.chain("err", "errt", "errp")
     # state
     cv.obj("playing", 20, 500, "v $0-playing")
     # play: if not playing: reset phases, start the clock
@@ -930,12 +943,9 @@ def flags():
     cv.c("sp", 1, "sp", 0)
     cv.obj("rb", 200, 170, "route bang")
     cv.c("sp", 2, "rb", 0)
-    cv.obj("e", 300, 230, "list prepend error: demosong~: unknown flag")
-    cv.obj("et", 300, 255, "list trim")
-    cv.obj("ep", 300, 280, "print")
+    cv.obj("e", 300, 230, "print demosong~: unknown flag")
     cv.c("rt", 1, "e", 0)
     cv.c("rb", 1, "e", 0)
-    cv.chain("e", "et", "ep")
     return cv
 
 
