@@ -38,8 +38,11 @@ class Canvas:
         as it is, counted by no connection"""
         self.items.append(("data", line))
 
-    def sub(self, name, x, y, label, canvas):
-        return self._add(name, ("sub", canvas, x, y, label))
+    def sub(self, name, x, y, label, canvas, width=None):
+        """a subpatch [pd label]; width: its box's width in characters
+        (saved as Pd does, a `#X f` line after the restore: a `, f` on
+        the restore line would reach the subpatch, not its box)"""
+        return self._add(name, ("sub", canvas, x, y, label, width))
 
     def c(self, a, ao, b, bi):
         self.conns.append((a, ao, b, bi))
@@ -55,9 +58,11 @@ class Canvas:
         out = [self.header.replace("$", "\\$")]
         for it in self.items:
             if it[0] == "sub":
-                _, cv, x, y, label = it
+                _, cv, x, y, label, width = it
                 out.append(cv.render())
                 out.append(f"#X restore {x} {y} pd {label};".replace("$", "\\$"))
+                if width:
+                    out.append(f"#X f {width};")
             elif it[0] in ("raw", "data"):
                 out.append(it[1])
             else:
