@@ -38,25 +38,31 @@ CHANNELS = (
       "ratio 3", "attack 5", "release 120", "makeup 3"), ((1, -10), (2, -18))),
 )
 BUSES = ("reverb size 65", "reverb damping 45", "return 1 -2",
-         "delay time 375", "delay feedback 30", "return 2 -4",
-         "master fader 0")
+         "delay time 375", "delay feedback 30", "return 2 -4")
+MASTER_FADER = 0
 MIXER = "mixer~ -stereo 1 -ch %d" % len(CHANNELS)
 
 
-def channel_messages(k):
-    """the messages that set channel k (1-based), without the channel number"""
-    name, fader, bal, strip, sends = CHANNELS[k - 1]
-    out = list(strip)
-    if bal:
-        out.append("pan %g" % bal)
-    out += ["send %d %g" % s for s in sends]
-    out.append("fader %g" % fader)
-    return out
+def send_db(k, bus):
+    """channel k's (1-based) send to bus 1 or 2, dB (-100: none)"""
+    return dict(CHANNELS[k - 1][4]).get(bus, -100)
+
+
+def setup_messages():
+    """the mix but for the faders and sends (what a console's controls
+    show): every channel's strip~ settings and balance, the effects"""
+    out = []
+    for k, (name, fader, bal, strip, sends) in enumerate(CHANNELS, 1):
+        out += ["%d %s" % (k, m) for m in strip]
+        if bal:
+            out.append("%d pan %g" % (k, bal))
+    return out + list(BUSES)
 
 
 def messages():
     """every message of the mix, in order, as mixer~ takes them"""
-    out = []
-    for k in range(1, len(CHANNELS) + 1):
-        out += ["%d %s" % (k, m) for m in channel_messages(k)]
-    return out + list(BUSES)
+    out = setup_messages()
+    for k, (name, fader, bal, strip, sends) in enumerate(CHANNELS, 1):
+        out += ["%d send %d %g" % (k, b, db) for b, db in sends]
+        out.append("%d fader %g" % (k, fader))
+    return out + ["master fader %g" % MASTER_FADER]
