@@ -226,19 +226,26 @@ def pass_mix():
     return run_pd("mix", cv)
 
 
-def pass_learn(preset):
+def mastering(setup):
+    """a patch that plays mix.wav into [mastering~] ("ms"), sends it the
+    setup messages before DSP starts and prints its info `R: ...`"""
     cv = patch()
     start(cv)
     pl = player(cv, MIXWAV, 10, 80)
     cv.obj("ms", 10, 250, "mastering~")
     cv.c(pl[0], 0, "ms", 0)
     cv.c(pl[1], 0, "ms", 1)
-    learn_s = SONG_S + TAIL_S
-    cv.msg("setup", 400, 80, "preset %s \\, learn %g \\, print" % (preset, learn_s))
+    cv.msg("setup", 400, 80, setup)
     cv.c("t", 2, "setup", 0)
     cv.c("setup", 0, "ms", 0)
     cv.obj("pr", 300, 300, "print R")
     cv.c("ms", 2, "pr", 0)
+    return cv
+
+
+def pass_learn(preset):
+    learn_s = SONG_S + TAIL_S
+    cv = mastering("preset %s \\, learn %g \\, print" % (preset, learn_s))
     # learn's answer (a gain, or a failure) ends the pass: save, quit
     cv.obj("rl", 10, 300, "route learn")
     cv.obj("rg", 10, 325, "route gain failed")
@@ -263,17 +270,7 @@ def pass_learn(preset):
 
 
 def pass_master(latency, extra_dither):
-    cv = patch()
-    start(cv)
-    pl = player(cv, MIXWAV, 10, 80)
-    cv.obj("ms", 10, 250, "mastering~")
-    cv.c(pl[0], 0, "ms", 0)
-    cv.c(pl[1], 0, "ms", 1)
-    cv.msg("setup", 400, 80, "load %s \\, print" % STATE)
-    cv.c("t", 2, "setup", 0)
-    cv.c("setup", 0, "ms", 0)
-    cv.obj("pr", 300, 300, "print R")
-    cv.c("ms", 2, "pr", 0)
+    cv = mastering("load %s \\, print" % STATE)
     cv.obj("dith", 10, 350, "dither~ -ch 2 -bits 16 -type tpdf -seed 16")
     cv.c("ms", 0, "dith", 0)
     cv.c("ms", 1, "dith", 1)

@@ -201,6 +201,55 @@ def player(cv, stem, x=20, y=40):
     return "lt"
 
 
+def head(cv, stem, routes, trig=None, y=60):
+    """the stem's score player -> [route <routes>] (at y + 90) and, when
+    trig is given, its first outlet -> [t <trig>] (at y + 120)"""
+    ev = player(cv, stem, 20, y)
+    cv.obj("rt", 20, y + 90, "route " + routes)
+    cv.c(ev, 0, "rt", 0)
+    if trig:
+        cv.obj("t", 20, y + 120, "t " + trig)
+        cv.c("rt", 0, "t", 0)
+
+
+def pitch(cv, x, y, glide):
+    """[t]'s outlet 0 (a note list) -> its first number -> mtof -> a
+    [vline~] ("fv") that glides there in glide ms (0: jumps)"""
+    cv.obj("sp", x, y, "list split 1")
+    cv.obj("mtof", x, y + 30, "mtof")
+    cv.msg("gl", x, y + 60, "$1 %g" % glide if glide else "$1")
+    cv.obj("fv", x, y + 90, "vline~")
+    cv.c("t", 0, "sp", 0)
+    cv.chain("sp", "mtof", "gl", "fv")
+
+
+def amp_env(cv, x, y, outlet, attack, sustain, decay, release, early):
+    """[t]'s outlet (a note list: note vel steps) -> the amplitude
+    envelope [vline~] ("av"): to vel in attack ms, to sustain x vel over
+    decay ms, released (release ms) early ms before the note's end"""
+    cv.obj("ax", x, y, "expr $f2 \\; $f2 * %g \\; max($f3 * %g - %g \\, 10)"
+           % (sustain, STEP_MS, early))
+    cv.obj("ap", x, y + 30, "pack f f f")
+    cv.msg("am", x, y + 60, "$1 %g \\, $2 %g %g \\, 0 %g $3" % (attack, decay, attack, release))
+    cv.obj("av", x, y + 90, "vline~")
+    cv.c("t", outlet, "ax", 0)
+    for k in range(3):
+        cv.c("ax", k, "ap", k)
+    cv.chain("ap", "am", "av")
+
+
+def filter_env(cv, x, y, outlet, attack, floor, decay, depth, base):
+    """[t]'s outlet (a bang) -> a cutoff ("feo", Hz) that rises to
+    base + depth in attack ms and falls to base + floor x depth over
+    decay ms"""
+    cv.msg("fe", x, y, "1 %g \\, %g %g %g" % (attack, floor, decay, attack))
+    cv.obj("fev", x, y + 30, "vline~")
+    cv.obj("fes", x, y + 60, "*~ %g" % depth)
+    cv.obj("feo", x, y + 90, "+~ %g" % base)
+    cv.c("t", outlet, "fe", 0)
+    cv.chain("fe", "fev", "fes", "feo")
+
+
 def outs(cv, src_l, src_r, x, y):
     cv.obj("oL", x, y, "outlet~")
     cv.obj("oR", x + 100, y, "outlet~")
@@ -275,11 +324,7 @@ def kick():
     cv.text(20, 5, "kick: a sine whose pitch falls from 160 to 50 Hz (its "
             "phase drawn by vline~ \\, sample-exact) \\, a squared decay of "
             "420 ms \\, a click of high-passed noise, f 90")
-    ev = player(cv, "kick", 20, 60)
-    cv.obj("rt", 20, 150, "route hit")
-    cv.c(ev, 0, "rt", 0)
-    cv.obj("t", 20, 180, "t f f f")
-    cv.c("rt", 0, "t", 0)
+    head(cv, "kick", "hit", "f f f")
     cv.msg("pm", 20, 220, kick_phase_msg())
     cv.obj("pv", 20, 280, "vline~")
     cv.obj("p4", 20, 305, "-~ 0.25")
@@ -315,11 +360,7 @@ def snare():
     cv.text(20, 5, "snare: two sines falling from 230 and 370 Hz (the "
             "shell) and band-passed noise (the wires) \\, squared decays of "
             "110 and 230 ms, f 90")
-    ev = player(cv, "snare", 20, 60)
-    cv.obj("rt", 20, 150, "route hit")
-    cv.c(ev, 0, "rt", 0)
-    cv.obj("t", 20, 180, "t f f b")
-    cv.c("rt", 0, "t", 0)
+    head(cv, "snare", "hit", "f f b")
     cv.msg("fm", 20, 215, "230 \\, 175 40")
     cv.obj("fv", 20, 240, "vline~")
     cv.obj("o1", 20, 300, "osc~")
@@ -364,9 +405,7 @@ def hats():
     cv.text(20, 5, "hats: two independent noises (left \\, right) high-passed "
             "twice at 7 kHz; closed: a 50 ms squared decay \\, open: 320 ms "
             "(a closed hit chokes an open one: one envelope), f 90")
-    ev = player(cv, "hats", 20, 60)
-    cv.obj("rt", 20, 150, "route closed open")
-    cv.c(ev, 0, "rt", 0)
+    head(cv, "hats", "closed open")
     cv.obj("qc", 20, 180, "sqrt")
     cv.obj("qo", 160, 180, "sqrt")
     cv.c("rt", 0, "qc", 0)
@@ -397,23 +436,15 @@ def hats():
 
 def bass():
     cv = sub("bass", 800, 560)
-    cv.text(20, 5, "bass: a sawtooth and a sine at the same pitch \\, through a resonant low-pass (vcf~) whose cutoff falls "
-            "from 2 kHz to 600 Hz in 200 ms after each note; the note's "
-            "length comes from the score, f 100")
-    ev = player(cv, "bass", 20, 60)
-    cv.obj("rt", 20, 150, "route note")
-    cv.c(ev, 0, "rt", 0)
-    cv.obj("t", 20, 180, "t l l b")
-    cv.c("rt", 0, "t", 0)
-    # pitch
-    cv.obj("sp", 20, 210, "list split 1")
-    cv.obj("mtof", 20, 240, "mtof")
-    cv.obj("fv", 20, 270, "vline~")
-    cv.c("t", 0, "sp", 0)
-    cv.chain("sp", "mtof", "fv")
-    cv.obj("ph", 20, 320, "phasor~")
-    cv.obj("saw", 20, 350, "-~ 0.5")
-    cv.obj("sin", 120, 320, "osc~")
+    cv.text(20, 5, "bass: a sawtooth and a sine at the same pitch \\, "
+            "through a resonant low-pass (vcf~) whose cutoff falls from "
+            "2 kHz to 600 Hz in 200 ms after each note; the note's length "
+            "comes from the score, f 100")
+    head(cv, "bass", "note", "l l b")
+    pitch(cv, 20, 210, 0)
+    cv.obj("ph", 20, 330, "phasor~")
+    cv.obj("saw", 20, 355, "-~ 0.5")
+    cv.obj("sin", 120, 330, "osc~")
     cv.c("fv", 0, "ph", 0)
     cv.c("fv", 0, "sin", 0)
     cv.chain("ph", "saw")
@@ -428,25 +459,11 @@ def bass():
     cv.obj("src", 20, 410, "+~")
     cv.c("gs", 0, "src", 0)
     cv.c("gi", 0, "src", 1)
-    # filter envelope
-    cv.msg("fe", 300, 210, "1 2 \\, 0 200 2")
-    cv.obj("fev", 300, 240, "vline~")
-    cv.obj("fes", 300, 270, "*~ 1400")
-    cv.obj("feo", 300, 300, "+~ 600")
-    cv.c("t", 2, "fe", 0)
-    cv.chain("fe", "fev", "fes", "feo")
+    filter_env(cv, 300, 210, 2, 2, 0, 200, 1400, 600)
     cv.obj("vcf", 20, 440, "vcf~ 1.4")
     cv.c("src", 0, "vcf", 0)
     cv.c("feo", 0, "vcf", 1)
-    # amplitude: <vel> 3 ms, 0.75 vel over 180 ms, release 50 ms at the end
-    cv.obj("ax", 480, 180, "expr $f2 \\; $f2 * 0.75 \\; max($f3 * %g - 50 \\, 10)" % STEP_MS)
-    cv.obj("ap", 480, 210, "pack f f f")
-    cv.msg("am", 480, 240, "$1 3 \\, $2 180 3 \\, 0 50 $3")
-    cv.obj("av", 480, 270, "vline~")
-    cv.c("t", 1, "ax", 0)
-    for k in range(3):
-        cv.c("ax", k, "ap", k)
-    cv.chain("ap", "am", "av")
+    amp_env(cv, 480, 180, 1, 3, 0.75, 180, 50, 50)
     cv.obj("amp", 20, 470, "*~")
     cv.c("vcf", 1, "amp", 0)
     cv.c("av", 0, "amp", 1)
@@ -464,11 +481,7 @@ def pad():
             "out over 900 ms. Every note is two sawtooths \\, 6 cents flat on "
             "the left \\, 6 cents sharp on the right (the width); a "
             "low-pass (vcf~) per side \\, its cutoff from the score, f 150")
-    ev = player(cv, "pad", 20, 60)
-    cv.obj("rt", 20, 150, "route chord off")
-    cv.c(ev, 0, "rt", 0)
-    cv.obj("t", 20, 180, "t l b")
-    cv.c("rt", 0, "t", 0)
+    head(cv, "pad", "chord off", "l b")
     # which group: a flip-flop
     cv.obj("ff", 100, 210, "f")
     cv.obj("ffn", 140, 210, "== 0")
@@ -559,17 +572,8 @@ def lead():
     cv.text(20, 5, "lead: two sawtooths 7 cents apart (left \\, right) with a "
             "25 ms glide and a 5.5 Hz vibrato \\, through resonant low-passes "
             "(vcf~) whose cutoff falls after each note: a pluck, f 100")
-    ev = player(cv, "lead", 20, 60)
-    cv.obj("rt", 20, 150, "route note")
-    cv.c(ev, 0, "rt", 0)
-    cv.obj("t", 20, 180, "t l l b")
-    cv.c("rt", 0, "t", 0)
-    cv.obj("sp", 20, 210, "list split 1")
-    cv.obj("mtof", 20, 240, "mtof")
-    cv.msg("gl", 20, 270, "$1 25")
-    cv.obj("fv", 20, 300, "vline~")
-    cv.c("t", 0, "sp", 0)
-    cv.chain("sp", "mtof", "gl", "fv")
+    head(cv, "lead", "note", "l l b")
+    pitch(cv, 20, 210, 25)
     cv.obj("vib", 140, 240, "osc~ 5.5")
     cv.obj("vd", 140, 270, "*~ 0.004")
     cv.obj("v1", 140, 300, "+~ 1")
@@ -577,22 +581,8 @@ def lead():
     cv.obj("f", 20, 330, "*~")
     cv.c("fv", 0, "f", 0)
     cv.c("v1", 0, "f", 1)
-    # filter envelope
-    cv.msg("fe", 300, 210, "1 3 \\, 0.25 300 3")
-    cv.obj("fev", 300, 240, "vline~")
-    cv.obj("fes", 300, 270, "*~ 3200")
-    cv.obj("feo", 300, 300, "+~ 700")
-    cv.c("t", 2, "fe", 0)
-    cv.chain("fe", "fev", "fes", "feo")
-    # amplitude
-    cv.obj("ax", 500, 180, "expr $f2 \\; $f2 * 0.6 \\; max($f3 * %g - 60 \\, 10)" % STEP_MS)
-    cv.obj("ap", 500, 210, "pack f f f")
-    cv.msg("am", 500, 240, "$1 4 \\, $2 250 4 \\, 0 90 $3")
-    cv.obj("av", 500, 270, "vline~")
-    cv.c("t", 1, "ax", 0)
-    for k in range(3):
-        cv.c("ax", k, "ap", k)
-    cv.chain("ap", "am", "av")
+    filter_env(cv, 300, 210, 2, 3, 0.25, 300, 3200, 700)
+    amp_env(cv, 500, 180, 1, 4, 0.6, 250, 90, 60)
     for k, (side, cents) in enumerate((("L", -3.5), ("R", 3.5))):
         x = 20 + 160 * k
         cv.obj("d" + side, x, 360, "*~ %.6f" % (2 ** (cents / 1200.0)))
@@ -622,18 +612,9 @@ def voice():
             "centre and level of F1..F4 \\, gliding 70 ms from vowel to "
             "vowel). The pitch glides 60 ms into each note \\, the vibrato "
             "(5.3 Hz \\, +-1%) grows in after 300 ms., f 140")
-    ev = player(cv, "voice", 20, 70)
-    cv.obj("rt", 20, 160, "route sing")
-    cv.c(ev, 0, "rt", 0)
-    cv.obj("t", 20, 190, "t l l l b")
-    cv.c("rt", 0, "t", 0)
+    head(cv, "voice", "sing", "l l l b", y=70)
     # pitch and vibrato
-    cv.obj("sp", 20, 220, "list split 1")
-    cv.obj("mtof", 20, 250, "mtof")
-    cv.msg("gl", 20, 280, "$1 60")
-    cv.obj("fv", 20, 310, "vline~")
-    cv.c("t", 0, "sp", 0)
-    cv.chain("sp", "mtof", "gl", "fv")
+    pitch(cv, 20, 220, 60)
     cv.msg("vd", 140, 220, "0 \\, 0.01 500 300")
     cv.obj("vdv", 140, 250, "vline~")
     cv.obj("vib", 240, 250, "osc~ 5.3")
@@ -655,14 +636,7 @@ def voice():
     cv.c("saw", 0, "src", 0)
     cv.c("nzg", 0, "src", 1)
     # amplitude: attack 70 ms, 0.85 over 250 ms, release 160 ms at the end
-    cv.obj("ax", 340, 190, "expr $f2 \\; $f2 * 0.85 \\; max($f3 * %g - 100 \\, 10)" % STEP_MS)
-    cv.obj("ap", 340, 220, "pack f f f")
-    cv.msg("am", 340, 250, "$1 70 \\, $2 250 70 \\, 0 160 $3")
-    cv.obj("av", 340, 280, "vline~")
-    cv.c("t", 2, "ax", 0)
-    for k in range(3):
-        cv.c("ax", k, "ap", k)
-    cv.chain("ap", "am", "av")
+    amp_env(cv, 340, 190, 2, 70, 0.85, 250, 160, 100)
     # vowels -> formant centres and levels
     cv.obj("vs", 560, 190, "list split 3")
     cv.obj("vt", 560, 220, "list trim")
@@ -787,13 +761,17 @@ def control():
     cv.c("rt", 7, "err", 0)
     # state
     cv.obj("playing", 20, 500, "v $0-playing")
+    def when(tag, x, outlet, playing):
+        """[route]'s outlet -> [t b] (named tag) -> only when $0-playing is
+        `playing` -> [t b b b] (tag + "t")"""
+        cv.obj(tag, x, 130, "t b")
+        cv.c("rt", outlet, tag, 0)
+        cv.obj(tag + "v", x, 155, "v $0-playing")
+        cv.obj(tag + "s", x, 180, "sel %d" % playing)
+        cv.obj(tag + "t", x, 205, "t b b b")
+        cv.chain(tag, tag + "v", tag + "s", tag + "t")
     # play: if not playing: reset phases, start the clock
-    cv.obj("pl", 20, 130, "t b")
-    cv.c("rt", 0, "pl", 0)
-    cv.obj("plv", 20, 155, "v $0-playing")
-    cv.obj("pls", 20, 180, "sel 0")
-    cv.obj("plt", 20, 205, "t b b b")
-    cv.chain("pl", "plv", "pls", "plt")
+    when("pl", 20, 0, 0)
     cv.obj("rst", 140, 235, "s $0-reset")
     cv.c("plt", 2, "rst", 0)
     cv.msg("p1", 80, 235, "1")
@@ -804,13 +782,8 @@ def control():
     cv.c("plt", 1, "pi", 0)
     cv.msg("go", 20, 290, "1")
     cv.c("plt", 0, "go", 0)
-    # stop
-    cv.obj("st", 260, 130, "t b")
-    cv.c("rt", 1, "st", 0)
-    cv.obj("stv", 260, 155, "v $0-playing")
-    cv.obj("sts", 260, 180, "sel 1")
-    cv.obj("stt", 260, 205, "t b b b")
-    cv.chain("st", "stv", "sts", "stt")
+    # stop: if playing: stop the clock, release the notes
+    when("st", 260, 1, 1)
     cv.msg("s0", 260, 290, "0")
     cv.c("stt", 0, "s0", 0)
     cv.obj("sst", 340, 235, "s $0-stop")

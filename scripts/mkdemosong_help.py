@@ -6,16 +6,12 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pdpatch import Canvas  # noqa: E402
 from mkdemosong import STEMS, SECTIONS, BARS  # noqa: E402
+from mkmixer_help import fatom, volume  # noqa: E402
 
 SUB = "#N canvas 80 60 {w} {h} {name} 0;"
 BG = "#fcfcfc #000000 #000000"
 VOLUME = -12   # dB at open
 COLW = 64      # one stem's column in the console
-
-
-def fatom(cv, name, x, y, w, rcv="-", snd="-", lo=0, hi=0):
-    return cv.raw(name, f"#X floatatom {x} {y} {w} {lo} {hi} 0 - {rcv} {snd} 0;"
-                  .replace("$", "\\$"))
 
 
 def satom(cv, name, x, y, w, rcv):
@@ -124,24 +120,19 @@ def info():
     return cv
 
 
-def volume():
-    cv = Canvas(SUB.format(w=420, h=260, name="volume"))
-    cv.obj("lb", 200, 20, "loadbang")
-    cv.msg("vs", 200, 50, "set %d" % VOLUME)
-    cv.obj("vss", 200, 75, "s $0-volset")
-    cv.msg("vv", 300, 50, str(VOLUME))
-    cv.obj("vvs", 300, 75, "s $0-vol")
+def init():
+    cv = Canvas(SUB.format(w=420, h=200, name="init"))
+    cv.text(20, 10, "at load: the volume (the slider without output \\, "
+            "the value to [pd volume] and the number box), f 50")
+    cv.obj("lb", 20, 60, "loadbang")
+    cv.msg("vs", 20, 90, "set %d" % VOLUME)
+    cv.obj("vss", 20, 115, "s $0-volset")
+    cv.msg("vv", 140, 90, str(VOLUME))
+    cv.obj("vvs", 140, 115, "s $0-vol")
     cv.c("lb", 0, "vs", 0)
     cv.c("lb", 0, "vv", 0)
     cv.chain("vs", "vss")
     cv.chain("vv", "vvs")
-    cv.obj("r", 20, 20, "r $0-vol")
-    cv.obj("x", 20, 110, "expr if($f1 <= -60 \\, 0 \\, pow(10 \\, $f1 / 20))")
-    cv.msg("m", 20, 140, "$1 30")
-    cv.obj("l", 20, 170, "line~")
-    cv.obj("o", 20, 210, "outlet~")
-    cv.chain("r", "x", "m", "l", "o")
-    cv.text(130, 140, "dB to gain \\, 30 ms ramp; -60 = off, f 30")
     return cv
 
 
@@ -240,6 +231,7 @@ def main():
     cv.sub("info", 860, 410, "info", info())
     cv.c("song", 2 * n, "info", 0)
     cv.sub("vol", 400, 445, "volume", volume())
+    cv.sub("init", 500, 445, "init", init())
     cv.obj("oL", 20, 475, "*~")
     cv.obj("oR", 790, 475, "*~")
     cv.c("listen", 0, "oL", 0)

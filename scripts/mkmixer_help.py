@@ -324,4 +324,5 @@ def main():
     print(cv.render())
 
 
-main()
+if __name__ == "__main__":
+    main()
