@@ -753,12 +753,12 @@ def control():
             "through the score (%d steps); each step goes to every "
             "instrument ([s $0-step]) \\, which reads its own line. Info: "
             "bar <n> at each bar \\, section <name> at each section \\, "
-            "play 0|1 \\, end., f 140" % (STEP_MS, STEPS))
+            "play 0|1 \\, end. reset: stop and back to the top., f 140" % (STEP_MS, STEPS))
     cv.obj("in", 20, 60, "r $0-ctl")
-    cv.obj("rt", 20, 90, "route play stop pos section loop bang print")
+    cv.obj("rt", 20, 90, "route play stop pos section loop bang print reset")
     cv.c("in", 0, "rt", 0)
     cv.obj("err", 700, 180, "print demosong~: unknown message")
-    cv.c("rt", 7, "err", 0)
+    cv.c("rt", 8, "err", 0)
     # state
     cv.obj("playing", 20, 500, "v $0-playing")
     def when(tag, x, outlet, playing):
@@ -804,7 +804,13 @@ def control():
     cv.obj("tst", 20, 390, "t f f")
     cv.c("step", 0, "tst", 0)
     cv.c("tst", 1, "inc", 0)
-    cv.c("inc", 0, "step", 1)
+    # every next step goes through here: the clock's [f] and a [v] that
+    # print reads
+    cv.obj("nxt", 120, 330, "t f f")
+    cv.obj("nxtv", 180, 300, "v $0-next")
+    cv.c("nxt", 0, "step", 1)
+    cv.c("nxt", 1, "nxtv", 0)
+    cv.c("inc", 0, "nxt", 0)
     cv.obj("end", 20, 420, "moses %d" % STEPS)
     cv.c("tst", 0, "end", 0)
     cv.obj("ts", 20, 450, "t f f")
@@ -838,13 +844,13 @@ def control():
     cv.c("ls", 1, "lt", 0)
     cv.msg("l0", 620, 570, "0")
     cv.c("lt", 1, "l0", 0)
-    cv.c("l0", 0, "step", 1)
+    cv.c("l0", 0, "nxt", 0)
     cv.c("lt", 0, "step", 0)
     cv.obj("nt", 500, 570, "t b b")
     cv.c("ls", 0, "nt", 0)
     cv.msg("n0", 500, 600, "0")
     cv.c("nt", 0, "n0", 0)
-    cv.c("n0", 0, "step", 1)
+    cv.c("n0", 0, "nxt", 0)
     cv.c("nt", 1, "st", 0)  # stop (releases, play 0)
     # pos <bar>: the next step is the bar's first; notes are released
     cv.obj("pos", 700, 330, "clip 0 %d" % (BARS - 1))
@@ -853,7 +859,7 @@ def control():
     cv.obj("posm", 700, 380, "* 16")
     cv.obj("post", 700, 405, "t f b")
     cv.chain("pos", "posi", "posm", "post")
-    cv.c("post", 0, "step", 1)
+    cv.c("post", 0, "nxt", 0)
     cv.obj("poss", 780, 430, "s $0-stop")
     cv.c("post", 1, "poss", 0)
     cv.obj("secr", 860, 280, "route " + " ".join(n for n, _ in SECTIONS))
@@ -868,6 +874,13 @@ def control():
     cv.c("rt", 4, "lp", 0)
     cv.obj("lpv", 700, 155, "v $0-loop")
     cv.c("lp", 0, "lpv", 0)
+    # reset: stop, back to the top
+    cv.obj("rs", 1000, 130, "t b b")
+    cv.c("rt", 7, "rs", 0)
+    cv.msg("rs0", 1060, 155, "0")
+    cv.c("rs", 0, "rs0", 0)
+    cv.c("rs0", 0, "pos", 0)
+    cv.c("rs", 1, "st", 0)
     # bang: from the top
     cv.obj("bg", 860, 130, "t b b")
     cv.c("rt", 5, "bg", 0)
@@ -880,8 +893,7 @@ def control():
     cv.c("rt", 6, "pr", 0)
     cv.obj("prl", 700, 650, "v $0-loop")
     cv.obj("prp", 780, 650, "v $0-playing")
-    cv.obj("prs", 860, 650, "f")
-    cv.c("step", 0, "prs", 1)
+    cv.obj("prs", 860, 650, "v $0-next")
     cv.obj("prk", 700, 680, "pack f f f")
     cv.c("pr", 2, "prs", 0)
     cv.c("prs", 0, "prk", 2)
@@ -889,7 +901,7 @@ def control():
     cv.c("prp", 0, "prk", 1)
     cv.c("pr", 0, "prl", 0)
     cv.c("prl", 0, "prk", 0)
-    cv.msg("prm", 700, 710, "next step $3 (bar $3) playing $2 loop $1")
+    cv.msg("prm", 700, 710, "next step $3 playing $2 loop $1")
     cv.c("prk", 0, "prm", 0)
     cv.obj("prpr", 700, 735, "print demosong~")
     cv.c("prm", 0, "prpr", 0)
@@ -930,7 +942,7 @@ def main():
              "\\, chorus (8-15 \\, loud) \\, outro (16-19). Outlets: a pair "
              "(left \\, right) per stem: %s; then info. Messages: play \\, "
              "stop \\, pos <bar> \\, section <name> \\, loop 0|1 \\, bang "
-             "(from the top) \\, print. See demosong~-help.pd., f 130"
+             "(from the top) \\, reset (stop \\, to the top) \\, print. See demosong~-help.pd., f 130"
              % (BARS, " \\, ".join(STEMS)))
     top.obj("in", 20, 90, "inlet")
     top.obj("toc", 20, 120, "s $0-ctl")

@@ -147,6 +147,7 @@ def reference():
           "pos <bar> (0..%d: the next step played is that bar's first; "
           "sounding notes are released); section intro|verse|chorus|outro "
           "(pos %s); loop 0|1 [0] (after the last bar \\, bar 0 again); "
+          "reset (stop \\, back to the top); "
           "print (the position \\, play and loop state to the Pd window). "
           "An unknown message is named in the Pd window." % (
               BARS - 1, " \\, ".join(str(b) for _, b in SECTIONS)), 110),

@@ -4,8 +4,9 @@
 #  - every stem sounds, is at its loudest in the chorus and quieter in the
 #    intro (integrated loudness per section, libebur128);
 #  - the transport: `section chorus` then `stop` (the stems fall silent
-#    after the release), `-loop 1` (after `end` it plays bar 0 again), the
-#    info outlet (play, bar, section, end), an unknown message named;
+#    after the release), `-loop 1` (after `end` it plays bar 0 again),
+#    `reset`, the info outlet (play, bar, section, end), an unknown message
+#    named;
 #  - the demo pipeline (scripts/demo.py, as make demo runs it) writes mix.wav,
 #    master.wav, master-16bit.wav (16-bit PCM), mastering.txt and report.png;
 #    the mix has a quiet intro and a loud chorus; the master lands on the
@@ -57,10 +58,11 @@ ok "it plays until stop" 'v > -40' "$loud" "kick $loud LUFS before stop"
 ok "stop falls silent after the release" 'v <= -70' "$after" "loudest stem from 0.45 s after stop: $after LUFS"
 if grep -q "^demosong~: unknown message: foo" "$T/stems/pd.log"; then pass "an unknown message is named"; else fail "no 'demosong~: unknown message: foo' in the log"; fi
 L=$OUT/loop
-demo --stems "$L" --flags "-loop 1" --load "pos 19, play" --seconds 2.5 \
-    >/dev/null 2>"$L.err" || fail "loop render: $(head -3 "$L.err")"
+demo --stems "$L" --flags "-loop 1" --load "pos 19, play" --at 2200 "reset, print" \
+    --seconds 2.5 >/dev/null 2>"$L.err" || fail "loop render: $(head -3 "$L.err")"
 info=$(grep '^INFO: ' "$L/stems/pd.log" | sed 's/^INFO: //' | tr '\n' ',')
-ok "-loop 1 plays bar 0 after the end" 'v ~ /^play 1,bar 19,end,bar 0,section intro,$/' "$info" "info: $info"
+ok "-loop 1 plays bar 0 after the end, reset stops" 'v ~ /^play 1,bar 19,end,bar 0,section intro,play 0,$/' "$info" "info: $info"
+if grep -q "^demosong~: next step 0 playing 0 loop 1" "$L/stems/pd.log"; then pass "reset goes back to the top"; else fail "after reset: $(grep '^demosong~:' "$L/stems/pd.log")"; fi
 
 # 4. the demo pipeline
 D=$OUT/demo
