@@ -3,7 +3,8 @@
 #   make          build every external (each linked with the dsp/ core)
 #   make install  install the libdir mixmaster/ (PDLIBDIR, DESTDIR honoured)
 #   make check    install missing packages, build, run every test
-#   make demo     install missing packages, build, render and meter a mix
+#   make demo     install missing packages, build, mix and master the demo
+#                 song in Pd, print a report (PRESET=ebu|apple|cd|club)
 #   make bench    cost per sample against the processors users would pick
 #   make deps     check for (and install) the Debian packages we need
 #                 (scripts/deps.sh; DEPS_GROUPS=all for every group)
@@ -216,9 +217,13 @@ check: deps
 	    $(BUILD)/mmref $${fcc:+fuzzers FUZZ_CC=$$fcc}
 	BUILD=$(BUILD) MM_JOBS=$(JOBS) bash tests/run.sh
 
+# make demo [PRESET=streaming|apple|ebu|cd|club|none]: the demo song
+# (demosong~) -> mixer~ -> build/demo/mix.wav -> mastering~ ->
+# master.wav, master-16bit.wav, a report and report.png (scripts/demo.py)
+PRESET ?= streaming
 demo: deps
-	$(MAKE) -j$(JOBS) stage tools
-	BUILD=$(BUILD) bash scripts/demo.sh
+	$(MAKE) -j$(JOBS) stage $(TOOL_DIR)/tpmeter
+	BUILD=$(BUILD) python3 scripts/demo.py --preset $(PRESET)
 
 bench: deps
 	$(MAKE) -j$(JOBS) stage tools bench-core

@@ -5,7 +5,10 @@
 #
 # Groups:
 #   base      build the externals, the unit tests and the tools; run the Pd
-#             tests and the demo (make, make check, make demo)
+#             tests and the demo (make, make check, make demo); gnuplot-nox
+#             draws the demo's picture (build/demo/report.png: a small
+#             package without X, pngcairo included; matplotlib would pull
+#             numpy and take a second to start)
 #   fuzz      clang with libFuzzer and its sanitizer runtimes: the fuzz
 #             harnesses (make fuzz, and the short pass in make check)
 #   valgrind  memcheck (make valgrind)
@@ -25,7 +28,8 @@ set -u
 group_packages() {
     case $1 in
     base) echo "make gcc libc6-dev python3 puredata-core puredata-dev
-                pd-lib-builder libebur128-dev libcmocka-dev libfftw3-dev" ;;
+                pd-lib-builder libebur128-dev libcmocka-dev libfftw3-dev
+                gnuplot-nox" ;;
     fuzz) echo "clang libclang-rt-14-dev|libclang-rt-dev" ;;
     valgrind) echo "valgrind" ;;
     bench) echo "pkg-config liblilv-dev lv2-dev x42-plugins lsp-plugins-lv2
@@ -54,7 +58,7 @@ groups=()
 for arg in "$@"; do
     case $arg in
     --dry-run) dry="-s" ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) group_packages "$arg" >/dev/null \
            || { echo "deps: unknown group '$arg' (base fuzz valgrind bench check all)"; exit 2; }
        groups+=("$arg") ;;
@@ -81,7 +85,7 @@ names() { local p; for p in "$@"; do printf '%s ' "${p%%|*}"; done; }
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "mixmaster needs (Debian/Ubuntu names): $(names "${missing[@]}")"
     echo "elsewhere: Pure Data 0.51+ with its headers (m_pd.h), pd-lib-builder,"
-    echo "libebur128, cmocka and fftw3 development files, a C compiler;"
+    echo "libebur128, cmocka and fftw3 development files, a C compiler, gnuplot (make demo);"
     echo "for fuzzing clang with libFuzzer, for make bench liblilv and the LV2 plugins."
     exit 1
 fi

@@ -1,5 +1,5 @@
 """pdpatch: a tiny Pd patch writer (objects and connections by name),
-used by scripts/mklivemaster.py."""
+used by scripts/mklivemaster.py, mkmixer_help.py, mkdemosong.py and demo.py."""
 
 
 class Canvas:
@@ -9,9 +9,11 @@ class Canvas:
         self.names = {}
         self.conns = []
         self.restore = None
+        self.count = 0        # objects so far (what a connection counts)
 
     def _add(self, name, item):
-        idx = len(self.items)
+        idx = self.count
+        self.count += 1
         self.items.append(item)
         if name:
             assert name not in self.names, name
@@ -30,8 +32,17 @@ class Canvas:
     def raw(self, name, line):
         return self._add(name, ("raw", line))
 
-    def sub(self, name, x, y, label, canvas):
-        return self._add(name, ("sub", canvas, x, y, label))
+    def data(self, line):
+        """a line that belongs to the object before it and is no object
+        itself (the `#A set ...;` contents of a [text define -k]): written
+        as it is, counted by no connection"""
+        self.items.append(("data", line))
+
+    def sub(self, name, x, y, label, canvas, width=None):
+        """a subpatch [pd label]; width: its box's width in characters
+        (saved as Pd does, a `#X f` line after the restore: a `, f` on
+        the restore line would reach the subpatch, not its box)"""
+        return self._add(name, ("sub", canvas, x, y, label, width))
 
     def c(self, a, ao, b, bi):
         self.conns.append((a, ao, b, bi))
@@ -47,10 +58,12 @@ class Canvas:
         out = [self.header.replace("$", "\\$")]
         for it in self.items:
             if it[0] == "sub":
-                _, cv, x, y, label = it
+                _, cv, x, y, label, width = it
                 out.append(cv.render())
                 out.append(f"#X restore {x} {y} pd {label};".replace("$", "\\$"))
-            elif it[0] == "raw":
+                if width:
+                    out.append(f"#X f {width};")
+            elif it[0] in ("raw", "data"):
                 out.append(it[1])
             else:
                 kind, x, y, t = it

@@ -40,7 +40,7 @@ FUZZ_SECONDS=${MM_FUZZ_SECONDS:-5}
 # the longest jobs, longest first (CPU seconds measured on a shared 2-core
 # machine), started first when there are no recorded times
 SLOW="asan:test_peaklimiter asan:test_loudness pd:test_loudness_ebu
-      pd:test_robust_memory pd:test_livemaster pd:test_robust_messages pd:test_robust_blocks
+      pd:test_robust_memory pd:test_livemaster pd:test_demosong pd:test_robust_messages pd:test_robust_blocks
       pd:test_comp pd:test_strip pd:test_eq_response pd:test_robust_signals
       asan:test_truepeak pd:test_multiband fuzz:obj_loudness"
 mkdir -p "$OUTROOT"

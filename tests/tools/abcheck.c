@@ -3,6 +3,8 @@
  *   abcheck lufs <file.wav> [t0 [t1]]   integrated loudness (LUFS, BS.1770
  *        gated, libebur128) of the file's first two channels from t0 to t1
  *        seconds (default: the whole file); -144 for silence
+ *   abcheck lufs <file.wav> t0:t1...    the same for each span, one line
+ *        each (the file is read once)
  *   abcheck jump <file.wav> <t0> <t1>   the largest |x[n] - x[n-1]| over
  *        every channel from t0 to t1 s (a click shows as a jump far above
  *        the signal's own)
@@ -32,15 +34,11 @@ static wav_data load(const char *p)
     return w;
 }
 
-static void span(const wav_data *w, int argc, char **argv, int at, long *a,
-                 long *b)
+/* frames a..b of w for t0..t1 seconds, clamped to the file */
+static void frames(const wav_data *w, double t0, double t1, long *a, long *b)
 {
-    *a = 0;
-    *b = w->frames;
-    if (argc > at)
-        *a = (long)(atof(argv[at]) * w->samplerate);
-    if (argc > at + 1)
-        *b = (long)(atof(argv[at + 1]) * w->samplerate);
+    *a = (long)(t0 * w->samplerate);
+    *b = (long)(t1 * w->samplerate);
     if (*a < 0)
         *a = 0;
     if (*b > w->frames)
@@ -49,32 +47,60 @@ static void span(const wav_data *w, int argc, char **argv, int at, long *a,
         *b = *a;
 }
 
+/* the span from argv[at] and argv[at + 1] (seconds; default the file) */
+static void span(const wav_data *w, int argc, char **argv, int at, long *a,
+                 long *b)
+{
+    frames(w, argc > at ? atof(argv[at]) : 0.0,
+           argc > at + 1 ? atof(argv[at + 1]) : (double)w->frames / w->samplerate + 1,
+           a, b);
+}
+
+/* integrated loudness of frames a..b of w's first two channels, LUFS */
+static double lufs(const wav_data *w, long a, long b)
+{
+    int ch = w->channels < 2 ? w->channels : 2;
+    ebur128_state *st = ebur128_init((unsigned)ch, (unsigned long)w->samplerate,
+                                     EBUR128_MODE_I);
+    float *buf = malloc(sizeof(float) * 2 * 4096);
+    if (!st || !buf)
+        exit(2);
+    for (long i = a; i < b; i += 4096) {
+        long n = b - i < 4096 ? b - i : 4096;
+        for (long k = 0; k < n; k++)
+            for (int c = 0; c < ch; c++)
+                buf[k * ch + c] = w->samples[(i + k) * w->channels + c];
+        ebur128_add_frames_float(st, buf, (size_t)n);
+    }
+    double l;
+    if (ebur128_loudness_global(st, &l) != EBUR128_SUCCESS || !(l > -144))
+        l = -144;
+    ebur128_destroy(&st);
+    free(buf);
+    return l;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc >= 4 && !strcmp(argv[1], "lufs") && strchr(argv[3], ':')) {
+        wav_data w = load(argv[2]);
+        for (int k = 3; k < argc; k++) {
+            double t0, t1;
+            if (sscanf(argv[k], "%lf:%lf", &t0, &t1) != 2) {
+                fprintf(stderr, "abcheck: span %s is not t0:t1\n", argv[k]);
+                return 2;
+            }
+            long a, b;
+            frames(&w, t0, t1, &a, &b);
+            printf("%.3f\n", lufs(&w, a, b));
+        }
+        return 0;
+    }
     if (argc >= 3 && !strcmp(argv[1], "lufs")) {
         wav_data w = load(argv[2]);
         long a, b;
         span(&w, argc, argv, 3, &a, &b);
-        int ch = w.channels < 2 ? w.channels : 2;
-        ebur128_state *st = ebur128_init((unsigned)ch,
-                                         (unsigned long)w.samplerate,
-                                         EBUR128_MODE_I);
-        if (!st)
-            return 2;
-        float *buf = malloc(sizeof(float) * 2 * 4096);
-        for (long i = a; i < b; i += 4096) {
-            long n = b - i < 4096 ? b - i : 4096;
-            for (long k = 0; k < n; k++)
-                for (int c = 0; c < ch; c++)
-                    buf[k * ch + c] = w.samples[(i + k) * w.channels + c];
-            ebur128_add_frames_float(st, buf, (size_t)n);
-        }
-        double l;
-        if (ebur128_loudness_global(st, &l) != EBUR128_SUCCESS || !(l > -144))
-            l = -144;
-        printf("%.3f\n", l);
-        ebur128_destroy(&st);
-        free(buf);
+        printf("%.3f\n", lufs(&w, a, b));
         return 0;
     }
     if (argc >= 5 && !strcmp(argv[1], "jump")) {
