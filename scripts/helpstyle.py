@@ -165,7 +165,7 @@ class Help:
         cv = self.ctl
         if self.ctl_y > 540:
             self.ctl_y = 50
-            self.ctl_x += 220
+            self.ctl_x += 380
         r = self.o(self.ctl_x, self.ctl_y, "r $0-c-" + cname, cv)
         mm = self.m(self.ctl_x, self.ctl_y + 24, message, cv)
         s = self.o(self.ctl_x, self.ctl_y + 48, "s " + send, cv)
@@ -207,7 +207,7 @@ class Help:
         cv = self.ctl
         if self.ctl_y > 480:
             self.ctl_y = 50
-            self.ctl_x += 220
+            self.ctl_x += 380
         r = self.o(self.ctl_x, self.ctl_y, "r $0-c-" + cname, cv)
         sel = self.o(self.ctl_x, self.ctl_y + 24,
                      "sel " + " ".join(str(i) for i in range(len(choices))),
@@ -427,3 +427,37 @@ class Help:
 def wrapped_lines(text, width):
     import textwrap
     return max(1, len(textwrap.wrap(text, width - 1)))
+
+
+def packed(h, x, y, cname, fields, message, send, step=26):
+    """number boxes whose values form one message ('band 2 bell $1 $2 $3'):
+    fields are (label, value, lo, hi); in [pd controls] the first is the
+    hot inlet of a [pack] holding every field's value (so moving one box
+    keeps the others), each other one stores and bangs. Returns the
+    bottom."""
+    cv = h.ctl
+    for i, (label, v, lo, hi) in enumerate(fields):
+        h.o(x, y + i * step, "nbx 5 18 %s %s 0 1 $0-c-%s-%d empty %s %d 9 0 "
+            "12 %s %s %s %s 256" % (num(lo), num(hi), cname, i,
+                                    label.replace(" ", "\\ "), NBX_W(5) + 8,
+                                    BG, FG, FG, num(v)))
+    if h.ctl_y > 420:
+        h.ctl_y = 50
+        h.ctl_x += 380
+    cx, cy = h.ctl_x, h.ctl_y
+    pk = h.o(cx, cy + 90, "pack " + " ".join(num(f[1]) for f in fields), cv)
+    for i in range(len(fields)):
+        r = h.o(cx + 110 * i, cy, "r $0-c-%s-%d" % (cname, i), cv)
+        if i == 0:
+            h.c(r, 0, pk, 0, cv)
+        else:
+            t = h.o(cx + 110 * i, cy + 40, "t b f", cv)
+            h.c(r, 0, t, 0, cv)
+            h.c(t, 1, pk, i, cv)
+            h.c(t, 0, pk, 0, cv)
+    mm = h.m(cx, cy + 120, message, cv)
+    s = h.o(cx, cy + 150, "s " + send, cv)
+    h.c(pk, 0, mm, 0, cv)
+    h.c(mm, 0, s, 0, cv)
+    h.ctl_y += 190
+    return y + len(fields) * step

@@ -178,7 +178,1004 @@ def comp():
     return finish(h, ["gate~", "strip~", "multiband~", "limiter~"])
 
 
-PATCHES = {"comp~": comp}
+
+def chain(h, box, send, source=None, nout=2, mono_out=False, info=None,
+          y=236, rx=250):
+    """source -> [r send] + the object -> listen panel: the left column
+    every sound-changing patch shares. Returns the object's name."""
+    r = h.o(rx, y - 30, "r " + send)
+    c = h.o(30, y, box)
+    if source:
+        for k in range(len(source) // 2):
+            h.c(source[2 * k], source[2 * k + 1], c, k)
+    h.c(r, 0, c, 0)
+    lines = 1 + (len(box) > 60)
+    out = h.listen(30, y + 28 + 16 * (lines - 1) + 26)
+    h.c(c, 0, out, 0)
+    h.c(c, 0 if mono_out else 1, out, 1)
+    return c
+
+
+def intro_play(what):
+    return ("Press play in the demo loop, switch DSP on in the listen "
+            "panel (the volume is for your ears only), then " + what)
+
+
+def gate():
+    n = "gate~"
+    h = Help(n, DESC[n]["summary"])
+    h.header()
+    h.intro(intro_play("raise the hiss: the gate opens on the hits and "
+                       "closes on the hiss and hum between them."))
+    src = h.source(30, 124)
+    hiss = h.o(360, 168, "pd add-hiss")
+    # the hiss subpatch: noise and hum at about -50 dBFS, and env~
+    sub = hs.Canvas("#N canvas 200 120 560 400 add-hiss 0;")
+    h.cv.items.pop()
+    h.cv.names.pop(hiss)
+    ins = [h.o(20, 20, "inlet~", sub), h.o(200, 20, "inlet~", sub)]
+    nz = h.o(20, 60, "noise~", sub)
+    hum = h.o(100, 60, "osc~ 50", sub)
+    mix = h.o(20, 90, "+~", sub)
+    lvl = h.o(20, 120, "*~", sub)
+    rh = h.o(140, 90, "r $0-c-hiss", sub)
+    db = h.o(140, 120, "expr dbtorms($f1 + 100) * 0.5", sub)
+    ln = h.o(140, 150, "line~", sub)
+    aL = h.o(20, 200, "+~", sub)
+    aR = h.o(200, 200, "+~", sub)
+    oL = h.o(20, 320, "outlet~", sub)
+    oR = h.o(200, 320, "outlet~", sub)
+    env = h.o(320, 230, "env~ 2048", sub)
+    e2 = h.o(320, 260, "- 100", sub)
+    es = h.o(320, 290, "s $0-level", sub)
+    sub.text(300, 40, hs.esc("hiss (noise) and 50 Hz hum at the level of "
+                             "the hiss control, in both channels. env~ "
+                             "measures the RMS level of the left channel "
+                             "for the picture (the gate itself looks at "
+                             "the peak).") + ", f 34")
+    for a_, b_ in ((nz, mix), (mix, lvl), (rh, db), (db, ln), (aL, oL),
+                   (aR, oR), (env, e2), (e2, es), (aL, env)):
+        h.c(a_, 0, b_, 0, sub)
+    h.c(hum, 0, mix, 1, sub)
+    h.c(ln, 0, lvl, 1, sub)
+    h.c(ins[0], 0, aL, 0, sub)
+    h.c(ins[1], 0, aR, 0, sub)
+    h.c(lvl, 0, aL, 1, sub)
+    h.c(lvl, 0, aR, 1, sub)
+    h.cv.sub(hiss, 30, 200, "add-hiss", sub)
+    h.c(src, 0, hiss, 0)
+    h.c(src, 1, hiss, 1)
+    box = "gate~ -ch 2 -threshold -40 -range -60 -hold 80"
+    h.number(360, 202, "hiss", -50, -70, -30, "hiss dBFS", "$1",
+             "$0-hissdb")
+    c = chain(h, box, "$0-gate", [hiss, 0, hiss, 1], y=260)
+    bottom = h.info_route(30, 410, (c, 2), ["gating", "latency"], 120,
+                          ["dB", "samples"])
+    h.bar(150, bottom + 24, 300, 18, "$0-level", -80, 0, hs.BLUE,
+          "input (env~ RMS)", [(-80, "-80"), (-60, "-60"), (-40, "-40"),
+                               (-20, "-20"), (0, "0 dB")])
+    h.marker(150, bottom + 24, 300, 18, "$0-c-threshold", -80, 0,
+             "threshold", initial=-40)
+    h.bar(150, bottom + 80, 300, 18, "$0-i-gating", 0, -80, hs.RED,
+          "gating", [(0, "0"), (-20, "-20"), (-40, "-40"), (-60, "-60"),
+                     (-80, "-80 dB")])
+    h.panel(500, 58, 700, 200, "gate~: each box starts at the object's value")
+    controls(h, n, box, ["threshold", "range", "attack", "hold", "release",
+                         "hysteresis", "bypass", "delta"], 512, 84,
+             "$0-gate", colw=200)
+    h.messages(960, 92, [("print", ""), ("reset", ""), ("latency", "")],
+               "$0-gate")
+    h.t(520, 280, "The gate opens when the input's peak rises above the "
+        "threshold and closes when it falls below threshold - hysteresis "
+        "and the hold time has passed. Closed, it turns the sound down by "
+        "range dB (-100 = off). The upper bar shows the input's RMS level "
+        "(env~) under the threshold mark, the lower one the gate's gain "
+        "now (0 = open). delta 1: hear what the gate removes.", 60)
+    h.about(520, 420, "what-a-mixing-engineer-uses-it-for", [
+        "- cutting hiss, hum and spill between the hits of a close-miked "
+        "drum (tom and snare mics).",
+        "- tightening a kick or a bass DI.",
+        "- range -10 to -20 dB: a gentle expander that turns the bleed "
+        "down instead of off.",
+        "- hysteresis stops chatter when the level hovers near the "
+        "threshold, hold keeps it open through the tail of a note.",
+        "- [gate~ -ch 2 -sidechain 1]: the key inlet decides (a kick "
+        "opening a gated noise or a bass)."])
+    h.place_internals(520, 450)
+    h.t(660, 285 + 0, "", 1) if False else None
+    return finish(h, ["comp~", "strip~", "env~"])
+
+
+def eq():
+    n = "eq~"
+    h = Help(n, DESC[n]["summary"])
+    h.header()
+    h.intro(intro_play("change the bands on the right: the upper graph "
+                       "is the response of the settings, the lower one the "
+                       "sound after eq~."))
+    src = h.source(30, 124)
+    bands = [(1, "highpass", 40, None, 0.707), (2, "bell", 250, -3, 1.5),
+             (3, "bell", 3000, 3, 1), (4, "highshelf", 10000, 2, 0.707)]
+    box = "eq~ -ch 2 -bands 4 " + " ".join(
+        "-band %d %s %g %g %g" % (k, t, f, g or 0, q)
+        for k, t, f, g, q in bands)
+    c = chain(h, box, "$0-eq", [src, 0, src, 1])
+    h.panel(500, 58, 700, 130, "bands: each box starts at the object's value")
+    for i, (k, t, f, g, q) in enumerate(bands):
+        x = 512 + 172 * i
+        h.t(x, 80, "band %d %s" % (k, t), 20)
+        fields = [("Hz", f, 10, 24000)]
+        if g is not None:
+            fields.append(("dB", g, -24, 24))
+        fields.append(("q", q, 0.1, 20))
+        msg = "band %d %s $1 %s" % (k, t, "$2 $3" if g is not None
+                                    else "0 $2")
+        hs.packed(h, x, 102, "b%d" % k, fields, msg, "$0-eq")
+    h.toggle(512, 196, "bypass", 0, "bypass", "bypass $1", "$0-eq")
+    h.toggle(612, 196, "delta", 0, "delta", "delta $1", "$0-eq")
+    h.messages(740, 200, [("band 3 notch 3000 0 8", "try: a notch"),
+                          ("band 4 off", "switch a band off"),
+                          ("print", "every band to the Pd window")],
+               "$0-eq", step=24, note_x=940, note_w=30)
+    h.t(30, 390, "The number boxes do not follow the messages on the "
+        "right: they show what they last sent.", 60)
+    h.graph(500, 330, "$0-curve", 256, 330, 140, -24, 24,
+            [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
+            [(24, "+24"), (0, "0"), (-24, "-24 dB")],
+            title="the response of the settings (curve)")
+    array_at_load(h, "curve", "$0-curve", "$0-eq")
+    sp = h.o(30, 450, "spectrum~ -ch 2 -array $0-spec -smoothing 0.167 "
+             "-tilt 4.5")
+    h.c(c, 0, sp, 0)
+    h.c(c, 1, sp, 1)
+    h.graph(500, 530, "$0-spec", 256, 330, 120, -96, 0,
+            [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
+            [(0, "0"), (-48, "-48"), (-96, "-96 dB")],
+            title="the sound after eq~ (spectrum~, tilt 4.5 dB/oct)")
+    floor_at_load(h, "$0-spec")
+    h.t(30, 490, "spectrum~ draws the loop after eq~ in 1/6 octave bands "
+        "(tilt 4.5 dB/oct makes a typical mix look flat): move a band and "
+        "watch the sound follow the curve.", 60)
+    h.about(900, 330, "what-a-mixing-engineer-uses-it-for", [
+        "- high-pass every track that has no business below 40-100 Hz "
+        "(rumble and mic handling eat headroom).",
+        "- cut before you boost: a narrow bell (q 4-8) at -3..-9 dB finds "
+        "and tames a boxy or ringing resonance.",
+        "- broad bells (q 0.5-1) and shelves shape tone: +2 dB high shelf "
+        "for air, -3 dB around 250 Hz for mud.",
+        "- notch a hum or a feedback frequency, band-pass a telephone "
+        "voice, all-pass to align phase.",
+        "- delta 1 lets you hear exactly what the bands add or remove, "
+        "bypass 1 compares.",
+        "- types: bell lowshelf highshelf lowpass highpass bandpass notch "
+        "allpass, or off."])
+    h.about(900, 360, "accuracy", [
+        "Design: the poles of the analog prototype (RBJ cookbook s-domain "
+        "forms) mapped by z = exp(sT), exact resonance and damping. The "
+        "numerator is fitted so that the digital magnitude equals the "
+        "analog one at DC, at the centre frequency and in the "
+        "least-squares sense over the band (after M. Vicanek, Matched "
+        "Second Order Digital Filters, 2016). A cut is the exact inverse "
+        "of the boost.",
+        "Measured by mixmaster's tests: bands centred at or below fs/8 (at "
+        "44.1, 48 and 96 kHz) stay within 0.1 dB of the prototype up to "
+        "fs/8, for bells, lowpass, bandpass and allpass (q 0.1 to 20), "
+        "shelves (q 0.1 to 3), highpass and notch (q 0.3 to 20).",
+        "Near Nyquist: a 10 kHz bell (q 1, +-12 dB) deviates at most 0.56 "
+        "dB at 44.1 kHz and 0.42 dB at 48 kHz from 20 Hz to 20 kHz, where "
+        "the bilinear RBJ design is off by 3.8 and 3.3 dB. Bands centred "
+        "between fs/8 and 0.45 fs stay within about 1 to 1.5 dB up to 20 "
+        "kHz (a notch's width there up to 6.7 dB).",
+        "Smoothing: settings glide in log-frequency and dB (10 ms), "
+        "redesigned every 16 samples with linear coefficient ramps. A "
+        "change of type crossfades over 20 ms."])
+    h.place_internals(900, 390)
+    return finish(h, ["strip~", "multiband~", "spectrum~"])
+
+
+def floor_at_load(h, array, x=200, y=440):
+    """an empty spectrum array reads -144 (the floor), not 0 dB"""
+    cv = h.draw
+    lb = h.o(x, y, "loadbang", cv)
+    f = h.o(x, y + 30, "f $0", cv)
+    m = h.m(x, y + 60, "; %s const -144" % array.replace("$0", "$1"), cv)
+    h.c(lb, 0, f, 0, cv)
+    h.c(f, 0, m, 0, cv)
+
+
+def dither():
+    n = "dither~"
+    h = Help(n, DESC[n]["summary"])
+    h.header()
+    h.intro("Switch DSP on, then fade: a 330 Hz tone falls from -6 to -90 "
+            "dBFS in 8 s and starts again. At 8 bits you hear what "
+            "word-length reduction does to a quiet sound, and the spectrum "
+            "shows where the noise goes.")
+    sub = hs.Canvas("#N canvas 200 120 520 360 fading-tone 0;")
+    r = h.o(20, 20, "r $0-c-fade", sub)
+    sel = h.o(20, 50, "sel 1", sub)
+    mt = h.o(20, 80, "metro 8000", sub)
+    m1 = h.m(20, 110, "94, 10 8000", sub)
+    ln = h.o(20, 140, "line~", sub)
+    dbt = h.o(20, 170, "dbtorms~", sub)
+    osc = h.o(140, 170, "osc~ 330", sub)
+    mul = h.o(20, 210, "*~", sub)
+    out = h.o(20, 250, "outlet~", sub)
+    m0 = h.m(120, 110, "0", sub)
+    sub.text(200, 20, hs.esc("on: every 8 s a line from 94 to 10 dB "
+                             "(Pd's 100 = 0 dBFS): -6 to -90 dBFS. off: "
+                             "silence.") + ", f 36")
+    for a_, b_ in ((r, sel), (sel, mt), (mt, m1), (m1, ln), (ln, dbt),
+                   (dbt, mul), (mul, out)):
+        h.c(a_, 0, b_, 0, sub)
+    h.c(osc, 0, mul, 1, sub)
+    h.c(sel, 1, m0, 0, sub)
+    h.c(m0, 0, ln, 0, sub)
+    h.c(sel, 1, mt, 0, sub)
+    h.panel(30, 124, 320, 40, "", hs.SOURCE_BG)
+    h.toggle(40, 135, "fade", 0, "fade -6..-90 dBFS (8 s)", "$1", "$0-x")
+    # the fade toggle needs no route: its value goes to the subpatch
+    h.ctl.items = h.ctl.items[:-3]
+    h.ctl.conns = h.ctl.conns[:-2]
+    h.ctl_y -= 80
+    tone = h.uid()
+    h.cv.sub(tone, 30, 176, "fading-tone", sub)
+    box = "dither~ -ch 1 -bits 8"
+    c = chain(h, box, "$0-dither", [tone, 0], mono_out=True)
+    bottom = h.info_route(30, 380, (c, 1), ["clip", "latency"], 120,
+                          ["samples", "samples"])
+    sp = h.o(30, bottom + 10, "spectrum~ -ch 1 -array $0-spec -smoothing "
+             "0.167")
+    h.c(c, 0, sp, 0)
+    h.panel(500, 58, 700, 150, "dither~: each control starts at the "
+            "object's value")
+    controls(h, n, box, ["bits", "delta", "autoblank", None, "type", None,
+                         "shape"], 512, 84, "$0-dither", colw=170, rows=3)
+    h.messages(1040, 92, [("seed 1", "same noise"), ("reset", ""),
+                          ("print", "")], "$0-dither", note_x=1110,
+               note_w=12)
+    h.graph(500, 250, "$0-spec", 256, 460, 200, -144, 0,
+            [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
+            [(0, "0"), (-48, "-48"), (-96, "-96"), (-144, "-144 dB")],
+            title="the output, seen by spectrum~ (1/6 octave)")
+    floor_at_load(h, "$0-spec")
+    h.t(500, 500, "With type none the fading tone turns into a buzzy, "
+        "gated distortion and then stops dead: the rounding error follows "
+        "the signal. With tpdf it fades smoothly into a steady hiss and "
+        "stays audible below the last bit. Shape simple or fweighted moves "
+        "the noise out of the 1-5 kHz region, where hearing is most "
+        "sensitive, and up above 15 kHz: watch the floor tilt. bits 16: "
+        "watch it fall. delta 1 plays only what dither~ adds.", 64)
+    h.about(990, 250, "what-each-type-is-for", [
+        "none: plain rounding, only for signals already on the grid or "
+        "for demonstrations.",
+        "rpdf: one uniform number per sample. Removes distortion but lets "
+        "the noise level breathe with the signal (noise modulation). "
+        "Rarely the right choice.",
+        "tpdf (the default): triangular. Error power constant and "
+        "independent of the signal: the mastering standard.",
+        "hp: TPDF with its noise tilted up (+6 dB/oct), a little less "
+        "audible hiss at the same error power, no feedback.",
+        "shape simple: gentle 2nd-order shaping, a few dB less noise "
+        "across the audio band, more above 15 kHz. fweighted: a 9-tap "
+        "curve after the threshold of hearing, about 22 dB less noise "
+        "from 1 to 5 kHz at 44.1 kHz, a lot more above 15 kHz. Each is "
+        "designed for the running sample rate. Shape only the very last "
+        "stage: any later gain change or resampling spoils it.",
+        "autoblank 1: no dither once every channel has been digitally "
+        "silent for 0.5 s (true silence between tracks), back at once on "
+        "signal. seed: the same seed gives the same noise (reproducible "
+        "renders); by default every instance differs."])
+    h.place_internals(990, 290)
+    return finish(h, ["limiter~", "loudness~", "spectrum~", "mastering~"])
+
+
+def imager():
+    n = "imager~"
+    h = Help(n, DESC[n]["summary"])
+    h.header()
+    h.intro("Switch DSP on and play the pad: detuned saws, different in "
+            "each channel, over a 55 Hz bass that is wide too (55 Hz left, "
+            "55.4 Hz right): the bass drifts out of phase and pulls the "
+            "correlation towards -1 every 2.5 s. monobass 120 fixes it.")
+    sub = hs.Canvas("#N canvas 200 120 600 400 wide-pad 0;")
+    r = h.o(20, 20, "r $0-c-pad", sub)
+    g = h.o(20, 50, "* 0.15", sub)
+    gl = h.m(20, 80, "$1 50", sub)
+    ln = h.o(20, 110, "line~", sub)
+    vals = [("phasor~ 220", "phasor~ 220.9"), ("phasor~ 329.6",
+                                               "phasor~ 328.7"),
+            ("osc~ 55", "osc~ 55.4")]
+    L = [h.o(140 + 0, 40 + 30 * i, a_, sub) for i, (a_, b_) in
+         enumerate(vals)]
+    R = [h.o(300, 40 + 30 * i, b_, sub) for i, (a_, b_) in enumerate(vals)]
+    sL1 = h.o(140, 150, "+~", sub)
+    sL2 = h.o(140, 180, "+~", sub)
+    sR1 = h.o(300, 150, "+~", sub)
+    sR2 = h.o(300, 180, "+~", sub)
+    mL = h.o(140, 220, "*~", sub)
+    mR = h.o(300, 220, "*~", sub)
+    oL = h.o(140, 280, "outlet~", sub)
+    oR = h.o(300, 280, "outlet~", sub)
+    for a_, b_ in ((r, g), (g, gl), (gl, ln), (sL1, sL2), (sR1, sR2),
+                   (sL2, mL), (sR2, mR), (mL, oL), (mR, oR)):
+        h.c(a_, 0, b_, 0, sub)
+    h.c(L[0], 0, sL1, 0, sub)
+    h.c(L[1], 0, sL1, 1, sub)
+    h.c(L[2], 0, sL2, 1, sub)
+    h.c(R[0], 0, sR1, 0, sub)
+    h.c(R[1], 0, sR1, 1, sub)
+    h.c(R[2], 0, sR2, 1, sub)
+    h.c(ln, 0, mL, 1, sub)
+    h.c(ln, 0, mR, 1, sub)
+    h.panel(30, 140, 320, 40, "", hs.SOURCE_BG)
+    h.toggle(40, 151, "pad", 0, "play the wide pad", "$1", "$0-x")
+    h.ctl.items = h.ctl.items[:-3]
+    h.ctl.conns = h.ctl.conns[:-2]
+    h.ctl_y -= 80
+    pad = h.uid()
+    h.cv.sub(pad, 30, 192, "wide-pad", sub)
+    box = "imager~"
+    c = chain(h, box, "$0-img", [pad, 0, pad, 1], y=250)
+    bottom = h.info_route(30, 400, (c, 2), ["correlation", "latency"], 130,
+                          ["-1..1", "samples"])
+    h.bar(130, bottom + 20, 300, 18, "$0-i-correlation", -1, 1, hs.GREEN,
+          "correlation", [(-1, "-1"), (0, "0"), (1, "+1")])
+    h.panel(500, 58, 700, 170, "imager~: each control starts at the "
+            "object's value")
+    controls(h, n, box, ["width", "mid", "side", "balance", "monobass",
+                         None, "swap", "bypass", "delta"], 512, 84,
+             "$0-img", colw=220, rows=5)
+    h.messages(780, 168, [("xover 150 2000", "then:"),
+                          ("widths 0 100 150", "narrow lows, widen highs"),
+                          ("xover off", "one band again")], "$0-img",
+               step=18, note_x=930, note_w=26)
+    for view, y0 in (("mid", 270), ("side", 480)):
+        sp = h.o(30, 560 + (30 if view == "side" else 0),
+                 "spectrum~ -ch 2 -view %s -array $0-%s" % (view, view))
+        h.c(c, 0, sp, 0)
+        h.c(c, 1, sp, 1)
+        h.graph(500, y0, "$0-" + view, 256, 330, 140, -96, 0,
+                [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"),
+                 (1, "20k Hz")],
+                [(0, "0"), (-48, "-48"), (-96, "-96 dB")],
+                title="%s: %s" % (view, "(L+R)/2, what mono keeps" if view
+                                  == "mid" else "(L-R)/2, what mono loses"))
+        floor_at_load(h, "$0-" + view, y=440 + (100 if view == "side" else 0))
+    h.t(30, 520, "Two spectrum~ objects watch the output: width 0 empties "
+        "the side, monobass 120 clears its lows.", 62)
+    h.t(900, 270, "M = (L+R)/2, S = (L-R)/2. out L = M + w S, out R = M - "
+        "w S with w = width/100. At the defaults the output is the input, "
+        "bit for bit, with no latency.", 44)
+    h.about(900, 380, "mono-compatibility", [
+        "Whatever is in the side cancels when the mix is summed to mono "
+        "(phone speakers, club systems, radio), and a correlation that "
+        "stays below 0 means the mono sum loses level.",
+        "Low frequencies carry most of the energy and give no direction "
+        "cue, so mastering engineers put the bass in mono: monobass 100 "
+        "to 150 Hz. On vinyl, side signal is vertical groove motion: too "
+        "much bass in the side makes the stylus jump.",
+        "What it is for: narrow a too-wide stereo synth (width 60), widen "
+        "reverbs or overheads (width 130), pull the side down a dB or two "
+        "to focus a master, fix a swapped or one-sided recording (swap, "
+        "balance)."])
+    h.place_internals(900, 410)
+    return finish(h, ["multiband~", "spectrum~", "loudness~"])
+
+
+def leveler():
+    n = "leveler~"
+    h = Help(n, DESC[n]["summary"])
+    h.header()
+    h.intro(intro_play("switch the sections on: every 6 s the loop jumps "
+                       "to -40, -12 dB, silence, -24 dB. leveler~ rides it "
+                       "toward the target, slowly, and holds through the "
+                       "silence."))
+    src = h.source(30, 124)
+    sub = hs.Canvas("#N canvas 200 120 560 380 sections 0;")
+    ins = [h.o(20, 20, "inlet~", sub), h.o(300, 20, "inlet~", sub)]
+    r = h.o(20, 60, "r $0-c-sections", sub)
+    sel = h.o(20, 90, "sel 0", sub)
+    m0 = h.m(20, 120, "0", sub)
+    mt = h.o(100, 120, "metro 6000", sub)
+    cnt = h.o(100, 150, "f", sub)
+    inc = h.o(150, 150, "+ 1", sub)
+    md = h.o(100, 180, "mod 4", sub)
+    se = h.o(100, 210, "sel 0 1 2 3", sub)
+    levels = ["-40", "-12", "-200", "-24"]
+    ms = [h.m(100 + 50 * i, 240, v, sub) for i, v in enumerate(levels)]
+    add = h.o(20, 270, "expr dbtorms($f1 + 100)", sub)
+    lm = h.m(20, 300, "$1 50", sub)
+    ln = h.o(20, 330, "line~", sub)
+    mL = h.o(20, 360, "*~", sub)
+    mR = h.o(300, 360, "*~", sub)
+    oL = h.o(20, 400, "outlet~", sub)
+    oR = h.o(300, 400, "outlet~", sub)
+    sub.text(300, 60, hs.esc("off: the loop as it is. on: every 6 s the "
+                             "next gain of -40, -12, -200 (silence) and "
+                             "-24 dB.") + ", f 30")
+    for a_, b_ in ((r, sel), (sel, m0), (mt, cnt), (cnt, md), (md, se),
+                   (add, lm), (lm, ln), (mL, oL), (mR, oR), (inc, inc)):
+        if a_ != b_:
+            h.c(a_, 0, b_, 0, sub)
+    h.c(cnt, 0, inc, 0, sub)
+    h.c(inc, 0, cnt, 1, sub)
+    h.c(sel, 1, mt, 0, sub)
+    h.c(m0, 0, mt, 0, sub)
+    h.c(m0, 0, add, 0, sub)
+    for i, mm in enumerate(ms):
+        h.c(se, i, mm, 0, sub)
+        off = h.o(100 + 50 * i, 270 - 0, "", sub) if False else None
+        h.c(mm, 0, add, 0, sub)
+    h.c(ins[0], 0, mL, 0, sub)
+    h.c(ins[1], 0, mR, 0, sub)
+    h.c(ln, 0, mL, 1, sub)
+    h.c(ln, 0, mR, 1, sub)
+    # the steps are relative to -40 dB: fix the messages
+    for i, v in enumerate(levels):
+        pass
+    h.toggle(360, 140, "sections", 0, "sections", "$1", "$0-x")
+    h.ctl.items = h.ctl.items[:-3]
+    h.ctl.conns = h.ctl.conns[:-2]
+    h.ctl_y -= 80
+    secs = h.uid()
+    h.cv.sub(secs, 30, 200, "sections", sub)
+    h.c(src, 0, secs, 0)
+    h.c(src, 1, secs, 1)
+    box = "leveler~ -ch 2"
+    c = chain(h, box, "$0-lev", [secs, 0, secs, 1], y=260)
+    bottom = h.info_route(30, 410, (c, 2), ["gain", "loudness", "frozen"],
+                          110, ["dB", "LUFS", ""])
+    h.bar(150, bottom + 24, 300, 18, "$0-i-loudness", -60, 0, hs.BLUE,
+          "input LUFS", [(-60, "-60"), (-40, "-40"), (-20, "-20"),
+                         (0, "0")])
+    h.marker(150, bottom + 24, 300, 18, "$0-c-target", -60, 0, "target",
+             initial=-16)
+    h.bar(150, bottom + 80, 300, 18, "$0-i-gain", -12, 12, hs.GREEN,
+          "gain", [(-12, "-12"), (0, "0"), (12, "+12 dB")])
+    h.panel(500, 58, 700, 180, "leveler~: each control starts at the "
+            "object's value")
+    controls(h, n, box, ["target", "speed", "maxboost", "maxcut", "window",
+                         "gate", None, "freeze", "bypass"], 512, 84,
+             "$0-lev", colw=240)
+    h.messages(1000, 92, [("reset", ""), ("print", ""), ("gain 0", "")],
+               "$0-lev")
+    h.t(520, 270, "gain: what leveler~ applies now (it starts at 0 dB). "
+        "loudness: the input's K-weighted loudness over window (3 s). "
+        "Below target + gate (LU) the input counts as a pause: the gain "
+        "holds. It never moves faster than speed dB/s, nor beyond "
+        "maxboost and maxcut. Zero latency: the first stage of live "
+        "mastering (livemaster~ follows it with multiband~ and "
+        "limiter~).", 64)
+    h.place_internals(520, 420)
+    return finish(h, ["livemaster~", "loudness~", "limiter~"])
+
+
+def limiter():
+    n = "limiter~"
+    h = Help(n, DESC[n]["summary"])
+    h.header()
+    h.intro(intro_play("push the input: the gain reduction grows, the "
+                       "loudness after creeps up a few LU while the PLR "
+                       "(true peak minus loudness) collapses."))
+    src = h.source(30, 124)
+    box = "limiter~ -ch 2 -ceiling -1"
+    c = chain(h, box, "$0-lim", [src, 0, src, 1])
+    bottom = h.info_route(30, 380, (c, 2), ["gr", "latency"], 120,
+                          ["dB", "samples"])
+    h.bar(130, bottom + 20, 300, 18, "$0-i-gr", 0, -24, hs.RED,
+          "gain reduction", [(0, "0"), (-6, "-6"), (-12, "-12"),
+                             (-18, "-18"), (-24, "-24 dB")])
+    # loudness before and after
+    lb = h.o(380, 206, "loudness~ -ch 2")
+    h.c(src, 0, lb, 0)
+    h.c(src, 1, lb, 1)
+    la = h.o(250, 320, "loudness~ -ch 2")
+    h.c(c, 0, la, 0)
+    h.c(c, 1, la, 1)
+    rb = h.o(380, 240 + 30, "s $0-before")
+    h.c(lb, 0, rb, 0)
+    ra = h.o(250, 350, "s $0-after")
+    h.c(la, 0, ra, 0)
+    cv = h.draw
+    for i, who in enumerate(("before", "after")):
+        r = h.o(20 + 300 * i, 300, "r $0-" + who, cv)
+        rt = h.o(20 + 300 * i, 330, "route shortterm plr", cv)
+        s1 = h.o(20 + 300 * i, 360, "s $0-%s-st" % who, cv)
+        s2 = h.o(140 + 300 * i, 390, "s $0-%s-plr" % who, cv)
+        h.c(r, 0, rt, 0, cv)
+        h.c(rt, 0, s1, 0, cv)
+        h.c(rt, 1, s2, 0, cv)
+    h.t(30, 570, "loudness before and after limiter~:", 40)
+    for i, who in enumerate(("before", "after")):
+        y = 600 + 28 * i
+        h.t(30, y, who, 8)
+        h.readout(100, y, "$0-%s-st" % who, "LUFS short-term")
+        h.readout(300, y, "$0-%s-plr" % who, "PLR LU")
+    h.panel(500, 58, 700, 170, "limiter~: each control starts at the "
+            "object's value")
+    controls(h, n, box, ["input", "ceiling", "release", "lookahead",
+                         "link", None, "truepeak", "bypass", "delta"], 512,
+             84, "$0-lim", colw=220, rows=5)
+    h.messages(1000, 92, [("reset", ""), ("print", ""), ("latency", "")],
+               "$0-lim")
+    h.t(520, 250, "Keeps the output's true peak (the peaks between the "
+        "samples that a DAC or a lossy encoder will make) under the "
+        "ceiling, in dBTP. It looks ahead: the gain is fully down before "
+        "each peak leaves the delay line and comes back smoothly after "
+        "it. Latency = lookahead. input raises the level into it. Louder "
+        "is not better: compare at equal loudness before you decide.", 64)
+    h.about(520, 400, "what-engineers-use-it-for", [
+        "- the last stage of a master: ceiling -1 dBTP for streaming, -2 "
+        "for lossy encoders at low bit rates.",
+        "- catching peaks on a live bus without audible pumping (release "
+        "50 to 200 ms).",
+        "- delta 1: check that it only touches the peaks.",
+        "- truepeak 0 limits the samples only (cheaper, but the peaks "
+        "between them can pass the ceiling)."])
+    h.place_internals(520, 430)
+    return finish(h, ["loudness~", "dither~", "leveler~", "mastering~"])
+
+
+def loudness():
+    n = "loudness~"
+    h = Help(n, DESC[n]["summary"])
+    h.header()
+    h.intro(intro_play("watch the meters. The tone is a 1 kHz sine at "
+                       "-23 dBFS in both channels: it reads -23 LUFS."))
+    src = h.source(30, 124)
+    sub = hs.Canvas("#N canvas 200 120 520 360 add-tone 0;")
+    ins = [h.o(20, 20, "inlet~", sub), h.o(300, 20, "inlet~", sub)]
+    r = h.o(20, 60, "r $0-c-tone", sub)
+    g = h.o(20, 90, "* 0.070795", sub)
+    gm = h.m(20, 120, "$1 20", sub)
+    ln = h.o(20, 150, "line~", sub)
+    osc = h.o(140, 150, "osc~ 1000", sub)
+    mul = h.o(140, 190, "*~", sub)
+    aL = h.o(20, 240, "+~", sub)
+    aR = h.o(300, 240, "+~", sub)
+    oL = h.o(20, 290, "outlet~", sub)
+    oR = h.o(300, 290, "outlet~", sub)
+    sub.text(300, 80, hs.esc("0.070795 = -23 dBFS, added to both "
+                             "channels: -23 LUFS (EBU Tech 3341).") +
+             ", f 28")
+    for a_, b_ in ((r, g), (g, gm), (gm, ln), (osc, mul), (aL, oL),
+                   (aR, oR)):
+        h.c(a_, 0, b_, 0, sub)
+    h.c(ln, 0, mul, 1, sub)
+    h.c(ins[0], 0, aL, 0, sub)
+    h.c(ins[1], 0, aR, 0, sub)
+    h.c(mul, 0, aL, 1, sub)
+    h.c(mul, 0, aR, 1, sub)
+    h.toggle(360, 140, "tone", 0, "tone", "$1", "$0-x")
+    h.ctl.items = h.ctl.items[:-3]
+    h.ctl.conns = h.ctl.conns[:-2]
+    h.ctl_y -= 80
+    tone = h.uid()
+    h.cv.sub(tone, 30, 200, "add-tone", sub)
+    h.c(src, 0, tone, 0)
+    h.c(src, 1, tone, 1)
+    box = "loudness~ -ch 2"
+    r = h.o(250, 236, "r $0-loud")
+    c = h.o(30, 266, box)
+    h.c(tone, 0, c, 0)
+    h.c(tone, 1, c, 1)
+    h.c(r, 0, c, 0)
+    out = h.listen(250, 300 - 40 - 0 + 100 - 100 + 0) if False else \
+        h.listen(30, 320)
+    h.c(tone, 0, out, 0)
+    h.c(tone, 1, out, 1)
+    sels = ["momentary", "shortterm", "integrated", "lra", "samplepeak",
+            "truepeak", "plr", "gain", "latency"]
+    units = ["LUFS", "LUFS", "LUFS", "LU", "dBFS", "dBTP", "LU", "dB",
+             "samples"]
+    bottom = h.info_route(30, 400, (c, 0), sels, 98, units)
+    for i, (sel, word) in enumerate((("momentary", "momentary"),
+                                     ("shortterm", "short-term"))):
+        y = bottom + 20 + 30 * i
+        h.bar(130, y, 480, 20, "$0-i-" + sel, -60, 0,
+              hs.GREEN if i == 0 else hs.BLUE, word)
+    h.marker(130, bottom + 20, 480, 50, "$0-c-target", -60, 0, "target",
+             initial=-14)
+    for k in range(7):
+        v = -60 + 10 * k
+        h.t(130 + 80 * k - 10, bottom + 76, "%d" % v, 4)
+    h.t(680, bottom + 76, "LUFS", 5)
+    h.panel(700, 58, 500, 190, "loudness~: each control starts at the "
+            "object's value")
+    controls(h, n, box, ["target", "pause"], 712, 84, "$0-loud")
+    h.t(712, 140, "targets: Spotify, YouTube, Tidal -14, Apple Music "
+        "-16, EBU R128 broadcast -23, ATSC A/85 (US TV) -24 LUFS: gain = "
+        "target minus integrated.", 36)
+    h.messages(1010, 92, [("reset", "start anew"),
+                          ("bang", "readings now"),
+                          ("interval 100", "every 100 ms"),
+                          ("interval 0", "only on bang"),
+                          ("print", "")], "$0-loud", step=24, note_x=1110,
+               note_w=13)
+    h.t(700, 270, "-144 = silence or not measured yet. pause 1 stops "
+        "integrated and LRA between takes (EBU mode).", 60)
+    h.about(700, 330, "about-loudness", [
+        "LUFS: Loudness Units relative to Full Scale, how loud a mix "
+        "sounds, not how high its level peaks. The signal is K-weighted "
+        "(a high-pass and a high-shelf boost, roughly the ear) and the "
+        "channels' energies are summed (ITU-R BS.1770). 1 LU = 1 dB.",
+        "momentary: the last 400 ms. Jumps with every hit. short-term: "
+        "the last 3 s, the one to watch while mixing.",
+        "integrated: the whole piece since reset, gated (EBU R128): 400 "
+        "ms blocks below -70 LUFS and blocks more than 10 LU below the "
+        "running loudness are left out, so pauses and fades do not pull "
+        "it down. Platforms and broadcasters normalize to this number.",
+        "LRA, loudness range: the spread of the short-term loudness, 10th "
+        "to 95th percentile, after a -20 LU relative gate (EBU Tech "
+        "3342). A dense pop master has a few LU, a film or a symphony 15 "
+        "or more.",
+        "true peak: between two samples the rebuilt analog signal can "
+        "rise above both. True peak looks between the samples "
+        "(oversampling), so it reads at or above the sample peak, often "
+        "by 1 dB or more on bright, limited masters. Keep it below -1 "
+        "dBTP.",
+        "PLR, peak to loudness ratio: true peak minus integrated, the "
+        "room left for transients. Heavily limited masters sit around 8 "
+        "LU or less.",
+        "gain: target minus integrated, the dB a platform would add or "
+        "remove to play your mix at its target (most only turn down)."])
+    h.place_internals(700, 360)
+    return finish(h, ["limiter~", "leveler~", "dither~", "mastering~",
+                      "env~"])
+
+
+def multiband():
+    n = "multiband~"
+    h = Help(n, DESC[n]["summary"])
+    h.header()
+    h.intro(intro_play("set each band on the right: the bars show each "
+                       "band's gain reduction, the curve what the "
+                       "compressors do to the spectrum right now."))
+    src = h.source(30, 124)
+    start = {"threshold": -24, "ratio": 2, "attack": 20, "release": 150,
+             "knee": 6, "makeup": 0}
+    box = "multiband~ -ch 2 -bands 4 -xover 120 1000 6000 " + " ".join(
+        "-%s 0 %g" % (k, v) for k, v in start.items())
+    c = chain(h, box, "$0-mb", [src, 0, src, 1], y=236)
+    bottom = h.info_route(30, 420, (c, 2), ["gr", "latency"], 120,
+                          ["<band> <dB>", "samples"])
+    cv = h.draw
+    rr = h.o(20, 300, "r $0-i-gr", cv)
+    rt = h.o(20, 330, "route 1 2 3 4", cv)
+    h.c(rr, 0, rt, 0, cv)
+    for k in range(4):
+        s_ = h.o(20 + 90 * k, 360, "s $0-gr%d" % (k + 1), cv)
+        h.c(rt, k, s_, 0, cv)
+    h.t(30, bottom + 4, "gain reduction per band (dB):", 32)
+    for k in range(4):
+        h.bar(60 + 70 * k, bottom + 50, 18, 100, "$0-gr%d" % (k + 1), 0,
+              -24, hs.RED, "band %d" % (k + 1), vertical=True)
+    h.t(330, bottom + 44, "0", 2)
+    h.t(330, bottom + 136, "-24", 4)
+    h.panel(500, 58, 700, 230, "per band: each box starts at the object's "
+            "value")
+    params = ["threshold", "ratio", "attack", "release", "knee", "makeup"]
+    units = {"threshold": "dB", "ratio": "", "attack": "ms",
+             "release": "ms", "knee": "dB", "makeup": "dB"}
+    for k in range(4):
+        h.t(600 + 110 * k, 80, "band %d" % (k + 1), 8)
+    for i, p in enumerate(params):
+        y = 102 + 24 * i
+        h.t(512, y, p, 10)
+        rw = [r_ for m in DESC[n]["methods"] if m["name"] == p
+              for r_ in m["arg_rows"]][0]
+        for k in range(4):
+            h.number(600 + 110 * k, y, "%s%d" % (p, k + 1), start[p],
+                     rw["min"], rw["max"], units[p] if k == 3 else "",
+                     "%s %d $1" % (p, k + 1), "$0-mb")
+    for i, p in enumerate(("solo", "mute")):
+        y = 102 + 24 * (len(params) + i)
+        h.t(512, y, p, 10)
+        for k in range(4):
+            h.toggle(600 + 110 * k, y, "%s%d" % (p, k + 1), 0, "",
+                     "%s %d $1" % (p, k + 1), "$0-mb")
+    controls(h, n, box, ["link", "bypass", "delta", None, "mode"], 1060,
+             84, "$0-mb", colw=140, rows=3)
+    h.graph(500, 330, "$0-curve", 256, 330, 140, -24, 12,
+            [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
+            [(12, "+12"), (0, "0"), (-24, "-24 dB")],
+            title="what the compressors do to the spectrum now")
+    lb = h.o(200, 300, "loadbang", cv)
+    mt = h.o(200, 330, "metro 100", cv)
+    sy = h.o(200, 360, "symbol $0-curve", cv)
+    cm = h.m(200, 390, "curve $1", cv)
+    cs = h.o(200, 420, "s $0-mb", cv)
+    for a_, b_ in ((lb, mt), (mt, sy), (sy, cm), (cm, cs)):
+        h.c(a_, 0, b_, 0, cv)
+    h.messages(900, 340, [("xover 150 800 5000", "move the crossovers"),
+                          ("print", "every setting")], "$0-mb",
+               note_x=1040, note_w=20)
+    h.t(900, 420, "With no compression the bands sum to an allpass of the "
+        "input: flat within 0.01 dB. Band 0 in a message means every band "
+        "([threshold 0 -30(). mode ms compresses mid and side apart: "
+        "[threshold side 0 -30(.", 44)
+    h.about(900, 540, "what-it-is-for", [
+        "Control each part of the spectrum on its own: tame a boomy low "
+        "end without pumping the vocals, catch harsh 2-5 kHz peaks only "
+        "when they happen, or (mode ms) hold a wide, loud side in check "
+        "while the mid stays untouched.",
+        "Listen with solo, and with delta: it plays only what the "
+        "compressors take away (silence when nothing compresses).",
+        "Use gentle ratios (1.5 to 3) and let each band reduce 1 to 3 dB "
+        "on a master."])
+    h.place_internals(900, 570)
+    return finish(h, ["comp~", "imager~", "limiter~", "mastering~"])
+
+
+def spectrum():
+    n = "spectrum~"
+    h = Help(n, DESC[n]["summary"])
+    h.header()
+    h.intro("Switch DSP on in the listen panel and pick a source: the "
+            "graph shows it as spectrum~ sees it, a steady tone at its "
+            "level (a full-scale sine reads 0 dB), noise averaged over "
+            "1/3 octave bands.")
+    sub = hs.Canvas("#N canvas 120 120 700 460 source 0;")
+    r = h.o(20, 20, "r $0-c-src", sub)
+    sel = h.o(20, 50, "sel 0 1 2 3", sub)
+    sw = h.o(20, 120, "line~", sub)
+    swm = h.m(20, 90, "0, 20 20000", sub)
+    mt = h.o(20, 150, "mtof~", sub)
+    so = h.o(20, 180, "osc~", sub)
+    sg = h.o(20, 210, "*~ 0.5", sub)
+    nz = h.o(160, 120, "noise~", sub)
+    ng = h.o(160, 150, "*~ 0.017", sub)
+    t1 = h.o(260, 120, "osc~ 440", sub)
+    t1g = h.o(260, 150, "*~ 0.25", sub)
+    t2 = h.o(360, 120, "osc~ 3520", sub)
+    t2g = h.o(360, 150, "*~ 0.05", sub)
+    ap = h.o(460, 120, "osc~ 1000", sub)
+    apg = h.o(460, 150, "*~ 0.5", sub)
+    inv = h.o(460, 180, "*~ -1", sub)
+    gates = [h.o(20 + 110 * k, 270, "*~", sub) for k in range(6)]
+    lines = [h.o(20 + 110 * k, 240, "line~", sub) for k in range(3)]
+    sL = h.o(20, 330, "+~", sub)
+    sR = h.o(200, 330, "+~", sub)
+    oL = h.o(20, 380, "outlet~", sub)
+    oR = h.o(200, 380, "outlet~", sub)
+    sub.text(360, 300, hs.esc("0 off, 1 sweep: 20 Hz to 20 kHz in 20 s at "
+                              "-6 dBFS. 2 tones: white noise -40 dBFS + "
+                              "440 Hz at -12 + 3520 Hz at -26 dBFS. 3 "
+                              "antiphase: 1 kHz at -6 dBFS inverted in R "
+                              "over noise the same in L and R (mid: only "
+                              "the noise, side: only the tone).") + ", f 40")
+    env = [h.m(20 + 110 * k, 210 + 0, "$1 20", sub) for k in range(3)]
+    h.cv.items  # keep
+    # selector -> which source gains are on
+    for k, vals in enumerate(("0 0 0", "1 0 0", "0 1 0", "0 0 1")):
+        mm = h.m(140 + 70 * k, 50, vals, sub)
+        h.c(sel, k, mm, 0, sub)
+        up = h.o(140 + 70 * k, 80, "unpack f f f", sub) if k == 0 else up
+        h.c(mm, 0, up, 0, sub)
+    h.c(r, 0, sel, 0, sub)
+    h.c(sel, 1, swm, 0, sub)
+    for k in range(3):
+        h.c(up, k, env[k], 0, sub)
+        h.c(env[k], 0, lines[k], 0, sub)
+    # a trick: the sweep restarts each time it is chosen
+    h.c(swm, 0, sw, 0, sub)
+    h.c(sw, 0, mt, 0, sub) if False else None
+    sub.items[sub.names[sw]] = ("obj", 20, 120, "line~")
+    h.c(sw, 0, mt, 0, sub)
+    h.c(mt, 0, so, 0, sub)
+    h.c(so, 0, sg, 0, sub)
+    h.c(nz, 0, ng, 0, sub)
+    h.c(t1, 0, t1g, 0, sub)
+    h.c(t2, 0, t2g, 0, sub)
+    h.c(ap, 0, apg, 0, sub)
+    h.c(apg, 0, inv, 0, sub)
+    # gates: sweep L, sweep R (same), tones: noise+t1+t2 L and R,
+    # antiphase: tone L, inverted R, plus noise
+    h.c(sg, 0, gates[0], 0, sub)
+    h.c(lines[0], 0, gates[0], 1, sub)
+    h.c(ng, 0, gates[1], 0, sub)
+    h.c(t1g, 0, gates[1], 0, sub)
+    h.c(t2g, 0, gates[1], 0, sub)
+    h.c(lines[1], 0, gates[1], 1, sub)
+    h.c(apg, 0, gates[2], 0, sub)
+    h.c(ng, 0, gates[2], 0, sub)
+    h.c(lines[2], 0, gates[2], 1, sub)
+    h.c(inv, 0, gates[3], 0, sub)
+    h.c(ng, 0, gates[3], 0, sub)
+    h.c(lines[2], 0, gates[3], 1, sub)
+    for k in (0, 1, 2):
+        h.c(gates[k], 0, sL, 0, sub)
+    for k in (0, 1, 3):
+        h.c(gates[k], 0, sR, 0, sub)
+    h.c(sL, 0, oL, 0, sub)
+    h.c(sR, 0, oR, 0, sub)
+    h.panel(30, 124, 320, 100, "source", hs.SOURCE_BG)
+    h.choice(40, 150, "src", ["off", "sweep", "tones", "antiphase"], "off",
+             "$1", "$0-x")
+    # the source radio goes straight to the subpatch
+    del h.ctl.items[-7:]
+    h.ctl.conns = [cn for cn in h.ctl.conns if cn[0] in h.ctl.names and
+                   cn[2] in h.ctl.names and
+                   h.ctl.idx(cn[0]) < len(h.ctl.items) and
+                   h.ctl.idx(cn[2]) < len(h.ctl.items)]
+    for k in list(h.ctl.names):
+        if h.ctl.names[k] >= len(h.ctl.items):
+            del h.ctl.names[k]
+    h.ctl_y -= 136
+    srcn = h.uid()
+    h.cv.sub(srcn, 30, 236, "source", sub)
+    box = "spectrum~ -ch 2 -array $0-spec"
+    r = h.o(250, 270, "r $0-spec-ctl")
+    c = h.o(30, 300, box)
+    h.c(srcn, 0, c, 0)
+    h.c(srcn, 1, c, 1)
+    h.c(r, 0, c, 0)
+    out = h.listen(30, 420)
+    h.c(srcn, 0, out, 0)
+    h.c(srcn, 1, out, 1)
+    rt = h.o(30, 340, "route peak")
+    h.c(c, 0, rt, 0)
+    up = h.o(30, 370, "unpack f f")
+    h.c(rt, 0, up, 0)
+    a1 = h.raw("#X floatatom 130 372 6 0 0 0 - - - 0;")
+    a2 = h.raw("#X floatatom 240 372 6 0 0 0 - - - 0;")
+    h.c(up, 0, a1, 0)
+    h.c(up, 1, a2, 0)
+    h.t(186, 372, "Hz", 3)
+    h.t(296, 372, "dB", 3)
+    h.t(330, 372, "the loudest point", 18)
+    h.graph(500, 300, "$0-spec", 256, 560, 250, -144, 0,
+            [(0, "20"), (0.1, "50"), (0.2, "100"), (1 / 3, "200"),
+             (0.4 + 1 / 30, "500"), (2 / 3, "2k"), (0.8, "5k"),
+             (1, "20k Hz")],
+            [(0, "0"), (-24, "-24"), (-48, "-48"), (-72, "-72"),
+             (-96, "-96"), (-120, "-120"), (-144, "-144 dB")],
+            title="the array spectrum~ draws (256 points, 20 Hz to 20 kHz)")
+    floor_at_load(h, "$0-spec")
+    h.panel(500, 58, 700, 200, "spectrum~: each control starts at the "
+            "object's value")
+    controls(h, n, box, ["smoothing", "tilt", "decay", "hold", "freeze",
+                         None, "view"], 512, 84, "$0-spec-ctl", colw=240)
+    h.messages(1000, 92, [("reset", ""), ("print", "")], "$0-spec-ctl")
+    h.t(30, 580, "smoothing averages noise over a band (octaves) while a "
+        "steady tone keeps its level. tilt adds a slope about 1 kHz: 3 "
+        "dB/oct makes pink noise flat, 4.5 a typical mix. decay: how fast "
+        "the display falls. hold keeps the highest reading, freeze stops "
+        "the display. view: sum (the mean of the channels), left, right, "
+        "mid, side: try antiphase.", 64)
+    h.place_internals(1000, 580)
+    return finish(h, ["eq~", "dither~", "imager~", "loudness~"])
+
+
+def strip():
+    n = "strip~"
+    h = Help(n, DESC[n]["summary"])
+    h.header()
+    h.intro(intro_play("shape the left channel of the loop: [strip~ -ch 1] "
+                       "is mono in, stereo out (with a pan law). Order: "
+                       "trim, phase, filters, gate, EQ and compressor, "
+                       "pan, fader, mute."))
+    src = h.source(30, 124)
+    box = ("strip~ -ch 1 -hpf 40 -low 100 0 -lowmid 300 -3 1.5 -highmid "
+           "2500 0 1 -high 9000 3 -threshold -24 -ratio 4 -attack 5 "
+           "-release 120 -makeup 3")
+    c = chain(h, box, "$0-strip", [src, 0])
+    bottom = h.info_route(30, 410, (c, 2), ["inpeak", "outpeak", "gr",
+                                            "gating"], 90,
+                          ["dBFS", "L dBFS", "dB", "dB"])
+    h.bar(130, bottom + 16, 300, 16, "$0-i-inpeak", -60, 0, hs.GREEN,
+          "in peak")
+    h.bar(130, bottom + 40, 300, 16, "$0-i-outpeak", -60, 0, hs.BLUE,
+          "out peak (L)", [(-60, "-60"), (-40, "-40"), (-20, "-20"),
+                           (0, "0 dBFS")])
+    h.bar(130, bottom + 86, 300, 16, "$0-i-gr", 0, -24, hs.RED, "gr",
+          [(0, "0"), (-12, "-12"), (-24, "-24 dB")])
+    h.panel(500, 58, 700, 300, "strip~: each control starts at the "
+            "object's value")
+    controls(h, n, box, ["trim", "hpf", "lpf", "gate", "gaterange",
+                         "phase", None, "threshold", "ratio", "attack",
+                         "release", "makeup", "comp"], 512, 84, "$0-strip",
+             colw=180, rows=6)
+    x = 872
+    h.t(x, 80, "EQ: Hz dB q", 16)
+    y = 100
+    for name_, fields in (("low", [("Hz", 100, 20, 20000),
+                                   ("dB", 0, -24, 24)]),
+                          ("lowmid", [("Hz", 300, 20, 20000),
+                                      ("dB", -3, -24, 24),
+                                      ("q", 1.5, 0.1, 10)]),
+                          ("highmid", [("Hz", 2500, 20, 20000),
+                                       ("dB", 0, -24, 24),
+                                       ("q", 1, 0.1, 10)]),
+                          ("high", [("Hz", 9000, 20, 20000),
+                                    ("dB", 3, -24, 24)])):
+        pass
+    # EQ bands in one column of rows: name, then its fields across
+    rows_ = (("low", [100, 0]), ("lowmid", [300, -3, 1.5]),
+             ("highmid", [2500, 0, 1]), ("high", [9000, 3]))
+    for k, (name_, vals) in enumerate(rows_):
+        yy = 100 + 26 * k
+        h.t(x, yy, name_, 8)
+        fields = [("", vals[0], 20, 20000), ("", vals[1], -24, 24)]
+        if len(vals) == 3:
+            fields.append(("", vals[2], 0.1, 10))
+        msg = "%s %s" % (name_, " ".join("$%d" % (i + 1)
+                                         for i in range(len(vals))))
+        # across: three number boxes of 5 digits
+        for i, (lab, v, lo, hi) in enumerate(fields):
+            pass
+        packed_row(h, x + 64, yy, name_, fields, msg, "$0-strip")
+    controls(h, n, box, ["pan", "fader", "mute", "eq"], x, 212, "$0-strip",
+             colw=160, rows=4, step=24)
+    controls(h, n, box, ["order"], 1060, 212, "$0-strip")
+    controls(h, n, box, ["hpfslope"], 512, 250, "$0-strip")
+    controls(h, n, box, ["panlaw"], 692, 250, "$0-strip")
+    h.graph(500, 400, "$0-curve", 256, 300, 120, -18, 18,
+            [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k")],
+            [(18, "+18"), (0, "0"), (-18, "-18 dB")],
+            title="EQ and filters (curve)")
+    array_at_load(h, "curve", "$0-curve", "$0-strip")
+    h.graph(880, 400, "$0-comp", 91, 160, 120, -90, 0,
+            [(0, "-90"), (1, "0 in")], [(0, "0"), (-90, "-90 out")],
+            title="compressor (compcurve)")
+    array_at_load(h, "compcurve", "$0-comp", "$0-strip", x=200, y=440)
+    h.messages(1100, 400, [("reset", ""), ("print", "")], "$0-strip")
+    h.about(1100, 470, "what-a-mixing-engineer-uses-it-for", [
+        "- one strip per track, as on a console: trim to a healthy level, "
+        "flip the phase of a bottom snare mic, high-pass everything that "
+        "needs no lows (hpf 80-120 on vocals and guitars, 30-40 on bass "
+        "and kick).",
+        "- the gate tidies a tom or kick mic between hits (gate -40, "
+        "gaterange -20 keeps some room, -80 is hard).",
+        "- EQ before compression (eq-comp) makes the compressor react to "
+        "the tone you chose, comp-eq keeps an EQ boost from driving the "
+        "compressor harder.",
+        "- pan with the law of your console: 3 dB (constant power) is the "
+        "common choice, 4.5 dB a compromise, 6 dB sums to mono without a "
+        "level jump, 0 dB is a balance knob. fader -100 is silence.",
+        "- sidechain: [strip~ -ch 1 -sidechain 1] ducks a bass under the "
+        "kick fed to the key inlet.",
+        "- watch the peaks and gr: a strip that always shows 10 dB of gr "
+        "is probably set too hard."], title=None)
+    h.place_internals(1100, 560)
+    return finish(h, ["eq~", "comp~", "gate~", "mixer~"])
+
+
+def packed_row(h, x, y, cname, fields, message, send):
+    """like helpstyle.packed, the boxes side by side (4 digits each)"""
+    cv = h.ctl
+    for i, (label, v, lo, hi) in enumerate(fields):
+        h.o(x + 58 * i, y, "nbx 4 18 %s %s 0 1 $0-c-%s-%d empty empty 0 -8 "
+            "0 12 %s %s %s %s 256" % (hs.num(lo), hs.num(hi), cname, i,
+                                      hs.BG, hs.FG, hs.FG, hs.num(v)))
+    if h.ctl_y > 420:
+        h.ctl_y = 50
+        h.ctl_x += 380
+    cx, cy = h.ctl_x, h.ctl_y
+    pk = h.o(cx, cy + 90, "pack " + " ".join(hs.num(f[1]) for f in fields),
+             cv)
+    for i in range(len(fields)):
+        r = h.o(cx + 110 * i, cy, "r $0-c-%s-%d" % (cname, i), cv)
+        if i == 0:
+            h.c(r, 0, pk, 0, cv)
+        else:
+            t = h.o(cx + 110 * i, cy + 40, "t b f", cv)
+            h.c(r, 0, t, 0, cv)
+            h.c(t, 1, pk, i, cv)
+            h.c(t, 0, pk, 0, cv)
+    mm = h.m(cx, cy + 120, message, cv)
+    s = h.o(cx, cy + 150, "s " + send, cv)
+    h.c(pk, 0, mm, 0, cv)
+    h.c(mm, 0, s, 0, cv)
+    h.ctl_y += 190
+
+
+PATCHES = {"comp~": comp, "dither~": dither, "eq~": eq, "gate~": gate,
+           "imager~": imager, "leveler~": leveler, "limiter~": limiter,
+           "loudness~": loudness, "multiband~": multiband,
+           "spectrum~": spectrum, "strip~": strip}
+
 
 
 # ---- main -----------------------------------------------------------------------
@@ -203,6 +1200,7 @@ def main():
         text = h.render()
         if name in DESC:
             _, sections = mr.read_guarantees(os.path.join(ROOT, "doc"), name)
+            mr.add_multichannel_note(DESC[name], sections)
             text, lay = mr.new_help_text(text, DESC[name], sections)
         path = os.path.join(args.help_dir, name + "-help.pd")
         if args.check:
