@@ -85,9 +85,11 @@ class Help:
 
     # ---- primitive boxes ------------------------------------------------------
     def o(self, x, y, text, cv=None):
-        """an object box; returns its name for connections"""
+        """an object box; returns its name for connections (commas are
+        escaped: [expr max(1, $f1)], and ', f 40' sets the width)"""
         n = self.uid()
-        (cv or self.cv).obj(n, x, y, text)
+        (cv or self.cv).obj(n, x, y, text.replace(",", " \\,")
+                            .replace("  \\,", " \\,"))
         return n
 
     def m(self, x, y, text, cv=None):

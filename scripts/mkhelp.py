@@ -73,9 +73,10 @@ def controls(h, name, box, params, x, y, send, colw=200, rows=6, step=26,
     bottom."""
     cx, cy, bottom = x, y, y
     for p in params:
-        if p is None:           # a column break
-            cx += colw
-            cy = y
+        if p is None:           # a column break (unless one just happened)
+            if cy > y:
+                cx += colw
+                cy = y
             continue
         r = row(name, p)
         v = value(name, box, p)
@@ -1052,10 +1053,9 @@ def strip():
     n = "strip~"
     h = Help(n, DESC[n]["summary"])
     h.header()
-    h.intro(intro_play("shape the left channel of the loop: [strip~ -ch 1] "
-                       "is mono in, stereo out (with a pan law). Order: "
-                       "trim, phase, filters, gate, EQ and compressor, "
-                       "pan, fader, mute."))
+    h.intro(intro_play("shape the loop's left channel. Order: trim, "
+                       "phase, filters, gate, EQ and compressor, pan, "
+                       "fader, mute."))
     src = h.source(30, 124)
     box = ("strip~ -ch 1 -hpf 40 -low 100 0 -lowmid 300 -3 1.5 -highmid "
            "2500 0 1 -high 9000 3 -threshold -24 -ratio 4 -attack 5 "
