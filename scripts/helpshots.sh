@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Screenshots of the help patches in the real Pd GUI, to look at:
+# build/helpshots/<name>.png (the patch's window; the reference subpatch
+# too with --reference). Needs xvfb, puredata-gui, imagemagick, xdotool
+# (scripts/deps.sh gui). Run after `make stage`.
+#   scripts/helpshots.sh [PATCH.pd ...]     (default: every help patch)
+set -u
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+OUT=$BUILD/helpshots
+mkdir -p "$OUT"
+disp=:$((90 + RANDOM % 9))
+Xvfb "$disp" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+xpid=$!
+trap 'kill $xpid 2>/dev/null' EXIT
+sleep 2
+export DISPLAY=$disp
+patches=("$@")
+[ ${#patches[@]} -eq 0 ] && patches=(help-patches/*-help.pd)
+for p in "${patches[@]}"; do
+    n=$(basename "$p" .pd)
+    pd -noprefs -nosound -path "$BUILD/pd/mixmaster" -open "$p" \
+        >"$OUT/$n.log" 2>&1 &
+    pid=$!
+    sleep 4
+    wid=$(xdotool search --name "^$(basename "$p")" 2>/dev/null | head -1)
+    if [ -n "$wid" ]; then import -window "$wid" "$OUT/$n.png"
+    else import -window root "$OUT/$n.png"; fi
+    kill "$pid"; wait "$pid" 2>/dev/null
+    echo "$OUT/$n.png"
+done
