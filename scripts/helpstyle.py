@@ -151,7 +151,7 @@ class Help:
     def panel(self, x, y, w, h, title, color=CONTROL_BG):
         """a coloured background with its title at the top left"""
         self.o(x, y, "cnv 1 %d %d empty empty %s 8 10 0 12 %s %s 0"
-               % (w, h, title.replace(" ", "\\ "), color, FG))
+               % (w, h, title.replace(" ", "\\ ") or "empty", color, FG))
 
     def source(self, x, y):
         """the demo loop, [mm-demo~]: 300 x 64 on the parent"""
@@ -253,26 +253,28 @@ class Help:
 
     def info_route(self, x, y, src, selectors, spacing=90, units=None,
                    width=6):
-        """[route sel...] under an info outlet (src = (box, outlet)), and a
-        number box under each outlet with its name and unit below it; each
-        number box passes its reading on to $0-i-<selector> (the pictures
-        listen there). Returns the bottom."""
+        """[r $0-info] (or the outlet src = (box, outlet)), a [route
+        sel...] as wide as the row of number boxes under it, each number
+        box's selector and unit below it; each number box passes its
+        reading on to $0-i-<selector> (the pictures listen there).
+        Returns the bottom."""
+        if src is None:
+            src = (self.o(x, y, "r $0-info"), 0)
+            y += 30
         n = len(selectors) + 1
-        # the route box as wide as the row, so its outlets sit over the
-        # number boxes
         chars = max(len("route " + " ".join(selectors)) + 1,
                     (spacing * (n - 1) + 10) // CW)
         r = self.o(x, y, "route %s, f %d" % (" ".join(selectors), chars))
         self.c(src[0], src[1], r, 0)
-        boxw = chars * CW + 2
+        boxw = chars * CW + 4
         for i, sel in enumerate(selectors):
             ox = x + int(i * (boxw - 7) / (n - 1))
             a = self.raw("#X floatatom %d %d %d 0 0 0 - - \\$0-i-%s 0;"
-                         % (ox, y + 40, width, sel))
+                         % (ox, y + 36, width, sel))
             self.c(r, i, a, 0)
             words = sel + ((" " + units[i]) if units and units[i] else "")
-            self.t(ox, y + 64, words, max(8, (spacing - 8) // CW))
-        return y + 64 + 2 * LH + 4
+            self.t(ox, y + 60, words, max(8, (spacing - 8) // CW))
+        return y + 60 + 2 * LH + 4
 
     def bar(self, x, y, w, h, src, lo, hi, color, label=None, ticks=(),
             unit="", vertical=False):
@@ -383,7 +385,8 @@ class Help:
                    len(word) + 1)
         for v, word in yticks:
             f = (yhi - v) / (yhi - ylo)
-            self.t(x + w + 6, int(y + f * h - LH / 2), word, len(word) + 1)
+            yy = min(max(int(y + f * h - LH / 2), y), y + h - LH)
+            self.t(x + w + 6, yy, word, len(word) + 1)
         if title:
             self.t(x, y - 22, title, len(title) + 1)
 

@@ -132,15 +132,8 @@ def comp():
             "levels, the bar how much comp~ turns the loop down now.")
     src = h.source(30, 124)
     box = "comp~ -ch 2 -threshold -24 -ratio 4 -release 120 -makeup 6"
-    r = h.o(250, 206, "r $0-comp")
-    c = h.o(30, 236, box)
-    h.c(src, 0, c, 0)
-    h.c(src, 1, c, 1)
-    h.c(r, 0, c, 0)
-    out = h.listen(30, 290)
-    h.c(c, 0, out, 0)
-    h.c(c, 1, out, 1)
-    bottom = h.info_route(30, 380, (c, 2), ["gr", "latency"], 120,
+    c, ly = chain(h, box, "$0-comp", [src, 0, src, 1], info=2)
+    bottom = h.info_route(30, ly + 10, None, ["gr", "latency"], 120,
                           ["dB", "samples"])
     h.bar(130, bottom + 20, 300, 18, "$0-i-gr", 0, -24, hs.RED,
           "gain reduction", [(0, "0"), (-6, "-6"), (-12, "-12"), (-18, "-18"),
@@ -180,26 +173,40 @@ def comp():
 
 
 
-def chain(h, box, send, source=None, nout=2, mono_out=False, info=None,
-          y=236, rx=250):
+def chain(h, box, send, source=None, mono_out=False, info=None,
+          y=236, rx=250, taps=()):
     """source -> [r send] + the object -> listen panel: the left column
-    every sound-changing patch shares. Returns the object's name."""
+    every sound-changing patch shares. The info outlet goes to
+    [s $0-info] on the right of the listen panel, and `taps` (object box
+    texts, e.g. a spectrum~) are fed from the object's first two outlets
+    below it. Returns (the object's name, the listen panel's bottom)."""
     r = h.o(rx, y - 30, "r " + send)
-    c = h.o(30, y, box)
+    text = box if len(box) >= 48 else box + ", f 48"
+    c = h.o(30, y, text)
     if source:
         for k in range(len(source) // 2):
             h.c(source[2 * k], source[2 * k + 1], c, k)
     h.c(r, 0, c, 0)
-    lines = 1 + (len(box) > 60)
-    out = h.listen(30, y + 28 + 16 * (lines - 1) + 26)
+    lines = 1 + (len(box) > 60) + (len(box) > 120)
+    bh = lines * 16 + 5
+    if info is not None:
+        si = h.o(300, y + bh + 8, "s $0-info")
+        h.c(c, info, si, 0)
+    for k, tap in enumerate(taps):
+        t = h.o(300, y + bh + 38 + 40 * k, tap + ", f 28")
+        h.c(c, 0, t, 0)
+        if not mono_out:
+            h.c(c, 1, t, 1)
+    ly = y + bh + 38 + 40 * max(1, len(taps))
+    out = h.listen(30, ly)
     h.c(c, 0, out, 0)
     h.c(c, 0 if mono_out else 1, out, 1)
-    return c
+    return c, ly + 56
 
 
 def intro_play(what):
-    return ("Press play in the demo loop, switch DSP on in the listen "
-            "panel (the volume is for your ears only), then " + what)
+    return ("Press play, switch DSP on below (the volume is for your ears "
+            "only), then " + what)
 
 
 def gate():
@@ -249,8 +256,8 @@ def gate():
     box = "gate~ -ch 2 -threshold -40 -range -60 -hold 80"
     h.number(360, 202, "hiss", -50, -70, -30, "hiss dBFS", "$1",
              "$0-hissdb")
-    c = chain(h, box, "$0-gate", [hiss, 0, hiss, 1], y=260)
-    bottom = h.info_route(30, 410, (c, 2), ["gating", "latency"], 120,
+    c, ly = chain(h, box, "$0-gate", [hiss, 0, hiss, 1], y=260, info=2)
+    bottom = h.info_route(30, ly + 10, None, ["gating", "latency"], 120,
                           ["dB", "samples"])
     h.bar(150, bottom + 24, 300, 18, "$0-level", -80, 0, hs.BLUE,
           "input (env~ RMS)", [(-80, "-80"), (-60, "-60"), (-40, "-40"),
@@ -300,7 +307,8 @@ def eq():
     box = "eq~ -ch 2 -bands 4 " + " ".join(
         "-band %d %s %g %g %g" % (k, t, f, g or 0, q)
         for k, t, f, g, q in bands)
-    c = chain(h, box, "$0-eq", [src, 0, src, 1])
+    c, ly = chain(h, box, "$0-eq", [src, 0, src, 1], taps=[
+        "spectrum~ -ch 2 -array $0-spec -smoothing 0.167 -tilt 4.5"])
     h.panel(500, 58, 700, 130, "bands: each box starts at the object's value")
     for i, (k, t, f, g, q) in enumerate(bands):
         x = 512 + 172 * i
@@ -325,10 +333,6 @@ def eq():
             [(24, "+24"), (0, "0"), (-24, "-24 dB")],
             title="the response of the settings (curve)")
     array_at_load(h, "curve", "$0-curve", "$0-eq")
-    sp = h.o(30, 450, "spectrum~ -ch 2 -array $0-spec -smoothing 0.167 "
-             "-tilt 4.5")
-    h.c(c, 0, sp, 0)
-    h.c(c, 1, sp, 1)
     h.graph(500, 530, "$0-spec", 256, 330, 120, -96, 0,
             [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
             [(0, "0"), (-48, "-48"), (-96, "-96 dB")],
@@ -422,12 +426,10 @@ def dither():
     tone = h.uid()
     h.cv.sub(tone, 30, 176, "fading-tone", sub)
     box = "dither~ -ch 1 -bits 8"
-    c = chain(h, box, "$0-dither", [tone, 0], mono_out=True)
-    bottom = h.info_route(30, 380, (c, 1), ["clip", "latency"], 120,
+    c, ly = chain(h, box, "$0-dither", [tone, 0], mono_out=True, info=1,
+                  taps=["spectrum~ -ch 1 -array $0-spec -smoothing 0.167"])
+    bottom = h.info_route(30, ly + 10, None, ["clip", "latency"], 120,
                           ["samples", "samples"])
-    sp = h.o(30, bottom + 10, "spectrum~ -ch 1 -array $0-spec -smoothing "
-             "0.167")
-    h.c(c, 0, sp, 0)
     h.panel(500, 58, 700, 150, "dither~: each control starts at the "
             "object's value")
     controls(h, n, box, ["bits", "delta", "autoblank", None, "type", None,
@@ -447,7 +449,7 @@ def dither():
         "the noise out of the 1-5 kHz region, where hearing is most "
         "sensitive, and up above 15 kHz: watch the floor tilt. bits 16: "
         "watch it fall. delta 1 plays only what dither~ adds.", 64)
-    h.about(990, 250, "what-each-type-is-for", [
+    h.about(1010, 250, "what-each-type-is-for", [
         "none: plain rounding, only for signals already on the grid or "
         "for demonstrations.",
         "rpdf: one uniform number per sample. Removes distortion but lets "
@@ -467,7 +469,7 @@ def dither():
         "silent for 0.5 s (true silence between tracks), back at once on "
         "signal. seed: the same seed gives the same noise (reproducible "
         "renders); by default every instance differs."])
-    h.place_internals(990, 290)
+    h.place_internals(1010, 290)
     return finish(h, ["limiter~", "loudness~", "spectrum~", "mastering~"])
 
 
@@ -517,8 +519,9 @@ def imager():
     pad = h.uid()
     h.cv.sub(pad, 30, 192, "wide-pad", sub)
     box = "imager~"
-    c = chain(h, box, "$0-img", [pad, 0, pad, 1], y=250)
-    bottom = h.info_route(30, 400, (c, 2), ["correlation", "latency"], 130,
+    c, ly = chain(h, box, "$0-img", [pad, 0, pad, 1], y=250, info=2,
+                  taps=["spectrum~ -ch 2 -view side -array $0-side"])
+    bottom = h.info_route(30, ly + 10, None, ["correlation", "latency"], 130,
                           ["-1..1", "samples"])
     h.bar(130, bottom + 20, 300, 18, "$0-i-correlation", -1, 1, hs.GREEN,
           "correlation", [(-1, "-1"), (0, "0"), (1, "+1")])
@@ -527,24 +530,18 @@ def imager():
     controls(h, n, box, ["width", "mid", "side", "balance", "monobass",
                          None, "swap", "bypass", "delta"], 512, 84,
              "$0-img", colw=220, rows=5)
-    h.messages(780, 168, [("xover 150 2000", "then:"),
+    h.messages(780, 150, [("xover 150 2000", "then:"),
                           ("widths 0 100 150", "narrow lows, widen highs"),
                           ("xover off", "one band again")], "$0-img",
-               step=18, note_x=930, note_w=26)
-    for view, y0 in (("mid", 270), ("side", 480)):
-        sp = h.o(30, 560 + (30 if view == "side" else 0),
-                 "spectrum~ -ch 2 -view %s -array $0-%s" % (view, view))
-        h.c(c, 0, sp, 0)
-        h.c(c, 1, sp, 1)
-        h.graph(500, y0, "$0-" + view, 256, 330, 140, -96, 0,
+               step=24, note_x=930, note_w=26)
+    for view, y0 in (("side", 300),):
+        h.graph(500, y0, "$0-" + view, 256, 330, 160, -96, 0,
                 [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"),
                  (1, "20k Hz")],
                 [(0, "0"), (-48, "-48"), (-96, "-96 dB")],
                 title="%s: %s" % (view, "(L+R)/2, what mono keeps" if view
                                   == "mid" else "(L-R)/2, what mono loses"))
         floor_at_load(h, "$0-" + view, y=440 + (100 if view == "side" else 0))
-    h.t(30, 520, "Two spectrum~ objects watch the output: width 0 empties "
-        "the side, monobass 120 clears its lows.", 62)
     h.t(900, 270, "M = (L+R)/2, S = (L-R)/2. out L = M + w S, out R = M - "
         "w S with w = width/100. At the defaults the output is the input, "
         "bit for bit, with no latency.", 44)
@@ -624,8 +621,8 @@ def leveler():
     h.c(src, 0, secs, 0)
     h.c(src, 1, secs, 1)
     box = "leveler~ -ch 2"
-    c = chain(h, box, "$0-lev", [secs, 0, secs, 1], y=260)
-    bottom = h.info_route(30, 410, (c, 2), ["gain", "loudness", "frozen"],
+    c, ly = chain(h, box, "$0-lev", [secs, 0, secs, 1], y=260, info=2)
+    bottom = h.info_route(30, ly + 10, None, ["gain", "loudness", "frozen"],
                           110, ["dB", "LUFS", ""])
     h.bar(150, bottom + 24, 300, 18, "$0-i-loudness", -60, 0, hs.BLUE,
           "input LUFS", [(-60, "-60"), (-40, "-40"), (-20, "-20"),
@@ -661,8 +658,8 @@ def limiter():
                        "(true peak minus loudness) collapses."))
     src = h.source(30, 124)
     box = "limiter~ -ch 2 -ceiling -1"
-    c = chain(h, box, "$0-lim", [src, 0, src, 1])
-    bottom = h.info_route(30, 380, (c, 2), ["gr", "latency"], 120,
+    c, ly = chain(h, box, "$0-lim", [src, 0, src, 1], info=2)
+    bottom = h.info_route(30, ly + 10, None, ["gr", "latency"], 120,
                           ["dB", "samples"])
     h.bar(130, bottom + 20, 300, 18, "$0-i-gr", 0, -24, hs.RED,
           "gain reduction", [(0, "0"), (-6, "-6"), (-12, "-12"),
@@ -687,9 +684,10 @@ def limiter():
         h.c(r, 0, rt, 0, cv)
         h.c(rt, 0, s1, 0, cv)
         h.c(rt, 1, s2, 0, cv)
-    h.t(30, 570, "loudness before and after limiter~:", 40)
+    yb = bottom + 64
+    h.t(30, yb, "loudness before and after limiter~:", 40)
     for i, who in enumerate(("before", "after")):
-        y = 600 + 28 * i
+        y = yb + 24 + 26 * i
         h.t(30, y, who, 8)
         h.readout(100, y, "$0-%s-st" % who, "LUFS short-term")
         h.readout(300, y, "$0-%s-plr" % who, "PLR LU")
@@ -762,15 +760,14 @@ def loudness():
     h.c(tone, 0, c, 0)
     h.c(tone, 1, c, 1)
     h.c(r, 0, c, 0)
-    out = h.listen(250, 300 - 40 - 0 + 100 - 100 + 0) if False else \
-        h.listen(30, 320)
+    out = h.listen(400, 236)
     h.c(tone, 0, out, 0)
     h.c(tone, 1, out, 1)
     sels = ["momentary", "shortterm", "integrated", "lra", "samplepeak",
             "truepeak", "plr", "gain", "latency"]
     units = ["LUFS", "LUFS", "LUFS", "LU", "dBFS", "dBTP", "LU", "dB",
              "samples"]
-    bottom = h.info_route(30, 400, (c, 0), sels, 98, units)
+    bottom = h.info_route(30, 320, (c, 0), sels, 98, units)
     for i, (sel, word) in enumerate((("momentary", "momentary"),
                                      ("shortterm", "short-term"))):
         y = bottom + 20 + 30 * i
@@ -794,9 +791,9 @@ def loudness():
                           ("interval 0", "only on bang"),
                           ("print", "")], "$0-loud", step=24, note_x=1110,
                note_w=13)
-    h.t(700, 270, "-144 = silence or not measured yet. pause 1 stops "
-        "integrated and LRA between takes (EBU mode).", 60)
-    h.about(700, 330, "about-loudness", [
+    h.t(700, 262, "-144 = silence or not measured yet. pause 1 stops "
+        "integrated and LRA between takes (EBU mode).", 42)
+    h.about(1020, 262, "about-loudness", [
         "LUFS: Loudness Units relative to Full Scale, how loud a mix "
         "sounds, not how high its level peaks. The signal is K-weighted "
         "(a high-pass and a high-shelf boost, roughly the ear) and the "
@@ -821,7 +818,7 @@ def loudness():
         "LU or less.",
         "gain: target minus integrated, the dB a platform would add or "
         "remove to play your mix at its target (most only turn down)."])
-    h.place_internals(700, 360)
+    h.place_internals(1020, 292)
     return finish(h, ["limiter~", "leveler~", "dither~", "mastering~",
                       "env~"])
 
@@ -838,8 +835,8 @@ def multiband():
              "knee": 6, "makeup": 0}
     box = "multiband~ -ch 2 -bands 4 -xover 120 1000 6000 " + " ".join(
         "-%s 0 %g" % (k, v) for k, v in start.items())
-    c = chain(h, box, "$0-mb", [src, 0, src, 1], y=236)
-    bottom = h.info_route(30, 420, (c, 2), ["gr", "latency"], 120,
+    c, ly = chain(h, box, "$0-mb", [src, 0, src, 1], y=236, info=2)
+    bottom = h.info_route(30, ly + 10, None, ["gr", "latency"], 120,
                           ["<band> <dB>", "samples"])
     cv = h.draw
     rr = h.o(20, 300, "r $0-i-gr", cv)
@@ -850,10 +847,10 @@ def multiband():
         h.c(rt, k, s_, 0, cv)
     h.t(30, bottom + 4, "gain reduction per band (dB):", 32)
     for k in range(4):
-        h.bar(60 + 70 * k, bottom + 50, 18, 100, "$0-gr%d" % (k + 1), 0,
+        h.bar(60 + 70 * k, bottom + 28, 18, 60, "$0-gr%d" % (k + 1), 0,
               -24, hs.RED, "band %d" % (k + 1), vertical=True)
-    h.t(330, bottom + 44, "0", 2)
-    h.t(330, bottom + 136, "-24", 4)
+    h.t(330, bottom + 22, "0 dB", 5)
+    h.t(330, bottom + 76, "-24", 4)
     h.panel(500, 58, 700, 230, "per band: each box starts at the object's "
             "value")
     params = ["threshold", "ratio", "attack", "release", "knee", "makeup"]
@@ -876,8 +873,8 @@ def multiband():
         for k in range(4):
             h.toggle(600 + 110 * k, y, "%s%d" % (p, k + 1), 0, "",
                      "%s %d $1" % (p, k + 1), "$0-mb")
-    controls(h, n, box, ["link", "bypass", "delta", None, "mode"], 1060,
-             84, "$0-mb", colw=140, rows=3)
+    controls(h, n, box, ["link", "bypass", "delta", None, "mode"], 1040,
+             84, "$0-mb", colw=120, rows=3)
     h.graph(500, 330, "$0-curve", 256, 330, 140, -24, 12,
             [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
             [(12, "+12"), (0, "0"), (-24, "-24 dB")],
@@ -1007,25 +1004,25 @@ def spectrum():
     srcn = h.uid()
     h.cv.sub(srcn, 30, 236, "source", sub)
     box = "spectrum~ -ch 2 -array $0-spec"
-    r = h.o(250, 270, "r $0-spec-ctl")
-    c = h.o(30, 300, box)
+    r = h.o(300, 240, "r $0-spec-ctl")
+    c = h.o(300, 270, box + ", f 28")
     h.c(srcn, 0, c, 0)
     h.c(srcn, 1, c, 1)
     h.c(r, 0, c, 0)
-    out = h.listen(30, 420)
+    out = h.listen(30, 290)
     h.c(srcn, 0, out, 0)
     h.c(srcn, 1, out, 1)
-    rt = h.o(30, 340, "route peak")
+    rt = h.o(300, 330, "route peak")
     h.c(c, 0, rt, 0)
-    up = h.o(30, 370, "unpack f f")
+    up = h.o(300, 360, "unpack f f")
     h.c(rt, 0, up, 0)
-    a1 = h.raw("#X floatatom 130 372 6 0 0 0 - - - 0;")
-    a2 = h.raw("#X floatatom 240 372 6 0 0 0 - - - 0;")
+    a1 = h.raw("#X floatatom 300 400 6 0 0 0 - - - 0;")
+    a2 = h.raw("#X floatatom 390 400 6 0 0 0 - - - 0;")
     h.c(up, 0, a1, 0)
     h.c(up, 1, a2, 0)
-    h.t(186, 372, "Hz", 3)
-    h.t(296, 372, "dB", 3)
-    h.t(330, 372, "the loudest point", 18)
+    h.t(300, 424, "Hz", 3)
+    h.t(390, 424, "dB", 3)
+    h.t(300, 444, "the loudest point", 18)
     h.graph(500, 300, "$0-spec", 256, 560, 250, -144, 0,
             [(0, "20"), (0.1, "50"), (0.2, "100"), (1 / 3, "200"),
              (0.4 + 1 / 30, "500"), (2 / 3, "2k"), (0.8, "5k"),
@@ -1060,8 +1057,8 @@ def strip():
     box = ("strip~ -ch 1 -hpf 40 -low 100 0 -lowmid 300 -3 1.5 -highmid "
            "2500 0 1 -high 9000 3 -threshold -24 -ratio 4 -attack 5 "
            "-release 120 -makeup 3")
-    c = chain(h, box, "$0-strip", [src, 0])
-    bottom = h.info_route(30, 410, (c, 2), ["inpeak", "outpeak", "gr",
+    c, ly = chain(h, box, "$0-strip", [src, 0], info=2)
+    bottom = h.info_route(30, ly + 10, None, ["inpeak", "outpeak", "gr",
                                             "gating"], 90,
                           ["dBFS", "L dBFS", "dB", "dB"])
     h.bar(130, bottom + 16, 300, 16, "$0-i-inpeak", -60, 0, hs.GREEN,
@@ -1121,7 +1118,7 @@ def strip():
             title="compressor (compcurve)")
     array_at_load(h, "compcurve", "$0-comp", "$0-strip", x=200, y=440)
     h.messages(1100, 400, [("reset", ""), ("print", "")], "$0-strip")
-    h.about(1100, 470, "what-a-mixing-engineer-uses-it-for", [
+    h.about(500, 566, "what-a-mixing-engineer-uses-it-for", [
         "- one strip per track, as on a console: trim to a healthy level, "
         "flip the phase of a bottom snare mic, high-pass everything that "
         "needs no lows (hpf 80-120 on vocals and guitars, 30-40 on bass "
@@ -1138,7 +1135,7 @@ def strip():
         "kick fed to the key inlet.",
         "- watch the peaks and gr: a strip that always shows 10 dB of gr "
         "is probably set too hard."], title=None)
-    h.place_internals(1100, 560)
+    h.place_internals(800, 566)
     return finish(h, ["eq~", "comp~", "gate~", "mixer~"])
 
 
