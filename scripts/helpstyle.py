@@ -20,6 +20,7 @@ saved value = the creation flag or the table default), so they show the real
 value when the patch opens and send it once (changing nothing).
 """
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -88,8 +89,9 @@ class Help:
         """an object box; returns its name for connections (commas are
         escaped: [expr max(1, $f1)], and ', f 40' sets the width)"""
         n = self.uid()
-        (cv or self.cv).obj(n, x, y, text.replace(",", " \\,")
-                            .replace("  \\,", " \\,"))
+        m = re.match(r"^(.*?)(, f \d+)?$", text)
+        body = m.group(1).replace(",", " \\,").replace("  \\,", " \\,")
+        (cv or self.cv).obj(n, x, y, body + (m.group(2) or ""))
         return n
 
     def m(self, x, y, text, cv=None):

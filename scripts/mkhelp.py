@@ -326,7 +326,7 @@ def eq():
                           ("band 4 off", "switch a band off"),
                           ("print", "every band to the Pd window")],
                "$0-eq", step=24, note_x=940, note_w=30)
-    h.t(30, 390, "The number boxes do not follow the messages on the "
+    h.t(30, 560, "The number boxes do not follow the messages on the "
         "right: they show what they last sent.", 60)
     h.graph(500, 330, "$0-curve", 256, 330, 140, -24, 24,
             [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
@@ -337,7 +337,7 @@ def eq():
             [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
             [(0, "0"), (-48, "-48"), (-96, "-96 dB")],
             title="the sound after eq~ (spectrum~, tilt 4.5 dB/oct)")
-    floor_at_load(h, "$0-spec")
+    floor_at_load(h, "$0-spec", floor=-96)
     h.t(30, 490, "spectrum~ draws the loop after eq~ in 1/6 octave bands "
         "(tilt 4.5 dB/oct makes a typical mix look flat): move a band and "
         "watch the sound follow the curve.", 60)
@@ -378,12 +378,13 @@ def eq():
     return finish(h, ["strip~", "multiband~", "spectrum~"])
 
 
-def floor_at_load(h, array, x=200, y=440):
-    """an empty spectrum array reads -144 (the floor), not 0 dB"""
+def floor_at_load(h, array, x=200, y=440, floor=-144):
+    """an empty spectrum array reads the graph's floor, not 0 dB"""
     cv = h.draw
     lb = h.o(x, y, "loadbang", cv)
     f = h.o(x, y + 30, "f $0", cv)
-    m = h.m(x, y + 60, "; %s const -144" % array.replace("$0", "$1"), cv)
+    m = h.m(x, y + 60, "; %s const %g" % (array.replace("$0", "$1"), floor),
+            cv)
     h.c(lb, 0, f, 0, cv)
     h.c(f, 0, m, 0, cv)
 
@@ -541,7 +542,7 @@ def imager():
                 [(0, "0"), (-48, "-48"), (-96, "-96 dB")],
                 title="%s: %s" % (view, "(L+R)/2, what mono keeps" if view
                                   == "mid" else "(L-R)/2, what mono loses"))
-        floor_at_load(h, "$0-" + view, y=440 + (100 if view == "side" else 0))
+        floor_at_load(h, "$0-" + view, floor=-96)
     h.t(900, 270, "M = (L+R)/2, S = (L-R)/2. out L = M + w S, out R = M - "
         "w S with w = width/100. At the defaults the output is the input, "
         "bit for bit, with no latency.", 44)
