@@ -63,6 +63,36 @@ def num(v):
     return "%g" % v
 
 
+def text_w(*texts):
+    """the width of the widest box of these texts (pdlayout's estimate: 7
+    px a character at font 12, 4 px of border)"""
+    return max(len(t) for t in texts) * CW + 6
+
+
+class Flow:
+    """places blocks of boxes in a subpatch ([pd controls], [pd draw]):
+    down a column, then the next column to the right, then (past the
+    screen's width) a new band of columns under the ones before"""
+
+    def __init__(self, x=20, y=50, height=540, width=1240, gap=24):
+        self.x0, self.top, self.height, self.width = x, y, height, width
+        self.gap = gap
+        self.x, self.y, self.colw, self.bottom = x, y, 0, y
+
+    def take(self, w, h):
+        if self.y > self.top and self.y + h > self.top + self.height:
+            self.x += self.colw
+            self.y, self.colw = self.top, 0
+        if self.x > self.x0 and self.x + w > self.width:
+            self.top = self.bottom + self.gap
+            self.x, self.y, self.colw = self.x0, self.top, 0
+        x, y = self.x, self.y
+        self.y += h + self.gap
+        self.colw = max(self.colw, w + self.gap)
+        self.bottom = max(self.bottom, y + h)
+        return x, y
+
+
 class Help:
     def __init__(self, name, summary, height=H, pos=(40, 40)):
         self.name = name
@@ -71,11 +101,9 @@ class Help:
         self.cv = Canvas("#N canvas %d %d %d %d 12;" % (pos[0], pos[1], W,
                                                         height))
         self.ctl = Canvas("#N canvas 200 100 900 600 controls 0;")
-        self.ctl_y = 50
-        self.ctl_x = 20
+        self.ctl_flow = Flow()
         self.draw = Canvas("#N canvas 240 120 900 600 draw 0;")
-        self.draw_y = 50
-        self.draw_x = 20
+        self.draw_flow = Flow()
         self.n = 0
         self.tail = []
 
@@ -167,35 +195,37 @@ class Help:
     def _route(self, cname, message, send):
         """[r $0-c-<cname>] -> [message( -> [s send] in [pd controls]"""
         cv = self.ctl
-        if self.ctl_y > 540:
-            self.ctl_y = 50
-            self.ctl_x += 380
-        r = self.o(self.ctl_x, self.ctl_y, "r $0-c-" + cname, cv)
-        mm = self.m(self.ctl_x, self.ctl_y + 24, message, cv)
-        s = self.o(self.ctl_x, self.ctl_y + 48, "s " + send, cv)
+        x, y = self.ctl_flow.take(
+            text_w("r $0-c-" + cname, message, "s " + send), 72)
+        r = self.o(x, y, "r $0-c-" + cname, cv)
+        mm = self.m(x, y + 24, message, cv)
+        s = self.o(x, y + 48, "s " + send, cv)
         self.c(r, 0, mm, 0, cv)
         self.c(mm, 0, s, 0, cv)
-        self.ctl_y += 80
         return r
 
     def number(self, x, y, cname, value, lo, hi, label, message, send,
-               digits=5):
+               digits=5, route=True):
         """an IEM number box showing `value` at load (init on), labelled on
         its right; sends `message` ($1 = its value) to `send`"""
         self.o(x, y, "nbx %d 18 %s %s 0 1 $0-c-%s empty %s %d 9 0 12 %s %s "
                "%s %s 256" % (digits, num(lo), num(hi), cname,
                               label.replace(" ", "\\ "), NBX_W(digits) + 8,
                               BG, FG, FG, num(value)))
-        self._route(cname, message, send)
+        if route:
+            self._route(cname, message, send)
 
-    def toggle(self, x, y, cname, value, label, message, send):
+    def toggle(self, x, y, cname, value, label, message, send, route=True):
+        """a toggle labelled on its right; with route=False the value only
+        goes to $0-c-<cname> (a subpatch of the patch receives it)"""
         self.o(x, y, "tgl 18 1 $0-c-%s empty %s 24 9 0 12 %s %s %s %s 1"
                % (cname, label.replace(" ", "\\ "), BG, FG, FG,
                   num(value)))
-        self._route(cname, message, send)
+        if route:
+            self._route(cname, message, send)
 
     def choice(self, x, y, cname, choices, value, message, send,
-               horizontal=False, cell=18):
+               horizontal=False, cell=18, route=True):
         """a radio with the choices' names beside (vertical) or above
         (horizontal) its cells; sends `message` with $1 replaced by the
         chosen word"""
@@ -208,24 +238,24 @@ class Help:
                 pass
             else:
                 self.t(x + cell + 6, y + i * cell + 1, ch, len(ch) + 1)
+        if not route:
+            return None
         cv = self.ctl
-        if self.ctl_y > 480:
-            self.ctl_y = 50
-            self.ctl_x += 380
-        r = self.o(self.ctl_x, self.ctl_y, "r $0-c-" + cname, cv)
-        sel = self.o(self.ctl_x, self.ctl_y + 24,
-                     "sel " + " ".join(str(i) for i in range(len(choices))),
-                     cv)
+        msgs = [message.replace("$1", ch) for ch in choices]
+        sel_text = "sel " + " ".join(str(i) for i in range(len(choices)))
+        w = max(sum((len(m_) + 3) * CW for m_ in msgs),
+                text_w("r $0-c-" + cname, sel_text))
+        x0, y0 = self.ctl_flow.take(w, 120)
+        r = self.o(x0, y0, "r $0-c-" + cname, cv)
+        sel = self.o(x0, y0 + 24, sel_text, cv)
         self.c(r, 0, sel, 0, cv)
-        s = self.o(self.ctl_x, self.ctl_y + 96, "s " + send, cv)
-        xx = self.ctl_x
-        for i, ch in enumerate(choices):
-            mm = self.m(xx, self.ctl_y + 60 + (i % 2) * 0, message.replace(
-                "$1", ch), cv)
-            xx += (len(message.replace("$1", ch)) + 3) * CW
+        s = self.o(x0, y0 + 96, "s " + send, cv)
+        xx = x0
+        for i, mt in enumerate(msgs):
+            mm = self.m(xx, y0 + 60, mt, cv)
+            xx += (len(mt) + 3) * CW
             self.c(sel, i, mm, 0, cv)
             self.c(mm, 0, s, 0, cv)
-        self.ctl_y += 136
         return r
 
     def messages(self, x, y, items, send, step=26, indent=0, note_x=None,
@@ -312,19 +342,22 @@ class Help:
             else:
                 self.t(x + w + 10, y + (h - LH) // 2, unit, len(unit) + 1)
         cv = self.draw
-        r = self.o(self.draw_x, self.draw_y, "r " + src, cv)
-        e = self.o(self.draw_x, self.draw_y + 30, "expr max(1, min(%d, "
-                   "($f1 - (%s)) / (%s) * %d))" % (
-                       length, num(lo), num(hi - lo), length), cv)
+        e_text = ("expr max(1, min(%d, ($f1 - (%s)) / (%s) * %d))"
+                  % (length, num(lo), num(hi - lo), length))
         if vertical:
-            mv = self.o(self.draw_x, self.draw_y + 60, "t f f", cv)
-            m1 = self.m(self.draw_x, self.draw_y + 120, "vis_size %d $1" % w,
-                        cv)
-            ex = self.o(self.draw_x + 120, self.draw_y + 90,
-                        "expr %d - $f1" % (y + h), cv)
-            m2 = self.m(self.draw_x + 120, self.draw_y + 120, "pos %d $1" % x,
-                        cv)
-            s = self.o(self.draw_x, self.draw_y + 150, "s " + bname, cv)
+            ex_text = "expr %d - $f1" % (y + h)
+            m2_text = "pos %d $1" % x
+            dx = text_w(e_text[:20], "t f f", "vis_size %d $1" % w) + 20
+            X, Y = self.draw_flow.take(
+                max(text_w(e_text, "r " + src), dx + text_w(ex_text,
+                                                            m2_text)), 172)
+            r = self.o(X, Y, "r " + src, cv)
+            e = self.o(X, Y + 30, e_text, cv)
+            mv = self.o(X, Y + 60, "t f f", cv)
+            m1 = self.m(X, Y + 120, "vis_size %d $1" % w, cv)
+            ex = self.o(X + dx, Y + 90, ex_text, cv)
+            m2 = self.m(X + dx, Y + 120, m2_text, cv)
+            s = self.o(X, Y + 150, "s " + bname, cv)
             self.c(r, 0, e, 0, cv)
             self.c(e, 0, mv, 0, cv)
             self.c(mv, 1, m1, 0, cv)
@@ -332,18 +365,17 @@ class Help:
             self.c(ex, 0, m2, 0, cv)
             self.c(m1, 0, s, 0, cv)
             self.c(m2, 0, s, 0, cv)
-            self.draw_y += 190
         else:
-            m1 = self.m(self.draw_x, self.draw_y + 60, "vis_size $1 %d" % h,
-                        cv)
-            s = self.o(self.draw_x, self.draw_y + 90, "s " + bname, cv)
+            m1_text = "vis_size $1 %d" % h
+            X, Y = self.draw_flow.take(
+                text_w("r " + src, e_text, m1_text, "s " + bname), 112)
+            r = self.o(X, Y, "r " + src, cv)
+            e = self.o(X, Y + 30, e_text, cv)
+            m1 = self.m(X, Y + 60, m1_text, cv)
+            s = self.o(X, Y + 90, "s " + bname, cv)
             self.c(r, 0, e, 0, cv)
             self.c(e, 0, m1, 0, cv)
             self.c(m1, 0, s, 0, cv)
-            self.draw_y += 130
-        if self.draw_y > 520:
-            self.draw_y = 50
-            self.draw_x += 300
 
     def marker(self, x, y, w, h, src, lo, hi, label, color=ORANGE,
                initial=None):
@@ -356,19 +388,18 @@ class Help:
         self.o(mx, y - 4, "cnv 1 2 %d empty %s %s -20 -8 0 12 %s %s 0"
                % (h + 8, mname, label.replace(" ", "\\ "), color, color))
         cv = self.draw
-        r = self.o(self.draw_x, self.draw_y, "r " + src, cv)
-        e = self.o(self.draw_x, self.draw_y + 30, "expr %d + max(0, min(1, "
-                   "($f1 - (%s)) / (%s))) * %d" % (x, num(lo), num(hi - lo),
-                                                   w), cv)
-        m1 = self.m(self.draw_x, self.draw_y + 60, "pos $1 %d" % (y - 4), cv)
-        s = self.o(self.draw_x, self.draw_y + 90, "s " + mname, cv)
+        e_text = ("expr %d + max(0, min(1, ($f1 - (%s)) / (%s))) * %d"
+                  % (x, num(lo), num(hi - lo), w))
+        m_text = "pos $1 %d" % (y - 4)
+        X, Y = self.draw_flow.take(
+            text_w("r " + src, e_text, m_text, "s " + mname), 112)
+        r = self.o(X, Y, "r " + src, cv)
+        e = self.o(X, Y + 30, e_text, cv)
+        m1 = self.m(X, Y + 60, m_text, cv)
+        s = self.o(X, Y + 90, "s " + mname, cv)
         self.c(r, 0, e, 0, cv)
         self.c(e, 0, m1, 0, cv)
         self.c(m1, 0, s, 0, cv)
-        self.draw_y += 130
-        if self.draw_y > 520:
-            self.draw_y = 50
-            self.draw_x += 300
 
     def graph(self, x, y, name, size, w, h, ylo, yhi, xticks=(), yticks=(),
               style=2, title=None):
@@ -448,17 +479,27 @@ def packed(h, x, y, cname, fields, message, send, step=26):
             "12 %s %s %s %s 256" % (num(lo), num(hi), cname, i,
                                     label.replace(" ", "\\ "), NBX_W(5) + 8,
                                     BG, FG, FG, num(v)))
-    if h.ctl_y > 420:
-        h.ctl_y = 50
-        h.ctl_x += 380
-    cx, cy = h.ctl_x, h.ctl_y
-    pk = h.o(cx, cy + 90, "pack " + " ".join(num(f[1]) for f in fields), cv)
-    for i in range(len(fields)):
-        r = h.o(cx + 110 * i, cy, "r $0-c-%s-%d" % (cname, i), cv)
+    pack_block(h, cname, fields, message, send)
+    return y + len(fields) * step
+
+
+def pack_block(h, cname, fields, message, send):
+    """in [pd controls]: [r $0-c-<cname>-<i>] for each field into one
+    [pack] (the first hot, the others stored and banged), then the
+    message to `send`"""
+    cv = h.ctl
+    recv = ["r $0-c-%s-%d" % (cname, i) for i in range(len(fields))]
+    colw = text_w(*recv) + 10
+    pk_text = "pack " + " ".join(num(f[1]) for f in fields)
+    w = max(colw * len(fields), text_w(pk_text, message, "s " + send))
+    cx, cy = h.ctl_flow.take(w, 172)
+    pk = h.o(cx, cy + 90, pk_text, cv)
+    for i, rt in enumerate(recv):
+        r = h.o(cx + colw * i, cy, rt, cv)
         if i == 0:
             h.c(r, 0, pk, 0, cv)
         else:
-            t = h.o(cx + 110 * i, cy + 40, "t b f", cv)
+            t = h.o(cx + colw * i, cy + 40, "t b f", cv)
             h.c(r, 0, t, 0, cv)
             h.c(t, 1, pk, i, cv)
             h.c(t, 0, pk, 0, cv)
@@ -466,5 +507,3 @@ def packed(h, x, y, cname, fields, message, send, step=26):
     s = h.o(cx, cy + 150, "s " + send, cv)
     h.c(pk, 0, mm, 0, cv)
     h.c(mm, 0, s, 0, cv)
-    h.ctl_y += 190
-    return y + len(fields) * step

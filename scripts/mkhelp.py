@@ -103,10 +103,12 @@ def controls(h, name, box, params, x, y, send, colw=200, rows=6, step=26,
     return bottom
 
 
-def array_at_load(h, message, array, send, x=20, y=440):
+def array_at_load(h, message, array, send):
     """at load, '<message> <array>' to the object (an array name with $0
     has to come from an object box: a message box has no $0 in Pd 0.53)"""
     cv = h.draw
+    x, y = h.draw_flow.take(hs.text_w("symbol " + array, message + " $1",
+                                      "s " + send), 112)
     lb = h.o(x, y, "loadbang", cv)
     sy = h.o(x, y + 30, "symbol " + array, cv)
     m = h.m(x, y + 60, message + " $1", cv)
@@ -218,7 +220,7 @@ def gate():
     src = h.source(30, 124)
     hiss = h.o(360, 168, "pd add-hiss")
     # the hiss subpatch: noise and hum at about -50 dBFS, and env~
-    sub = hs.Canvas("#N canvas 200 120 560 400 add-hiss 0;")
+    sub = hs.Canvas("#N canvas 200 120 660 400 add-hiss 0;")
     h.cv.items.pop()
     h.cv.names.pop(hiss)
     ins = [h.o(20, 20, "inlet~", sub), h.o(200, 20, "inlet~", sub)]
@@ -236,7 +238,7 @@ def gate():
     env = h.o(320, 230, "env~ 2048", sub)
     e2 = h.o(320, 260, "- 100", sub)
     es = h.o(320, 290, "s $0-level", sub)
-    sub.text(300, 40, hs.esc("hiss (noise) and 50 Hz hum at the level of "
+    sub.text(390, 40, hs.esc("hiss (noise) and 50 Hz hum at the level of "
                              "the hiss control, in both channels. env~ "
                              "measures the RMS level of the left channel "
                              "for the picture (the gate itself looks at "
@@ -378,9 +380,10 @@ def eq():
     return finish(h, ["strip~", "multiband~", "spectrum~"])
 
 
-def floor_at_load(h, array, x=200, y=440, floor=-144):
+def floor_at_load(h, array, floor=-144):
     """an empty spectrum array reads the graph's floor, not 0 dB"""
     cv = h.draw
+    x, y = h.draw_flow.take(hs.text_w("; %s const %g" % (array, floor)), 82)
     lb = h.o(x, y, "loadbang", cv)
     f = h.o(x, y + 30, "f $0", cv)
     m = h.m(x, y + 60, "; %s const %g" % (array.replace("$0", "$1"), floor),
@@ -419,11 +422,9 @@ def dither():
     h.c(m0, 0, ln, 0, sub)
     h.c(sel, 1, mt, 0, sub)
     h.panel(30, 124, 320, 40, "", hs.SOURCE_BG)
-    h.toggle(40, 135, "fade", 0, "fade -6..-90 dBFS (8 s)", "$1", "$0-x")
     # the fade toggle needs no route: its value goes to the subpatch
-    h.ctl.items = h.ctl.items[:-3]
-    h.ctl.conns = h.ctl.conns[:-2]
-    h.ctl_y -= 80
+    h.toggle(40, 135, "fade", 0, "fade -6..-90 dBFS (8 s)", "$1", "$0-x",
+             route=False)
     tone = h.uid()
     h.cv.sub(tone, 30, 176, "fading-tone", sub)
     box = "dither~ -ch 1 -bits 8"
@@ -513,10 +514,8 @@ def imager():
     h.c(ln, 0, mL, 1, sub)
     h.c(ln, 0, mR, 1, sub)
     h.panel(30, 140, 320, 40, "", hs.SOURCE_BG)
-    h.toggle(40, 151, "pad", 0, "play the wide pad", "$1", "$0-x")
-    h.ctl.items = h.ctl.items[:-3]
-    h.ctl.conns = h.ctl.conns[:-2]
-    h.ctl_y -= 80
+    h.toggle(40, 151, "pad", 0, "play the wide pad", "$1", "$0-x",
+             route=False)
     pad = h.uid()
     h.cv.sub(pad, 30, 192, "wide-pad", sub)
     box = "imager~"
@@ -531,10 +530,10 @@ def imager():
     controls(h, n, box, ["width", "mid", "side", "balance", "monobass",
                          None, "swap", "bypass", "delta"], 512, 84,
              "$0-img", colw=220, rows=5)
-    h.messages(780, 150, [("xover 150 2000", "then:"),
+    h.messages(880, 84, [("xover 150 2000", "then:"),
                           ("widths 0 100 150", "narrow lows, widen highs"),
                           ("xover off", "one band again")], "$0-img",
-               step=24, note_x=930, note_w=26)
+               step=24, note_x=1030, note_w=24)
     for view, y0 in (("side", 300),):
         h.graph(500, y0, "$0-" + view, 256, 330, 160, -96, 0,
                 [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"),
@@ -613,10 +612,8 @@ def leveler():
     # the steps are relative to -40 dB: fix the messages
     for i, v in enumerate(levels):
         pass
-    h.toggle(360, 140, "sections", 0, "sections", "$1", "$0-x")
-    h.ctl.items = h.ctl.items[:-3]
-    h.ctl.conns = h.ctl.conns[:-2]
-    h.ctl_y -= 80
+    h.toggle(360, 140, "sections", 0, "sections", "$1", "$0-x",
+             route=False)
     secs = h.uid()
     h.cv.sub(secs, 30, 200, "sections", sub)
     h.c(src, 0, secs, 0)
@@ -678,10 +675,11 @@ def limiter():
     h.c(la, 0, ra, 0)
     cv = h.draw
     for i, who in enumerate(("before", "after")):
-        r = h.o(20 + 300 * i, 300, "r $0-" + who, cv)
-        rt = h.o(20 + 300 * i, 330, "route shortterm plr", cv)
-        s1 = h.o(20 + 300 * i, 360, "s $0-%s-st" % who, cv)
-        s2 = h.o(140 + 300 * i, 390, "s $0-%s-plr" % who, cv)
+        dx, dy = h.draw_flow.take(260, 112)
+        r = h.o(dx, dy, "r $0-" + who, cv)
+        rt = h.o(dx, dy + 30, "route shortterm plr", cv)
+        s1 = h.o(dx, dy + 60, "s $0-%s-st" % who, cv)
+        s2 = h.o(dx + 120, dy + 90, "s $0-%s-plr" % who, cv)
         h.c(r, 0, rt, 0, cv)
         h.c(rt, 0, s1, 0, cv)
         h.c(rt, 1, s2, 0, cv)
@@ -747,10 +745,7 @@ def loudness():
     h.c(ins[1], 0, aR, 0, sub)
     h.c(mul, 0, aL, 1, sub)
     h.c(mul, 0, aR, 1, sub)
-    h.toggle(360, 140, "tone", 0, "tone", "$1", "$0-x")
-    h.ctl.items = h.ctl.items[:-3]
-    h.ctl.conns = h.ctl.conns[:-2]
-    h.ctl_y -= 80
+    h.toggle(360, 140, "tone", 0, "tone", "$1", "$0-x", route=False)
     tone = h.uid()
     h.cv.sub(tone, 30, 200, "add-tone", sub)
     h.c(src, 0, tone, 0)
@@ -840,11 +835,12 @@ def multiband():
     bottom = h.info_route(30, ly + 10, None, ["gr", "latency"], 120,
                           ["<band> <dB>", "samples"])
     cv = h.draw
-    rr = h.o(20, 300, "r $0-i-gr", cv)
-    rt = h.o(20, 330, "route 1 2 3 4", cv)
+    dx, dy = h.draw_flow.take(4 * 90, 84)
+    rr = h.o(dx, dy, "r $0-i-gr", cv)
+    rt = h.o(dx, dy + 30, "route 1 2 3 4", cv)
     h.c(rr, 0, rt, 0, cv)
     for k in range(4):
-        s_ = h.o(20 + 90 * k, 360, "s $0-gr%d" % (k + 1), cv)
+        s_ = h.o(dx + 90 * k, dy + 60, "s $0-gr%d" % (k + 1), cv)
         h.c(rt, k, s_, 0, cv)
     h.t(30, bottom + 4, "gain reduction per band (dB):", 32)
     for k in range(4):
@@ -880,11 +876,12 @@ def multiband():
             [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
             [(12, "+12"), (0, "0"), (-24, "-24 dB")],
             title="what the compressors do to the spectrum now")
-    lb = h.o(200, 300, "loadbang", cv)
-    mt = h.o(200, 330, "metro 100", cv)
-    sy = h.o(200, 360, "symbol $0-curve", cv)
-    cm = h.m(200, 390, "curve $1", cv)
-    cs = h.o(200, 420, "s $0-mb", cv)
+    dx, dy = h.draw_flow.take(hs.text_w("symbol $0-curve"), 142)
+    lb = h.o(dx, dy, "loadbang", cv)
+    mt = h.o(dx, dy + 30, "metro 100", cv)
+    sy = h.o(dx, dy + 60, "symbol $0-curve", cv)
+    cm = h.m(dx, dy + 90, "curve $1", cv)
+    cs = h.o(dx, dy + 120, "s $0-mb", cv)
     for a_, b_ in ((lb, mt), (mt, sy), (sy, cm), (cm, cs)):
         h.c(a_, 0, b_, 0, cv)
     h.messages(900, 340, [("xover 150 800 5000", "move the crossovers"),
@@ -922,7 +919,7 @@ def spectrum():
     swm = h.m(20, 90, "0, 20 20000", sub)
     mt = h.o(20, 150, "mtof~", sub)
     so = h.o(20, 180, "osc~", sub)
-    sg = h.o(20, 210, "*~ 0.5", sub)
+    sg = h.o(70, 180, "*~ 0.5", sub)
     nz = h.o(160, 120, "noise~", sub)
     ng = h.o(160, 150, "*~ 0.017", sub)
     t1 = h.o(260, 120, "osc~ 440", sub)
@@ -991,17 +988,7 @@ def spectrum():
     h.c(sR, 0, oR, 0, sub)
     h.panel(30, 124, 320, 100, "source", hs.SOURCE_BG)
     h.choice(40, 150, "src", ["off", "sweep", "tones", "antiphase"], "off",
-             "$1", "$0-x")
-    # the source radio goes straight to the subpatch
-    del h.ctl.items[-7:]
-    h.ctl.conns = [cn for cn in h.ctl.conns if cn[0] in h.ctl.names and
-                   cn[2] in h.ctl.names and
-                   h.ctl.idx(cn[0]) < len(h.ctl.items) and
-                   h.ctl.idx(cn[2]) < len(h.ctl.items)]
-    for k in list(h.ctl.names):
-        if h.ctl.names[k] >= len(h.ctl.items):
-            del h.ctl.names[k]
-    h.ctl_y -= 136
+             "$1", "$0-x", route=False)  # straight to the subpatch
     srcn = h.uid()
     h.cv.sub(srcn, 30, 236, "source", sub)
     box = "spectrum~ -ch 2 -array $0-spec"
@@ -1117,7 +1104,7 @@ def strip():
     h.graph(880, 400, "$0-comp", 91, 160, 120, -90, 0,
             [(0, "-90"), (1, "0 in")], [(0, "0"), (-90, "-90 out")],
             title="compressor (compcurve)")
-    array_at_load(h, "compcurve", "$0-comp", "$0-strip", x=200, y=440)
+    array_at_load(h, "compcurve", "$0-comp", "$0-strip")
     h.messages(1100, 400, [("reset", ""), ("print", "")], "$0-strip")
     h.about(500, 566, "what-a-mixing-engineer-uses-it-for", [
         "- one strip per track, as on a console: trim to a healthy level, "
@@ -1147,26 +1134,7 @@ def packed_row(h, x, y, cname, fields, message, send):
         h.o(x + 58 * i, y, "nbx 4 18 %s %s 0 1 $0-c-%s-%d empty empty 0 -8 "
             "0 12 %s %s %s %s 256" % (hs.num(lo), hs.num(hi), cname, i,
                                       hs.BG, hs.FG, hs.FG, hs.num(v)))
-    if h.ctl_y > 420:
-        h.ctl_y = 50
-        h.ctl_x += 380
-    cx, cy = h.ctl_x, h.ctl_y
-    pk = h.o(cx, cy + 90, "pack " + " ".join(hs.num(f[1]) for f in fields),
-             cv)
-    for i in range(len(fields)):
-        r = h.o(cx + 110 * i, cy, "r $0-c-%s-%d" % (cname, i), cv)
-        if i == 0:
-            h.c(r, 0, pk, 0, cv)
-        else:
-            t = h.o(cx + 110 * i, cy + 40, "t b f", cv)
-            h.c(r, 0, t, 0, cv)
-            h.c(t, 1, pk, i, cv)
-            h.c(t, 0, pk, 0, cv)
-    mm = h.m(cx, cy + 120, message, cv)
-    s = h.o(cx, cy + 150, "s " + send, cv)
-    h.c(pk, 0, mm, 0, cv)
-    h.c(mm, 0, s, 0, cv)
-    h.ctl_y += 190
+    hs.pack_block(h, cname, fields, message, send)
 
 
 PATCHES = {"comp~": comp, "dither~": dither, "eq~": eq, "gate~": gate,

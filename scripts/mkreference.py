@@ -490,12 +490,23 @@ def info_section(obj):
     return ("INFO\\ OUTPUTS:", items)
 
 
+SOURCE_PATHS = re.compile(r"\b(tests|bench)/[\w./~-]*\w"
+                          r"(\s+and\s+(tests|bench)/[\w./~-]*\w)*")
+
+
+def for_patch(text):
+    """a note as the help patch says it: the source tree is not installed
+    with the patch, so its files are named by what they are"""
+    return SOURCE_PATHS.sub(lambda m: "the benchmark" if
+                            m.group(1) == "bench" else "the tests", text)
+
+
 def text_sections(sections):
     out = []
     for title in ("Notes", "Guarantees"):
         if sections.get(title):
             out.append((title.upper() + ":",
-                        [piece_text(t) for t in sections[title]]))
+                        [piece_text(for_patch(t)) for t in sections[title]]))
     return out
 
 
