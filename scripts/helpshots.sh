@@ -22,10 +22,28 @@ for p in "${patches[@]}"; do
     pd -noprefs -nosound -path "$BUILD/pd/mixmaster" -open "$p" \
         >"$OUT/$n.log" 2>&1 &
     pid=$!
-    sleep 4
-    wid=$(xdotool search --name "^$(basename "$p")" 2>/dev/null | head -1)
-    if [ -n "$wid" ]; then import -window "$wid" "$OUT/$n.png"
-    else import -window root "$OUT/$n.png"; fi
+    # wait until the patch's window is mapped (Pd and its GUI start slowly
+    # on a loaded machine: a shot taken before is black), then give Tk
+    # time to draw every box
+    wid=
+    for _ in $(seq 60); do
+        wid=$(xdotool search --onlyvisible --name "^$(basename "$p")" \
+              2>/dev/null | head -1)
+        [ -n "$wid" ] && break
+        sleep 0.5
+    done
+    sleep "${SHOT_DELAY:-5}"
+    if [ -n "$wid" ]; then
+        xdotool windowraise "$wid" 2>/dev/null
+        sleep 0.5
+        # the window's place on the root window: the screen as it looks
+        eval "$(xdotool getwindowgeometry --shell "$wid")"
+        import -window root -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage \
+            "$OUT/$n.png"
+    else
+        echo "no window for $p (see $OUT/$n.log)" >&2
+        import -window root "$OUT/$n.png"
+    fi
     kill "$pid"; wait "$pid" 2>/dev/null
     echo "$OUT/$n.png"
 done

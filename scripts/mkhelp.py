@@ -1137,10 +1137,312 @@ def packed_row(h, x, y, cname, fields, message, send):
     hs.pack_block(h, cname, fields, message, send)
 
 
+# ---- the abstractions: ab~, mastering~, livemaster~ ----------------------------
+# No table describes them: their [pd reference] is written here
+# (hs.reference_canvas) and their controls start at the values the
+# abstractions document.
+
+AB_SUMMARY = "loudness-matched A/B comparison (an abstraction)"
+
+
+def ab_reference():
+    return hs.reference_canvas("ab~", AB_SUMMARY, [
+        ("INLETS:", [
+            ("1st, 2nd: signal", "A left and right (the 1st also takes "
+             "every message)"),
+            ("3rd, 4th: signal", "B left and right")]),
+        ("OUTLETS:", [
+            ("1st, 2nd: signal", "A or B (B with its matching gain), "
+             "crossfaded in 20 ms. Latency 0."),
+            ("3rd: info", "a <LUFS> and b <LUFS> (A's and B's loudness over "
+             "the window, B before its gain), offset <dB> (the gain on B) "
+             "every interval; select, match, hold when set; latency 0")]),
+        ("MESSAGES (and flags: -select b ...):", [
+            ("select a|b", "[a] which one you hear (a click-free "
+             "crossfade)"),
+            ("match 0|1", "[1] turn B up or down to A's loudness"),
+            ("hold 0|1", "[0] freeze B's gain"),
+            ("window <ms>", "[3000] 400..10000: below 1700 the momentary "
+             "400 ms loudness is used, else the short-term 3 s"),
+            ("interval <ms>", "[100] how often both meters report"),
+            ("reset, bang, latency, print", "restart the meters; report "
+             "now; report the latency; post the settings")])],
+        [("MATCHING:", [
+            "offset = A - B when both are above -70 LUFS (held through "
+            "silence and while hold is on; 0 dB with match 0), clipped to "
+            "+-24 dB, ramped over 100 ms at each reading."]),
+         ("GUARANTEES:", [
+             "With B = A + 6 dB, after 3 s both outputs measure within "
+             "0.5 LU of each other.",
+             "With match 0, B passes unchanged."])],
+        "mixmaster %s, Pd %s or newer. An abstraction of vanilla objects "
+        "and loudness~." % (hs.VERSION, hs.PD_MIN))
+
+
+def make_b(h, x, y, src):
+    """B for ab~'s help: the loop with its highs doubled, louder"""
+    sub = hs.Canvas("#N canvas 200 120 520 300 make-B 0;")
+    iL, iR = h.o(20, 20, "inlet~", sub), h.o(240, 20, "inlet~", sub)
+    hL, hR = h.o(80, 60, "hip~ 2000", sub), h.o(300, 60, "hip~ 2000", sub)
+    aL, aR = h.o(20, 100, "+~", sub), h.o(240, 100, "+~", sub)
+    gL, gR = h.o(20, 140, "*~ 1.6", sub), h.o(240, 140, "*~ 1.6", sub)
+    oL, oR = h.o(20, 200, "outlet~", sub), h.o(240, 200, "outlet~", sub)
+    for i_, hp, a_, g_, o_ in ((iL, hL, aL, gL, oL), (iR, hR, aR, gR, oR)):
+        h.c(i_, 0, hp, 0, sub)
+        h.c(i_, 0, a_, 0, sub)
+        h.c(hp, 0, a_, 1, sub)
+        h.c(a_, 0, g_, 0, sub)
+        h.c(g_, 0, o_, 0, sub)
+    sub.text(20, 240, hs.esc("B: A with its highs (above 2 kHz) doubled, "
+                             "then 4 dB louder: brighter and louder, the "
+                             "usual trap.") + ", f 60")
+    n = h.uid()
+    h.cv.sub(n, x, y, "make-B", sub)
+    h.c(src, 0, n, 0)
+    h.c(src, 1, n, 1)
+    return n
+
+
+def ab():
+    n = "ab~"
+    h = Help(n, AB_SUMMARY)
+    h.header(reference=ab_reference())
+    h.intro(intro_play("pick A or B on the right. B is the loop brighter "
+                       "and louder; with match on, ab~ turns B to A's "
+                       "loudness, so you judge the sound, not the level."))
+    src = h.source(30, 124)
+    b = make_b(h, 400, 226, src)
+    h.t(400, 200, "B: brighter, louder", 20)
+    c, ly = chain(h, "ab~", "$0-ab", [src, 0, src, 1, b, 0, b, 1], y=300,
+                  rx=520, info=2)
+    bottom = h.info_route(30, ly + 10, None, ["a", "b", "offset"], 120,
+                          ["LUFS", "LUFS", "dB"])
+    h.panel(500, 58, 700, 120, "ab~: each control starts at ab~'s value")
+    h.t(512, 84, "hear", 5)
+    h.choice(560, 84, "select", ["a", "b"], "a", "select $1", "$0-ab")
+    h.toggle(660, 84, "match", 1, "match (B to A's loudness)",
+             "match $1", "$0-ab")
+    h.toggle(660, 110, "hold", 0, "hold (freeze B's gain)", "hold $1",
+             "$0-ab")
+    h.number(660, 136, "window", 3000, 400, 10000, "window ms",
+             "window $1", "$0-ab")
+    h.number(900, 136, "interval", 100, 10, 1000, "interval ms",
+             "interval $1", "$0-ab")
+    h.messages(1120, 84, [("print", ""), ("reset", "")], "$0-ab")
+    yb = 250
+    h.t(500, yb - 30, "A's and B's loudness (LUFS), and the gain on B:", 50)
+    for i, (who, col) in enumerate((("a", hs.BLUE), ("b", hs.ORANGE))):
+        h.bar(600, yb + 34 * i, 400, 18, "$0-i-" + who, -60, 0, col,
+              who.upper(), [] if i == 0 else [(-60, "-60"), (-40, "-40"),
+                                               (-20, "-20"), (0, "0 LUFS")])
+    h.bar(600, yb + 110, 400, 18, "$0-i-offset", -24, 24, hs.GREEN,
+          "offset", [(-24, "-24"), (-12, "-12"), (0, "0"), (12, "+12"),
+                     (24, "+24 dB")])
+    h.t(500, yb + 170, "With match on the A and B bars stay apart (B is "
+        "louder going in) while offset settles a few dB under 0: what you "
+        "hear from B is turned down by that much. Switch match off and B jumps "
+        "up: louder nearly always sounds better, which is why the "
+        "comparison has to be matched.", 70)
+    h.about(500, 560, "how-to-compare", [
+        "- A before, B after a processor: take B from its outlets and A "
+        "from the same source, so both are the same music at the same "
+        "time.",
+        "- Compare with your eyes closed: switch, wait a few seconds, "
+        "switch again; decide before you look at which one is on.",
+        "- hold 1 once the offset has settled keeps the gain steady while "
+        "the music changes.",
+        "- mastering~'s help compares the mix with the master this way."])
+    h.place_internals(700, 560)
+    return finish(h, ["mastering~", "loudness~", "livemaster~"])
+
+
+MASTERING_SUMMARY = ("a stereo mastering chain with delivery presets, "
+                     "learn, per-stage loudness and save/load (an "
+                     "abstraction)")
+
+
+def mastering_reference():
+    return hs.reference_canvas("mastering~", MASTERING_SUMMARY, [
+        ("INLETS:", [
+            ("1st: signal", "left, and every message"),
+            ("2nd: signal", "right")]),
+        ("OUTLETS:", [
+            ("1st, 2nd: signal", "the master, delayed by the limiter's "
+             "lookahead (5 ms, reported)"),
+            ("3rd: info", "every stage's readings with its name first "
+             "(limiter gr -2.1, multiband gr 2 -1.5), the master's "
+             "integrated, truepeak, lra, plr and loudness ... (the output "
+             "meter), input ... (the meter before the chain), stage <name> "
+             "delta <LU>, latency <samples>, learn start <s> then learn "
+             "gain <dB> <LUFS> or learn failed no signal, saved <path>")]),
+        ("FLAGS:", [
+            "-preset <name>, -target <LUFS>, -ceiling <dBTP>: at creation, "
+            "after the default preset streaming."]),
+        ("MESSAGES:", [
+            ("preset <name>", "streaming, apple, ebu, cd, club, none: the "
+             "target and every stage's settings (see PRESETS)"),
+            ("learn <s>", "record the programme for s seconds, then set the "
+             "limiter's input gain so the master lands on the target"),
+            ("target <LUFS>", "override the preset's loudness target"),
+            ("ceiling <dBTP>", "override the preset's ceiling"),
+            ("bypass 0|1", "every stage, latency-compensated"),
+            ("save <file>, load <file>", "the whole chain's state as a text "
+             "file beside the patch, one message a line"),
+            ("interval, latency, print, reset, bang", "meters' period; "
+             "report the latency; post; clear; report now"),
+            ("<stage> <message>", "eq, multiband, imager, limiter, dither "
+             "or loudness first: to that stage ([limiter delta 1( [eq band "
+             "2 bell 3000 -1 1()")])],
+        [("PRESETS (target LUFS / ceiling dBTP):", [
+            "On a neutral base: every band off, no compression, width 100, "
+            "limiter ceiling -1, release 50, lookahead 5, dither 24 bits "
+            "TPDF.",
+            ("streaming -14 / -1", "HPF 25 Hz, -1 dB at 250 Hz, +1 dB shelf "
+             "above 10 kHz, multiband -24 dB ratio 1.5, mono bass below "
+             "100 Hz, limiter release 80 ms"),
+            ("apple -16 / -1", "as streaming, gentler: -0.5 dB at 250 Hz, "
+             "+0.5 dB shelf, -26 dB ratio 1.3, limiter release 100"),
+            ("ebu -23 / -1", "EBU R128 broadcast: HPF 30 Hz, -1 dB at 250 "
+             "Hz, -28 dB ratio 1.3, mono bass below 120 Hz"),
+            ("cd -9 / -0.3", "a loud CD master: +1.5 dB shelf above 8 kHz, "
+             "-20 dB ratio 2, width 105, dither 16 bits with noise "
+             "shaping"),
+            ("club -8 / -0.3", "+1 dB at 60 Hz, -1 dB at 300, -18 dB ratio "
+             "2.5, mono bass below 150 Hz, limiter release 50"),
+            ("none -14 / -1", "the neutral base")]),
+         ("LEARN, SAVE, LOAD:", [
+             "learn restarts the meters, records the programme at the "
+             "limiter's input, then searches the limiter's input gain (a "
+             "few renders of the recording through a copy of the limiter, "
+             "in the background) so that the master's integrated loudness "
+             "lands on the target (within 0.05 LU on that recording); the "
+             "gain is sent as [limiter input <dB>( and kept in the state.",
+             "load first resets every stage to the neutral base, then plays "
+             "the file."]),
+         ("GUARANTEES:", [
+             "After learn on a mix the master lands within 0.5 LU of the "
+             "target, its true peak at or under the ceiling, for every "
+             "preset."])],
+        "mixmaster %s, Pd %s or newer. An abstraction: eq~ -> multiband~ "
+        "-> imager~ -> limiter~ -> dither~, metered by loudness~." % (
+            hs.VERSION, hs.PD_MIN))
+
+
+def mastering_readings(h):
+    """in [pd draw]: the info outlet's nested readings to receive names"""
+    cv = h.draw
+    x, y = h.draw_flow.take(560, 200)
+    r = h.o(x, y, "r $0-info", cv)
+    rt = h.o(x, y + 30, "route limiter stage learn loudness", cv)
+    h.c(r, 0, rt, 0, cv)
+    gr = h.o(x, y + 70, "route gr", cv)
+    sg = h.o(x, y + 100, "s $0-i-lgr", cv)
+    h.c(rt, 0, gr, 0, cv)
+    h.c(gr, 0, sg, 0, cv)
+    st = h.o(x + 100, y + 110, "route eq multiband imager limiter dither",
+             cv)
+    h.c(rt, 1, st, 0, cv)
+    for k, stage in enumerate(("eq", "multiband", "imager", "limiter",
+                               "dither")):
+        d = h.o(x + 100 + 90 * k, y + 140 + (k % 2) * 30, "route delta", cv)
+        s_ = h.o(x + 100 + 90 * k, y + 200 + (k % 2) * 30,
+                 "s $0-i-%s" % stage, cv)
+        h.c(st, k, d, 0, cv)
+        h.c(d, 0, s_, 0, cv)
+    lg = h.o(x + 200, y + 70, "route gain", cv)
+    h.c(rt, 2, lg, 0, cv)
+    un = h.o(x + 290, y + 70, "unpack f f", cv)
+    h.c(lg, 0, un, 0, cv)
+    sl = h.o(x + 380, y + 70, "s $0-i-learned", cv)
+    h.c(un, 0, sl, 0, cv)
+    sh = h.o(x + 480, y + 70, "route shortterm", cv)
+    h.c(rt, 3, sh, 0, cv)
+    ss = h.o(x + 480, y + 100, "s $0-i-st", cv)
+    h.c(sh, 0, ss, 0, cv)
+
+
+def mastering():
+    n = "mastering~"
+    h = Help(n, MASTERING_SUMMARY)
+    h.header(reference=mastering_reference())
+    h.intro(intro_play("pick a preset, click learn 20 and let the loop "
+                       "play: the master lands on the preset's loudness. "
+                       "ab~ compares master and mix, matched."))
+    src = h.source(30, 124)
+    r = h.o(250, 206, "r $0-m")
+    m = h.o(200, 236, "mastering~, f 18")
+    h.c(src, 0, m, 0)
+    h.c(src, 1, m, 1)
+    h.c(r, 0, m, 0)
+    si = h.o(380, 250, "s $0-info")
+    h.c(m, 2, si, 0)
+    c, ly = chain(h, "ab~", "$0-ab", [m, 0, m, 1, src, 0, src, 1], y=300,
+                  rx=470)
+    h.c(c, 2, h.o(400, 330, "s $0-abinfo"), 0)
+    bottom = h.info_route(30, ly + 10, None, ["integrated", "truepeak",
+                                              "lra", "plr"], 110,
+                          ["LUFS", "dBTP", "LU", "LU"])
+    h.t(30, bottom, "A = the master, B = the mix: ab~ matches the mix to "
+        "the master's loudness.", 62)
+    # the controls
+    h.panel(500, 58, 700, 236, "the chain: what it does (it starts with "
+            "preset streaming)")
+    h.t(512, 84, "1 preset", 9)
+    h.choice(512, 104, "preset", ["streaming", "apple", "ebu", "cd", "club",
+                                  "none"], "streaming", "preset $1", "$0-m")
+    h.t(660, 84, "2 play 20 s, then the limiter's input gain is learned:",
+        56)
+    h.messages(680, 108, [("learn 20", ""), ("limiter input 0",
+                                             "forget it")], "$0-m",
+               note_x=800, note_w=12)
+    h.readout(960, 108, "$0-i-learned", "dB learned", width=6)
+    h.t(660, 194, "3 hear what a stage adds or takes away:", 44)
+    h.messages(680, 218, [("limiter delta $1", ""),
+                          ("multiband delta $1", "")], "$0-m", step=24)
+    h.toggle(850, 218, "ldelta", 0, "", "limiter delta $1", "$0-m")
+    h.toggle(850, 242, "mdelta", 0, "", "multiband delta $1", "$0-m")
+    h.toggle(940, 218, "bypass", 0, "bypass (all)", "bypass $1", "$0-m")
+    h.t(940, 244, "hear:", 6)
+    h.choice(990, 244, "abselect", ["a", "b"], "a", "select $1", "$0-ab",
+             horizontal=False)
+    h.messages(1110, 108, [("target -12", ""), ("ceiling -2", ""),
+                           ("print", "")], "$0-m", step=26)
+    # the pictures
+    mastering_readings(h)
+    yb = 330
+    h.t(500, yb, "the master now:", 16)
+    h.bar(640, yb + 26, 360, 18, "$0-i-st", -40, 0, hs.BLUE, "short-term",
+          [(-40, "-40"), (-30, "-30"), (-20, "-20"), (-14, "-14"),
+           (0, "0 LUFS")])
+    h.bar(640, yb + 76, 360, 18, "$0-i-lgr", 0, -12, hs.RED,
+          "limiter gr", [(0, "0"), (-6, "-6"), (-12, "-12 dB")])
+    h.t(500, yb + 128, "each stage's loudness change (LU, integrated):", 50)
+    for k, stage in enumerate(("eq", "multiband", "imager", "limiter",
+                               "dither")):
+        h.readout(500 + 110 * k, yb + 172, "$0-i-" + stage, "",
+                  label=stage)
+    h.about(500, 560, "how-a-master-is-made", [
+        "- Mix first: mastering~ polishes a finished mix, it cannot fix "
+        "the balance of the instruments.",
+        "- Pick the preset of where the music goes (streaming, apple, ebu "
+        "broadcast, cd, club), play the loudest typical part and learn: "
+        "the limiter then works a few dB at most.",
+        "- Watch limiter gr: more than 3-4 dB on the loud parts squashes "
+        "the drums; lower the target instead.",
+        "- Compare with ab~ (matched): the master should sound better, "
+        "not only louder.",
+        "- save my-master.txt keeps everything (a text file beside your "
+        "patch); load my-master.txt brings it back."])
+    h.place_internals(760, 560)
+    return finish(h, ["ab~", "livemaster~", "loudness~", "limiter~",
+                      "eq~", "multiband~"])
+
+
 PATCHES = {"comp~": comp, "dither~": dither, "eq~": eq, "gate~": gate,
            "imager~": imager, "leveler~": leveler, "limiter~": limiter,
            "loudness~": loudness, "multiband~": multiband,
-           "spectrum~": spectrum, "strip~": strip}
+           "spectrum~": spectrum, "strip~": strip, "ab~": ab,
+           "mastering~": mastering}
 
 
 
