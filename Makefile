@@ -266,7 +266,6 @@ reference: $(BUILD)/mmref
 # style of doc/help-style.md, then each [pd reference] from the tables).
 help-patches: $(BUILD)/mmref
 	python3 scripts/mkhelp.py --mmref $(BUILD)/mmref
-	python3 scripts/mklivemaster_help.py > help-patches/livemaster~-help.pd
 
 # The package Pd's package manager installs (deken): build/deken/
 # mixmaster[vVERSION](OS-MARCH-32).dek, its .sha256 and .dek.txt

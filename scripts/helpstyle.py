@@ -1,7 +1,7 @@
 """helpstyle: the house style of mixmaster's help patches, as code.
 
 doc/help-style.md says what goes where; this module draws it, so that every
-help patch written by scripts/mkhelp.py (and scripts/mklivemaster_help.py)
+help patch written by scripts/mkhelp.py
 has the same header, panels, controls, meters, graphs and footer.
 
 A help patch is a Help: its main canvas (1240 x 740, font 12) plus three
@@ -185,7 +185,8 @@ class Help:
     def panel(self, x, y, w, h, title, color=CONTROL_BG):
         """a coloured background with its title at the top left"""
         self.o(x, y, "cnv 1 %d %d empty empty %s 8 10 0 12 %s %s 0"
-               % (w, h, title.replace(" ", "\\ ") or "empty", color, FG))
+               % (w, h, title.replace(",", "").replace(" ", "\\ ") or
+                  "empty", color, FG))
 
     def source(self, x, y):
         """the demo loop, [mm-demo~]: 300 x 64 on the parent"""

@@ -13,7 +13,7 @@ instead of writing (tests/pd/test_layout.sh runs it).
   python3 scripts/mkhelp.py [--check] [--only NAME...] [--mmref PATH]
 
 Not written here: mixer~, mixer-channel~, mixer-channel-stereo~
-(scripts/mkmixer_help.py) and livemaster~ (scripts/mklivemaster_help.py).
+(scripts/mkmixer_help.py).
 """
 import argparse
 import os
@@ -1374,10 +1374,10 @@ def mastering():
     h.c(src, 0, m, 0)
     h.c(src, 1, m, 1)
     h.c(r, 0, m, 0)
-    si = h.o(380, 250, "s $0-info")
+    si = h.o(350, 262, "s $0-info")
     h.c(m, 2, si, 0)
     c, ly = chain(h, "ab~", "$0-ab", [m, 0, m, 1, src, 0, src, 1], y=300,
-                  rx=470)
+                  rx=430)
     h.c(c, 2, h.o(400, 330, "s $0-abinfo"), 0)
     bottom = h.info_route(30, ly + 10, None, ["integrated", "truepeak",
                                               "lra", "plr"], 110,
@@ -1396,15 +1396,17 @@ def mastering():
                                              "forget it")], "$0-m",
                note_x=800, note_w=12)
     h.readout(960, 108, "$0-i-learned", "dB learned", width=6)
-    h.t(660, 194, "3 hear what a stage adds or takes away:", 44)
-    h.messages(680, 218, [("limiter delta $1", ""),
-                          ("multiband delta $1", "")], "$0-m", step=24)
-    h.toggle(850, 218, "ldelta", 0, "", "limiter delta $1", "$0-m")
-    h.toggle(850, 242, "mdelta", 0, "", "multiband delta $1", "$0-m")
-    h.toggle(940, 218, "bypass", 0, "bypass (all)", "bypass $1", "$0-m")
-    h.t(940, 244, "hear:", 6)
-    h.choice(990, 244, "abselect", ["a", "b"], "a", "select $1", "$0-ab",
-             horizontal=False)
+    h.t(660, 194, "3 hear what a stage adds or takes away, compare:", 50)
+    h.toggle(680, 218, "ldelta", 0, "limiter delta", "limiter delta $1",
+             "$0-m")
+    h.toggle(680, 244, "mdelta", 0, "multiband delta", "multiband delta $1",
+             "$0-m")
+    h.toggle(680, 270, "bypass", 0, "bypass (every stage)", "bypass $1",
+             "$0-m")
+    h.t(900, 218, "ab~ plays", 10)
+    h.choice(980, 218, "abselect", ["a", "b"], "a", "select $1", "$0-ab")
+    h.t(1020, 218, "the master", 11)
+    h.t(1020, 236, "the mix", 11)
     h.messages(1110, 108, [("target -12", ""), ("ceiling -2", ""),
                            ("print", "")], "$0-m", step=26)
     # the pictures
@@ -1438,11 +1440,293 @@ def mastering():
                       "eq~", "multiband~"])
 
 
+LIVEMASTER_SUMMARY = ("automatic live mastering (an abstraction: "
+                      "leveler~ -> multiband~ -> limiter~, metered by "
+                      "loudness~)")
+
+
+def livemaster_reference():
+    return hs.reference_canvas("livemaster~", LIVEMASTER_SUMMARY, [
+        ("INLETS:", [
+            ("1st: signal", "left, and every message"),
+            ("2nd: signal", "right")]),
+        ("OUTLETS:", [
+            ("1st, 2nd: signal", "left, right (delayed by the latency)"),
+            ("3rd: info", "readings (selector value...) for [route]")]),
+        ("FLAGS:", [
+            "-target <LUFS> -ceiling <dBTP> -character gentle|medium|firm "
+            "(defaults -16, -1, gentle). Every message is also a flag: "
+            "-freeze 1, -rest 0, -bypass 1, -load <file> ... A word that "
+            "is no message is an error naming livemaster~."]),
+        ("MESSAGES:", [
+            ("target <LUFS>", "-40..-5 [-16]: the leveler's target, the "
+             "multiband's thresholds (target + offset) and the meter's "
+             "target at once"),
+            ("ceiling <dBTP>", "-24..0 [-1]: the limiter's true-peak "
+             "ceiling"),
+            ("character <word>", "gentle|medium|firm [gentle]: how hard the "
+             "multiband works (threshold target+8/+5/+2 dB, ratio "
+             "1.5/2/3)"),
+            ("freeze 0|1", "[0]: hold the leveler's gain"),
+            ("bypass 0|1", "[0]: output = input delayed by the latency"),
+            ("rest <s>", "0..600 [5]: after that long below target - 30 "
+             "LU the gain slides down (3 dB/s) to min(0, target + 6) dB, "
+             "ready for a loud entry. 0 = off"),
+            ("save <file>, load <file>", "the settings and the leveler's "
+             "gain as a text file of messages (beside your patch)"),
+            ("latency, print, reset, bang, interval <ms>", "report the "
+             "latency; post; clear every stage; report now; meters' "
+             "period"),
+            ("<stage> <message>", "leveler, multiband, limiter or loudness "
+             "first: to that stage ([limiter release 50( [leveler speed "
+             "3()")])],
+        [("INFO OUTPUTS:", [
+            ("leveler gain <dB>", "the leveler's gain now (also leveler "
+             "loudness, leveler frozen)"),
+            ("multiband gr <band> <dB>", "each band's gain reduction"),
+            ("limiter gr <dB>", "the limiter's gain reduction"),
+            ("loudness shortterm <LUFS>", "the output's short-term loudness "
+             "(and momentary, integrated, lra, truepeak, samplepeak, plr, "
+             "gain)"),
+            ("latency <samples>", "the chain's total: the limiter's 4 ms "
+             "lookahead")]),
+         ("GUARANTEES:", [
+             "Latency 4 ms (192 samples at 48 kHz): at most 5 ms.",
+             "Music jumping between sections at -40 and -6 LUFS: short-term "
+             "loudness within 2 LU of the target 10 s after each jump "
+             "(measured: within 0.5 LU).",
+             "True peak never above the ceiling by more than 0.1 dB "
+             "(measured: -1.09 dBTP for a -1 ceiling).",
+             "30 s of silence, then a -6 LUFS entry: short-term overshoot "
+             "at most 3 LU (measured 0.4 LU; 7 LU without rest).",
+             "Output finite through NaN/inf bursts, DSP off/on and sample "
+             "rate changes; memory flat over an hour."]),
+         ("NOTES:", [
+             "Inside: leveler~ -speed 6 -window 2000 -gate -30 -maxboost 30 "
+             "-maxcut 24, multiband~ -bands 4 -xover 120 1000 6000, "
+             "limiter~ -lookahead 4 -release 80, loudness~ on the output.",
+             "The leveler steers by its own input, so the multiband after "
+             "it lowers the output a little below the target (about 1 LU "
+             "with firm).",
+             "A loud jump with no pause (a quiet verse straight into a loud "
+             "chorus) is caught by the limiter until the leveler has come "
+             "down (6 dB/s)."])],
+        "mixmaster %s, Pd %s or newer. An abstraction of leveler~, "
+        "multiband~, limiter~ and loudness~." % (hs.VERSION, hs.PD_MIN))
+
+
+def performance(h):
+    """a 58 s performance that loops: quiet, pause, loud, medium, loud
+    (the section's name to $0-now)"""
+    cv = hs.Canvas("#N canvas 120 80 900 580 performance 0;")
+    cv.text(20, 10, hs.esc("A 58 s performance that loops: a quiet intro, "
+                           "a 16 s pause, a loud entry, a medium verse, a "
+                           "loud chorus. Drums, bass and a chord, all in "
+                           "Pd.") + ", f 100")
+    cv.obj("lb", 20, 60, "loadbang")
+    cv.obj("m", 20, 90, "metro 500")
+    cv.obj("f", 20, 120, "f")
+    cv.obj("inc", 60, 120, "+ 0.5")
+    cv.obj("mod", 20, 150, "mod 58")
+    cv.obj("sec", 20, 180, "expr ($f1>=10) + ($f1>=26) + ($f1>=36) + "
+           "($f1>=46)")
+    cv.obj("chg", 20, 210, "change -1")
+    cv.obj("sel", 20, 240, "sel 0 1 2 3 4")
+    levels = ((-34, "quiet"), (-200, "pause"), (-6, "loud"), (-20, "medium"),
+              (-8, "chorus"))
+    for i, (db, word) in enumerate(levels):
+        cv.msg("s%d" % i, 20 + 80 * i, 270, "%d %s" % (db, word))
+        cv.c("sel", i, "s%d" % i, 0)
+    cv.obj("unp", 20, 300, "unpack f s")
+    for i in range(5):
+        cv.c("s%d" % i, 0, "unp", 0)
+    cv.obj("lvl", 20, 330, "t f")
+    cv.obj("sym", 200, 330, "symbol")
+    cv.obj("oname", 200, 360, "s $0-now")
+    cv.c("unp", 1, "sym", 0)
+    cv.c("sym", 0, "oname", 0)
+    cv.obj("db", 20, 360, "+ 100")
+    cv.obj("rms", 20, 390, "dbtorms")
+    cv.msg("ramp", 20, 420, "$1 300")
+    cv.obj("line", 20, 450, "line~")
+    cv.chain("lb", "m", "f", "mod", "sec", "chg", "sel")
+    cv.c("f", 0, "inc", 0)
+    cv.c("inc", 0, "f", 1)
+    cv.c("unp", 0, "lvl", 0)
+    cv.chain("lvl", "db", "rms", "ramp", "line")
+    X = 450     # the band: kick, hats, bass, chord
+    cv.obj("beat", X, 60, "metro 500")
+    cv.obj("half", X + 100, 60, "metro 250")
+    cv.c("lb", 0, "beat", 0)
+    cv.c("lb", 0, "half", 0)
+    cv.msg("ke", X, 90, "1, 0 180".replace(",", " \\,"))
+    cv.obj("kv", X, 120, "vline~")
+    cv.obj("ko", X, 150, "osc~ 50")
+    cv.obj("k", X, 180, "*~")
+    cv.chain("beat", "ke", "kv")
+    cv.c("kv", 0, "k", 1)
+    cv.c("ko", 0, "k", 0)
+    cv.msg("he", X + 100, 90, "0.5, 0 40".replace(",", " \\,"))
+    cv.obj("hv", X + 100, 120, "vline~")
+    cv.obj("hn", X + 180, 120, "noise~")
+    cv.obj("hh", X + 180, 150, "hip~ 6000")
+    cv.obj("h", X + 100, 180, "*~")
+    cv.chain("half", "he", "hv")
+    cv.chain("hn", "hh")
+    cv.c("hv", 0, "h", 0)
+    cv.c("hh", 0, "h", 1)
+    cv.obj("bp", X + 280, 60, "phasor~ 55")
+    cv.obj("bl", X + 280, 90, "lop~ 300")
+    cv.obj("bg", X + 280, 120, "*~ 0.5")
+    cv.chain("bp", "bl", "bg")
+    cv.obj("c1", X + 280, 160, "osc~ 220")
+    cv.obj("c2", X + 370, 160, "osc~ 277.2")
+    cv.obj("c3", X + 280, 190, "osc~ 329.6")
+    cv.obj("cs", X + 280, 220, "+~")
+    cv.obj("cs2", X + 280, 250, "+~")
+    cv.obj("cg", X + 280, 280, "*~ 0.08")
+    cv.c("c1", 0, "cs", 0)
+    cv.c("c2", 0, "cs", 1)
+    cv.c("cs", 0, "cs2", 0)
+    cv.c("c3", 0, "cs2", 1)
+    cv.chain("cs2", "cg")
+    cv.obj("mixL", X, 330, "+~")
+    cv.obj("mixL2", X, 360, "+~")
+    cv.obj("mixR", X + 120, 330, "+~")
+    cv.obj("mixR2", X + 120, 360, "+~")
+    for a_, b_, i_ in (("k", "mixL", 0), ("h", "mixL", 1), ("k", "mixR", 0),
+                       ("bg", "mixR", 1), ("mixL", "mixL2", 0),
+                       ("bg", "mixL2", 1), ("mixR", "mixR2", 0),
+                       ("cg", "mixR2", 1), ("cg", "mixL2", 1),
+                       ("h", "mixR2", 1)):
+        cv.c(a_, 0, b_, i_)
+    cv.obj("gL", X, 450, "*~")
+    cv.obj("gR", X + 120, 450, "*~")
+    cv.c("mixL2", 0, "gL", 0)
+    cv.c("mixR2", 0, "gR", 0)
+    cv.c("line", 0, "gL", 1)
+    cv.c("line", 0, "gR", 1)
+    cv.obj("oL", X, 520, "outlet~")
+    cv.obj("oR", X + 120, 520, "outlet~")
+    cv.chain("gL", "oL")
+    cv.chain("gR", "oR")
+    n = h.uid()
+    return n, cv
+
+
+def livemaster_readings(h):
+    """in [pd draw]: the info outlet's nested readings to receive names"""
+    cv = h.draw
+    x, y = h.draw_flow.take(640, 200)
+    r = h.o(x, y, "r $0-info", cv)
+    rt = h.o(x, y + 30, "route leveler multiband limiter loudness", cv)
+    h.c(r, 0, rt, 0, cv)
+    lg = h.o(x, y + 70, "route gain", cv)
+    h.c(rt, 0, lg, 0, cv)
+    h.c(lg, 0, h.o(x, y + 100, "s $0-i-lgain", cv), 0, cv)
+    mg = h.o(x + 110, y + 70, "route gr", cv)
+    h.c(rt, 1, mg, 0, cv)
+    bands = h.o(x + 110, y + 100, "route 1 2 3 4", cv)
+    h.c(mg, 0, bands, 0, cv)
+    for k in range(4):
+        s_ = h.o(x + 110 + 80 * k, y + 130 + 30 * (k % 2),
+                 "s $0-gr%d" % (k + 1), cv)
+        h.c(bands, k, s_, 0, cv)
+    lim = h.o(x + 230, y + 70, "route gr", cv)
+    h.c(rt, 2, lim, 0, cv)
+    h.c(lim, 0, h.o(x + 330, y + 70, "s $0-i-limgr", cv), 0, cv)
+    ld = h.o(x + 330, y + 200, "route shortterm integrated truepeak", cv)
+    h.c(rt, 3, ld, 0, cv)
+    for k, nm in enumerate(("st", "int", "tp")):
+        h.c(ld, k, h.o(x + 330 + 100 * k, y + 230, "s $0-i-" + nm, cv), 0,
+            cv)
+
+
+def livemaster():
+    n = "livemaster~"
+    h = Help(n, LIVEMASTER_SUMMARY)
+    h.header(reference=livemaster_reference())
+    h.intro("Put it last, before the speakers or the stream: it rides the "
+            "level toward a loudness target, glues with a gentle multiband "
+            "compressor and keeps true peaks under the ceiling. Switch DSP "
+            "on below and watch a performance go by.", width=62)
+    h.panel(30, 124, 320, 72, "a performance (a 58 s loop)",
+            hs.SOURCE_BG)
+    pn, pcv = performance(h)
+    h.cv.sub(pn, 40, 150, "performance", pcv)
+    h.raw("#X symbolatom 150 150 10 0 0 0 - \\$0-now - 0;")
+    h.t(250, 150, "now", 4)
+    box = "livemaster~ -target -16 -ceiling -1"
+    c, ly = chain(h, box, "$0-lm", [pn, 0, pn, 1], y=236, info=2)
+    y0 = ly + 16
+    h.t(30, y0, "the output:", 12)
+    h.readout(30, y0 + 44, "$0-i-st", "", label="short-term")
+    h.readout(140, y0 + 44, "$0-i-int", "", label="integrated")
+    h.readout(250, y0 + 44, "$0-i-tp", "", label="true peak")
+    h.t(30, y0 + 70, "LUFS", 5)
+    h.t(140, y0 + 70, "LUFS", 5)
+    h.t(250, y0 + 70, "dBTP", 5)
+    h.t(30, y0 + 110, "Try a target of -23 (broadcast) or -14 (streams); "
+        "watch the gain come down in the pause before the loud entry "
+        "(rest); freeze; bypass (time-aligned).", 62)
+    livemaster_readings(h)
+    # the controls
+    h.panel(500, 58, 700, 150, "livemaster~: each control starts at its "
+            "value")
+    h.number(512, 84, "target", -16, -40, -5, "target LUFS", "target $1",
+             "$0-lm")
+    h.number(512, 110, "ceiling", -1, -24, 0, "ceiling dBTP", "ceiling $1",
+             "$0-lm")
+    h.number(512, 136, "rest", 5, 0, 600, "rest s", "rest $1", "$0-lm")
+    h.t(720, 84, "character", 10)
+    h.choice(720, 104, "character", ["gentle", "medium", "firm"], "gentle",
+             "character $1", "$0-lm")
+    h.toggle(850, 84, "freeze", 0, "freeze", "freeze $1", "$0-lm")
+    h.toggle(850, 110, "bypass", 0, "bypass", "bypass $1", "$0-lm")
+    h.messages(990, 84, [("leveler speed 3", ""),
+                         ("limiter release 50", ""),
+                         ("save livemaster-state.txt", ""),
+                         ("print", "")], "$0-lm", step=24)
+    # the pictures
+    yb = 250
+    h.t(500, yb, "what it does now:", 18)
+    h.bar(640, yb + 30, 360, 18, "$0-i-st", -40, 0, hs.BLUE, "short-term",
+          [(-40, "-40"), (-30, "-30"), (-20, "-20"), (-10, "-10"),
+           (0, "0 LUFS")])
+    h.marker(640, yb + 30, 360, 18, "$0-c-target", -40, 0, "target",
+             initial=-16)
+    h.bar(640, yb + 86, 360, 18, "$0-i-lgain", -24, 24, hs.GREEN,
+          "leveler gain", [(-24, "-24"), (-12, "-12"), (0, "0"),
+                           (12, "+12"), (24, "+24 dB")])
+    h.bar(640, yb + 140, 360, 18, "$0-i-limgr", 0, -12, hs.RED,
+          "limiter gr", [(0, "0"), (-6, "-6"), (-12, "-12 dB")])
+    h.t(1040, yb + 10, "multiband gr", 13)
+    for k in range(4):
+        h.bar(1050 + 34 * k, yb + 40, 18, 90, "$0-gr%d" % (k + 1), 0, -12,
+              hs.RED, str(k + 1), vertical=True)
+    h.t(1040, yb + 156, "0..-12 dB", 10)
+    h.about(500, 560, "how-it-works", [
+        "- The leveler rides the level toward target (quiet passages up, "
+        "loud ones down, at most 6 dB/s); the multiband glues with "
+        "thresholds set from the target; the limiter holds the ceiling "
+        "with 4 ms of lookahead.",
+        "- rest: after 5 s of pause (below target - 30 LU) the gain slides "
+        "down, so a loud entry after a long pause is not blasted out.",
+        "- Messages that start with a stage's name go to that stage "
+        "(leveler speed 3, multiband ratio 0 2, limiter release 50, "
+        "loudness reset).",
+        "- save writes the settings and the leveler's gain (a text file "
+        "beside your patch); load plays it back."])
+    h.place_internals(760, 560)
+    return finish(h, ["leveler~", "multiband~", "limiter~", "loudness~",
+                      "mastering~"])
+
+
 PATCHES = {"comp~": comp, "dither~": dither, "eq~": eq, "gate~": gate,
            "imager~": imager, "leveler~": leveler, "limiter~": limiter,
            "loudness~": loudness, "multiband~": multiband,
            "spectrum~": spectrum, "strip~": strip, "ab~": ab,
-           "mastering~": mastering}
+           "mastering~": mastering, "livemaster~": livemaster}
 
 
 
