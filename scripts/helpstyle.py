@@ -527,7 +527,7 @@ def reference_canvas(name, summary, left, right, footer):
         y = 56
         for head, items in sections:
             cv.obj(None, x0, y + 10, "cnv 1 560 2 empty empty %s 8 12 0 13 "
-                   "#202020 #000000 0" % head.replace(" ", "\\ "))
+                   "#202020 #000000 0" % head.replace(",", "").replace(" ", "\\ "))
             y += 40
             for it in items:
                 if isinstance(it, tuple):

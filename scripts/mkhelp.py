@@ -1310,7 +1310,7 @@ def mastering_reference():
             ("club -8 / -0.3", "+1 dB at 60 Hz, -1 dB at 300, -18 dB ratio "
              "2.5, mono bass below 150 Hz, limiter release 50"),
             ("none -14 / -1", "the neutral base")]),
-         ("LEARN, SAVE, LOAD:", [
+         ("LEARN AND SAVE:", [
              "learn restarts the meters, records the programme at the "
              "limiter's input, then searches the limiter's input gain (a "
              "few renders of the recording through a copy of the limiter, "

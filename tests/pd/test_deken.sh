@@ -11,7 +11,9 @@ cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 OUT=${OUT:-$BUILD/test-out/test_deken}
 PD=${PD:-pd}
-rm -rf "$OUT"; mkdir -p "$OUT"
+# a clean folder, but the runner's log (tests/run.sh writes test.log here)
+mkdir -p "$OUT"
+find "$OUT" -mindepth 1 -maxdepth 1 ! -name test.log -exec rm -rf {} +
 OUT=$(cd "$OUT" && pwd)
 
 if ! python3 scripts/mkdeken.py --stage "$BUILD/pd/mixmaster" \
