@@ -1374,11 +1374,11 @@ def mastering():
     h.c(src, 0, m, 0)
     h.c(src, 1, m, 1)
     h.c(r, 0, m, 0)
-    si = h.o(350, 262, "s $0-info")
+    si = h.o(400, 250, "s $0-info")
     h.c(m, 2, si, 0)
-    c, ly = chain(h, "ab~", "$0-ab", [m, 0, m, 1, src, 0, src, 1], y=300,
+    c, ly = chain(h, "ab~", "$0-ab", [m, 0, m, 1, src, 0, src, 1], y=310,
                   rx=430)
-    h.c(c, 2, h.o(400, 330, "s $0-abinfo"), 0)
+    h.c(c, 2, h.o(400, 340, "s $0-abinfo"), 0)
     bottom = h.info_route(30, ly + 10, None, ["integrated", "truepeak",
                                               "lra", "plr"], 110,
                           ["LUFS", "dBTP", "LU", "LU"])
