@@ -310,7 +310,7 @@ def eq():
         "-band %d %s %g %g %g" % (k, t, f, g or 0, q)
         for k, t, f, g, q in bands)
     c, ly = chain(h, box, "$0-eq", [src, 0, src, 1], taps=[
-        "spectrum~ -ch 2 -array $0-spec -smoothing 0.167 -tilt 4.5"])
+        "spectrum~ -ch 2 -array $0-raw -smoothing 0.167 -tilt 4.5"])
     h.panel(500, 58, 700, 130, "bands: each box starts at the object's value")
     for i, (k, t, f, g, q) in enumerate(bands):
         x = 512 + 172 * i
@@ -335,11 +335,11 @@ def eq():
             [(24, "+24"), (0, "0"), (-24, "-24 dB")],
             title="the response of the settings (curve)")
     array_at_load(h, "curve", "$0-curve", "$0-eq")
-    h.graph(500, 530, "$0-spec", 256, 330, 120, -96, 0,
+    h.graph(500, 530, "$0-spec", 256, 330, 100, -96, 0,
             [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
             [(0, "0"), (-48, "-48"), (-96, "-96 dB")],
             title="the sound after eq~ (spectrum~, tilt 4.5 dB/oct)")
-    floor_at_load(h, "$0-spec", floor=-96)
+    clipped_copy(h, "$0-raw", "$0-spec", -96)
     h.t(30, 490, "spectrum~ draws the loop after eq~ in 1/6 octave bands "
         "(tilt 4.5 dB/oct makes a typical mix look flat): move a band and "
         "watch the sound follow the curve.", 60)
@@ -378,6 +378,42 @@ def eq():
         "change of type crossfades over 20 ms."])
     h.place_internals(900, 390)
     return finish(h, ["strip~", "multiband~", "spectrum~"])
+
+
+def clipped_copy(h, raw, array, floor, size=256):
+    """spectrum~ writes -144 dB for silence (and with DSP off): into a
+    graph whose floor is higher that draws under the graph. spectrum~
+    writes `raw` (a hidden [table]); every 100 ms [pd draw] copies it into
+    the shown `array`, each point at least `floor`."""
+    cv = h.draw
+    x, y = h.draw_flow.take(hs.text_w("table %s %d" % (raw, size),
+                                      "array get " + raw) + 200, 262)
+    tb = h.o(x + 200, y, "table %s %d" % (raw, size), cv)
+    lb = h.o(x, y, "loadbang", cv)
+    mt = h.o(x, y + 30, "metro 100", cv)
+    t = h.o(x, y + 60, "t b b b", cv)
+    ag = h.o(x + 200, y + 90, "array get " + raw, cv)
+    ls = h.o(x + 100, y + 210, "list store", cv)
+    zero = h.m(x + 100, y + 90, "0", cv)
+    n = h.m(x, y + 90, str(size), cv)
+    un = h.o(x, y + 120, "until", cv)
+    f = h.o(x, y + 150, "f", cv)
+    inc = h.o(x + 40, y + 150, "+ 1", cv)
+    tf = h.o(x, y + 180, "t f f", cv)
+    get = h.m(x, y + 210, "get $1 1", cv)
+    mx = h.o(x, y + 240, "max %g" % floor, cv)
+    tw = h.o(x + 100, y + 240, "tabwrite " + array, cv)
+    del tb
+    for a_, b_ in ((lb, mt), (mt, t), (n, un), (un, f), (f, inc), (f, tf),
+                   (tf, get), (get, ls), (ls, mx), (mx, tw)):
+        h.c(a_, 0, b_, 0, cv)
+    h.c(t, 0, n, 0, cv)
+    h.c(t, 1, zero, 0, cv)
+    h.c(t, 2, ag, 0, cv)
+    h.c(zero, 0, f, 1, cv)
+    h.c(inc, 0, f, 1, cv)
+    h.c(ag, 0, ls, 1, cv)
+    h.c(tf, 1, tw, 1, cv)
 
 
 def floor_at_load(h, array, floor=-144):
@@ -520,7 +556,7 @@ def imager():
     h.cv.sub(pad, 30, 192, "wide-pad", sub)
     box = "imager~"
     c, ly = chain(h, box, "$0-img", [pad, 0, pad, 1], y=250, info=2,
-                  taps=["spectrum~ -ch 2 -view side -array $0-side"])
+                  taps=["spectrum~ -ch 2 -view side -array $0-raw"])
     bottom = h.info_route(30, ly + 10, None, ["correlation", "latency"], 130,
                           ["-1..1", "samples"])
     h.bar(130, bottom + 20, 300, 18, "$0-i-correlation", -1, 1, hs.GREEN,
@@ -541,7 +577,7 @@ def imager():
                 [(0, "0"), (-48, "-48"), (-96, "-96 dB")],
                 title="%s: %s" % (view, "(L+R)/2, what mono keeps" if view
                                   == "mid" else "(L-R)/2, what mono loses"))
-        floor_at_load(h, "$0-" + view, floor=-96)
+        clipped_copy(h, "$0-raw", "$0-" + view, -96)
     h.t(900, 270, "M = (L+R)/2, S = (L-R)/2. out L = M + w S, out R = M - "
         "w S with w = width/100. At the defaults the output is the input, "
         "bit for bit, with no latency.", 44)
@@ -666,12 +702,12 @@ def limiter():
     lb = h.o(380, 206, "loudness~ -ch 2")
     h.c(src, 0, lb, 0)
     h.c(src, 1, lb, 1)
-    la = h.o(250, 320, "loudness~ -ch 2")
+    la = h.o(380, 310, "loudness~ -ch 2")
     h.c(c, 0, la, 0)
     h.c(c, 1, la, 1)
     rb = h.o(380, 240 + 30, "s $0-before")
     h.c(lb, 0, rb, 0)
-    ra = h.o(250, 350, "s $0-after")
+    ra = h.o(380, 340, "s $0-after")
     h.c(la, 0, ra, 0)
     cv = h.draw
     for i, who in enumerate(("before", "after")):
