@@ -371,16 +371,20 @@ class Help:
             self.c(m1, 0, s, 0, cv)
             self.c(m2, 0, s, 0, cv)
         else:
-            m1_text = "vis_size $1 %d" % h
-            X, Y = self.draw_flow.take(
-                text_w("r " + src, e_text, m1_text, "s " + bname), 112)
-            r = self.o(X, Y, "r " + src, cv)
-            e = self.o(X, Y + 30, e_text, cv)
-            m1 = self.m(X, Y + 60, m1_text, cv)
-            s = self.o(X, Y + 90, "s " + bname, cv)
-            self.c(r, 0, e, 0, cv)
-            self.c(e, 0, m1, 0, cv)
-            self.c(m1, 0, s, 0, cv)
+            self._draw_steps(src, e_text, "vis_size $1 %d" % h, bname)
+
+    def _draw_steps(self, src, e_text, m_text, dest):
+        """in [pd draw]: [r src] -> [expr] -> [message( -> [s dest]"""
+        cv = self.draw
+        X, Y = self.draw_flow.take(
+            text_w("r " + src, e_text, m_text, "s " + dest), 112)
+        r = self.o(X, Y, "r " + src, cv)
+        e = self.o(X, Y + 30, e_text, cv)
+        m1 = self.m(X, Y + 60, m_text, cv)
+        s = self.o(X, Y + 90, "s " + dest, cv)
+        self.c(r, 0, e, 0, cv)
+        self.c(e, 0, m1, 0, cv)
+        self.c(m1, 0, s, 0, cv)
 
     def marker(self, x, y, w, h, src, lo, hi, label, color=ORANGE,
                initial=None):
@@ -392,19 +396,9 @@ class Help:
         mname = "$0-mark%d" % self.n
         self.o(mx, y - 4, "cnv 1 2 %d empty %s %s -20 -8 0 12 %s %s 0"
                % (h + 8, mname, label.replace(" ", "\\ "), color, color))
-        cv = self.draw
         e_text = ("expr %d + max(0, min(1, ($f1 - (%s)) / (%s))) * %d"
                   % (x, num(lo), num(hi - lo), w))
-        m_text = "pos $1 %d" % (y - 4)
-        X, Y = self.draw_flow.take(
-            text_w("r " + src, e_text, m_text, "s " + mname), 112)
-        r = self.o(X, Y, "r " + src, cv)
-        e = self.o(X, Y + 30, e_text, cv)
-        m1 = self.m(X, Y + 60, m_text, cv)
-        s = self.o(X, Y + 90, "s " + mname, cv)
-        self.c(r, 0, e, 0, cv)
-        self.c(e, 0, m1, 0, cv)
-        self.c(m1, 0, s, 0, cv)
+        self._draw_steps(src, e_text, "pos $1 %d" % (y - 4), mname)
 
     def graph(self, x, y, name, size, w, h, ylo, yhi, xticks=(), yticks=(),
               style=2, title=None):
