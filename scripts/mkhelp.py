@@ -1693,7 +1693,7 @@ def livemaster():
     h.raw("#X symbolatom 150 150 10 0 0 0 - \\$0-now - 0;")
     h.t(250, 150, "now", 4)
     box = "livemaster~ -target -16 -ceiling -1"
-    c, ly = chain(h, box, "$0-lm", [pn, 0, pn, 1], y=236, info=2)
+    c, ly = chain(h, box, "$0-lm", [pn, 0, pn, 1], y=236, info=2, rx=160)
     y0 = ly + 16
     h.t(30, y0, "the output:", 12)
     h.readout(30, y0 + 44, "$0-i-st", "", label="short-term")
