@@ -3,8 +3,11 @@
 # build/helpshots/<name>.png (the patch's window; the reference subpatch
 # too with --reference). Needs xvfb, puredata-gui, imagemagick, xdotool
 # (scripts/deps.sh gui). Run after `make stage`.
-#   scripts/helpshots.sh [PATCH.pd ...]     (default: every help patch)
+#   scripts/helpshots.sh [--reference] [PATCH.pd ...]
+#                                      (default: every help patch)
 set -u
+ref=0
+[ "${1:-}" = --reference ] && { ref=1; shift; }
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 OUT=$BUILD/helpshots
@@ -17,18 +20,13 @@ sleep 2
 export DISPLAY=$disp
 patches=("$@")
 [ ${#patches[@]} -eq 0 ] && patches=(help-patches/*-help.pd)
-for p in "${patches[@]}"; do
-    n=$(basename "$p" .pd)
-    pd -noprefs -nosound -path "$BUILD/pd/mixmaster" -open "$p" \
-        >"$OUT/$n.log" 2>&1 &
-    pid=$!
-    # wait until the patch's window is mapped (Pd and its GUI start slowly
-    # on a loaded machine: a shot taken before is black), then give Tk
-    # time to draw every box
-    wid=
+# shot NAME PNG: waits until a window called NAME... is mapped (Pd and its
+# GUI start slowly on a loaded machine: a shot taken before is black),
+# gives Tk time to draw every box, then takes the screen where it is
+shot() {
+    local wid=
     for _ in $(seq 60); do
-        wid=$(xdotool search --onlyvisible --name "^$(basename "$p")" \
-              2>/dev/null | head -1)
+        wid=$(xdotool search --onlyvisible --name "^$1" 2>/dev/null | head -1)
         [ -n "$wid" ] && break
         sleep 0.5
     done
@@ -36,14 +34,29 @@ for p in "${patches[@]}"; do
     if [ -n "$wid" ]; then
         xdotool windowraise "$wid" 2>/dev/null
         sleep 0.5
-        # the window's place on the root window: the screen as it looks
         eval "$(xdotool getwindowgeometry --shell "$wid")"
-        import -window root -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage \
-            "$OUT/$n.png"
+        import -window root -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "$2"
     else
-        echo "no window for $p (see $OUT/$n.log)" >&2
-        import -window root "$OUT/$n.png"
+        echo "no window $1 (see the log beside $2)" >&2
+        import -window root "$2"
     fi
+    echo "$2"
+}
+# opens [pd reference] of the patch opened before it
+printf '%s\n' '#N canvas 0 0 200 100 12;' '#X obj 20 20 loadbang;' \
+    '#X obj 20 50 delay 1000;' '#X msg 20 80 \; pd-reference vis 1;' \
+    '#X connect 0 0 1 0;' '#X connect 1 0 2 0;' >"$OUT/show-reference.pd"
+for p in "${patches[@]}"; do
+    n=$(basename "$p" .pd)
+    pd -noprefs -nosound -path "$BUILD/pd/mixmaster" -open "$p" \
+        >"$OUT/$n.log" 2>&1 &
+    pid=$!
+    shot "$(basename "$p")" "$OUT/$n.png"
     kill "$pid"; wait "$pid" 2>/dev/null
-    echo "$OUT/$n.png"
+    [ $ref = 1 ] || continue
+    pd -noprefs -nosound -path "$BUILD/pd/mixmaster" -open "$p" \
+        -open "$OUT/show-reference.pd" >"$OUT/$n-reference.log" 2>&1 &
+    pid=$!
+    shot reference "$OUT/$n-reference.png"
+    kill "$pid"; wait "$pid" 2>/dev/null
 done
