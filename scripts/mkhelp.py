@@ -176,7 +176,7 @@ def comp():
 
 
 def chain(h, box, send, source=None, mono_out=False, info=None,
-          y=236, rx=250, taps=()):
+          y=236, rx=250, taps=(), info_x=None):
     """source -> [r send] + the object -> listen panel: the left column
     every sound-changing patch shares. The info outlet goes to
     [s $0-info] on the right of the listen panel, and `taps` (object box
@@ -192,7 +192,8 @@ def chain(h, box, send, source=None, mono_out=False, info=None,
     lines = 1 + (len(box) > 60) + (len(box) > 120)
     bh = lines * 16 + 5
     if info is not None:
-        si = h.o(300, y + bh + 8, "s $0-info")
+        # beside the taps' inlets, clear of the wires that feed them
+        si = h.o(info_x or (420 if taps else 300), y + bh + 8, "s $0-info")
         h.c(c, info, si, 0)
     for k, tap in enumerate(taps):
         t = h.o(300, y + bh + 38 + 40 * k, tap + ", f 28")
@@ -258,7 +259,8 @@ def gate():
     box = "gate~ -ch 2 -threshold -40 -range -60 -hold 80"
     h.number(360, 202, "hiss", -50, -70, -30, "hiss dBFS", "$1",
              "$0-hissdb")
-    c, ly = chain(h, box, "$0-gate", [hiss, 0, hiss, 1], y=260, info=2)
+    c, ly = chain(h, box, "$0-gate", [hiss, 0, hiss, 1], y=260, info=2,
+                  rx=400)
     bottom = h.info_route(30, ly + 10, None, ["gating", "latency"], 120,
                           ["dB", "samples"])
     h.bar(150, bottom + 24, 300, 18, "$0-level", -80, 0, hs.BLUE,
@@ -556,7 +558,7 @@ def imager():
     h.cv.sub(pad, 30, 192, "wide-pad", sub)
     box = "imager~"
     c, ly = chain(h, box, "$0-img", [pad, 0, pad, 1], y=250, info=2,
-                  taps=["spectrum~ -ch 2 -view side -array $0-raw"])
+                  taps=["spectrum~ -ch 2 -view side -array $0-raw"], rx=400)
     bottom = h.info_route(30, ly + 10, None, ["correlation", "latency"], 130,
                           ["-1..1", "samples"])
     h.bar(130, bottom + 20, 300, 18, "$0-i-correlation", -1, 1, hs.GREEN,
@@ -655,7 +657,8 @@ def leveler():
     h.c(src, 0, secs, 0)
     h.c(src, 1, secs, 1)
     box = "leveler~ -ch 2"
-    c, ly = chain(h, box, "$0-lev", [secs, 0, secs, 1], y=260, info=2)
+    c, ly = chain(h, box, "$0-lev", [secs, 0, secs, 1], y=260, info=2,
+                  rx=400)
     bottom = h.info_route(30, ly + 10, None, ["gain", "loudness", "frozen"],
                           110, ["dB", "LUFS", ""])
     h.bar(150, bottom + 24, 300, 18, "$0-i-loudness", -60, 0, hs.BLUE,
@@ -692,7 +695,7 @@ def limiter():
                        "(true peak minus loudness) collapses."))
     src = h.source(30, 124)
     box = "limiter~ -ch 2 -ceiling -1"
-    c, ly = chain(h, box, "$0-lim", [src, 0, src, 1], info=2)
+    c, ly = chain(h, box, "$0-lim", [src, 0, src, 1], info=2, info_x=380)
     bottom = h.info_route(30, ly + 10, None, ["gr", "latency"], 120,
                           ["dB", "samples"])
     h.bar(130, bottom + 20, 300, 18, "$0-i-gr", 0, -24, hs.RED,
@@ -702,12 +705,12 @@ def limiter():
     lb = h.o(380, 206, "loudness~ -ch 2")
     h.c(src, 0, lb, 0)
     h.c(src, 1, lb, 1)
-    la = h.o(380, 310, "loudness~ -ch 2")
+    la = h.o(400, 320, "loudness~ -ch 2")
     h.c(c, 0, la, 0)
     h.c(c, 1, la, 1)
-    rb = h.o(380, 240 + 30, "s $0-before")
+    rb = h.o(430, 236, "s $0-before")
     h.c(lb, 0, rb, 0)
-    ra = h.o(380, 340, "s $0-after")
+    ra = h.o(400, 350, "s $0-after")
     h.c(la, 0, ra, 0)
     cv = h.draw
     for i, who in enumerate(("before", "after")):
@@ -1248,7 +1251,6 @@ def ab():
                        "loudness, so you judge the sound, not the level."))
     src = h.source(30, 124)
     b = make_b(h, 400, 226, src)
-    h.t(400, 200, "B: brighter, louder", 20)
     c, ly = chain(h, "ab~", "$0-ab", [src, 0, src, 1, b, 0, b, 1], y=300,
                   rx=520, info=2)
     bottom = h.info_route(30, ly + 10, None, ["a", "b", "offset"], 120,

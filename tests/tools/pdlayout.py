@@ -185,6 +185,28 @@ def label_rect(b, x, y, lab, lx, ly, fs):
     return (x + lx, y + ly - h // 2, x + lx + len(lab) * cw, y + ly + h // 2)
 
 
+ABSTRACTIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            "..", "..", "abstractions")
+_GOP = {}
+
+
+def abstraction_gop(cls):
+    """(width, height) of the library's graph-on-parent abstraction `cls`
+    (its '#X coords' line), else None"""
+    if not cls or "/" in cls:
+        return None
+    if cls not in _GOP:
+        _GOP[cls] = None
+        path = os.path.join(ABSTRACTIONS, cls + ".pd")
+        if os.path.exists(path):
+            for line in open(path).read().split(";\n"):
+                w = line.split()
+                if w[:2] == ["#X", "coords"] and len(w) >= 9 and \
+                        fnum(w[8]) not in (None, 0):
+                    _GOP[cls] = (int(float(w[6])), int(float(w[7])))
+    return _GOP[cls]
+
+
 def geometry(b, font):
     """(rect, label rect or None, is_background)"""
     cw, lh = CW.get(font, 7), LH.get(font, 16)
@@ -194,6 +216,9 @@ def geometry(b, font):
                                             b.child.coords[6])):
         c = b.child.coords
         return (x, y, x + int(c[4]), y + int(c[5])), None, False
+    gop = abstraction_gop(b.cls) if b.kind == "obj" else None
+    if gop:
+        return (x, y, x + gop[0], y + gop[1]), None, False
     if b.kind == "text":
         t = b.text()
         w = b.width or 60
@@ -367,19 +392,53 @@ def seg_hits(p, q, r):
     return True
 
 
-def check_wires(root):
+def mm_ports(b, desc):
+    """(inlets, outlets) of a mixmaster object box, from its description
+    scaled to its -ch (None if it is not one)"""
+    o = desc.get(b.cls) if desc else None
+    if not o or not o.get("instance"):
+        return None
+    inst = o["instance"]
+    ch0 = next((r["default"] for r in o["rows"] if r["name"] == "ch"), None)
+    words = [unescape(w) for w in b.a[1:]]
+    ch = ch0
+    if "-ch" in words:
+        k = words.index("-ch")
+        if k + 1 < len(words) and fnum(words[k + 1]) is not None:
+            ch = fnum(words[k + 1])
+    scale = (ch / ch0) if ch0 and ch else 1
+    ins = max(1, int(round(inst["signal_inlets"] * scale)))
+    outs = int(round(inst["signal_outlets"] * scale)) + \
+        (1 if inst.get("info_outlet") else 0)
+    return ins, outs
+
+
+def check_wires(root, desc=None):
     bad = []
     cv = root
     geo = [geometry(b, cv.font) for b in cv.boxes]
     fan = {}
+    # an object whose ports are not known here has at least as many as its
+    # wires use: spread them over its width as Pd does (a wide
+    # [spectrum~ -ch 2 ...] has its right inlet at its right edge)
+    outs, ins = {}, {}
+    for s, o, d, i in cv.conns:
+        outs[s] = max(outs.get(s, 0), o + 1)
+        ins[d] = max(ins.get(d, 0), i + 1)
+    for k, b in enumerate(cv.boxes):
+        ports = mm_ports(b, desc) if b.kind == "obj" else None
+        if ports:
+            ins[k], outs[k] = ports
     for s, o, d, i in cv.conns:
         if s >= len(cv.boxes) or d >= len(cv.boxes):
             continue
         fan[(d, i)] = fan.get((d, i), 0) + 1
         rs, rd = geo[s][0], geo[d][0]
-        p = (port_x(cv.boxes[s], rs, o, n_outlets(cv.boxes[s])), rs[3])
-        q = (port_x(cv.boxes[d], rd, i, None) if i == 0 else
-             min(rd[0] + 3 + 30 * i, rd[2] - 4), rd[1])
+        p = (port_x(cv.boxes[s], rs, o,
+                    n_outlets(cv.boxes[s]) or (outs[s] if outs[s] > 1
+                                               else None)), rs[3])
+        q = (port_x(cv.boxes[d], rd, i, ins[d] if ins[d] > 1 else None),
+             rd[1])
         for k, (r, lab, bg) in enumerate(geo):
             if k in (s, d) or bg:
                 continue
@@ -766,7 +825,8 @@ def main():
     args = ap.parse_args()
     desc = load_desc(args)
     checks = [("overlap", check_overlap), ("fits", check_fits),
-              ("wires", check_wires), ("comments", check_comments),
+              ("wires", lambda r: check_wires(r, desc)),
+              ("comments", check_comments),
               ("files", check_files)]
     if desc:
         checks.append(("initial", lambda r: check_initial(r, desc)))
