@@ -1252,7 +1252,7 @@ def ab():
     src = h.source(30, 124)
     b = make_b(h, 400, 226, src)
     c, ly = chain(h, "ab~", "$0-ab", [src, 0, src, 1, b, 0, b, 1], y=300,
-                  rx=520, info=2)
+                  rx=440, info=2)
     bottom = h.info_route(30, ly + 10, None, ["a", "b", "offset"], 120,
                           ["LUFS", "LUFS", "dB"])
     h.panel(500, 58, 700, 120, "ab~: each control starts at ab~'s value")
