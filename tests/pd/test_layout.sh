@@ -63,6 +63,21 @@ cat >"$BAD/initial.pd" <<'PD'
 #X connect 0 0 1 0;
 #X connect 1 0 2 0;
 PD
+# [eq~ -ch 2] has 3 outlets (the description says so): its 2nd is in the
+# middle of the box, so this wire runs straight down across [print]
+cat >"$BAD/ports.pd" <<'PD'
+#N canvas 40 40 600 400 12;
+#X obj 20 20 eq~ -ch 2, f 48;
+#X obj 180 200 dac~;
+#X obj 170 110 print;
+#X connect 0 1 1 0;
+PD
+if python3 tests/tools/pdlayout.py --json "$OUT/reference.json" \
+    --only wires "$BAD/ports.pd" >"$BAD/ports.log" 2>&1; then
+    echo "FAIL: layout checker places a mixmaster object's ports as Pd draws them"
+else
+    echo "ok: layout checker places a mixmaster object's ports as Pd draws them"
+fi
 if python3 tests/tools/pdlayout.py --json "$OUT/reference.json" \
     --only initial "$BAD/initial.pd" >"$BAD/initial.log" 2>&1; then
     echo "FAIL: layout checker catches a control that does not show its object's value"
