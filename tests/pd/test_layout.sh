@@ -52,7 +52,7 @@ for check in overlap fits wires files comments; do
         >"$BAD/$check.log" 2>&1; then
         echo "FAIL: layout checker catches a patch that breaks '$check'"
     else
-        echo "ok: layout checker catches a patch that breaks '$check'"
+        echo "PASS: layout checker catches a patch that breaks '$check'"
     fi
 done
 cat >"$BAD/initial.pd" <<'PD'
@@ -76,13 +76,13 @@ if python3 tests/tools/pdlayout.py --json "$OUT/reference.json" \
     --only wires "$BAD/ports.pd" >"$BAD/ports.log" 2>&1; then
     echo "FAIL: layout checker places a mixmaster object's ports as Pd draws them"
 else
-    echo "ok: layout checker places a mixmaster object's ports as Pd draws them"
+    echo "PASS: layout checker places a mixmaster object's ports as Pd draws them"
 fi
 if python3 tests/tools/pdlayout.py --json "$OUT/reference.json" \
     --only initial "$BAD/initial.pd" >"$BAD/initial.log" 2>&1; then
     echo "FAIL: layout checker catches a control that does not show its object's value"
 else
-    echo "ok: layout checker catches a control that does not show its object's value"
+    echo "PASS: layout checker catches a control that does not show its object's value"
 fi
 
 # What users read: the help patches and the helper panels installed with
