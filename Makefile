@@ -9,6 +9,8 @@
 #   make deps     check for (and install) the Debian packages we need
 #                 (scripts/deps.sh; DEPS_GROUPS=all for every group)
 #   make sanitize / valgrind / fuzz   ASan+UBSan, memcheck, libFuzzer runs
+#   make deken    the package for Pd's package manager (build/deken/)
+#   make help-patches  regenerate the help patches (scripts/mkhelp.py)
 
 lib.name = mixmaster
 
@@ -265,5 +267,16 @@ $(BUILD)/mmref: $(OBJ)/release/scripts/mmref.o $(OBJ)/release/tests/fuzz/pdstub.
 reference: $(BUILD)/mmref
 	python3 scripts/mkreference.py --mmref $(BUILD)/mmref
 
+# The help patches (scripts/mkhelp.py: the example parts, in the house
+# style of doc/help-style.md, then each [pd reference] from the tables).
+help-patches: $(BUILD)/mmref
+	python3 scripts/mkhelp.py --mmref $(BUILD)/mmref
+
+# The package Pd's package manager installs (deken): build/deken/
+# mixmaster[vVERSION](OS-MARCH-32).dek, its .sha256 and .dek.txt
+deken: stage
+	python3 scripts/mkdeken.py --stage $(STAGE)/mixmaster --out $(BUILD)/deken
+
 .PHONY: check demo bench deps unit-tests unit-tests-asan tools tools-asan \
-        bench-core fuzzers libs stage clean-tests sanitize valgrind fuzz reference FORCE
+        bench-core fuzzers libs stage clean-tests sanitize valgrind fuzz reference \
+        help-patches deken FORCE

@@ -820,7 +820,10 @@ static void parse_flags(mm_pdobj *x, int argc, t_atom *argv, int pass)
 
 static void *obj_new(t_symbol *s, int argc, t_atom *argv)
 {
-    int k = lookup(s->s_name);
+    /* made as [mixmaster/comp~] Pd calls us with that longer name (the
+     * alias class_new adds for a library path): the class is its tail */
+    const char *slash = strrchr(s->s_name, '/');
+    int k = lookup(slash ? slash + 1 : s->s_name);
     if (k < 0)
         return NULL;
     const mm_objdef *def = registry[k];
@@ -1115,6 +1118,16 @@ t_class *mm_pd_class_new(const mm_objdef *def)
                            (t_method)obj_free, def->size,
                            mc_setmultiout ? CLASS_MULTICHANNEL : 0, A_GIMME,
                            0);
+    /* [mixmaster/comp~] must work whichever name loaded the binary first:
+     * loaded as [comp~] (from an abstraction beside it), Pd would load it
+     * again for the longer name and find no class by that name, over and
+     * over (up to its loading depth). So the library-path name is a
+     * creator from the start (Pd adds it itself when it loads by it). */
+    char alias[MAXPDSTRING];
+    snprintf(alias, sizeof alias, "mixmaster/%s", def->name);
+    if (!zgetfn(&pd_objectmaker, gensym(alias)))
+        class_addcreator((t_newmethod)(void (*)(void))obj_new, gensym(alias),
+                         A_GIMME, 0);
     CLASS_MAINSIGNALIN(c, mm_pdobj, f);
     class_addmethod(c, (t_method)obj_dsp, gensym("dsp"), A_CANT, 0);
     class_addbang(c, obj_bang);

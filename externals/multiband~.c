@@ -238,6 +238,7 @@ static const mm_pdmethod own_methods[] = {
 
 /* the per-band rows, then the others: filled in at setup */
 static mm_paramtable mb_args[MM_COMP_NPERCH];
+static mm_paramdef mb_rows[MM_COMP_NPERCH]; /* the band rows, as declared */
 static mm_pdmethod mb_methods[MM_COMP_NPERCH + sizeof own_methods
                                                 / sizeof own_methods[0]];
 
@@ -273,7 +274,10 @@ MM_EXPORT void multiband_tilde_setup(void)
 {
     for (int p = 0; p < MM_COMP_NPERCH; p++) {
         const mm_paramdef *d = &mm_comp_table.defs[p];
-        mm_paramtable args = {"comp", d, 1}; /* the value: comp~'s row */
+        /* the value: comp~'s row with the band's range and default (the
+         * ratio 1..20 [1]), so the reference says what print shows */
+        mb_rows[p] = mm_multiband_band_def(d->id);
+        mm_paramtable args = {"comp", &mb_rows[p], 1};
         mb_args[p] = args;
         mm_pdmethod m = {d->name, do_band, print_band,
                          "[mid|side] <band> <value>", d->doc, 0,

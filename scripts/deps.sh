@@ -14,6 +14,8 @@
 #   valgrind  memcheck (make valgrind)
 #   bench     the LV2 host's headers and the LV2 processors make bench
 #             compares against (x42, LSP, Zam), and sox (dither)
+#   gui       screenshots of the help patches in the real Pd GUI
+#             (scripts/helpshots.sh): Xvfb, Pd's GUI, ImageMagick, xdotool
 #   check     base + fuzz: everything make check runs (what CI installs)
 #   all       every group
 # MM_DEPS_EXTRA="pkg ..." adds packages to any run.
@@ -32,10 +34,11 @@ group_packages() {
                 gnuplot-nox" ;;
     fuzz) echo "clang libclang-rt-14-dev|libclang-rt-dev" ;;
     valgrind) echo "valgrind" ;;
+    gui) echo "xvfb puredata-gui imagemagick xdotool" ;;
     bench) echo "pkg-config liblilv-dev lv2-dev x42-plugins lsp-plugins-lv2
                  zam-plugins sox" ;;
     check) group_packages base; group_packages fuzz ;;
-    all) for g in base fuzz valgrind bench; do group_packages "$g"; done ;;
+    all) for g in base fuzz valgrind bench gui; do group_packages "$g"; done ;;
     *) return 1 ;;
     esac
 }
@@ -60,7 +63,7 @@ for arg in "$@"; do
     --dry-run) dry="-s" ;;
     -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) group_packages "$arg" >/dev/null \
-           || { echo "deps: unknown group '$arg' (base fuzz valgrind bench check all)"; exit 2; }
+           || { echo "deps: unknown group '$arg' (base fuzz valgrind bench gui check all)"; exit 2; }
        groups+=("$arg") ;;
     esac
 done

@@ -304,6 +304,15 @@ void class_addcreator(t_newmethod newmethod, t_symbol *s, t_atomtype type1, ...)
     (void)newmethod, (void)s, (void)type1;
 }
 
+/* the object maker: the stub keeps no creators, so no name has one yet */
+t_pd pd_objectmaker;
+
+t_gotfn zgetfn(const t_pd *x, t_symbol *s)
+{
+    (void)x, (void)s;
+    return 0;
+}
+
 void class_addmethod(t_class *c, t_method fn, t_symbol *sel, t_atomtype arg1,
                      ...)
 {
