@@ -219,11 +219,9 @@ def gate():
     h.intro(intro_play("raise the hiss: the gate opens on the hits and "
                        "closes on the hiss and hum between them."))
     src = h.source(30, 124)
-    hiss = h.o(360, 168, "pd add-hiss")
+    hiss = h.uid()  # [pd add-hiss], placed once its canvas is built
     # the hiss subpatch: noise and hum at about -50 dBFS, and env~
     sub = hs.Canvas("#N canvas 200 120 660 400 add-hiss 0;")
-    h.cv.items.pop()
-    h.cv.names.pop(hiss)
     ins = [h.o(20, 20, "inlet~", sub), h.o(200, 20, "inlet~", sub)]
     nz = h.o(20, 60, "noise~", sub)
     hum = h.o(100, 60, "osc~ 50", sub)
@@ -294,7 +292,6 @@ def gate():
         "- [gate~ -ch 2 -sidechain 1]: the key inlet decides (a kick "
         "opening a gated noise or a bass)."])
     h.place_internals(520, 450)
-    h.t(660, 285 + 0, "", 1) if False else None
     return finish(h, ["comp~", "strip~", "env~"])
 
 
@@ -641,7 +638,6 @@ def leveler():
     h.c(m0, 0, add, 0, sub)
     for i, mm in enumerate(ms):
         h.c(se, i, mm, 0, sub)
-        off = h.o(100 + 50 * i, 270 - 0, "", sub) if False else None
         h.c(mm, 0, add, 0, sub)
     h.c(ins[0], 0, mL, 0, sub)
     h.c(ins[1], 0, mR, 0, sub)
@@ -981,7 +977,6 @@ def spectrum():
                               "over noise the same in L and R (mid: only "
                               "the noise, side: only the tone).") + ", f 40")
     env = [h.m(20 + 110 * k, 210 + 0, "$1 20", sub) for k in range(3)]
-    h.cv.items  # keep
     # selector -> which source gains are on
     for k, vals in enumerate(("0 0 0", "1 0 0", "0 1 0", "0 0 1")):
         mm = h.m(140 + 70 * k, 50, vals, sub)
@@ -995,8 +990,6 @@ def spectrum():
         h.c(env[k], 0, lines[k], 0, sub)
     # a trick: the sweep restarts each time it is chosen
     h.c(swm, 0, sw, 0, sub)
-    h.c(sw, 0, mt, 0, sub) if False else None
-    sub.items[sub.names[sw]] = ("obj", 20, 120, "line~")
     h.c(sw, 0, mt, 0, sub)
     h.c(mt, 0, so, 0, sub)
     h.c(so, 0, sg, 0, sub)
