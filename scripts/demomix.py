@@ -1,6 +1,6 @@
 """The demo song's mix on [mixer~ -stereo 1 -ch 7]: one place for it, used
 by `make demo` (scripts/demo.py) and by mixer~'s help patch
-(scripts/mkmixer_help.py).
+(scripts/mkhelp.py).
 
 One stereo channel per stem of [demosong~], in its outlet order. The mix
 is what an engineer would start from:

@@ -12,8 +12,8 @@ instead of writing (tests/pd/test_layout.sh runs it).
 
   python3 scripts/mkhelp.py [--check] [--only NAME...] [--mmref PATH]
 
-Not written here: mixer~, mixer-channel~, mixer-channel-stereo~
-(scripts/mkmixer_help.py).
+Not written here: mixer-channel~ and mixer-channel-stereo~ (their help
+patches are written by hand).
 """
 import argparse
 import os
@@ -1753,11 +1753,506 @@ def livemaster():
                       "mastering~"])
 
 
+# ---- mixer~ and demosong~ (abstractions: the demo song and its mix) ----------
+
+import demomix  # noqa: E402
+from mkdemosong import BARS, SECTIONS, STEMS  # noqa: E402
+from pdpatch import Canvas  # noqa: E402
+
+
+def plain_toggle(h, x, y, cname, value=0):
+    """a toggle without a label (its row is named at the panel's left),
+    init on: it shows and sends `value` at load"""
+    h.o(x, y, "tgl 18 1 $0-c-%s empty empty 24 9 0 12 %s %s %s %s 1"
+        % (cname, hs.BG, hs.FG, hs.FG, hs.num(value)))
+
+
+def plain_number(h, x, y, cname, value, lo, hi, digits=4):
+    """an IEM number box without a label, init on"""
+    h.o(x, y, "nbx %d 18 %s %s 0 1 $0-c-%s empty empty 0 -8 0 12 %s %s %s "
+        "%s 256" % (digits, hs.num(lo), hs.num(hi), cname, hs.BG, hs.FG,
+                    hs.FG, hs.num(value)))
+
+
+FADER_LO, FADER_HI, FADER_H = -60, 6, 133    # 0.5 dB a pixel
+
+
+def fader(h, x, y, cname, value):
+    """a vertical slider -60..+6 dB, init on at `value` (Pd saves a
+    slider's position in hundredths of a pixel: 0.5 dB a pixel makes
+    every whole dB exact)"""
+    pos = (value - FADER_LO) / (FADER_HI - FADER_LO) * (FADER_H - 1) * 100
+    h.o(x, y, "vsl 18 %d %d %d 0 1 $0-c-%s empty empty 0 -9 0 12 %s %s %s "
+        "%d 1" % (FADER_H, FADER_LO, FADER_HI, cname, hs.BG, hs.FG, hs.FG,
+                  round(pos)))
+
+
+MIXER_SUMMARY = ("a mixing console: channel strips, two effect sends, a "
+                 "reverb and a delay return, a metered master (an "
+                 "abstraction)")
+
+
+def mixer_reference():
+    return hs.reference_canvas("mixer~", MIXER_SUMMARY, [
+        ("INLETS:", [
+            ("1st..16th: signal", "always 16 (a vanilla abstraction cannot "
+             "choose its inlet count). Mono: channel k reads inlet k. "
+             "Stereo: channel k reads inlets 2k-1 (left) and 2k (right). "
+             "Inlets past the channels are ignored."),
+            ("1st: messages", "every message below")]),
+        ("OUTLETS:", [
+            ("1st, 2nd: signal", "the master bus, left and right. Latency "
+             "0 unless a strip~ reports some (then every channel is "
+             "delayed to the largest)"),
+            ("3rd: info", "see INFO OUTPUTS")]),
+        ("FLAGS:", [
+            ("-ch <n>", "channels: 1..16 mono, 1..8 stereo [8]"),
+            ("-stereo 0|1", "every channel a stereo pair (strip~ -ch 2, "
+             "pan acts as balance) [0]"),
+            "The channels are made at load: re-create the object to change "
+            "them. An unknown flag is printed and ignored."]),
+        ("INFO OUTPUTS:", [
+            ("<ch> peak <dBFS>", "after the channel's fader, mute and solo, "
+             "every 50 ms (-144: silence)"),
+            ("master peak <L> <R>", "dBFS"),
+            ("master shortterm <LUFS>, master integrated <LUFS>",
+             "every 100 ms"),
+            ("<ch> <strip~ reading>", "gr, gating ..."),
+            ("latency <samples>", "the delay through mixer~"),
+            ("saved <path>", "after save")])],
+        [("MESSAGES:", [
+            ("<ch> <strip~ message>", "any strip~ parameter: [3 hpf 80( "
+             "[2 pan -30( [1 threshold -18("),
+            ("<ch> fader <dB>", "-100..12, -100 = off [0]"),
+            ("<ch> mute 0|1, <ch> solo 0|1", "[0]. Solo in place: while a "
+             "channel is soloed only soloed channels reach the master, "
+             "with their sends"),
+            ("<ch> send <n> <dB>", "to bus 1 (reverb) or 2 (delay): "
+             "-100..12 [-100 = off]"),
+            ("<ch> sendpre <n> 0|1", "0: post-fader [0]; 1: pre-fader, the "
+             "fader does not change the send"),
+            ("<ch> defaults, <ch> print", "the channel back to defaults; "
+             "post it"),
+            ("return <n> <dB>, return <n> mute 0|1", "the return's level "
+             "-100..12 [0] and mute [0]"),
+            ("reverb size, reverb damping", "0..100 [50]: RT60 0.4..3 s; "
+             "loop lowpass 12 kHz..1.8 kHz"),
+            ("delay time <ms>, delay feedback <%>", "1..2000 [350] (right "
+             "side 1.25 x); 0..95 [35] (ping-pong through a 5 kHz "
+             "lowpass)"),
+            ("master fader <dB>, master mute 0|1", "-100..12 [0]; [0]. No "
+             "processing on the master: mastering is mastering~'s job"),
+            ("save <file>, load <file>", "every setting made since load, as "
+             "lines of messages (relative names: beside the patch); load "
+             "resets everything first"),
+            ("print, latency, interval <ms>, bang, reset", "post the state; "
+             "report the latency; the meters' period; meters now; clear "
+             "every strip~'s state"),
+            "Fader, mute, solo and sends ramp over 20 ms (no clicks)."])],
+        "mixmaster %s, Pd %s or newer. An abstraction: a strip~ per "
+        "channel, a fader, mute, solo and two sends; a reverb and a delay "
+        "bus; the master metered by loudness~." % (hs.VERSION, hs.PD_MIN))
+
+
+def mixer_readings(h):
+    """in [pd draw]: mixer~'s info outlet to receive names: each
+    channel's peak, the master's peaks and loudness"""
+    cv = h.draw
+    n = len(demomix.CHANNELS)
+    x, y = h.draw_flow.take(90 * n + 20, 240)
+    r = h.o(x, y, "r $0-info", cv)
+    rm = h.o(x, y + 30, "route master", cv)
+    h.c(r, 0, rm, 0, cv)
+    rc = h.o(x + 120, y + 60, "route " + " ".join(
+        str(k) for k in range(1, n + 1)) + ", f 40", cv)
+    h.c(rm, 1, rc, 0, cv)
+    for k in range(n):
+        p = h.o(x + 90 * k, y + 100 + 30 * (k % 2), "route peak", cv)
+        s = h.o(x + 90 * k, y + 160 + 30 * (k % 2), "s $0-i-pk%d" % (k + 1),
+                cv)
+        h.c(rc, k, p, 0, cv)
+        h.c(p, 0, s, 0, cv)
+    mr_ = h.o(x, y + 240, "route peak shortterm integrated", cv)
+    h.c(rm, 0, mr_, 0, cv)
+    u = h.o(x, y + 280, "unpack f f", cv)
+    h.c(mr_, 0, u, 0, cv)
+    for k, side in enumerate("LR"):
+        s = h.o(x + 110 * k, y + 320, "s $0-i-mpk" + side, cv)
+        h.c(u, k, s, 0, cv)
+    for k, what in enumerate(("st", "int")):
+        s = h.o(x + 250 + 110 * k, y + 280, "s $0-i-" + what, cv)
+        h.c(mr_, k + 1, s, 0, cv)
+
+
+def mixer_setup(h):
+    """in [pd controls]: at load, the demo mix's strip~ settings, balance
+    and effects (what has no control here); the faders and sends start
+    at the mix's values by themselves"""
+    cv = h.ctl
+    msgs = demomix.setup_messages()
+    text = ", ".join(msgs)
+    lines = hs.wrapped_lines(text, 100) + 1
+    x, y = h.ctl_flow.take(100 * CW + 10, 70 + 16 * lines)
+    lb = h.o(x, y, "loadbang", cv)
+    m = h.uid()
+    cv.msg(m, x, y + 30, hs.msgesc(text) + ", f 100")
+    s = h.o(x, y + 40 + 16 * lines, "s $0-mix", cv)
+    h.c(lb, 0, m, 0, cv)
+    h.c(m, 0, s, 0, cv)
+
+
+def mixer():
+    n = "mixer~"
+    chans = demomix.CHANNELS
+    nch = len(chans)
+    h = Help(n, MIXER_SUMMARY)
+    h.header(reference=mixer_reference())
+    h.intro("Here mixer~ mixes the demo song's seven stems ([demosong~]), "
+            "each a stereo channel, set up as the demo mix: high-pass "
+            "filters, EQ cuts that make room, compressors on drums, bass "
+            "and voice, reverb and delay sends. Click play, switch DSP on "
+            "below, then drag a fader, solo a channel, mute one.")
+    # the song and the console, left column
+    h.t(30, 150, "the song (40 s, it loops):", 28)
+    h.messages(50, 174, [("bang", "from the top"), ("play", ""),
+                         ("stop", ""), ("section chorus", "")], "$0-song",
+               note_x=110, note_w=14)
+    rs = h.o(100, 304, "r $0-song")
+    song = h.o(100, 334, "demosong~ -loop 1, f 50")
+    h.c(rs, 0, song, 0)
+    rmix = h.o(30, 364, "r $0-mix")
+    mx = h.o(100, 394, demomix.MIXER + ", f 50")
+    h.c(rmix, 0, mx, 0)
+    for k in range(2 * nch):
+        h.c(song, k, mx, k)
+    h.t(260, 300, "seven stems, a pair each", 25)
+    si = h.o(390, 440, "s $0-info")
+    h.c(mx, 2, si, 0)
+    out = h.listen(30, 450)
+    h.c(mx, 0, out, 0)
+    h.c(mx, 1, out, 1)
+    h.t(30, 520, "Solo is in place: a soloed channel keeps its sends, so "
+        "you hear it in its room. The channel bars show each channel "
+        "after its fader, mute and solo; the master's loudness is what "
+        "mastering~ would start from.", 62)
+    # the console, right column
+    top, colw, x0 = 58, 78, 580
+    h.panel(500, top, 710, 330, "the console: the demo mix at open; "
+            "drag the faders, click solo and mute")
+    rows = (("fader dB", top + 194), ("solo", top + 222),
+            ("mute", top + 248), ("reverb dB", top + 274),
+            ("delay dB", top + 300))
+    for word, y in rows:
+        h.t(508, y, word, 10)
+    for v, word in ((0, "0"), (-12, "-12"), (-24, "-24"), (-36, "-36"),
+                    (-48, "-48"), (-60, "-60")):
+        f = (FADER_HI - v) / (FADER_HI - FADER_LO)
+        h.t(540 - 7 * len(word), int(top + 50 + f * FADER_H - 8), word,
+            len(word) + 1)
+    for k, (name, db, bal, strip, sends) in enumerate(chans):
+        ch = k + 1
+        x = x0 + colw * k
+        h.t(x, top + 26, "%d %s" % (ch, name), 8)
+        fader(h, x, top + 50, "f%d" % ch, db)
+        h._route("f%d" % ch, "%d fader $1" % ch, "$0-mix")
+        h.bar(x + 24, top + 50, 10, FADER_H, "$0-i-pk%d" % ch, FADER_LO,
+              FADER_HI, hs.GREEN, vertical=True)
+        h.readout(x, top + 194, "$0-c-f%d" % ch, "", width=4)
+        for cname, y, msg in (("solo", top + 222, "solo"),
+                              ("mute", top + 248, "mute")):
+            plain_toggle(h, x, y, "%s%d" % (cname, ch))
+            h._route("%s%d" % (cname, ch), "%d %s $1" % (ch, msg), "$0-mix")
+        for bus, y in ((1, top + 274), (2, top + 300)):
+            plain_number(h, x, y, "send%d-%d" % (bus, ch),
+                         demomix.send_db(ch, bus), -100, 12)
+            h._route("send%d-%d" % (bus, ch), "%d send %d $1" % (ch, bus),
+                     "$0-mix")
+    x = x0 + colw * nch
+    h.t(x, top + 26, "master", 7)
+    fader(h, x, top + 50, "mf", demomix.MASTER_FADER)
+    h._route("mf", "master fader $1", "$0-mix")
+    for k, side in enumerate("LR"):
+        h.bar(x + 24 + 14 * k, top + 50, 10, FADER_H, "$0-i-mpk" + side,
+              FADER_LO, FADER_HI, hs.GREEN, vertical=True)
+    h.readout(x, top + 194, "$0-c-mf", "", width=4)
+    plain_toggle(h, x, top + 248, "mm")
+    h._route("mm", "master mute $1", "$0-mix")
+    # the master's loudness
+    yb = top + 350
+    h.t(500, yb, "the master's loudness:", 23)
+    h.bar(610, yb + 32, 400, 18, "$0-i-st", -40, 0, hs.BLUE, "short-term",
+          [(-40, "-40"), (-30, "-30"), (-20, "-20"), (-14, "-14"),
+           (0, "0 LUFS")])
+    h.readout(1060, yb + 32, "$0-i-st", "LUFS", width=5)
+    h.readout(740, yb, "$0-i-int", "LUFS integrated (since open)", width=5)
+    mixer_readings(h)
+    mixer_setup(h)
+    # more messages
+    ym = yb + 100
+    h.t(500, ym, "more: a channel's strip~ (after its number), the sends, "
+        "the returns and effects, the whole mixer (the controls above do "
+        "not follow these):", 100)
+    ym += 44
+    h.messages(520, ym, [("7 hpf 400", ""), ("3 pan -70", ""),
+                         ("1 threshold -30", ""),
+                         ("6 sendpre 2 1", "")], "$0-mix")
+    h.messages(700, ym, [("return 1 -6", ""), ("return 1 mute 1", ""),
+                         ("reverb size 90", ""),
+                         ("delay feedback 60", "")], "$0-mix")
+    h.messages(880, ym, [("save mixer-help.txt", ""),
+                         ("load mixer-help.txt", ""), ("print", ""),
+                         ("7 defaults", "")], "$0-mix")
+    h.about(1070, ym, "how-to-mix", [
+        "- Start with every fader down, bring up the drums and the bass "
+        "first, then the voice, then the rest around them.",
+        "- Cut before you boost: the EQ cuts in the demo mix make room for "
+        "the voice (around 3 kHz) and for the kick (bass and pad mud).",
+        "- Solo to find a problem, never to judge a balance: a sound alone "
+        "is not the mix.",
+        "- Sends post-fader follow the fader; pre-fader (sendpre) keep the "
+        "effect while the dry sound fades.",
+        "- Aim the master around -20 LUFS short-term with peaks well under "
+        "0 dBFS: mastering~ takes it from there."])
+    h.place_internals(1070, ym + 40)
+    return finish(h, ["strip~", "loudness~", "mastering~", "demosong~",
+                      "ab~"])
+
+
+DEMOSONG_SUMMARY = ("the mixmaster demo song: 40 s made in Pd, as seven "
+                    "stems (an abstraction)")
+
+
+def demosong_reference():
+    stems = ", ".join(STEMS)
+    return hs.reference_canvas("demosong~", DEMOSONG_SUMMARY, [
+        ("INLETS:", [("1st: messages", "see MESSAGES")]),
+        ("OUTLETS:", [
+            ("1st..14th: signal", "a pair, left and right, per stem: %s. "
+             "Kick, snare, bass and voice are mono (the same on both); "
+             "hats, pad and lead are stereo of their own. Each stem is at "
+             "a tracking level (about -30..-22 LUFS, peaks under -6 dBFS): "
+             "faders at 0 dB sum to about -20 LUFS" % stems),
+            ("15th: info", "play 0|1; bar <n> (at each bar); section "
+             "<name> (at each section's first bar); end (after the last "
+             "bar, then play 0, or bar 0 when looping)")]),
+        ("FLAGS:", [("-loop 0|1", "the message loop at load [0]")])],
+        [("MESSAGES:", [
+            ("play", "from where it stopped (at first from the top)"),
+            ("stop", "every sounding note is released, the position kept"),
+            ("bang", "from the top: pos 0, then play"),
+            ("pos <bar>", "0..%d: the next step played is that bar's first; "
+             "sounding notes are released" % (BARS - 1)),
+            ("section <name>", ", ".join("%s (pos %d)" % s_ for s_ in
+                                         SECTIONS)),
+            ("loop 0|1", "after the last bar, bar 0 again [0]"),
+            ("reset", "stop, back to the top"),
+            ("print", "the position, play and loop state to the Pd window"),
+            "An unknown message is named in the Pd window."]),
+         ("THE SONG:", [
+             "120 bpm, %d bars of 16 sixteenths (40 s) in A minor: intro "
+             "(bars 0-3, quiet), verse (4-7), chorus (8-15, loud), outro "
+             "(16-19, fades by 39.5 s). A 16th-note clock steps through a "
+             "score: each stem's subpatch holds its part in a [text define "
+             "-k], one line a step. Note starts are exact to the sample "
+             "([vline~])." % BARS,
+             "Deterministic: its only noise is a table filled at load by "
+             "[random] with a fixed seed, and every oscillator's phase is "
+             "reset on play: two renders from the top are equal sample for "
+             "sample."])],
+        "mixmaster %s, Pd %s or newer. An abstraction: a Pd-made song for "
+        "trying mixer~ and mastering~ without audio files." % (
+            hs.VERSION, hs.PD_MIN))
+
+
+def stems_listen():
+    """[pd listen]: 14 signal inlets (the stems) -> mute / solo gains (20
+    ms ramps) -> a level per stem (to $0-i-lv-<stem>) -> the sum (two
+    outlets). The toggles' values arrive on $0-c-mute-<stem>,
+    $0-c-solo-<stem>."""
+    n = len(STEMS)
+    cv = Canvas("#N canvas 80 60 1160 700 listen 0;")
+    cv.text(20, 10, hs.esc("Each stem times its gain: 0 or 1 from the mute "
+                           "and solo toggles (while any stem is soloed, only "
+                           "soloed stems sound), ramped over 20 ms; its "
+                           "level (RMS, dBFS) to the meters; then every "
+                           "stem summed.") + ", f 140")
+    yb = 620                     # the any-solo count, under the columns
+    cv.obj("adef", 20, yb, "array define $0-solos %d" % n)
+    cv.obj("any", 240, yb, "array sum $0-solos")
+    cv.obj("anyg", 240, yb + 25, "> 0")
+    cv.obj("anys", 240, yb + 50, "s $0-anysolo")
+    cv.chain("any", "anyg", "anys")
+    cv.obj("lb", 240, yb - 30, "loadbang")
+    cv.c("lb", 0, "any", 0)
+    acc = {"L": None, "R": None}
+    for k, s in enumerate(STEMS):
+        x = 20 + 160 * k
+        cv.obj("iL%d" % k, x, 60, "inlet~")
+        cv.obj("iR%d" % k, x + 80, 60, "inlet~")
+        cv.obj("rs%d" % k, x, 100, "r $0-c-solo-%s" % s)
+        cv.obj("ts%d" % k, x, 125, "t b f")
+        cv.obj("ps%d" % k, x + 35, 150, "list prepend %d" % k)
+        cv.obj("ws%d" % k, x + 35, 175, "array set $0-solos")
+        cv.c("rs%d" % k, 0, "ts%d" % k, 0)
+        cv.c("ts%d" % k, 1, "ps%d" % k, 0)
+        cv.c("ps%d" % k, 0, "ws%d" % k, 0)
+        cv.c("ts%d" % k, 0, "any", 0)
+        cv.obj("rm%d" % k, x, 210, "r $0-c-mute-%s" % s)
+        cv.obj("tm%d" % k, x, 235, "t b f")
+        cv.c("rm%d" % k, 0, "tm%d" % k, 0)
+        cv.c("tm%d" % k, 0, "any", 0)
+        cv.obj("ra%d" % k, x, 270, "r $0-anysolo")
+        cv.obj("g%d" % k, x, 300 + 30 * (k % 2),
+               "expr if($f1 > 0 \\, $f2 != 0 \\, $f3 == 0)")
+        cv.c("ra%d" % k, 0, "g%d" % k, 0)
+        cv.c("ts%d" % k, 1, "g%d" % k, 1)
+        cv.c("tm%d" % k, 1, "g%d" % k, 2)
+        cv.msg("gm%d" % k, x, 365, "$1 20")
+        cv.obj("gl%d" % k, x, 390, "line~")
+        cv.chain("g%d" % k, "gm%d" % k, "gl%d" % k)
+        for side, dx in (("L", 0), ("R", 80)):
+            m = "m%s%d" % (side, k)
+            cv.obj(m, x + dx, 425, "*~")
+            cv.c("i%s%d" % (side, k), 0, m, 0)
+            cv.c("gl%d" % k, 0, m, 1)
+            cv.obj("e%s%d" % (side, k), x + dx, 455, "env~ 4096")
+            cv.c(m, 0, "e%s%d" % (side, k), 0)
+            if acc[side] is None:
+                acc[side] = m
+            else:
+                a = "a%s%d" % (side, k)
+                cv.obj(a, x + dx, 570, "+~")
+                cv.c(acc[side], 0, a, 0)
+                cv.c(m, 0, a, 1)
+                acc[side] = a
+        # the level: the louder side's RMS, in dBFS (env~: 100 = 0 dBFS)
+        cv.obj("em%d" % k, x, 480, "max")
+        cv.c("eL%d" % k, 0, "em%d" % k, 0)
+        cv.c("eR%d" % k, 0, "em%d" % k, 1)
+        cv.obj("ed%d" % k, x, 505, "- 100")
+        cv.obj("es%d" % k, x, 530, "s $0-i-lv-%s" % s)
+        cv.chain("em%d" % k, "ed%d" % k, "es%d" % k)
+    cv.obj("oL", 20 + 160 * (n - 1), 610, "outlet~")
+    cv.obj("oR", 100 + 160 * (n - 1), 610, "outlet~")
+    cv.c(acc["L"], 0, "oL", 0)
+    cv.c(acc["R"], 0, "oR", 0)
+    return cv
+
+
+def demosong_readings(h):
+    """in [pd draw]: demosong~'s info outlet to the displays"""
+    cv = h.draw
+    x, y = h.draw_flow.take(420, 190)
+    r = h.o(x, y, "r $0-info", cv)
+    rt = h.o(x, y + 30, "route bar section play end", cv)
+    h.c(r, 0, rt, 0, cv)
+    sb = h.o(x, y + 70, "s $0-i-bar", cv)
+    h.c(rt, 0, sb, 0, cv)
+    p1 = h.o(x, y + 100, "+ 1", cv)
+    h.c(rt, 0, p1, 0, cv)
+    s1 = h.o(x, y + 130, "s $0-i-bar1", cv)
+    h.c(p1, 0, s1, 0, cv)
+    sy = h.o(x + 100, y + 70, "symbol", cv)
+    h.c(rt, 1, sy, 0, cv)
+    ss = h.o(x + 100, y + 160, "s $0-i-section", cv)
+    h.c(sy, 0, ss, 0, cv)
+    sp = h.o(x + 200, y + 70, "s $0-i-playing", cv)
+    h.c(rt, 2, sp, 0, cv)
+    e = h.m(x + 200, y + 110, "symbol end", cv)
+    h.c(rt, 3, e, 0, cv)
+    h.c(e, 0, ss, 0, cv)
+
+
+def demosong():
+    n = "demosong~"
+    ns = len(STEMS)
+    h = Help(n, DEMOSONG_SUMMARY)
+    h.header(reference=demosong_reference())
+    h.intro("A song for trying mixing and mastering without audio files: "
+            "drums (kick, snare, hats), bass, a pad, a lead and a singing "
+            "voice, each on its own pair of outlets. Click bang, switch "
+            "DSP on below, then solo a stem or jump to the chorus.")
+    h.t(30, 136, "play (the song loops: -loop 1):", 32)
+    h.messages(50, 160, [("bang", "from the top"), ("play", "go on"),
+                         ("stop", "keep the place"), ("pos 12", "bar 12"),
+                         ("loop 0", "stop at the end"), ("print", "")],
+               "$0-song", note_x=110, note_w=16)
+    h.t(270, 136, "jump to a section:", 19)
+    h.messages(290, 160, [("section " + s, "") for s, _ in SECTIONS],
+               "$0-song")
+    rs = h.o(130, 350, "r $0-song")
+    song = h.o(30, 384, "demosong~ -loop 1, f 60")
+    h.c(rs, 0, song, 0)
+    si = h.o(440, 420, "s $0-info")
+    h.c(song, 2 * ns, si, 0)
+    lis = h.uid()
+    h.cv.sub(lis, 30, 450, "listen", stems_listen(), width=54)
+    for k in range(2 * ns):
+        h.c(song, k, lis, k)
+    h.t(260, 480, "<- mute, solo, meters", 22)
+    out = h.listen(30, 510)
+    h.c(lis, 0, out, 0)
+    h.c(lis, 1, out, 1)
+    h.t(30, 580, "The voice alone (solo it) is a sawtooth through four "
+        "resonant band-passes at a singer's formants. Mix the stems in "
+        "mixer~'s help, master the mix with mastering~.", 62)
+    # the stems: level, mute, solo
+    top, colw, x0 = 58, 86, 590
+    h.panel(500, top, 710, 260, "the stems: each one's level (what you "
+            "hear), mute and solo")
+    bh = 120
+    for v, word in ((0, "0"), (-20, "-20"), (-40, "-40"), (-60, "-60 dB")):
+        f = -v / 60
+        h.t(575 - 7 * len(word), int(top + 56 + f * bh - 8), word,
+            len(word) + 1)
+    h.t(508, top + 196, "mute", 5)
+    h.t(508, top + 222, "solo", 5)
+    for k, s in enumerate(STEMS):
+        x = x0 + colw * k
+        h.t(x, top + 30, s, 6)
+        h.bar(x + 4, top + 56, 14, bh, "$0-i-lv-" + s, -60, 0, hs.GREEN,
+              vertical=True)
+        plain_toggle(h, x + 2, top + 196, "mute-" + s)
+        plain_toggle(h, x + 2, top + 222, "solo-" + s)
+    h.t(500, top + 270, "While any stem is soloed, only the soloed ones "
+        "sound.", 60)
+    # where the song is
+    yp = 380
+    h.t(500, yp, "where the song is:", 19)
+    h.readout(690, yp, "$0-i-bar", "bar", width=3)
+    h.raw("#X symbolatom 780 %d 8 0 0 0 - \\$0-i-section - 0;" % yp)
+    h.t(852, yp, "section", 8)
+    h.readout(940, yp, "$0-i-playing", "playing", width=2)
+    h.bar(560, yp + 40, 600, 18, "$0-i-bar1", 0, BARS, hs.ORANGE, "bar",
+          [(b, s) for s, b in SECTIONS] + [(BARS, str(BARS))])
+    h.t(500, yp + 90, "Bars 0-3 intro (quiet), 4-7 verse, 8-15 chorus "
+        "(loud), 16-19 outro: 2 s a bar, 120 bpm, A minor.", 90)
+    demosong_readings(h)
+    h.about(500, 560, "how-the-song-is-made", [
+        "- A 16th-note clock steps through a score: each stem's subpatch "
+        "holds its part in a [text define -k], one line a step, and "
+        "starts its notes exact to the sample with [vline~].",
+        "- Drums are synthesised: the kick a falling sine, the snare "
+        "noise and a tone, the hats filtered noise. The bass and the "
+        "lead are filtered sawtooths, the pad detuned ones.",
+        "- The voice is formant synthesis: a sawtooth with vibrato "
+        "through four resonant band-passes at a singer's formants, "
+        "moving from vowel to vowel.",
+        "- It is the same every time: its only noise is a table filled at "
+        "load with a fixed seed, and every oscillator restarts on play.",
+        "- Each stem is at a tracking level, quieter than a finished "
+        "record: mixing brings them together around -20 LUFS, mastering "
+        "takes the mix to its delivery loudness."])
+    h.place_internals(760, 560)
+    return finish(h, ["mixer~", "mastering~", "strip~", "loudness~"])
+
+
 PATCHES = {"comp~": comp, "dither~": dither, "eq~": eq, "gate~": gate,
            "imager~": imager, "leveler~": leveler, "limiter~": limiter,
            "loudness~": loudness, "multiband~": multiband,
            "spectrum~": spectrum, "strip~": strip, "ab~": ab,
-           "mastering~": mastering, "livemaster~": livemaster}
+           "mastering~": mastering, "livemaster~": livemaster,
+           "mixer~": mixer, "demosong~": demosong}
 
 
 

@@ -1,5 +1,6 @@
 """pdpatch: a tiny Pd patch writer (objects and connections by name),
-used by scripts/mklivemaster.py, mkmixer_help.py, mkdemosong.py and demo.py."""
+used by scripts/mklivemaster.py, mkhelp.py (helpstyle.py), mkdemosong.py
+and demo.py."""
 
 
 class Canvas:
