@@ -89,39 +89,5 @@ fi
 # them. The internals of mixer~, mastering~, ab~, livemaster~ and the
 # mixer channels are not opened by users and are not checked here.
 files=(help-patches/*.pd abstractions/mm-*.pd)
-python3 tests/tools/pdlayout.py --json "$OUT/reference.json" \
-    --only wires "$BAD/ports.pd" >"$BAD/ports.log" 2>&1; then
-    echo "FAIL: layout checker places a mixmaster object's ports as Pd draws them"
-else
-    echo "PASS: layout checker places a mixmaster object's ports as Pd draws them"
-fi
-if python3 tests/tools/pdlayout.py --json "$OUT/reference.json" \
-    --only initial "$BAD/initial.pd" >"$BAD/initial.log" 2>&1; then
-    echo "FAIL: layout checker catches a control that does not show its object's value"
-else
-    echo "PASS: layout checker catches a control that does not show its object's value"
-fi
-
-# What users read: the help patches and the helper panels installed with
-# them. The internals of mixer~, mastering~, ab~, livemaster~ and the
-# mixer channels are not opened by users and are not checked here.
-# Skipped until their rewrite (another branch) is merged: the lead removes
-# this list then.
-SKIP="mixer~-help.pd mixer-channel~-help.pd mixer-channel-stereo~-help.pd"
-files=()
-for f in help-patches/*.pd abstractions/mm-*.pd; do
-    b=$(basename "$f")
-    case " $SKIP " in
-    *" $b "*)
-        echo "SKIP: layout $b (being rewritten on another branch; the lead removes this skip after merging it)"
-        continue ;;
-    esac
-    case "$b" in
-    demosong*)
-        echo "SKIP: layout $b (demosong~ files are being rewritten on another branch; the lead removes this skip after merging it)"
-        continue ;;
-    esac
-    files+=("$f")
-done
 python3 tests/tools/pdlayout.py --json "$OUT/reference.json" "${files[@]}"
 python3 scripts/mkhelp.py --json "$OUT/reference.json" --check
