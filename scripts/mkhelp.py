@@ -1937,7 +1937,7 @@ def mixer():
         "mastering~ would start from.", 62)
     # the console, right column
     top, colw, x0 = 58, 78, 580
-    h.panel(500, top, 710, 330, "the console: the demo mix at open; "
+    h.panel(500, top, 710, 330, "the console: the demo mix at open - "
             "drag the faders, click solo and mute")
     rows = (("fader dB", top + 194), ("solo", top + 222),
             ("mute", top + 248), ("reverb dB", top + 274),
@@ -1978,17 +1978,17 @@ def mixer():
     plain_toggle(h, x, top + 248, "mm")
     h._route("mm", "master mute $1", "$0-mix")
     # the master's loudness
-    yb = top + 350
+    yb = top + 340
     h.t(500, yb, "the master's loudness:", 23)
-    h.bar(610, yb + 32, 400, 18, "$0-i-st", -40, 0, hs.BLUE, "short-term",
+    h.bar(610, yb + 30, 400, 18, "$0-i-st", -40, 0, hs.BLUE, "short-term",
           [(-40, "-40"), (-30, "-30"), (-20, "-20"), (-14, "-14"),
            (0, "0 LUFS")])
-    h.readout(1060, yb + 32, "$0-i-st", "LUFS", width=5)
+    h.readout(1060, yb + 30, "$0-i-st", "LUFS", width=5)
     h.readout(740, yb, "$0-i-int", "LUFS integrated (since open)", width=5)
     mixer_readings(h)
     mixer_setup(h)
     # more messages
-    ym = yb + 100
+    ym = yb + 76
     h.t(500, ym, "more: a channel's strip~ (after its number), the sends, "
         "the returns and effects, the whole mixer (the controls above do "
         "not follow these):", 100)
@@ -2002,7 +2002,7 @@ def mixer():
     h.messages(880, ym, [("save mixer-help.txt", ""),
                          ("load mixer-help.txt", ""), ("print", ""),
                          ("7 defaults", "")], "$0-mix")
-    h.about(1070, ym, "how-to-mix", [
+    h.about(1060, ym, "how-to-mix", [
         "- Start with every fader down, bring up the drums and the bass "
         "first, then the voice, then the rest around them.",
         "- Cut before you boost: the EQ cuts in the demo mix make room for "
@@ -2013,7 +2013,7 @@ def mixer():
         "effect while the dry sound fades.",
         "- Aim the master around -20 LUFS short-term with peaks well under "
         "0 dBFS: mastering~ takes it from there."])
-    h.place_internals(1070, ym + 40)
+    h.place_internals(1040, ym + 60)
     return finish(h, ["strip~", "loudness~", "mastering~", "demosong~",
                       "ab~"])
 
@@ -2189,11 +2189,11 @@ def demosong():
     h.cv.sub(lis, 30, 450, "listen", stems_listen(), width=54)
     for k in range(2 * ns):
         h.c(song, k, lis, k)
-    h.t(260, 480, "<- mute, solo, meters", 22)
+    h.t(290, 556, "[pd listen]: the mute, solo and level of each stem", 25)
     out = h.listen(30, 510)
     h.c(lis, 0, out, 0)
     h.c(lis, 1, out, 1)
-    h.t(30, 580, "The voice alone (solo it) is a sawtooth through four "
+    h.t(30, 600, "The voice alone (solo it) is a sawtooth through four "
         "resonant band-passes at a singer's formants. Mix the stems in "
         "mixer~'s help, master the mix with mastering~.", 62)
     # the stems: level, mute, solo
