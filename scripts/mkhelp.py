@@ -2189,7 +2189,7 @@ def demosong():
     h.cv.sub(lis, 30, 450, "listen", stems_listen(), width=54)
     for k in range(2 * ns):
         h.c(song, k, lis, k)
-    h.t(290, 556, "[pd listen]: the mute, solo and level of each stem", 25)
+    h.t(290, 556, "[pd listen] mutes, solos and meters the stems", 25)
     out = h.listen(30, 510)
     h.c(lis, 0, out, 0)
     h.c(lis, 1, out, 1)
