@@ -1937,8 +1937,8 @@ def mixer():
         "mastering~ would start from.", 62)
     # the console, right column
     top, colw, x0 = 58, 78, 580
-    h.panel(500, top, 710, 330, "the console: the demo mix at open - "
-            "drag the faders, click solo and mute")
+    h.panel(500, top, 710, 330, "the console with the demo mix: drag a "
+            "fader or click solo and mute")
     rows = (("fader dB", top + 194), ("solo", top + 222),
             ("mute", top + 248), ("reverb dB", top + 274),
             ("delay dB", top + 300))
