@@ -2198,8 +2198,8 @@ def demosong():
         "mixer~'s help, master the mix with mastering~.", 62)
     # the stems: level, mute, solo
     top, colw, x0 = 58, 86, 590
-    h.panel(500, top, 710, 260, "the stems: each one's level (what you "
-            "hear), mute and solo")
+    h.panel(500, top, 710, 260, "the stems: the level of each as you "
+            "hear it - mute and solo")
     bh = 120
     for v, word in ((0, "0"), (-20, "-20"), (-40, "-40"), (-60, "-60 dB")):
         f = -v / 60
