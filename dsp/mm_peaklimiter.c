@@ -1,5 +1,6 @@
 #include "mm_peaklimiter.h"
 #include "mm_kaiser.h"
+#include <float.h>
 #include <stdlib.h>
 
 #define CHUNK MM_PEAKLIMITER_CHUNK
@@ -252,6 +253,27 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
     l->so_n = son;
     l->sa_n = san;
     l->dw = dw;
+    /* front-pad to whole vectors of LANES (zeros weigh older samples,
+     * which are in the histories and finite): nb <= SHORT_W, no <= K */
+    const int LN = MM_PEAKLIMITER_LANES;
+    const int nb = (dw + 1 + LN - 1) / LN * LN, pb = nb - (dw + 1);
+    const int no = (son + LN - 1) / LN * LN, po = no - son;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        memmove(l->sb[q] + pb, l->sb[q], (size_t)(dw + 1) * sizeof(float));
+        memmove(l->sa[q] + pb, l->sa[q], (size_t)(dw + 1) * sizeof(float));
+        memmove(l->so[q] + po, l->so[q], (size_t)son * sizeof(float));
+        for (int j = 0; j < pb; j++)
+            l->sb[q][j] = l->sa[q][j] = 0.0f;
+        for (int j = 0; j < po; j++)
+            l->so[q][j] = 0.0f;
+        for (int j = nb; j < W; j++)
+            l->sb[q][j] = l->sa[q][j] = 0.0f;
+        for (int j = no; j < K; j++)
+            l->so[q][j] = 0.0f;
+    }
+    l->nb = nb;
+    l->na = san > 0 ? (pb + san + LN - 1) / LN * LN : 0;
+    l->no = no;
 }
 
 int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
@@ -361,20 +383,117 @@ double mm_peaklimiter_take_gr(mm_peaklimiter *l)
     return g >= 1.0 ? 0.0 : mm_gain_to_db(g);
 }
 
-/* sum a[i] b[i] in eight independent partial sums: the compiler can keep
- * them in vector lanes without -ffast-math's licence to reassociate */
-static inline float dot8(const float *restrict a, const float *restrict b,
-                         int n)
+/* The detector's three dot products (points 1/4, 1/2, 3/4) of n
+ * weights (rows w, w + stride, w + 2 stride) against the same samples x,
+ * n a multiple of LANES. Each runs in LANES partial sums, lane k taking
+ * products k, k + LANES, ..., reduced by one fixed tree (sum16): the
+ * plain loop and the vector loops do the same operations in the same
+ * order (no contraction into fused multiply-adds: C99 mode), so they
+ * agree bit for bit; tests/unit/test_peaklimiter.c checks it. */
+#define LANES MM_PEAKLIMITER_LANES
+
+static inline float sum16(const float *a)
 {
-    float acc[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
-    int i = 0;
-    for (; i + 8 <= n; i += 8)
-        for (int k = 0; k < 8; k++)
-            acc[k] += a[i + k] * b[i + k];
-    for (; i < n; i++)
-        acc[0] += a[i] * b[i];
-    return ((acc[0] + acc[4]) + (acc[1] + acc[5]))
-           + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
+    float t[8], u[4];
+    for (int k = 0; k < 8; k++)
+        t[k] = a[k] + a[k + 8];
+    for (int k = 0; k < 4; k++)
+        u[k] = t[k] + t[k + 4];
+    return (u[0] + u[2]) + (u[1] + u[3]);
+}
+
+static void dot3_plain(const float *w, int stride, const float *x, int n,
+                       float *out)
+{
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        float acc[LANES] = {0.0f};
+        const float *wq = w + q * stride;
+        for (int i = 0; i < n; i += LANES)
+            for (int k = 0; k < LANES; k++)
+                acc[k] += wq[i + k] * x[i + k];
+        out[q] = sum16(acc);
+    }
+}
+
+#if defined(__GNUC__) && !defined(MM_PEAKLIMITER_NO_VECTOR)
+#define MM_PEAKLIMITER_VECTOR 1
+/* GCC vector extensions: 8 floats (two SSE registers on plain x86-64,
+ * one AVX register in the avx2 clone, NEON pairs on arm64); two per
+ * point make the 16 lanes, six independent sums in flight. */
+typedef float mm_v8sf __attribute__((vector_size(32)));
+/* an unaligned load of 8 floats */
+typedef float mm_v8sf_u
+    __attribute__((vector_size(32), aligned(4), may_alias));
+#define v8_load(p) (*(const mm_v8sf_u *)(const void *)(p))
+
+static inline __attribute__((always_inline)) void
+dot3_vec_body(const float *w, int stride, const float *x, int n, float *out)
+{
+    const float *w0 = w, *w1 = w + stride, *w2 = w + 2 * stride;
+    mm_v8sf a0 = {0}, b0 = {0}, a1 = {0}, b1 = {0}, a2 = {0}, b2 = {0};
+    for (int i = 0; i < n; i += LANES) {
+        const mm_v8sf xl = v8_load(x + i), xh = v8_load(x + i + 8);
+        a0 += v8_load(w0 + i) * xl;
+        b0 += v8_load(w0 + i + 8) * xh;
+        a1 += v8_load(w1 + i) * xl;
+        b1 += v8_load(w1 + i + 8) * xh;
+        a2 += v8_load(w2 + i) * xl;
+        b2 += v8_load(w2 + i + 8) * xh;
+    }
+    float acc[LANES];
+    memcpy(acc, &a0, sizeof a0);
+    memcpy(acc + 8, &b0, sizeof b0);
+    out[0] = sum16(acc);
+    memcpy(acc, &a1, sizeof a1);
+    memcpy(acc + 8, &b1, sizeof b1);
+    out[1] = sum16(acc);
+    memcpy(acc, &a2, sizeof a2);
+    memcpy(acc + 8, &b2, sizeof b2);
+    out[2] = sum16(acc);
+}
+
+static void dot3_vec(const float *w, int stride, const float *x, int n,
+                     float *out)
+{
+    dot3_vec_body(w, stride, x, n, out);
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+#define MM_PEAKLIMITER_AVX2 1
+/* the same body for AVX2 CPUs (checked at run time: the externals are
+ * built for any x86-64); avx2 without fma, so no contraction */
+__attribute__((target("avx2"))) static void
+dot3_avx2(const float *w, int stride, const float *x, int n, float *out)
+{
+    dot3_vec_body(w, stride, x, n, out);
+}
+#endif
+#endif
+
+typedef void (*dot3_fn)(const float *, int, const float *, int, float *);
+
+static dot3_fn pick_dot3(int path)
+{
+    if (path == MM_PEAKLIMITER_PATH_PLAIN)
+        return dot3_plain;
+#if MM_PEAKLIMITER_AVX2
+    if (__builtin_cpu_supports("avx2"))
+        return dot3_avx2;
+#endif
+#if MM_PEAKLIMITER_VECTOR
+    return dot3_vec;
+#else
+    return dot3_plain;
+#endif
+}
+
+/* a history value: finite (an overflowed input gain, or 0 x inf), so
+ * the zero-weighted padding never meets an inf */
+static inline float finite_or_clamped(float v)
+{
+    if (mm_isfinite_f(v))
+        return v;
+    return v > 0.0f ? FLT_MAX : v < 0.0f ? -FLT_MAX : 0.0f;
 }
 
 /* The short path's required gain for detector time n (the newest
@@ -385,8 +504,7 @@ static inline float dot8(const float *restrict a, const float *restrict b,
 static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
                          const float *xn, double gc, double t, uint32_t now)
 {
-    const int d = l->delay, dw = l->dw, f = l->fut, son = l->so_n;
-    const float *restrict xw = xn - dw;
+    const int d = l->delay, f = l->fut;
     /* o[n - d - m] = ow[-m] */
     const float *restrict ow = ch->oh + MM_PEAKLIMITER_SHORT_K + ch->on;
     int ne = d + 1 < MM_PEAKLIMITER_SHORT_NYQ ? d + 1
@@ -408,15 +526,19 @@ static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
         ch->nyq[0] = fabsf(e);
     const double E = ch->nyq[0] > ch->nyq[1] ? ch->nyq[0] : ch->nyq[1];
     double A[MM_PEAKLIMITER_SHORT_PH], B[MM_PEAKLIMITER_SHORT_PH];
+    float bv[MM_PEAKLIMITER_SHORT_PH], av[MM_PEAKLIMITER_SHORT_PH] = {0};
+    float ov[MM_PEAKLIMITER_SHORT_PH];
+    const dot3_fn dot3 = pick_dot3(l->path);
+    /* the ramp's share is 0 past na; the outputs are stored oldest
+     * first so every sum runs forwards */
+    const float *xs = xn - l->nb + 1;
+    dot3(l->sb[0], MM_PEAKLIMITER_SHORT_W, xs, l->nb, bv);
+    if (l->na > 0)
+        dot3(l->sa[0], MM_PEAKLIMITER_SHORT_W, xs, l->na, av);
+    dot3(l->so[0], MM_PEAKLIMITER_SHORT_K, ow - l->no, l->no, ov);
     double g = 1.0;
     for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
-        const float *restrict sb = l->sb[q], *restrict sa = l->sa[q];
-        const float *restrict so = l->so[q];
-        /* the ramp's share is 0 from window index sa_n on; the outputs
-         * are stored oldest first so the sum runs forwards */
-        float b = dot8(sb, xw, dw + 1);
-        float a = dot8(sa, xw, l->sa_n);
-        float o = dot8(so, ow - son, son);
+        const float b = bv[q], a = av[q], o = ov[q];
         A[q] = o + gc * a;
         B[q] = b + l->sc[q] * e;
         /* |A + g b| + g |c| E <= t: both signs of A + g b */
@@ -458,7 +580,7 @@ static void detect(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
 {
     const int P = MM_PEAKLIMITER_SHORT_W;
     for (int i = 0; i < cnt; i++)
-        ch->hx[P + i] = fabsf(x[i]) < 1e-30f ? 0.0f : x[i];
+        ch->hx[P + i] = fabsf(x[i]) < 1e-30f ? 0.0f : finite_or_clamped(x[i]);
     if (!l->truepeak)
         for (int i = 0; i < cnt; i++)
             pk[i] = fabsf(mm_delay_tick(&ch->spk, x[i]));
@@ -567,7 +689,7 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
                     gmin = g;
                 float o = g == 1.0 ? xd : (float)(g * xd);
                 out[c][done + i] = o;
-                ch->oh[MM_PEAKLIMITER_SHORT_K + ch->on++] = o;
+                ch->oh[MM_PEAKLIMITER_SHORT_K + ch->on++] = finite_or_clamped(o);
             }
         }
         for (int c = 0; c < nch; c++) {

@@ -112,6 +112,8 @@
 #define MM_PEAKLIMITER_SHORT_NYQ 16    /* fs/2 estimate length */
 #define MM_PEAKLIMITER_SHORT_NYQBIN 64 /* its amplitude: held 64..128 */
 #define MM_PEAKLIMITER_SHORT_FMAX 128  /* future taps at most */
+#define MM_PEAKLIMITER_LANES 16        /* partial sums per dot product */
+enum { MM_PEAKLIMITER_PATH_FAST = 0, MM_PEAKLIMITER_PATH_PLAIN = 1 };
 /* input samples a reading uses at most: x[n - W + 1 .. n] */
 #define MM_PEAKLIMITER_SHORT_W                                              \
     (MM_PEAKLIMITER_SHORT_FMAX + MM_PEAKLIMITER_SHORT_K)
@@ -166,8 +168,15 @@ typedef struct mm_peaklimiter {
     float sa[MM_PEAKLIMITER_SHORT_PH][MM_PEAKLIMITER_SHORT_W];
     float so[MM_PEAKLIMITER_SHORT_PH][MM_PEAKLIMITER_SHORT_K];
     float sc[MM_PEAKLIMITER_SHORT_PH];
+    /* the three weight sets are stored front-padded with zeros to
+     * multiples of MM_PEAKLIMITER_LANES: sb and sa weigh the nb samples
+     * x[n - nb + 1 .. n] (sa only its first na), so the no outputs
+     * o[n - d - no .. n - d - 1] */
+    int nb, na, no;
     int so_n;              /* committed-output taps in use */
     int sa_n;              /* window indices the ramp's share reaches */
+    int path;              /* MM_PEAKLIMITER_PATH_*: tests pick the plain
+                            * reference; 0 (fast) otherwise */
     uint32_t t;            /* detector time */
     mm_smoother ingain, thresh, link;
     double ceiling_db, input_db, release_ms, lookahead_ms, link_pct;
