@@ -30,6 +30,7 @@ const mm_paramtable mm_peaklimiter_table =
 #define MM_PEAKLIMITER_LOOKAHEAD_MAX (ROW(LOOKAHEAD).max)
 
 static void configure(mm_peaklimiter *l);
+static void resolve_all(mm_peaklimiter *l);
 static void update_thresh_target(mm_peaklimiter *l, int snap);
 
 double mm_peaklimiter_set(mm_peaklimiter *l, mm_peaklimiter_param p,
@@ -61,6 +62,7 @@ double mm_peaklimiter_set(mm_peaklimiter *l, mm_peaklimiter_param p,
         mm_smoother_set(&l->link, v * 0.01);
         break;
     case MM_PEAKLIMITER_TRUEPEAK:
+        resolve_all(l);
         l->truepeak = v != 0.0;
         update_thresh_target(l, 0);
         break;
@@ -116,6 +118,7 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f);
 /* Lookahead split: D = K + (W1 + W2 - 2) + H. */
 static void configure(mm_peaklimiter *l)
 {
+    resolve_all(l); /* with the weights the lazy readings had */
     int d = (int)floor(l->lookahead_ms * 0.001 * l->samplerate + 0.5);
     if (d < 1)
         d = 1;
@@ -274,6 +277,38 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
     l->nb = nb;
     l->na = san > 0 ? (pb + san + LN - 1) / LN * LN : 0;
     l->no = no;
+    /* the lazy reading's tables (lazy_bound), rounded up */
+    memset(l->lw, 0, sizeof l->lw);
+    memset(l->lo, 0, sizeof l->lo);
+    for (int r = 0; r < LN; r++) {
+        double acc[MM_PEAKLIMITER_SHORT_W / MM_PEAKLIMITER_LANES + 1] = {0.0};
+        for (int j = 0; j < nb; j++) {
+            double m = 0.0;
+            for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+                double v = fabs((double)l->sb[q][j]) + fabs((double)l->sa[q][j]);
+                if (v > m)
+                    m = v;
+            }
+            acc[(r + j) / LN] += m;
+        }
+        for (int k = 0; k <= nb / LN; k++)
+            l->lw[r][k] = (float)(acc[k] * (1.0 + 1e-6));
+        double aco[MM_PEAKLIMITER_SHORT_K / MM_PEAKLIMITER_LANES + 1] = {0.0};
+        for (int j = 0; j < no; j++) {
+            double m = 0.0;
+            for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++)
+                if (fabs((double)l->so[q][j]) > m)
+                    m = fabs((double)l->so[q][j]);
+            aco[(r + j) / LN] += m;
+        }
+        for (int k = 0; k <= no / LN; k++)
+            l->lo[r][k] = (float)(aco[k] * (1.0 + 1e-6));
+    }
+    double scm = 0.0;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++)
+        if (fabs((double)l->sc[q]) > scm)
+            scm = fabs((double)l->sc[q]);
+    l->scmax = (float)(scm * (1.0 + 1e-6));
 }
 
 int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
@@ -357,6 +392,9 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
         memset(ch->oh, 0, sizeof ch->oh);
         ch->on = 0;
         ch->sprev = 0.0f;
+        ch->stale = 0;
+        memset(ch->bmx, 0, sizeof ch->bmx);
+        memset(ch->bmo, 0, sizeof ch->bmo);
         ch->nyq[0] = ch->nyq[1] = 0.0f;
         fill_env(l, ch, 1.0);
     }
@@ -496,12 +534,85 @@ static inline float finite_or_clamped(float v)
     return v > 0.0f ? FLT_MAX : v < 0.0f ? -FLT_MAX : 0.0f;
 }
 
+/* The three points' dot products for the window ending at xn (newest)
+ * and the outputs ending at ow[-1] (o[n - d - 1]). */
+static void short_dots(const mm_peaklimiter *l, const float *xn,
+                       const float *ow, float *bv, float *av, float *ov)
+{
+    const dot3_fn dot3 = pick_dot3(l->path);
+    /* the ramp's share is 0 past na; the outputs are stored oldest
+     * first so every sum runs forwards */
+    const float *xs = xn - l->nb + 1;
+    dot3(l->sb[0], MM_PEAKLIMITER_SHORT_W, xs, l->nb, bv);
+    if (l->na > 0)
+        dot3(l->sa[0], MM_PEAKLIMITER_SHORT_W, xs, l->na, av);
+    else
+        av[0] = av[1] = av[2] = 0.0f;
+    dot3(l->so[0], MM_PEAKLIMITER_SHORT_K, ow - l->no, l->no, ov);
+}
+
+/* Lazy reading (the fast path). With g = 1 every point is
+ *   |y| = |o + gc a + b + c e| <= sum |so||o| + sum (|sa| + |sb|)|x|
+ *                                 + |c| E          (0 <= gc <= 1),
+ * bounded again by the largest |x| (|o|) of each block of 16 samples
+ * times the weights' absolute sum over the block (lw, lo: one table per
+ * alignment of the window on the blocks). mm_truepeak's parabola lifts
+ * the period's largest point by at most a quarter, and float rounding of
+ * the sums (at most 288 terms) by far less than 1e-4 of the bound; so if
+ *   1.25 (1 + 1e-4) max(bound, |x[p]|) <= t,
+ * the full reading returns g = 1 exactly and is skipped. */
+static float lazy_bound(const mm_peaklimiter *l, const mm_peaklimiter_ch *ch,
+                        const float *xn, const float *ow, double E, float xp)
+{
+    const int LN = MM_PEAKLIMITER_LANES;
+    const int s0 = (int)(xn - ch->hx) - l->nb + 1;
+    const int so = (int)(ow - ch->oh) - l->no;
+    const float *lw = l->lw[s0 % LN], *bx = ch->bmx + s0 / LN;
+    const float *lo = l->lo[so % LN], *bo = ch->bmo + so / LN;
+    float u = (float)(l->scmax * E);
+    for (int k = 0; k <= l->nb / LN; k++)
+        u += lw[k] * bx[k];
+    for (int k = 0; k <= l->no / LN; k++)
+        u += lo[k] * bo[k];
+    if (fabsf(xp) > u)
+        u = fabsf(xp);
+    return u * (1.25f * 1.0001f);
+}
+
+/* y(p + 3/4) of a lazy reading (g = 1), at the window it had: xn and ow
+ * one sample back, e and the gain in force it saw (as short_gain). */
+static void resolve_sprev(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
+                          const float *xn, const float *ow)
+{
+    float bv[MM_PEAKLIMITER_SHORT_PH], av[MM_PEAKLIMITER_SHORT_PH];
+    float ov[MM_PEAKLIMITER_SHORT_PH];
+    short_dots(l, xn, ow, bv, av, ov);
+    const double g = 1.0;
+    const double A2 = ov[2] + ch->gc_prev * av[2];
+    const double B2 = bv[2] + l->sc[2] * ch->e_prev;
+    ch->sprev = (float)(A2 + g * B2);
+    ch->stale = 0;
+}
+
+/* Between two process calls (the last reading's window ends at the
+ * histories' ends): settle every due sprev, before the weights or the
+ * mode change. */
+static void resolve_all(mm_peaklimiter *l)
+{
+    for (int c = 0; c < l->nch; c++) {
+        mm_peaklimiter_ch *ch = &l->ch[c];
+        if (ch->stale)
+            resolve_sprev(l, ch, ch->hx + MM_PEAKLIMITER_SHORT_W - 1,
+                          ch->oh + MM_PEAKLIMITER_SHORT_K + ch->on - 1);
+    }
+}
+
 /* The short path's required gain for detector time n (the newest
  * sample is xn[0], x[n - d] is xn[-d]), given the gain in force gc and
  * the threshold t: the largest g with |A + g B| <= t at the three points
  * (short_design), and |g x[p]| <= t at the sample, then refined by
  * mm_truepeak's parabola through the four points of the period. */
-static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
+static double short_gain(mm_peaklimiter *l, mm_peaklimiter_ch *ch,
                          const float *xn, double gc, double t, uint32_t now)
 {
     const int d = l->delay, f = l->fut;
@@ -525,17 +636,24 @@ static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     if (fabsf(e) > ch->nyq[0])
         ch->nyq[0] = fabsf(e);
     const double E = ch->nyq[0] > ch->nyq[1] ? ch->nyq[0] : ch->nyq[1];
+    const float xp = xn[-f], xp1 = xn[-f + 1];
+    if (l->path == MM_PEAKLIMITER_PATH_FAST
+        && lazy_bound(l, ch, xn, ow, E, xp) <= t) {
+        /* g = 1 whatever the dot products say: what the full reading
+         * would leave behind (y(p + 3/4) for the next period's parabola)
+         * is computed only if the next reading is a full one */
+        ch->stale = 1;
+        l->lazy++;
+        ch->e_prev = e;
+        ch->gc_prev = gc;
+        return 1.0;
+    }
+    if (ch->stale)
+        resolve_sprev(l, ch, xn - 1, ow - 1);
     double A[MM_PEAKLIMITER_SHORT_PH], B[MM_PEAKLIMITER_SHORT_PH];
-    float bv[MM_PEAKLIMITER_SHORT_PH], av[MM_PEAKLIMITER_SHORT_PH] = {0};
+    float bv[MM_PEAKLIMITER_SHORT_PH], av[MM_PEAKLIMITER_SHORT_PH];
     float ov[MM_PEAKLIMITER_SHORT_PH];
-    const dot3_fn dot3 = pick_dot3(l->path);
-    /* the ramp's share is 0 past na; the outputs are stored oldest
-     * first so every sum runs forwards */
-    const float *xs = xn - l->nb + 1;
-    dot3(l->sb[0], MM_PEAKLIMITER_SHORT_W, xs, l->nb, bv);
-    if (l->na > 0)
-        dot3(l->sa[0], MM_PEAKLIMITER_SHORT_W, xs, l->na, av);
-    dot3(l->so[0], MM_PEAKLIMITER_SHORT_K, ow - l->no, l->no, ov);
+    short_dots(l, xn, ow, bv, av, ov);
     double g = 1.0;
     for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
         const float b = bv[q], a = av[q], o = ov[q];
@@ -554,7 +672,6 @@ static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
                 g = gq;
         }
     }
-    const float xp = xn[-f], xp1 = xn[-f + 1];
     if (fabsf(xp) * g > t)
         g = t / fabsf(xp);
     if (g < 0.0)
@@ -587,6 +704,33 @@ static void detect(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     else
         for (int i = 0; i < cnt; i++)
             (void)mm_delay_tick(&ch->spk, x[i]);
+}
+
+/* The lazy reading's block maxima for a chunk: hx's up to its first
+ * nx samples (whole blocks: past nx they hold older samples, finite,
+ * which only loosen the bound), oh's history; oh's blocks past the
+ * history start empty and grow as the outputs are written. */
+static void block_maxima(mm_peaklimiter_ch *ch, int nx)
+{
+    const int LN = MM_PEAKLIMITER_LANES;
+    for (int b = 0; b * LN < nx; b++) {
+        float m = 0.0f;
+        for (int k = 0; k < LN; k++) {
+            float v = fabsf(ch->hx[b * LN + k]);
+            m = v > m ? v : m;
+        }
+        ch->bmx[b] = m;
+    }
+    const int nbo = (int)(sizeof ch->bmo / sizeof ch->bmo[0]);
+    for (int b = 0; b < nbo; b++) {
+        float m = 0.0f;
+        if (b * LN < MM_PEAKLIMITER_SHORT_K)
+            for (int k = 0; k < LN; k++) {
+                float v = fabsf(ch->oh[b * LN + k]);
+                m = v > m ? v : m;
+            }
+        ch->bmo[b] = m;
+    }
 }
 
 /* One envelope step: required gain r in, gain out. */
@@ -661,6 +805,10 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
             detect(l, &l->ch[c], x[c], pk[c], cnt);
         const int shortp = l->truepeak;
         const int P = MM_PEAKLIMITER_SHORT_W;
+        const int lazy = shortp && l->path == MM_PEAKLIMITER_PATH_FAST;
+        if (lazy)
+            for (int c = 0; c < nch; c++)
+                block_maxima(&l->ch[c], P + cnt);
         for (int i = 0; i < cnt; i++) {
             double r[MM_PEAKLIMITER_MAXCH], rmin = 1.0;
             const double t = th[i];
@@ -689,7 +837,14 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
                     gmin = g;
                 float o = g == 1.0 ? xd : (float)(g * xd);
                 out[c][done + i] = o;
-                ch->oh[MM_PEAKLIMITER_SHORT_K + ch->on++] = finite_or_clamped(o);
+                const float oc = finite_or_clamped(o);
+                if (lazy) {
+                    float *bm = &ch->bmo[(MM_PEAKLIMITER_SHORT_K + ch->on)
+                                         / MM_PEAKLIMITER_LANES];
+                    if (fabsf(oc) > *bm)
+                        *bm = fabsf(oc);
+                }
+                ch->oh[MM_PEAKLIMITER_SHORT_K + ch->on++] = oc;
             }
         }
         for (int c = 0; c < nch; c++) {

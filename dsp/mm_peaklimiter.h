@@ -113,7 +113,11 @@
 #define MM_PEAKLIMITER_SHORT_NYQBIN 64 /* its amplitude: held 64..128 */
 #define MM_PEAKLIMITER_SHORT_FMAX 128  /* future taps at most */
 #define MM_PEAKLIMITER_LANES 16        /* partial sums per dot product */
-enum { MM_PEAKLIMITER_PATH_FAST = 0, MM_PEAKLIMITER_PATH_PLAIN = 1 };
+/* detector paths: fast (vector dot products, lazy readings), plain
+ * (scalar loops, every reading full: the reference), full (vector dot
+ * products, every reading full) */
+enum { MM_PEAKLIMITER_PATH_FAST = 0, MM_PEAKLIMITER_PATH_PLAIN = 1,
+       MM_PEAKLIMITER_PATH_FULL = 2 };
 /* input samples a reading uses at most: x[n - W + 1 .. n] */
 #define MM_PEAKLIMITER_SHORT_W                                              \
     (MM_PEAKLIMITER_SHORT_FMAX + MM_PEAKLIMITER_SHORT_K)
@@ -140,6 +144,14 @@ typedef struct mm_peaklimiter_ch {
     float oh[MM_PEAKLIMITER_SHORT_K + MM_PEAKLIMITER_CHUNK];
     int on;                /* outputs appended in this chunk */
     float sprev;           /* y(m - 1/4) of the last period read */
+    int stale;             /* the last reading was lazy: sprev is due */
+    float e_prev;          /* what it saw: the fs/2 estimate, */
+    double gc_prev;        /* and the gain in force */
+    /* largest |x| of each block of LANES samples of hx, |o| of oh */
+    float bmx[(MM_PEAKLIMITER_SHORT_W + MM_PEAKLIMITER_CHUNK)
+              / MM_PEAKLIMITER_LANES + 1];
+    float bmo[(MM_PEAKLIMITER_SHORT_K + MM_PEAKLIMITER_CHUNK)
+              / MM_PEAKLIMITER_LANES + 1];
     float nyq[2];          /* largest |fs/2 estimate| in this and the
                             * previous bin of SHORT_NYQBIN samples */
     uint32_t *dq_t;        /* sliding-min deque: times and values */
@@ -173,10 +185,19 @@ typedef struct mm_peaklimiter {
      * x[n - nb + 1 .. n] (sa only its first na), so the no outputs
      * o[n - d - no .. n - d - 1] */
     int nb, na, no;
+    /* the lazy reading's bound: absolute weights summed per block of
+     * LANES samples, one row per alignment of the window on the blocks
+     * (the largest over the three points), and the largest |sc| */
+    float lw[MM_PEAKLIMITER_LANES]
+            [MM_PEAKLIMITER_SHORT_W / MM_PEAKLIMITER_LANES + 1];
+    float lo[MM_PEAKLIMITER_LANES]
+            [MM_PEAKLIMITER_SHORT_K / MM_PEAKLIMITER_LANES + 1];
+    float scmax;
     int so_n;              /* committed-output taps in use */
     int sa_n;              /* window indices the ramp's share reaches */
     int path;              /* MM_PEAKLIMITER_PATH_*: tests pick the plain
                             * reference; 0 (fast) otherwise */
+    unsigned long lazy;    /* readings the fast path skipped (tests) */
     uint32_t t;            /* detector time */
     mm_smoother ingain, thresh, link;
     double ceiling_db, input_db, release_ms, lookahead_ms, link_pct;
