@@ -393,6 +393,7 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
         ch->on = 0;
         ch->sprev = 0.0f;
         ch->stale = 0;
+        ch->lazy_wait = 0;
         memset(ch->bmx, 0, sizeof ch->bmx);
         memset(ch->bmo, 0, sizeof ch->bmo);
         ch->nyq[0] = ch->nyq[1] = 0.0f;
@@ -534,6 +535,30 @@ static inline float finite_or_clamped(float v)
     return v > 0.0f ? FLT_MAX : v < 0.0f ? -FLT_MAX : 0.0f;
 }
 
+/* mm_truepeak_period_peak for a period of four points, without
+ * branches on the signal (the same arithmetic; they mispredict on
+ * limited noise): the largest |y|, every local maximum lifted to its
+ * parabola's vertex. */
+static inline float period_peak4(const float *p, float prev, float next)
+{
+    float best = 0.0f;
+    for (int k = 0; k < 4; k++) {
+        const float y = p[k], l = k > 0 ? p[k - 1] : prev;
+        const float r = k < 3 ? p[k + 1] : next;
+        const float a = fabsf(y);
+        best = a > best ? a : best;
+        const float b = y > 0.0f ? l : -l, c = y > 0.0f ? r : -r;
+        const double d = 2.0 * a - b - c, cb = (double)c - b;
+        const int ok = (a >= fabsf(l)) & (a >= fabsf(r)) & (a > 1e-15f)
+                       & (d > 0.0);
+        const float v = (float)(a + cb * cb / (8.0 * (ok ? d : 1.0)));
+        best = ok && v > best ? v : best;
+    }
+    return best;
+}
+
+#define LAZY_WAIT 8
+
 /* The three points' dot products for the window ending at xn (newest)
  * and the outputs ending at ow[-1] (o[n - d - 1]). */
 static void short_dots(const mm_peaklimiter *l, const float *xn,
@@ -569,11 +594,22 @@ static float lazy_bound(const mm_peaklimiter *l, const mm_peaklimiter_ch *ch,
     const int so = (int)(ow - ch->oh) - l->no;
     const float *lw = l->lw[s0 % LN], *bx = ch->bmx + s0 / LN;
     const float *lo = l->lo[so % LN], *bo = ch->bmo + so / LN;
-    float u = (float)(l->scmax * E);
-    for (int k = 0; k <= l->nb / LN; k++)
-        u += lw[k] * bx[k];
-    for (int k = 0; k <= l->no / LN; k++)
-        u += lo[k] * bo[k];
+    float u0 = (float)(l->scmax * E), u1 = 0.0f;
+    const int kx = l->nb / LN + 1, ko = l->no / LN + 1;
+    int k = 0;
+    for (; k + 1 < kx; k += 2) {
+        u0 += lw[k] * bx[k];
+        u1 += lw[k + 1] * bx[k + 1];
+    }
+    if (k < kx)
+        u0 += lw[k] * bx[k];
+    for (k = 0; k + 1 < ko; k += 2) {
+        u0 += lo[k] * bo[k];
+        u1 += lo[k + 1] * bo[k + 1];
+    }
+    if (k < ko)
+        u0 += lo[k] * bo[k];
+    float u = u0 + u1;
     if (fabsf(xp) > u)
         u = fabsf(xp);
     return u * (1.25f * 1.0001f);
@@ -621,8 +657,15 @@ static double short_gain(mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     int ne = d + 1 < MM_PEAKLIMITER_SHORT_NYQ ? d + 1
                                               : MM_PEAKLIMITER_SHORT_NYQ;
     float e = 0.0f;
-    for (int k = 0; k < ne; k++)
-        e += (k & 1) ? -xn[-k] : xn[-k];
+    if (ne == MM_PEAKLIMITER_SHORT_NYQ) { /* a tree: a short chain */
+        float s4[4];
+        for (int k = 0; k < 4; k++)
+            s4[k] = (xn[-4 * k] - xn[-4 * k - 1])
+                    + (xn[-4 * k - 2] - xn[-4 * k - 3]);
+        e = (s4[0] + s4[1]) + (s4[2] + s4[3]);
+    } else
+        for (int k = 0; k < ne; k++)
+            e += (k & 1) ? -xn[-k] : xn[-k];
     e /= (float)ne;
     /* The unseen continuation's amplitude: the largest |e| of the last
      * 64 to 128 samples (bins on the sample clock, so independent of the
@@ -637,8 +680,18 @@ static double short_gain(mm_peaklimiter *l, mm_peaklimiter_ch *ch,
         ch->nyq[0] = fabsf(e);
     const double E = ch->nyq[0] > ch->nyq[1] ? ch->nyq[0] : ch->nyq[1];
     const float xp = xn[-f], xp1 = xn[-f + 1];
-    if (l->path == MM_PEAKLIMITER_PATH_FAST
-        && lazy_bound(l, ch, xn, ow, E, xp) <= t) {
+    int skip = 0;
+    /* after a bound that failed, the next LAZY_WAIT readings are full
+     * without trying (under hard limiting it fails every time) */
+    if (l->path == MM_PEAKLIMITER_PATH_FAST && ch->lazy_wait > 0)
+        ch->lazy_wait--;
+    else if (l->path == MM_PEAKLIMITER_PATH_FAST) {
+        skip = fabsf(xp) * (1.25f * 1.0001f) <= t
+               && lazy_bound(l, ch, xn, ow, E, xp) <= t;
+        if (!skip)
+            ch->lazy_wait = LAZY_WAIT;
+    }
+    if (skip) {
         /* g = 1 whatever the dot products say: what the full reading
          * would leave behind (y(p + 3/4) for the next period's parabola)
          * is computed only if the next reading is a full one */
@@ -661,16 +714,14 @@ static double short_gain(mm_peaklimiter *l, mm_peaklimiter_ch *ch,
         B[q] = b + l->sc[q] * e;
         /* |A + g b| + g |c| E <= t: both signs of A + g b */
         const double ce = fabs(l->sc[q]) * E;
-        if (b + ce > 1e-20) {
-            double gq = (t - A[q]) / (b + ce);
-            if (gq < g)
-                g = gq;
-        }
-        if (ce - b > 1e-20) {
-            double gq = (t + A[q]) / (ce - b);
-            if (gq < g)
-                g = gq;
-        }
+        /* the reciprocals do not wait for the gain in force */
+        const double dp = b + ce, dm = ce - b;
+        const double ip = 1.0 / (dp > 1e-20 ? dp : 1.0);
+        const double im = 1.0 / (dm > 1e-20 ? dm : 1.0);
+        const double gp = dp > 1e-20 ? (t - A[q]) * ip : g;
+        const double gm = dm > 1e-20 ? (t + A[q]) * im : g;
+        g = gp < g ? gp : g;
+        g = gm < g ? gm : g;
     }
     if (fabsf(xp) * g > t)
         g = t / fabsf(xp);
@@ -678,7 +729,7 @@ static double short_gain(mm_peaklimiter *l, mm_peaklimiter_ch *ch,
         g = 0.0;
     float y[4] = {(float)(g * xp), (float)(A[0] + g * B[0]),
                   (float)(A[1] + g * B[1]), (float)(A[2] + g * B[2])};
-    float p = mm_truepeak_period_peak(y, 4, ch->sprev, (float)(g * xp1));
+    float p = period_peak4(y, ch->sprev, (float)(g * xp1));
     if (p > t) {
         g *= t / p;
         y[3] = (float)(A[2] + g * B[2]);

@@ -145,6 +145,7 @@ typedef struct mm_peaklimiter_ch {
     int on;                /* outputs appended in this chunk */
     float sprev;           /* y(m - 1/4) of the last period read */
     int stale;             /* the last reading was lazy: sprev is due */
+    int lazy_wait;         /* full readings before the bound is tried */
     float e_prev;          /* what it saw: the fs/2 estimate, */
     double gc_prev;        /* and the gain in force */
     /* largest |x| of each block of LANES samples of hx, |o| of oh */
