@@ -118,8 +118,12 @@ static void redesign(mm_dither *d)
 {
     double a[MM_DITHER_MAXTAPS];
     int p = mm_dither_design(d->shape, d->samplerate, a);
-    for (int k = 0; k < p; k++)
+    double hs = 0.0;
+    for (int k = 0; k < p; k++) {
         d->h[k] = -a[k];
+        hs += fabs(a[k]);
+    }
+    d->hbound = (1.5 * hs + 2.5) * (1.0 + 1e-9) + 1e-6;
     d->ntaps = p;
     clear_state(d);
 }
@@ -412,6 +416,9 @@ static int read_frames(mm_dither *d, const float *const *in, int off,
 
 #if defined(__GNUC__) && !defined(MM_DITHER_PLAIN)
 #define MM_DITHER_VECTOR 1
+#if defined(__x86_64__) || defined(__i386__)
+#define MM_DITHER_ROUND 1 /* SSE4.1 rounding, picked at run time */
+#endif
 /* Two channels of TPDF dither in one vector of two doubles (GCC vector
  * extensions: SSE2 on x86-64, NEON on arm64, plain code elsewhere). The
  * same arithmetic as quantize on each lane, so the outputs are the same
@@ -424,6 +431,7 @@ typedef int32_t v2i __attribute__((vector_size(8)));
 
 static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
                                                const int p, const int round,
+                                               const int clipck,
                                  float (*x)[CHUNK],
                                  const unsigned char *mode,
                                  float *const *out, int off, int n)
@@ -476,8 +484,14 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
             t -= h[0] * e[0];
         v2d q;
         const v2l big = (v2l)(t >= vlim) | (v2l)(t <= -vlim);
-        if (round) { /* SSE4.1 roundsd: exact, and a shorter chain */
+        if (round) { /* SSE4.1 roundpd (toward -inf, no exceptions):
+                      * exact, and a shorter chain */
+#if MM_DITHER_ROUND
+            /* (only reached in pairs_round, built for SSE4.1) */
+            __asm__("roundpd $9, %1, %0" : "=x"(q) : "x"(t));
+#else
             q = (v2d){__builtin_floor(t[0]), __builtin_floor(t[1])};
+#endif
         } else if (!(big[0] | big[1])) { /* (no NaN: finite input) */
             /* floor: truncate, and one less where that went up */
             v2d z = __builtin_convertvector(__builtin_convertvector(t, v2i),
@@ -492,7 +506,7 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
         if (p > 0)
             e[0] = q - (t - dh);
         v2l over = (v2l)(q > vmax) | (v2l)(q < vmin);
-        if (over[0] | over[1]) { /* rare: clip, and count */
+        if (clipck && (over[0] | over[1])) { /* rare: clip, count */
             for (int l = 0; l < 2; l++) {
                 clips += over[l] != 0;
                 q[l] = q[l] > qmax ? qmax : q[l] < qmin ? qmin : q[l];
@@ -515,11 +529,29 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
     d->clips += clips;
 }
 
+/* clipck 0 where no sample of the pass can reach the clip (noclip) */
+#define QUANTIZE_PAIR2(round, ck)                                          \
+    (p == 9   ? quantize_pair(d, c, 9, round, ck, x, mode, out, done, len) \
+     : p == 2 ? quantize_pair(d, c, 2, round, ck, x, mode, out, done, len) \
+     : p == 0 ? quantize_pair(d, c, 0, round, ck, x, mode, out, done, len) \
+              : quantize_pair(d, c, p, round, ck, x, mode, out, done, len))
 #define QUANTIZE_PAIR(round)                                               \
-    (p == 9   ? quantize_pair(d, c, 9, round, x, mode, out, done, len)     \
-     : p == 2 ? quantize_pair(d, c, 2, round, x, mode, out, done, len)     \
-     : p == 0 ? quantize_pair(d, c, 0, round, x, mode, out, done, len)     \
-              : quantize_pair(d, c, p, round, x, mode, out, done, len))
+    (noclip(d, x, c, len) ? QUANTIZE_PAIR2(round, 0)                       \
+                          : QUANTIZE_PAIR2(round, 1))
+
+/* No sample of channels c, c + 1 in this pass can be clipped: with
+ * |e| <= 3/2 (TPDF), |q| <= |u| + 3/2 + 3/2 sum|h_k| + 1 < 2^(bits-1) - 1
+ * (d->hbound is 3/2 sum|h_k| + 5/2, rounded up). */
+static int noclip(const mm_dither *d, float (*x)[CHUNK], int c, int len)
+{
+    float m = 0.0f;
+    for (int i = 0; i < len; i++) {
+        float a = fabsf(x[c][i]), b = fabsf(x[c + 1][i]);
+        a = a > b ? a : b;
+        m = a > m ? a : m;
+    }
+    return (double)m * d->scale + d->hbound < d->scale - 1.0;
+}
 
 static void pairs(mm_dither *d, int c, float (*x)[CHUNK],
                   const unsigned char *mode, float *const *out, int done,
@@ -532,8 +564,7 @@ static void pairs(mm_dither *d, int c, float (*x)[CHUNK],
 /* On x86 the rounding is the longest step of each sample's chain (see
  * mm_dither.h): with SSE4.1 (checked at run time; the externals are built
  * for older CPUs) floor is one instruction. Same result, bit for bit. */
-#if defined(__x86_64__) || defined(__i386__)
-#define MM_DITHER_ROUND 1
+#if MM_DITHER_ROUND
 __attribute__((target("sse4.1"))) static void
 pairs_round(mm_dither *d, int c, float (*x)[CHUNK], const unsigned char *mode,
             float *const *out, int done, int len)

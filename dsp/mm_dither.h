@@ -115,6 +115,9 @@ typedef struct mm_dither {
     double scale;                      /* 2^(bits-1) */
     int ntaps;                         /* p of the active shape */
     double h[MM_DITHER_MAXTAPS];       /* active feedback taps h_1..h_p */
+    double hbound;                     /* 3/2 sum|h| + 5/2: a pass with
+                                        * max|u| under 2^(bits-1) - 1 less
+                                        * this cannot clip */
     long blank_len;                    /* 0.5 s in samples */
     int blanked;
     unsigned long clips;
