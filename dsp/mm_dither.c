@@ -431,7 +431,7 @@ typedef int32_t v2i __attribute__((vector_size(8)));
 
 static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
                                                const int p, const int round,
-                                               const int clipck,
+                                               const int general,
                                  float (*x)[CHUNK],
                                  const unsigned char *mode,
                                  float *const *out, int off, int n)
@@ -450,15 +450,14 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
     /* a 32-bit integer v as a double: the bits of 2^52 + v, less 2^52 */
     const v2u low = {0xffffffffu, 0xffffffffu};
     const v2u exp52 = {0x4330000000000000ull, 0x4330000000000000ull};
-    const v2d two52 = {4503599627370496.0, 4503599627370496.0};
-    const v2d two32 = {4294967296.0, 4294967296.0};
+    const v2d two53p32 = {9007203549708288.0, 9007203549708288.0};
     const v2d unit = {1.0 / 4294967296.0, 1.0 / 4294967296.0};
     const v2d half = {0.5, 0.5}, vs = {scale, scale};
     const v2d vmax = {qmax, qmax}, vmin = {qmin, qmin}, vinv = {inv, inv};
     const v2d one = {1.0, 1.0};
     const v2d vlim = {2147483647.0, 2147483647.0}; /* int32 range */
     for (int i = 0; i < n; i++) {
-        if (mode[i] != LIVE) {
+        if (general && mode[i] != LIVE) {
             if (mode[i] == BLANK_CLEAR)
 #pragma GCC unroll 12
                 for (int k = 0; k < p; k++)
@@ -473,9 +472,11 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
         a ^= a << 23;
         s1 = a ^ b ^ (a >> 17) ^ (b >> 26);
         const v2u r = s1 + b;
-        v2d ulo = (v2d)((r & low) | exp52) - two52;
-        v2d uhi = (v2d)((r >> 32) | exp52) - two52;
-        v2d dh = ((ulo + uhi) - two32) * unit + half;
+        /* (2^52 + lo - (2^53 + 2^32)) + (2^52 + hi) = lo + hi - 2^32,
+         * every step exact (integers under 2^53) */
+        v2d ulo = (v2d)((r & low) | exp52) - two53p32;
+        v2d uhi = (v2d)((r >> 32) | exp52);
+        v2d dh = (ulo + uhi) * unit + half;
         v2d t = (v2d){x[c][i], x[c + 1][i]} * vs + dh;
 #pragma GCC unroll 12
         for (int k = p - 1; k >= 1; k--)
@@ -506,7 +507,7 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
         if (p > 0)
             e[0] = q - (t - dh);
         v2l over = (v2l)(q > vmax) | (v2l)(q < vmin);
-        if (clipck && (over[0] | over[1])) { /* rare: clip, count */
+        if (general && (over[0] | over[1])) { /* rare: clip, count */
             for (int l = 0; l < 2; l++) {
                 clips += over[l] != 0;
                 q[l] = q[l] > qmax ? qmax : q[l] < qmin ? qmin : q[l];
@@ -529,15 +530,16 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
     d->clips += clips;
 }
 
-/* clipck 0 where no sample of the pass can reach the clip (noclip) */
+/* general 0 where every frame of the pass is dithered and no sample can
+ * reach the clip (noclip): no per-sample tests */
 #define QUANTIZE_PAIR2(round, ck)                                          \
     (p == 9   ? quantize_pair(d, c, 9, round, ck, x, mode, out, done, len) \
      : p == 2 ? quantize_pair(d, c, 2, round, ck, x, mode, out, done, len) \
      : p == 0 ? quantize_pair(d, c, 0, round, ck, x, mode, out, done, len) \
               : quantize_pair(d, c, p, round, ck, x, mode, out, done, len))
 #define QUANTIZE_PAIR(round)                                               \
-    (noclip(d, x, c, len) ? QUANTIZE_PAIR2(round, 0)                       \
-                          : QUANTIZE_PAIR2(round, 1))
+    (live == len && noclip(d, x, c, len) ? QUANTIZE_PAIR2(round, 0)        \
+                                         : QUANTIZE_PAIR2(round, 1))
 
 /* No sample of channels c, c + 1 in this pass can be clipped: with
  * |e| <= 3/2 (TPDF), |q| <= |u| + 3/2 + 3/2 sum|h_k| + 1 < 2^(bits-1) - 1
@@ -555,7 +557,7 @@ static int noclip(const mm_dither *d, float (*x)[CHUNK], int c, int len)
 
 static void pairs(mm_dither *d, int c, float (*x)[CHUNK],
                   const unsigned char *mode, float *const *out, int done,
-                  int len)
+                  int len, int live)
 {
     const int p = d->ntaps;
     QUANTIZE_PAIR(0);
@@ -567,7 +569,7 @@ static void pairs(mm_dither *d, int c, float (*x)[CHUNK],
 #if MM_DITHER_ROUND
 __attribute__((target("sse4.1"))) static void
 pairs_round(mm_dither *d, int c, float (*x)[CHUNK], const unsigned char *mode,
-            float *const *out, int done, int len)
+            float *const *out, int done, int len, int live)
 {
     const int p = d->ntaps;
     QUANTIZE_PAIR(1);
@@ -600,11 +602,11 @@ void mm_dither_process(mm_dither *d, const float *const *in,
             if (c + 1 < nch && d->type == MM_DITHER_TPDF) {
 #if MM_DITHER_ROUND
                 if (round) {
-                    pairs_round(d, c, x, mode, out, done, len);
+                    pairs_round(d, c, x, mode, out, done, len, live);
                     continue;
                 }
 #endif
-                pairs(d, c, x, mode, out, done, len);
+                pairs(d, c, x, mode, out, done, len, live);
                 continue;
             }
 #endif
