@@ -707,6 +707,28 @@ static double short_gain(mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     float bv[MM_PEAKLIMITER_SHORT_PH], av[MM_PEAKLIMITER_SHORT_PH];
     float ov[MM_PEAKLIMITER_SHORT_PH];
     short_dots(l, xn, ow, bv, av, ov);
+    if (l->path == MM_PEAKLIMITER_PATH_FAST) {
+        /* g = 1 seen on the sums themselves: if every point at g = 1,
+         * |A + b| + |c| E, and |x[p]| are under t / 1.25 (the parabola's
+         * largest lift; 1.0001 for the rounding of the reciprocals and
+         * the parabola), the constraints and the parabola leave g = 1:
+         * skip them (the chain through the gain in force is the longer
+         * part of a full reading). */
+        float m = fabsf(xp);
+        for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+            A[q] = ov[q] + gc * av[q];
+            B[q] = bv[q] + l->sc[q] * e;
+            const float yq = (float)(fabs(A[q] + bv[q])
+                                     + fabs(l->sc[q]) * E);
+            m = yq > m ? yq : m;
+        }
+        if (m * (1.25f * 1.0001f) <= t) {
+            const double g1 = 1.0;
+            ch->sprev = (float)(A[2] + g1 * B[2]);
+            l->quick++;
+            return 1.0;
+        }
+    }
     double g = 1.0;
     for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
         const float b = bv[q], a = av[q], o = ov[q];

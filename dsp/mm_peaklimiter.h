@@ -219,6 +219,7 @@ typedef struct mm_peaklimiter {
     int path;              /* MM_PEAKLIMITER_PATH_*: tests pick the plain
                             * reference; 0 (fast) otherwise */
     unsigned long lazy;    /* readings the fast path skipped (tests) */
+    unsigned long quick;   /* readings it ended after the sums (tests) */
     uint32_t t;            /* detector time */
     mm_smoother ingain, thresh, link;
     double ceiling_db, input_db, release_ms, lookahead_ms, link_pct;

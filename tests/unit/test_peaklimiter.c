@@ -476,6 +476,8 @@ static void run_span(mm_peaklimiter *l, const float *L, const float *R,
     }
 }
 
+static unsigned long quick_total; /* readings ended after the sums */
+
 static unsigned long lazy_vs_plain(const float *L, const float *R, int n,
                                    double fs, double la, double ceil)
 {
@@ -509,8 +511,9 @@ static unsigned long lazy_vs_plain(const float *L, const float *R, int n,
                 same = 0;
             }
     assert_true(same);
-    assert_true(l[1].lazy == 0);
+    assert_true(l[1].lazy == 0 && l[1].quick == 0);
     unsigned long skipped = l[0].lazy;
+    quick_total += l[0].quick;
     for (int p = 0; p < 2; p++) {
         mm_peaklimiter_free(&l[p]);
         for (int c = 0; c < 2; c++)
@@ -541,9 +544,12 @@ static void test_fast_equals_plain(void **state)
             ml += lazy_vs_plain(L, R, n, fs, looks[k], g == 3 ? -6 : -1);
         }
         print_message("lookahead %.1f ms: fast == plain; lazy readings "
-                      "%lu of %d (torture), %lu of %d (music)\n", looks[k],
-                      lazy, 5 * 2 * n, ml, 4 * 2 * n);
+                      "%lu of %d (torture), %lu of %d (music); %lu ended "
+                      "after the sums\n", looks[k], lazy, 5 * 2 * n, ml,
+                      4 * 2 * n, quick_total);
         assert_true(ml > 0);
+        assert_true(quick_total > 0);
+        quick_total = 0;
     }
     free(L), free(R);
 }
