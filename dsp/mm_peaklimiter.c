@@ -280,9 +280,31 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
     /* the lazy reading's tables (lazy_bound), rounded up */
     memset(l->lw, 0, sizeof l->lw);
     memset(l->lo, 0, sizeof l->lo);
+    /* the CW samples around the period are weighed one by one (hc), the
+     * rest by blocks */
+    const int cw = nb < MM_PEAKLIMITER_LAZY_CW ? nb : MM_PEAKLIMITER_LAZY_CW;
+    int jc0 = nb - 1 - f - MM_PEAKLIMITER_LAZY_CW / 2 + 1;
+    if (jc0 > nb - cw)
+        jc0 = nb - cw;
+    if (jc0 < 0)
+        jc0 = 0;
+    l->cw = cw;
+    l->jc0 = jc0;
+    for (int j = 0; j < nb; j++) {
+        double m = 0.0;
+        for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+            double v = fabs((double)l->sb[q][j]) + fabs((double)l->sa[q][j]);
+            if (v > m)
+                m = v;
+        }
+        if (j >= jc0 && j < jc0 + cw)
+            l->hc[j - jc0] = (float)(m * (1.0 + 1e-6));
+    }
     for (int r = 0; r < LN; r++) {
         double acc[MM_PEAKLIMITER_SHORT_W / MM_PEAKLIMITER_LANES + 1] = {0.0};
         for (int j = 0; j < nb; j++) {
+            if (j >= jc0 && j < jc0 + cw)
+                continue;
             double m = 0.0;
             for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
                 double v = fabs((double)l->sb[q][j]) + fabs((double)l->sa[q][j]);
@@ -579,9 +601,10 @@ static void short_dots(const mm_peaklimiter *l, const float *xn,
 /* Lazy reading (the fast path). With g = 1 every point is
  *   |y| = |o + gc a + b + c e| <= sum |so||o| + sum (|sa| + |sb|)|x|
  *                                 + |c| E          (0 <= gc <= 1),
- * bounded again by the largest |x| (|o|) of each block of 16 samples
- * times the weights' absolute sum over the block (lw, lo: one table per
- * alignment of the window on the blocks). mm_truepeak's parabola lifts
+ * taken sample by sample for the LAZY_CW inputs around the period (hc)
+ * and, elsewhere, bounded again by the largest |x| (|o|) of each block
+ * of 16 samples times the weights' absolute sum over the block (lw, lo:
+ * one table per alignment of the window on the blocks). mm_truepeak's parabola lifts
  * the period's largest point by at most a quarter, and float rounding of
  * the sums (at most 288 terms) by far less than 1e-4 of the bound; so if
  *   1.25 (1 + 1e-4) max(bound, |x[p]|) <= t,
@@ -609,7 +632,15 @@ static float lazy_bound(const mm_peaklimiter *l, const mm_peaklimiter_ch *ch,
     }
     if (k < ko)
         u0 += lo[k] * bo[k];
-    float u = u0 + u1;
+    const float *xc = xn - l->nb + 1 + l->jc0;
+    float c0 = 0.0f, c1 = 0.0f;
+    for (k = 0; k + 1 < l->cw; k += 2) {
+        c0 += l->hc[k] * fabsf(xc[k]);
+        c1 += l->hc[k + 1] * fabsf(xc[k + 1]);
+    }
+    if (k < l->cw)
+        c0 += l->hc[k] * fabsf(xc[k]);
+    float u = (u0 + u1) + (c0 + c1);
     if (fabsf(xp) > u)
         u = fabsf(xp);
     return u * (1.25f * 1.0001f);

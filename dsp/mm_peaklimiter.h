@@ -133,6 +133,8 @@
 #define MM_PEAKLIMITER_SHORT_NYQBIN 64 /* its amplitude: held 64..128 */
 #define MM_PEAKLIMITER_SHORT_FMAX 128  /* future taps at most */
 #define MM_PEAKLIMITER_LANES 16        /* partial sums per dot product */
+#define MM_PEAKLIMITER_LAZY_CW 32      /* lazy bound: samples taken one by
+                                        * one around the period */
 /* detector paths: fast (vector dot products, lazy readings), plain
  * (scalar loops, every reading full: the reference), full (vector dot
  * products, every reading full) */
@@ -214,6 +216,8 @@ typedef struct mm_peaklimiter {
     float lo[MM_PEAKLIMITER_LANES]
             [MM_PEAKLIMITER_SHORT_K / MM_PEAKLIMITER_LANES + 1];
     float scmax;
+    float hc[MM_PEAKLIMITER_LAZY_CW]; /* ... sample by sample around */
+    int jc0, cw;           /* the period: window indices jc0 .. + cw */
     int so_n;              /* committed-output taps in use */
     int sa_n;              /* window indices the ramp's share reaches */
     int path;              /* MM_PEAKLIMITER_PATH_*: tests pick the plain
