@@ -300,19 +300,42 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
         if (j >= jc0 && j < jc0 + cw)
             l->hc[j - jc0] = (float)(m * (1.0 + 1e-6));
     }
+    /* the tails by parts: sum W x = T x[edge] - sum T dx (left, T the
+     * sums from the far end), U x[edge] + sum U dx (right); W = sb + gc sa,
+     * so |T| <= |Tb| + |Ta| */
+    double wd[MM_PEAKLIMITER_SHORT_W] = {0.0};
+    double wbl = 0.0, wbr = 0.0;
+    const int j1 = jc0 + cw;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        double tb = 0.0, ta = 0.0;
+        for (int j = 0; j < jc0; j++) {
+            tb += l->sb[q][j];
+            ta += l->sa[q][j];
+            double v = fabs(tb) + fabs(ta);
+            if (j < jc0 - 1) {
+                if (v > wd[j + 1])
+                    wd[j + 1] = v;
+            } else if (v > wbl)
+                wbl = v;
+        }
+        tb = ta = 0.0;
+        for (int j = nb - 1; j >= j1; j--) {
+            tb += l->sb[q][j];
+            ta += l->sa[q][j];
+            double v = fabs(tb) + fabs(ta);
+            if (j > j1) {
+                if (v > wd[j])
+                    wd[j] = v;
+            } else if (v > wbr)
+                wbr = v;
+        }
+    }
+    l->wbl = (float)(wbl * (1.0 + 1e-6));
+    l->wbr = (float)(wbr * (1.0 + 1e-6));
     for (int r = 0; r < LN; r++) {
         double acc[MM_PEAKLIMITER_SHORT_W / MM_PEAKLIMITER_LANES + 1] = {0.0};
-        for (int j = 0; j < nb; j++) {
-            if (j >= jc0 && j < jc0 + cw)
-                continue;
-            double m = 0.0;
-            for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
-                double v = fabs((double)l->sb[q][j]) + fabs((double)l->sa[q][j]);
-                if (v > m)
-                    m = v;
-            }
-            acc[(r + j) / LN] += m;
-        }
+        for (int j = 0; j < nb; j++)
+            acc[(r + j) / LN] += wd[j];
         for (int k = 0; k <= nb / LN; k++)
             l->lw[r][k] = (float)(acc[k] * (1.0 + 1e-6));
         double aco[MM_PEAKLIMITER_SHORT_K / MM_PEAKLIMITER_LANES + 1] = {0.0};
@@ -601,10 +624,14 @@ static void short_dots(const mm_peaklimiter *l, const float *xn,
 /* Lazy reading (the fast path). With g = 1 every point is
  *   |y| = |o + gc a + b + c e| <= sum |so||o| + sum (|sa| + |sb|)|x|
  *                                 + |c| E          (0 <= gc <= 1),
- * taken sample by sample for the LAZY_CW inputs around the period (hc)
- * and, elsewhere, bounded again by the largest |x| (|o|) of each block
- * of 16 samples times the weights' absolute sum over the block (lw, lo:
- * one table per alignment of the window on the blocks). mm_truepeak's parabola lifts
+ * taken sample by sample for the LAZY_CW inputs around the period (hc);
+ * the tails on either side summed by parts: with T the tail's partial
+ * sums from its far end, sum W x = T x[edge] -+ sum T (x[j] - x[j - 1]),
+ * so they weigh the first differences (small for music) and the edge
+ * samples (wbl, wbr); the differences, and the outputs, bounded by the
+ * largest of each block of 16 samples times the weights' absolute sum
+ * over the block (lw, lo: one table per alignment of the window on the
+ * blocks). mm_truepeak's parabola lifts
  * the period's largest point by at most a quarter, and float rounding of
  * the sums (at most 288 terms) by far less than 1e-4 of the bound; so if
  *   1.25 (1 + 1e-4) max(bound, |x[p]|) <= t,
@@ -640,6 +667,10 @@ static float lazy_bound(const mm_peaklimiter *l, const mm_peaklimiter_ch *ch,
     }
     if (k < l->cw)
         c0 += l->hc[k] * fabsf(xc[k]);
+    if (l->jc0 > 0)
+        c0 += l->wbl * fabsf(xc[-1]);
+    if (l->jc0 + l->cw < l->nb)
+        c1 += l->wbr * fabsf(xc[l->cw]);
     float u = (u0 + u1) + (c0 + c1);
     if (fabsf(xp) > u)
         u = fabsf(xp);
@@ -714,15 +745,19 @@ static double short_gain(mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     int skip = 0;
     /* after a bound that failed, the next LAZY_WAIT readings are full
      * without trying (under hard limiting it fails every time) */
+    const int check = l->path == MM_PEAKLIMITER_PATH_CHECK;
     if (l->path == MM_PEAKLIMITER_PATH_FAST && ch->lazy_wait > 0)
         ch->lazy_wait--;
-    else if (l->path == MM_PEAKLIMITER_PATH_FAST) {
+    else if (l->path == MM_PEAKLIMITER_PATH_FAST || check) {
         skip = fabsf(xp) * (1.25f * 1.0001f) <= t
                && lazy_bound(l, ch, xn, ow, E, xp) <= t;
         if (!skip)
             ch->lazy_wait = LAZY_WAIT;
     }
-    if (skip) {
+    if (check) { /* decide as the fast path, then read in full */
+        l->lazy += skip;
+        ch->stale = 0;
+    } else if (skip) {
         /* g = 1 whatever the dot products say: what the full reading
          * would leave behind (y(p + 3/4) for the next period's parabola)
          * is computed only if the next reading is a full one */
@@ -738,7 +773,8 @@ static double short_gain(mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     float bv[MM_PEAKLIMITER_SHORT_PH], av[MM_PEAKLIMITER_SHORT_PH];
     float ov[MM_PEAKLIMITER_SHORT_PH];
     short_dots(l, xn, ow, bv, av, ov);
-    if (l->path == MM_PEAKLIMITER_PATH_FAST) {
+    int quick = 0;
+    if (l->path == MM_PEAKLIMITER_PATH_FAST || check) {
         /* g = 1 seen on the sums themselves: if every point at g = 1,
          * |A + b| + |c| E, and |x[p]| are under t / 1.25 (the parabola's
          * largest lift; 1.0001 for the rounding of the reciprocals and
@@ -753,7 +789,10 @@ static double short_gain(mm_peaklimiter *l, mm_peaklimiter_ch *ch,
                                      + fabs(l->sc[q]) * E);
             m = yq > m ? yq : m;
         }
-        if (m * (1.25f * 1.0001f) <= t) {
+        quick = m * (1.25f * 1.0001f) <= t;
+        if (quick && check)
+            l->quick++;
+        else if (quick) {
             const double g1 = 1.0;
             ch->sprev = (float)(A[2] + g1 * B[2]);
             l->quick++;
@@ -788,6 +827,8 @@ static double short_gain(mm_peaklimiter *l, mm_peaklimiter_ch *ch,
         y[3] = (float)(A[2] + g * B[2]);
     }
     ch->sprev = y[3];
+    if (check && (skip || quick) && g != 1.0)
+        l->wrong++;
     return g;
 }
 
@@ -820,7 +861,8 @@ static void block_maxima(mm_peaklimiter_ch *ch, int nx)
     for (int b = 0; b * LN < nx; b++) {
         float m = 0.0f;
         for (int k = 0; k < LN; k++) {
-            float v = fabsf(ch->hx[b * LN + k]);
+            const int i = b * LN + k;
+            float v = i > 0 ? fabsf(ch->hx[i] - ch->hx[i - 1]) : 0.0f;
             m = v > m ? v : m;
         }
         ch->bmx[b] = m;
@@ -909,7 +951,8 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
             detect(l, &l->ch[c], x[c], pk[c], cnt);
         const int shortp = l->truepeak;
         const int P = MM_PEAKLIMITER_SHORT_W;
-        const int lazy = shortp && l->path == MM_PEAKLIMITER_PATH_FAST;
+        const int lazy = shortp && (l->path == MM_PEAKLIMITER_PATH_FAST
+                                    || l->path == MM_PEAKLIMITER_PATH_CHECK);
         if (lazy)
             for (int c = 0; c < nch; c++)
                 block_maxima(&l->ch[c], P + cnt);

@@ -85,9 +85,11 @@
  *     run time; the plain loop, MM_PEAKLIMITER_PATH_PLAIN, does the same
  *     operations in the same order);
  *   lazy readings: with g = 1 every point is at most
- *     sum |so||o| + sum (|sa| + |sb|)|x| + |sc| E, bounded again by the
- *     largest |x| and |o| of each block of 16 samples times the weights'
- *     absolute sums over the block; if 1.25 (the parabola's largest lift)
+ *     sum |so||o| + |sum (sb + gc sa) x| + |sc| E: the 32 inputs around
+ *     the period taken one by one (|sb| + |sa|), the two tails summed by
+ *     parts (weights: the tails' partial sums, on the first differences
+ *     of x, which music keeps small), the differences and the outputs
+ *     by blocks of 16 (largest of the block times the weights' sum); if 1.25 (the parabola's largest lift)
  *     x 1.0001 (float rounding of sums of at most 288 terms: under 2e-5)
  *     times that bound, and |x[p]|, are under T, the reading returns 1
  *     and is skipped; y(p + 3/4), which the next period's parabola uses,
@@ -137,9 +139,10 @@
                                         * one around the period */
 /* detector paths: fast (vector dot products, lazy readings), plain
  * (scalar loops, every reading full: the reference), full (vector dot
- * products, every reading full) */
+ * products, every reading full), check (every reading full, counting
+ * the fast path's shortcuts the full reading contradicts: wrong) */
 enum { MM_PEAKLIMITER_PATH_FAST = 0, MM_PEAKLIMITER_PATH_PLAIN = 1,
-       MM_PEAKLIMITER_PATH_FULL = 2 };
+       MM_PEAKLIMITER_PATH_FULL = 2, MM_PEAKLIMITER_PATH_CHECK = 3 };
 /* input samples a reading uses at most: x[n - W + 1 .. n] */
 #define MM_PEAKLIMITER_SHORT_W                                              \
     (MM_PEAKLIMITER_SHORT_FMAX + MM_PEAKLIMITER_SHORT_K)
@@ -170,7 +173,8 @@ typedef struct mm_peaklimiter_ch {
     int lazy_wait;         /* full readings before the bound is tried */
     float e_prev;          /* what it saw: the fs/2 estimate, */
     double gc_prev;        /* and the gain in force */
-    /* largest |x| of each block of LANES samples of hx, |o| of oh */
+    /* largest |x[i] - x[i - 1]| of each block of LANES samples of hx,
+     * largest |o| of each block of oh */
     float bmx[(MM_PEAKLIMITER_SHORT_W + MM_PEAKLIMITER_CHUNK)
               / MM_PEAKLIMITER_LANES + 1];
     float bmo[(MM_PEAKLIMITER_SHORT_K + MM_PEAKLIMITER_CHUNK)
@@ -218,12 +222,14 @@ typedef struct mm_peaklimiter {
     float scmax;
     float hc[MM_PEAKLIMITER_LAZY_CW]; /* ... sample by sample around */
     int jc0, cw;           /* the period: window indices jc0 .. + cw */
+    float wbl, wbr;        /* the tails' edge samples (by parts) */
     int so_n;              /* committed-output taps in use */
     int sa_n;              /* window indices the ramp's share reaches */
     int path;              /* MM_PEAKLIMITER_PATH_*: tests pick the plain
                             * reference; 0 (fast) otherwise */
     unsigned long lazy;    /* readings the fast path skipped (tests) */
     unsigned long quick;   /* readings it ended after the sums (tests) */
+    unsigned long wrong;   /* check path: shortcuts with g != 1 (tests) */
     uint32_t t;            /* detector time */
     mm_smoother ingain, thresh, link;
     double ceiling_db, input_db, release_ms, lookahead_ms, link_pct;

@@ -477,44 +477,57 @@ static void run_span(mm_peaklimiter *l, const float *L, const float *R,
 }
 
 static unsigned long quick_total; /* readings ended after the sums */
+static unsigned long check_total; /* shortcuts checked against full */
 
 static unsigned long lazy_vs_plain(const float *L, const float *R, int n,
                                    double fs, double la, double ceil)
 {
-    float *o[2][2];
-    for (int p = 0; p < 2; p++)
+    float *o[3][2];
+    for (int p = 0; p < 3; p++)
         for (int c = 0; c < 2; c++)
             o[p][c] = malloc(n * sizeof(float));
-    mm_peaklimiter l[2] = {{0}};
-    for (int p = 0; p < 2; p++) {
+    /* fast, plain, and check: every reading full, and every shortcut
+     * the fast path would take checked against it */
+    mm_peaklimiter l[3] = {{0}};
+    const int paths[3] = {MM_PEAKLIMITER_PATH_FAST, MM_PEAKLIMITER_PATH_PLAIN,
+                          MM_PEAKLIMITER_PATH_CHECK};
+    for (int p = 0; p < 3; p++) {
         assert_int_equal(mm_peaklimiter_init(&l[p], 2, fs), MM_OK);
-        l[p].path = p ? MM_PEAKLIMITER_PATH_PLAIN : MM_PEAKLIMITER_PATH_FAST;
+        l[p].path = paths[p];
         mm_peaklimiter_set(&l[p], MM_PEAKLIMITER_LOOKAHEAD, la);
         mm_peaklimiter_set(&l[p], MM_PEAKLIMITER_CEILING, ceil);
         mm_peaklimiter_snap(&l[p]);
         /* a lookahead change and a sample of truepeak 0 on the way */
-        run_span(&l[p], L, R, o[p], 0, n / 2, p);
+        const int pl = p == 1;
+        run_span(&l[p], L, R, o[p], 0, n / 2, pl);
         mm_peaklimiter_set(&l[p], MM_PEAKLIMITER_LOOKAHEAD, la + 0.5);
-        run_span(&l[p], L, R, o[p], n / 2, 3 * n / 4, p);
+        run_span(&l[p], L, R, o[p], n / 2, 3 * n / 4, pl);
         mm_peaklimiter_set(&l[p], MM_PEAKLIMITER_TRUEPEAK, 0);
-        run_span(&l[p], L, R, o[p], 3 * n / 4, 3 * n / 4 + 1, p);
+        run_span(&l[p], L, R, o[p], 3 * n / 4, 3 * n / 4 + 1, pl);
         mm_peaklimiter_set(&l[p], MM_PEAKLIMITER_TRUEPEAK, 1);
-        run_span(&l[p], L, R, o[p], 3 * n / 4 + 1, n, p);
+        run_span(&l[p], L, R, o[p], 3 * n / 4 + 1, n, pl);
     }
     int same = 1;
-    for (int c = 0; c < 2; c++)
-        for (int i = 0; i < n; i++)
-            if (memcmp(&o[0][c][i], &o[1][c][i], sizeof(float)) != 0) {
-                if (same)
-                    print_message("fast != plain at %d ch %d: %.9g %.9g\n",
-                                  i, c, o[0][c][i], o[1][c][i]);
-                same = 0;
-            }
+    for (int p = 0; p < 3; p += 2)
+        for (int c = 0; c < 2; c++)
+            for (int i = 0; i < n; i++)
+                if (memcmp(&o[p][c][i], &o[1][c][i], sizeof(float)) != 0) {
+                    if (same)
+                        print_message("path %d != plain at %d ch %d: %.9g "
+                                      "%.9g\n", p, i, c, o[p][c][i],
+                                      o[1][c][i]);
+                    same = 0;
+                }
     assert_true(same);
+    /* no shortcut the fast path would take is contradicted by the full
+     * reading (g would be 1 there, exactly) */
+    assert_true(l[2].wrong == 0);
+    assert_true(l[2].lazy >= l[0].lazy && l[2].quick > 0);
+    check_total += l[2].lazy + l[2].quick;
     assert_true(l[1].lazy == 0 && l[1].quick == 0);
     unsigned long skipped = l[0].lazy;
     quick_total += l[0].quick;
-    for (int p = 0; p < 2; p++) {
+    for (int p = 0; p < 3; p++) {
         mm_peaklimiter_free(&l[p]);
         for (int c = 0; c < 2; c++)
             free(o[p][c]);
@@ -545,8 +558,10 @@ static void test_fast_equals_plain(void **state)
         }
         print_message("lookahead %.1f ms: fast == plain; lazy readings "
                       "%lu of %d (torture), %lu of %d (music); %lu ended "
-                      "after the sums\n", looks[k], lazy, 5 * 2 * n, ml,
-                      4 * 2 * n, quick_total);
+                      "after the sums; %lu shortcuts checked, none wrong\n",
+                      looks[k], lazy, 5 * 2 * n, ml, 4 * 2 * n, quick_total,
+                      check_total);
+        check_total = 0;
         assert_true(ml > 0);
         assert_true(quick_total > 0);
         quick_total = 0;
