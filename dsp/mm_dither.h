@@ -54,9 +54,12 @@
  * first non-zero input sample of any channel.
  *
  * Cost (make bench, stereo 48 kHz, 64-frame blocks, the shared 2-core
- * machine, sox's cost being `sox dither` over `sox -D`): see the figures
- * in the last bench run; fweighted core about 4.0 ns per sample against
- * 4.7 before the pair loop's last changes (same run, alternated).
+ * machine, sox's cost being `sox dither` over `sox -D`; BENCH_SECONDS=20):
+ *   fweighted  core 3.9 ns per sample (was 6.1 in the run before these
+ *              changes): 0.69x sox's unshaped TPDF dither (was 1.16x),
+ *              0.13x its shaped one; the dither~ object 0.54x (was 1.50x;
+ *              the Pd rows are the noisiest);
+ *   tpdf       core 2.4 ns.
  * Stereo TPDF runs both channels in one vector of two doubles (GCC vector
  * extensions; the plain path, used for rpdf/hp, an odd last channel,
  * other compilers or with MM_DITHER_PLAIN, gives the same output bit for

@@ -78,7 +78,7 @@
  * outputs 0.1 to 0.8 dB higher.
  * Cost: 3 points x (inputs in reach + ramp + committed outputs)
  * multiply-adds per sample and channel, about 3 x 240 at 1.2 ms and
- * 3 x 430 at 5 ms (window and ramp padded to 16). Two things make it
+ * 3 x 430 at 5 ms (window and ramp padded to 16). Three things make it
  * cheaper without changing a bit of the output:
  *   vector dot products: the three points' sums run together in 16
  *     partial sums each (GCC vector extensions; an avx2 clone picked at
@@ -89,21 +89,31 @@
  *     the period taken one by one (|sb| + |sa|), the two tails summed by
  *     parts (weights: the tails' partial sums, on the first differences
  *     of x, which music keeps small), the differences and the outputs
- *     by blocks of 16 (largest of the block times the weights' sum); if 1.25 (the parabola's largest lift)
- *     x 1.0001 (float rounding of sums of at most 288 terms: under 2e-5)
- *     times that bound, and |x[p]|, are under T, the reading returns 1
- *     and is skipped; y(p + 3/4), which the next period's parabola uses,
- *     is computed only when the next reading is a full one. After a
- *     bound that fails, the next 8 readings are full without trying.
+ *     by blocks of 16 (largest of the block times the weights' sum);
+ *     if 1.25 (the parabola's largest lift) x 1.0001 (float rounding of
+ *     sums of at most 288 terms: under 2e-5) times that bound, and
+ *     |x[p]|, are under T, the reading returns 1 and is skipped;
+ *     y(p + 3/4), which the next period's parabola uses, is computed
+ *     only when the next reading is a full one. After a bound that
+ *     fails, the next 8 readings are full without trying;
+ *   readings ended after the sums: if every point at g = 1 (|A + b| +
+ *     |c| E) and |x[p]|, times 1.25 x 1.0001, are under T, g = 1 and the
+ *     constraints and the parabola are skipped.
+ * The detector stays in float as before (weights, histories, sums); the
+ * bounds carry the rounding margin above.
  * tests/unit/test_peaklimiter.c (test_fast_equals_plain) checks the fast
- * path against the plain one bit for bit. Core (bench/core/bench_limiter,
- * -O2, one run on the shared machine, 20 s of the bench material): 5 ms
- * music 205 -> 65 ns, hot (+12 dB) 203 -> 126; 1.2 ms music 145 -> 55,
- * hot 164 -> 100 (per sample and channel). Under hard limiting every
- * reading is full: the lazy bound never holds, and what is left is the
- * dot products (a third) and the per-sample chain from the gain in force
- * through the constraints, the parabola and the envelope back to the
- * next gain in force.
+ * path against the plain one bit for bit, and a check path (every reading
+ * full) that no shortcut the fast path takes is contradicted. On the
+ * bench material (20 s, 5 ms) 84% of the music's readings are lazy and
+ * 16% end after the sums; hot (+12 dB), 29% lazy, 52% after the sums.
+ * make bench (BENCH_ONLY=limiter, 20 s, the shared machine, each ratio
+ * from one run), core over x42 dpl: music at 5 ms 3.16 -> 0.80-0.97,
+ * 1.2 ms 2.43 -> 0.82-1.25; hot at 5 ms 3.21 -> 1.28-1.32, 1.2 ms
+ * 2.42 -> 1.08-1.23. Under hard limiting most readings still need the
+ * sums: a reading's g is 1 for 85% of hot music's periods, but the bound
+ * cannot see it through the loud samples elsewhere in the window; what
+ * is left is the dot products and the chain from the gain in force
+ * through the envelope to the next one.
  * Parameters (mm_peaklimiter_table, mm_param.h; mm_peaklimiter_set clamps
  * and returns the value applied): ceiling dBTP -24..0 [-1], input dB
  * -24..24 [0], release ms 1..1000 [50], lookahead ms 1..20 [5], link %
