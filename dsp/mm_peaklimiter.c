@@ -332,6 +332,21 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
     }
     l->wbl = (float)(wbl * (1.0 + 1e-6));
     l->wbr = (float)(wbr * (1.0 + 1e-6));
+    /* the outputs by parts too, from the oldest: weights on their first
+     * differences, and the newest output */
+    double wdo[MM_PEAKLIMITER_SHORT_K] = {0.0}, wob = 0.0;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        double tq = 0.0;
+        for (int j = 0; j < no; j++) {
+            tq += l->so[q][j];
+            if (j < no - 1) {
+                if (fabs(tq) > wdo[j + 1])
+                    wdo[j + 1] = fabs(tq);
+            } else if (fabs(tq) > wob)
+                wob = fabs(tq);
+        }
+    }
+    l->wob = (float)(wob * (1.0 + 1e-6));
     for (int r = 0; r < LN; r++) {
         double acc[MM_PEAKLIMITER_SHORT_W / MM_PEAKLIMITER_LANES + 1] = {0.0};
         for (int j = 0; j < nb; j++)
@@ -339,13 +354,8 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
         for (int k = 0; k <= nb / LN; k++)
             l->lw[r][k] = (float)(acc[k] * (1.0 + 1e-6));
         double aco[MM_PEAKLIMITER_SHORT_K / MM_PEAKLIMITER_LANES + 1] = {0.0};
-        for (int j = 0; j < no; j++) {
-            double m = 0.0;
-            for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++)
-                if (fabs((double)l->so[q][j]) > m)
-                    m = fabs((double)l->so[q][j]);
-            aco[(r + j) / LN] += m;
-        }
+        for (int j = 0; j < no; j++)
+            aco[(r + j) / LN] += wdo[j];
         for (int k = 0; k <= no / LN; k++)
             l->lo[r][k] = (float)(aco[k] * (1.0 + 1e-6));
     }
@@ -622,18 +632,19 @@ static void short_dots(const mm_peaklimiter *l, const float *xn,
 }
 
 /* Lazy reading (the fast path). With g = 1 every point is
- *   |y| = |o + gc a + b + c e| <= sum |so||o| + sum (|sa| + |sb|)|x|
+ *   |y| = |o + gc a + b + c e| <= |sum so o| + |sum (sb + gc sa) x|
  *                                 + |c| E          (0 <= gc <= 1),
- * taken sample by sample for the LAZY_CW inputs around the period (hc);
+ * the inputs' part taken sample by sample (|sb| + |sa|) for the LAZY_CW inputs around the period (hc);
  * the tails on either side summed by parts: with T the tail's partial
  * sums from its far end, sum W x = T x[edge] -+ sum T (x[j] - x[j - 1]),
  * so they weigh the first differences (small for music) and the edge
- * samples (wbl, wbr); the differences, and the outputs, bounded by the
+ * samples (wbl, wbr); the outputs by parts the same way (from the
+ * oldest: the newest output weighs wob); the differences bounded by the
  * largest of each block of 16 samples times the weights' absolute sum
  * over the block (lw, lo: one table per alignment of the window on the
- * blocks). mm_truepeak's parabola lifts
- * the period's largest point by at most a quarter, and float rounding of
- * the sums (at most 288 terms) by far less than 1e-4 of the bound; so if
+ * blocks). mm_truepeak's parabola lifts the period's largest point by at
+ * most a quarter, and float rounding of the sums (at most 288 terms) by
+ * far less than 1e-4 of the bound; so if
  *   1.25 (1 + 1e-4) max(bound, |x[p]|) <= t,
  * the full reading returns g = 1 exactly and is skipped. */
 static float lazy_bound(const mm_peaklimiter *l, const mm_peaklimiter_ch *ch,
@@ -659,6 +670,7 @@ static float lazy_bound(const mm_peaklimiter *l, const mm_peaklimiter_ch *ch,
     }
     if (k < ko)
         u0 += lo[k] * bo[k];
+    u1 += l->wob * fabsf(ow[-1]);
     const float *xc = xn - l->nb + 1 + l->jc0;
     float c0 = 0.0f, c1 = 0.0f;
     for (k = 0; k + 1 < l->cw; k += 2) {
@@ -872,7 +884,8 @@ static void block_maxima(mm_peaklimiter_ch *ch, int nx)
         float m = 0.0f;
         if (b * LN < MM_PEAKLIMITER_SHORT_K)
             for (int k = 0; k < LN; k++) {
-                float v = fabsf(ch->oh[b * LN + k]);
+                const int i = b * LN + k;
+                float v = i > 0 ? fabsf(ch->oh[i] - ch->oh[i - 1]) : 0.0f;
                 m = v > m ? v : m;
             }
         ch->bmo[b] = m;
@@ -986,10 +999,11 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
                 out[c][done + i] = o;
                 const float oc = finite_or_clamped(o);
                 if (lazy) {
-                    float *bm = &ch->bmo[(MM_PEAKLIMITER_SHORT_K + ch->on)
-                                         / MM_PEAKLIMITER_LANES];
-                    if (fabsf(oc) > *bm)
-                        *bm = fabsf(oc);
+                    const int at = MM_PEAKLIMITER_SHORT_K + ch->on;
+                    float *bm = &ch->bmo[at / MM_PEAKLIMITER_LANES];
+                    const float dv = fabsf(oc - ch->oh[at - 1]);
+                    if (dv > *bm)
+                        *bm = dv;
                 }
                 ch->oh[MM_PEAKLIMITER_SHORT_K + ch->on++] = oc;
             }
