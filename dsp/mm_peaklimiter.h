@@ -111,9 +111,9 @@
  * at 1.2 ms; before the tails were: 76% and 18% at 5 ms; with blocks
  * alone: 70% and 12%).
  * make bench (BENCH_ONLY=limiter, 20 s, the shared machine, each ratio
- * from one run), core over x42 dpl: music at 5 ms 3.16 -> 0.80-0.97,
- * 1.2 ms 2.43 -> 0.82-1.25; hot at 5 ms 3.21 -> 1.28-1.32, 1.2 ms
- * 2.42 -> 1.08-1.23. Under hard limiting most readings still need the
+ * from one run; after: the range over three runs), core over x42 dpl:
+ * music at 5 ms 3.16 -> 0.85-0.97, 1.2 ms 2.43 -> 0.82-1.25; hot at
+ * 5 ms 3.21 -> 1.28-1.72, 1.2 ms 2.42 -> 1.08-1.37. Under hard limiting most readings still need the
  * sums: a reading's g is 1 for 85% of hot music's periods, but the bound
  * cannot see it through the loud samples elsewhere in the window; what
  * is left is the dot products and the chain from the gain in force
