@@ -118,8 +118,12 @@ static void redesign(mm_dither *d)
 {
     double a[MM_DITHER_MAXTAPS];
     int p = mm_dither_design(d->shape, d->samplerate, a);
-    for (int k = 0; k < p; k++)
+    double hs = 0.0;
+    for (int k = 0; k < p; k++) {
         d->h[k] = -a[k];
+        hs += fabs(a[k]);
+    }
+    d->hbound = (1.5 * hs + 2.5) * (1.0 + 1e-9) + 1e-6;
     d->ntaps = p;
     clear_state(d);
 }
@@ -412,6 +416,9 @@ static int read_frames(mm_dither *d, const float *const *in, int off,
 
 #if defined(__GNUC__) && !defined(MM_DITHER_PLAIN)
 #define MM_DITHER_VECTOR 1
+#if defined(__x86_64__) || defined(__i386__)
+#define MM_DITHER_ROUND 1 /* SSE4.1 rounding, picked at run time */
+#endif
 /* Two channels of TPDF dither in one vector of two doubles (GCC vector
  * extensions: SSE2 on x86-64, NEON on arm64, plain code elsewhere). The
  * same arithmetic as quantize on each lane, so the outputs are the same
@@ -424,6 +431,7 @@ typedef int32_t v2i __attribute__((vector_size(8)));
 
 static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
                                                const int p, const int round,
+                                               const int general,
                                  float (*x)[CHUNK],
                                  const unsigned char *mode,
                                  float *const *out, int off, int n)
@@ -442,15 +450,14 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
     /* a 32-bit integer v as a double: the bits of 2^52 + v, less 2^52 */
     const v2u low = {0xffffffffu, 0xffffffffu};
     const v2u exp52 = {0x4330000000000000ull, 0x4330000000000000ull};
-    const v2d two52 = {4503599627370496.0, 4503599627370496.0};
-    const v2d two32 = {4294967296.0, 4294967296.0};
+    const v2d two53p32 = {9007203549708288.0, 9007203549708288.0};
     const v2d unit = {1.0 / 4294967296.0, 1.0 / 4294967296.0};
     const v2d half = {0.5, 0.5}, vs = {scale, scale};
     const v2d vmax = {qmax, qmax}, vmin = {qmin, qmin}, vinv = {inv, inv};
     const v2d one = {1.0, 1.0};
     const v2d vlim = {2147483647.0, 2147483647.0}; /* int32 range */
     for (int i = 0; i < n; i++) {
-        if (mode[i] != LIVE) {
+        if (general && mode[i] != LIVE) {
             if (mode[i] == BLANK_CLEAR)
 #pragma GCC unroll 12
                 for (int k = 0; k < p; k++)
@@ -465,9 +472,11 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
         a ^= a << 23;
         s1 = a ^ b ^ (a >> 17) ^ (b >> 26);
         const v2u r = s1 + b;
-        v2d ulo = (v2d)((r & low) | exp52) - two52;
-        v2d uhi = (v2d)((r >> 32) | exp52) - two52;
-        v2d dh = ((ulo + uhi) - two32) * unit + half;
+        /* (2^52 + lo - (2^53 + 2^32)) + (2^52 + hi) = lo + hi - 2^32,
+         * every step exact (integers under 2^53) */
+        v2d ulo = (v2d)((r & low) | exp52) - two53p32;
+        v2d uhi = (v2d)((r >> 32) | exp52);
+        v2d dh = (ulo + uhi) * unit + half;
         v2d t = (v2d){x[c][i], x[c + 1][i]} * vs + dh;
 #pragma GCC unroll 12
         for (int k = p - 1; k >= 1; k--)
@@ -476,8 +485,14 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
             t -= h[0] * e[0];
         v2d q;
         const v2l big = (v2l)(t >= vlim) | (v2l)(t <= -vlim);
-        if (round) { /* SSE4.1 roundsd: exact, and a shorter chain */
+        if (round) { /* SSE4.1 roundpd (toward -inf, no exceptions):
+                      * exact, and a shorter chain */
+#if MM_DITHER_ROUND
+            /* (only reached in pairs_round, built for SSE4.1) */
+            __asm__("roundpd $9, %1, %0" : "=x"(q) : "x"(t));
+#else
             q = (v2d){__builtin_floor(t[0]), __builtin_floor(t[1])};
+#endif
         } else if (!(big[0] | big[1])) { /* (no NaN: finite input) */
             /* floor: truncate, and one less where that went up */
             v2d z = __builtin_convertvector(__builtin_convertvector(t, v2i),
@@ -492,7 +507,7 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
         if (p > 0)
             e[0] = q - (t - dh);
         v2l over = (v2l)(q > vmax) | (v2l)(q < vmin);
-        if (over[0] | over[1]) { /* rare: clip, and count */
+        if (general && (over[0] | over[1])) { /* rare: clip, count */
             for (int l = 0; l < 2; l++) {
                 clips += over[l] != 0;
                 q[l] = q[l] > qmax ? qmax : q[l] < qmin ? qmin : q[l];
@@ -515,15 +530,34 @@ static inline ALWAYS_INLINE void quantize_pair(mm_dither *d, int c,
     d->clips += clips;
 }
 
+/* general 0 where every frame of the pass is dithered and no sample can
+ * reach the clip (noclip): no per-sample tests */
+#define QUANTIZE_PAIR2(round, ck)                                          \
+    (p == 9   ? quantize_pair(d, c, 9, round, ck, x, mode, out, done, len) \
+     : p == 2 ? quantize_pair(d, c, 2, round, ck, x, mode, out, done, len) \
+     : p == 0 ? quantize_pair(d, c, 0, round, ck, x, mode, out, done, len) \
+              : quantize_pair(d, c, p, round, ck, x, mode, out, done, len))
 #define QUANTIZE_PAIR(round)                                               \
-    (p == 9   ? quantize_pair(d, c, 9, round, x, mode, out, done, len)     \
-     : p == 2 ? quantize_pair(d, c, 2, round, x, mode, out, done, len)     \
-     : p == 0 ? quantize_pair(d, c, 0, round, x, mode, out, done, len)     \
-              : quantize_pair(d, c, p, round, x, mode, out, done, len))
+    (live == len && noclip(d, x, c, len) ? QUANTIZE_PAIR2(round, 0)        \
+                                         : QUANTIZE_PAIR2(round, 1))
+
+/* No sample of channels c, c + 1 in this pass can be clipped: with
+ * |e| <= 3/2 (TPDF), |q| <= |u| + 3/2 + 3/2 sum|h_k| + 1 < 2^(bits-1) - 1
+ * (d->hbound is 3/2 sum|h_k| + 5/2, rounded up). */
+static int noclip(const mm_dither *d, float (*x)[CHUNK], int c, int len)
+{
+    float m = 0.0f;
+    for (int i = 0; i < len; i++) {
+        float a = fabsf(x[c][i]), b = fabsf(x[c + 1][i]);
+        a = a > b ? a : b;
+        m = a > m ? a : m;
+    }
+    return (double)m * d->scale + d->hbound < d->scale - 1.0;
+}
 
 static void pairs(mm_dither *d, int c, float (*x)[CHUNK],
                   const unsigned char *mode, float *const *out, int done,
-                  int len)
+                  int len, int live)
 {
     const int p = d->ntaps;
     QUANTIZE_PAIR(0);
@@ -532,11 +566,10 @@ static void pairs(mm_dither *d, int c, float (*x)[CHUNK],
 /* On x86 the rounding is the longest step of each sample's chain (see
  * mm_dither.h): with SSE4.1 (checked at run time; the externals are built
  * for older CPUs) floor is one instruction. Same result, bit for bit. */
-#if defined(__x86_64__) || defined(__i386__)
-#define MM_DITHER_ROUND 1
+#if MM_DITHER_ROUND
 __attribute__((target("sse4.1"))) static void
 pairs_round(mm_dither *d, int c, float (*x)[CHUNK], const unsigned char *mode,
-            float *const *out, int done, int len)
+            float *const *out, int done, int len, int live)
 {
     const int p = d->ntaps;
     QUANTIZE_PAIR(1);
@@ -569,11 +602,11 @@ void mm_dither_process(mm_dither *d, const float *const *in,
             if (c + 1 < nch && d->type == MM_DITHER_TPDF) {
 #if MM_DITHER_ROUND
                 if (round) {
-                    pairs_round(d, c, x, mode, out, done, len);
+                    pairs_round(d, c, x, mode, out, done, len, live);
                     continue;
                 }
 #endif
-                pairs(d, c, x, mode, out, done, len);
+                pairs(d, c, x, mode, out, done, len, live);
                 continue;
             }
 #endif

@@ -53,20 +53,26 @@
  * output exactly 0 (no dither, error state cleared); dither resumes on the
  * first non-zero input sample of any channel.
  *
- * Cost (make bench, stereo 48 kHz, 64-frame blocks, one run on the shared
- * 2-core machine, sox's cost being `sox dither` over `sox -D`):
- *   fweighted  core 5.8 ns per sample (was 12): 1.16x sox's unshaped TPDF
- *              dither (5.0 ns), 0.18x sox's shaped one (dither -s); the
- *              dither~ object (-O3) 3.3 ns: 0.66x and 0.10x;
- *   tpdf       core 3.0 ns, 0.6x sox's.
+ * Cost (make bench, stereo 48 kHz, 64-frame blocks, the shared 2-core
+ * machine, sox's cost being `sox dither` over `sox -D`; BENCH_SECONDS=20):
+ *   fweighted  core 3.9 ns per sample (was 6.1 in the run before these
+ *              changes): 0.69x sox's unshaped TPDF dither (was 1.16x),
+ *              0.13x its shaped one; the dither~ object 0.54x (was 1.50x;
+ *              the Pd rows are the noisiest);
+ *   tpdf       core 2.4 ns.
  * Stereo TPDF runs both channels in one vector of two doubles (GCC vector
  * extensions; the plain path, used for rpdf/hp, an odd last channel,
  * other compilers or with MM_DITHER_PLAIN, gives the same output bit for
- * bit), with SSE4.1's floor where the CPU has it (checked at run time).
+ * bit), with SSE4.1's roundpd where the CPU has it (checked at run time).
+ * A pass whose frames are all dithered and whose input cannot reach the
+ * clip (max|u| + 3/2 sum|h_k| + 5/2 under the top code) runs without the
+ * per-frame mode and clip tests.
  * What bounds it is the error feedback: each sample's rounding waits for
  * the previous sample's error (multiply, subtract, floor, subtract),
- * however many channels share the vector.
- *
+ * however many channels share the vector; and the loop's instruction
+ * count (9 multiplies and subtracts of the feedback, the generator).
+ * Rewriting the feedback as (c + h_0 t') - h_0 q' (shorter chain, two
+ * more operations) measured slower: the loop is throughput-bound.
  * Parameters (mm_dither_table, mm_param.h; mm_dither_set clamps and
  * returns the value applied): bits 2..24 [16], type none|rpdf|tpdf|hp
  * [tpdf], shape off|simple|fweighted [off], seed integer -999999..999999
@@ -115,6 +121,9 @@ typedef struct mm_dither {
     double scale;                      /* 2^(bits-1) */
     int ntaps;                         /* p of the active shape */
     double h[MM_DITHER_MAXTAPS];       /* active feedback taps h_1..h_p */
+    double hbound;                     /* 3/2 sum|h| + 5/2: a pass with
+                                        * max|u| under 2^(bits-1) - 1 less
+                                        * this cannot clip */
     long blank_len;                    /* 0.5 s in samples */
     int blanked;
     unsigned long clips;

@@ -1,5 +1,6 @@
 #include "mm_peaklimiter.h"
 #include "mm_kaiser.h"
+#include <float.h>
 #include <stdlib.h>
 
 #define CHUNK MM_PEAKLIMITER_CHUNK
@@ -29,6 +30,7 @@ const mm_paramtable mm_peaklimiter_table =
 #define MM_PEAKLIMITER_LOOKAHEAD_MAX (ROW(LOOKAHEAD).max)
 
 static void configure(mm_peaklimiter *l);
+static void resolve_all(mm_peaklimiter *l);
 static void update_thresh_target(mm_peaklimiter *l, int snap);
 
 double mm_peaklimiter_set(mm_peaklimiter *l, mm_peaklimiter_param p,
@@ -60,6 +62,7 @@ double mm_peaklimiter_set(mm_peaklimiter *l, mm_peaklimiter_param p,
         mm_smoother_set(&l->link, v * 0.01);
         break;
     case MM_PEAKLIMITER_TRUEPEAK:
+        resolve_all(l);
         l->truepeak = v != 0.0;
         update_thresh_target(l, 0);
         break;
@@ -115,6 +118,7 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f);
 /* Lookahead split: D = K + (W1 + W2 - 2) + H. */
 static void configure(mm_peaklimiter *l)
 {
+    resolve_all(l); /* with the weights the lazy readings had */
     int d = (int)floor(l->lookahead_ms * 0.001 * l->samplerate + 0.5);
     if (d < 1)
         d = 1;
@@ -252,6 +256,114 @@ static void short_design(mm_peaklimiter *l, int d, int a, int hpre, int f)
     l->so_n = son;
     l->sa_n = san;
     l->dw = dw;
+    /* front-pad to whole vectors of LANES (zeros weigh older samples,
+     * which are in the histories and finite): nb <= SHORT_W, no <= K */
+    const int LN = MM_PEAKLIMITER_LANES;
+    const int nb = (dw + 1 + LN - 1) / LN * LN, pb = nb - (dw + 1);
+    const int no = (son + LN - 1) / LN * LN, po = no - son;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        memmove(l->sb[q] + pb, l->sb[q], (size_t)(dw + 1) * sizeof(float));
+        memmove(l->sa[q] + pb, l->sa[q], (size_t)(dw + 1) * sizeof(float));
+        memmove(l->so[q] + po, l->so[q], (size_t)son * sizeof(float));
+        for (int j = 0; j < pb; j++)
+            l->sb[q][j] = l->sa[q][j] = 0.0f;
+        for (int j = 0; j < po; j++)
+            l->so[q][j] = 0.0f;
+        for (int j = nb; j < W; j++)
+            l->sb[q][j] = l->sa[q][j] = 0.0f;
+        for (int j = no; j < K; j++)
+            l->so[q][j] = 0.0f;
+    }
+    l->nb = nb;
+    l->na = san > 0 ? (pb + san + LN - 1) / LN * LN : 0;
+    l->no = no;
+    /* the lazy reading's tables (lazy_bound), rounded up */
+    memset(l->lw, 0, sizeof l->lw);
+    memset(l->lo, 0, sizeof l->lo);
+    /* the CW samples around the period are weighed one by one (hc), the
+     * rest by blocks */
+    const int cw = nb < MM_PEAKLIMITER_LAZY_CW ? nb : MM_PEAKLIMITER_LAZY_CW;
+    int jc0 = nb - 1 - f - MM_PEAKLIMITER_LAZY_CW / 2 + 1;
+    if (jc0 > nb - cw)
+        jc0 = nb - cw;
+    if (jc0 < 0)
+        jc0 = 0;
+    l->cw = cw;
+    l->jc0 = jc0;
+    for (int j = 0; j < nb; j++) {
+        double m = 0.0;
+        for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+            double v = fabs((double)l->sb[q][j]) + fabs((double)l->sa[q][j]);
+            if (v > m)
+                m = v;
+        }
+        if (j >= jc0 && j < jc0 + cw)
+            l->hc[j - jc0] = (float)(m * (1.0 + 1e-6));
+    }
+    /* the tails by parts: sum W x = T x[edge] - sum T dx (left, T the
+     * sums from the far end), U x[edge] + sum U dx (right); W = sb + gc sa,
+     * so |T| <= |Tb| + |Ta| */
+    double wd[MM_PEAKLIMITER_SHORT_W] = {0.0};
+    double wbl = 0.0, wbr = 0.0;
+    const int j1 = jc0 + cw;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        double tb = 0.0, ta = 0.0;
+        for (int j = 0; j < jc0; j++) {
+            tb += l->sb[q][j];
+            ta += l->sa[q][j];
+            double v = fabs(tb) + fabs(ta);
+            if (j < jc0 - 1) {
+                if (v > wd[j + 1])
+                    wd[j + 1] = v;
+            } else if (v > wbl)
+                wbl = v;
+        }
+        tb = ta = 0.0;
+        for (int j = nb - 1; j >= j1; j--) {
+            tb += l->sb[q][j];
+            ta += l->sa[q][j];
+            double v = fabs(tb) + fabs(ta);
+            if (j > j1) {
+                if (v > wd[j])
+                    wd[j] = v;
+            } else if (v > wbr)
+                wbr = v;
+        }
+    }
+    l->wbl = (float)(wbl * (1.0 + 1e-6));
+    l->wbr = (float)(wbr * (1.0 + 1e-6));
+    /* the outputs by parts too, from the oldest: weights on their first
+     * differences, and the newest output */
+    double wdo[MM_PEAKLIMITER_SHORT_K] = {0.0}, wob = 0.0;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        double tq = 0.0;
+        for (int j = 0; j < no; j++) {
+            tq += l->so[q][j];
+            if (j < no - 1) {
+                if (fabs(tq) > wdo[j + 1])
+                    wdo[j + 1] = fabs(tq);
+            } else if (fabs(tq) > wob)
+                wob = fabs(tq);
+        }
+    }
+    l->wob = (float)(wob * (1.0 + 1e-6));
+    for (int r = 0; r < LN; r++) {
+        double acc[MM_PEAKLIMITER_SHORT_W / MM_PEAKLIMITER_LANES + 1] = {0.0};
+        for (int j = 0; j < nb; j++)
+            acc[(r + j) / LN] += wd[j];
+        for (int k = 0; k <= nb / LN; k++)
+            l->lw[r][k] = (float)(acc[k] * (1.0 + 1e-6));
+        double aco[MM_PEAKLIMITER_SHORT_K / MM_PEAKLIMITER_LANES + 1] = {0.0};
+        for (int j = 0; j < no; j++)
+            aco[(r + j) / LN] += wdo[j];
+        for (int k = 0; k <= no / LN; k++)
+            l->lo[r][k] = (float)(aco[k] * (1.0 + 1e-6));
+    }
+    double scm = 0.0;
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++)
+        if (fabs((double)l->sc[q]) > scm)
+            scm = fabs((double)l->sc[q]);
+    l->scmax = (float)(scm * (1.0 + 1e-6));
 }
 
 int mm_peaklimiter_set_samplerate(mm_peaklimiter *l, double sr)
@@ -335,6 +447,10 @@ void mm_peaklimiter_reset(mm_peaklimiter *l)
         memset(ch->oh, 0, sizeof ch->oh);
         ch->on = 0;
         ch->sprev = 0.0f;
+        ch->stale = 0;
+        ch->lazy_wait = 0;
+        memset(ch->bmx, 0, sizeof ch->bmx);
+        memset(ch->bmo, 0, sizeof ch->bmo);
         ch->nyq[0] = ch->nyq[1] = 0.0f;
         fill_env(l, ch, 1.0);
     }
@@ -361,20 +477,244 @@ double mm_peaklimiter_take_gr(mm_peaklimiter *l)
     return g >= 1.0 ? 0.0 : mm_gain_to_db(g);
 }
 
-/* sum a[i] b[i] in eight independent partial sums: the compiler can keep
- * them in vector lanes without -ffast-math's licence to reassociate */
-static inline float dot8(const float *restrict a, const float *restrict b,
-                         int n)
+/* The detector's three dot products (points 1/4, 1/2, 3/4) of n
+ * weights (rows w, w + stride, w + 2 stride) against the same samples x,
+ * n a multiple of LANES. Each runs in LANES partial sums, lane k taking
+ * products k, k + LANES, ..., reduced by one fixed tree (sum16): the
+ * plain loop and the vector loops do the same operations in the same
+ * order (no contraction into fused multiply-adds: C99 mode), so they
+ * agree bit for bit; tests/unit/test_peaklimiter.c checks it. */
+#define LANES MM_PEAKLIMITER_LANES
+
+static inline float sum16(const float *a)
 {
-    float acc[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
-    int i = 0;
-    for (; i + 8 <= n; i += 8)
-        for (int k = 0; k < 8; k++)
-            acc[k] += a[i + k] * b[i + k];
-    for (; i < n; i++)
-        acc[0] += a[i] * b[i];
-    return ((acc[0] + acc[4]) + (acc[1] + acc[5]))
-           + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
+    float t[8], u[4];
+    for (int k = 0; k < 8; k++)
+        t[k] = a[k] + a[k + 8];
+    for (int k = 0; k < 4; k++)
+        u[k] = t[k] + t[k + 4];
+    return (u[0] + u[2]) + (u[1] + u[3]);
+}
+
+static void dot3_plain(const float *w, int stride, const float *x, int n,
+                       float *out)
+{
+    for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+        float acc[LANES] = {0.0f};
+        const float *wq = w + q * stride;
+        for (int i = 0; i < n; i += LANES)
+            for (int k = 0; k < LANES; k++)
+                acc[k] += wq[i + k] * x[i + k];
+        out[q] = sum16(acc);
+    }
+}
+
+#if defined(__GNUC__) && !defined(MM_PEAKLIMITER_NO_VECTOR)
+#define MM_PEAKLIMITER_VECTOR 1
+/* GCC vector extensions: 8 floats (two SSE registers on plain x86-64,
+ * one AVX register in the avx2 clone, NEON pairs on arm64); two per
+ * point make the 16 lanes, six independent sums in flight. */
+typedef float mm_v8sf __attribute__((vector_size(32)));
+/* an unaligned load of 8 floats */
+typedef float mm_v8sf_u
+    __attribute__((vector_size(32), aligned(4), may_alias));
+#define v8_load(p) (*(const mm_v8sf_u *)(const void *)(p))
+
+static inline __attribute__((always_inline)) void
+dot3_vec_body(const float *w, int stride, const float *x, int n, float *out)
+{
+    const float *w0 = w, *w1 = w + stride, *w2 = w + 2 * stride;
+    mm_v8sf a0 = {0}, b0 = {0}, a1 = {0}, b1 = {0}, a2 = {0}, b2 = {0};
+    for (int i = 0; i < n; i += LANES) {
+        const mm_v8sf xl = v8_load(x + i), xh = v8_load(x + i + 8);
+        a0 += v8_load(w0 + i) * xl;
+        b0 += v8_load(w0 + i + 8) * xh;
+        a1 += v8_load(w1 + i) * xl;
+        b1 += v8_load(w1 + i + 8) * xh;
+        a2 += v8_load(w2 + i) * xl;
+        b2 += v8_load(w2 + i + 8) * xh;
+    }
+    float acc[LANES];
+    memcpy(acc, &a0, sizeof a0);
+    memcpy(acc + 8, &b0, sizeof b0);
+    out[0] = sum16(acc);
+    memcpy(acc, &a1, sizeof a1);
+    memcpy(acc + 8, &b1, sizeof b1);
+    out[1] = sum16(acc);
+    memcpy(acc, &a2, sizeof a2);
+    memcpy(acc + 8, &b2, sizeof b2);
+    out[2] = sum16(acc);
+}
+
+static void dot3_vec(const float *w, int stride, const float *x, int n,
+                     float *out)
+{
+    dot3_vec_body(w, stride, x, n, out);
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+#define MM_PEAKLIMITER_AVX2 1
+/* the same body for AVX2 CPUs (checked at run time: the externals are
+ * built for any x86-64); avx2 without fma, so no contraction */
+__attribute__((target("avx2"))) static void
+dot3_avx2(const float *w, int stride, const float *x, int n, float *out)
+{
+    dot3_vec_body(w, stride, x, n, out);
+}
+#endif
+#endif
+
+typedef void (*dot3_fn)(const float *, int, const float *, int, float *);
+
+static dot3_fn pick_dot3(int path)
+{
+    if (path == MM_PEAKLIMITER_PATH_PLAIN)
+        return dot3_plain;
+#if MM_PEAKLIMITER_AVX2
+    if (__builtin_cpu_supports("avx2"))
+        return dot3_avx2;
+#endif
+#if MM_PEAKLIMITER_VECTOR
+    return dot3_vec;
+#else
+    return dot3_plain;
+#endif
+}
+
+/* a history value: finite (an overflowed input gain, or 0 x inf), so
+ * the zero-weighted padding never meets an inf */
+static inline float finite_or_clamped(float v)
+{
+    if (mm_isfinite_f(v))
+        return v;
+    return v > 0.0f ? FLT_MAX : v < 0.0f ? -FLT_MAX : 0.0f;
+}
+
+/* mm_truepeak_period_peak for a period of four points, without
+ * branches on the signal (the same arithmetic; they mispredict on
+ * limited noise): the largest |y|, every local maximum lifted to its
+ * parabola's vertex. */
+static inline float period_peak4(const float *p, float prev, float next)
+{
+    float best = 0.0f;
+    for (int k = 0; k < 4; k++) {
+        const float y = p[k], l = k > 0 ? p[k - 1] : prev;
+        const float r = k < 3 ? p[k + 1] : next;
+        const float a = fabsf(y);
+        best = a > best ? a : best;
+        const float b = y > 0.0f ? l : -l, c = y > 0.0f ? r : -r;
+        const double d = 2.0 * a - b - c, cb = (double)c - b;
+        const int ok = (a >= fabsf(l)) & (a >= fabsf(r)) & (a > 1e-15f)
+                       & (d > 0.0);
+        const float v = (float)(a + cb * cb / (8.0 * (ok ? d : 1.0)));
+        best = ok && v > best ? v : best;
+    }
+    return best;
+}
+
+#define LAZY_WAIT 8
+
+/* The three points' dot products for the window ending at xn (newest)
+ * and the outputs ending at ow[-1] (o[n - d - 1]). */
+static void short_dots(const mm_peaklimiter *l, const float *xn,
+                       const float *ow, float *bv, float *av, float *ov)
+{
+    const dot3_fn dot3 = pick_dot3(l->path);
+    /* the ramp's share is 0 past na; the outputs are stored oldest
+     * first so every sum runs forwards */
+    const float *xs = xn - l->nb + 1;
+    dot3(l->sb[0], MM_PEAKLIMITER_SHORT_W, xs, l->nb, bv);
+    if (l->na > 0)
+        dot3(l->sa[0], MM_PEAKLIMITER_SHORT_W, xs, l->na, av);
+    else
+        av[0] = av[1] = av[2] = 0.0f;
+    dot3(l->so[0], MM_PEAKLIMITER_SHORT_K, ow - l->no, l->no, ov);
+}
+
+/* Lazy reading (the fast path). With g = 1 every point is
+ *   |y| = |o + gc a + b + c e| <= |sum so o| + |sum (sb + gc sa) x|
+ *                                 + |c| E          (0 <= gc <= 1),
+ * the inputs' part taken sample by sample (|sb| + |sa|) for the LAZY_CW inputs around the period (hc);
+ * the tails on either side summed by parts: with T the tail's partial
+ * sums from its far end, sum W x = T x[edge] -+ sum T (x[j] - x[j - 1]),
+ * so they weigh the first differences (small for music) and the edge
+ * samples (wbl, wbr); the outputs by parts the same way (from the
+ * oldest: the newest output weighs wob); the differences bounded by the
+ * largest of each block of 16 samples times the weights' absolute sum
+ * over the block (lw, lo: one table per alignment of the window on the
+ * blocks). mm_truepeak's parabola lifts the period's largest point by at
+ * most a quarter, and float rounding of the sums (at most 288 terms) by
+ * far less than 1e-4 of the bound; so if
+ *   1.25 (1 + 1e-4) max(bound, |x[p]|) <= t,
+ * the full reading returns g = 1 exactly and is skipped. */
+static float lazy_bound(const mm_peaklimiter *l, const mm_peaklimiter_ch *ch,
+                        const float *xn, const float *ow, double E, float xp)
+{
+    const int LN = MM_PEAKLIMITER_LANES;
+    const int s0 = (int)(xn - ch->hx) - l->nb + 1;
+    const int so = (int)(ow - ch->oh) - l->no;
+    const float *lw = l->lw[s0 % LN], *bx = ch->bmx + s0 / LN;
+    const float *lo = l->lo[so % LN], *bo = ch->bmo + so / LN;
+    float u0 = (float)(l->scmax * E), u1 = 0.0f;
+    const int kx = l->nb / LN + 1, ko = l->no / LN + 1;
+    int k = 0;
+    for (; k + 1 < kx; k += 2) {
+        u0 += lw[k] * bx[k];
+        u1 += lw[k + 1] * bx[k + 1];
+    }
+    if (k < kx)
+        u0 += lw[k] * bx[k];
+    for (k = 0; k + 1 < ko; k += 2) {
+        u0 += lo[k] * bo[k];
+        u1 += lo[k + 1] * bo[k + 1];
+    }
+    if (k < ko)
+        u0 += lo[k] * bo[k];
+    u1 += l->wob * fabsf(ow[-1]);
+    const float *xc = xn - l->nb + 1 + l->jc0;
+    float c0 = 0.0f, c1 = 0.0f;
+    for (k = 0; k + 1 < l->cw; k += 2) {
+        c0 += l->hc[k] * fabsf(xc[k]);
+        c1 += l->hc[k + 1] * fabsf(xc[k + 1]);
+    }
+    if (k < l->cw)
+        c0 += l->hc[k] * fabsf(xc[k]);
+    if (l->jc0 > 0)
+        c0 += l->wbl * fabsf(xc[-1]);
+    if (l->jc0 + l->cw < l->nb)
+        c1 += l->wbr * fabsf(xc[l->cw]);
+    float u = (u0 + u1) + (c0 + c1);
+    if (fabsf(xp) > u)
+        u = fabsf(xp);
+    return u * (1.25f * 1.0001f);
+}
+
+/* y(p + 3/4) of a lazy reading (g = 1), at the window it had: xn and ow
+ * one sample back, e and the gain in force it saw (as short_gain). */
+static void resolve_sprev(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
+                          const float *xn, const float *ow)
+{
+    float bv[MM_PEAKLIMITER_SHORT_PH], av[MM_PEAKLIMITER_SHORT_PH];
+    float ov[MM_PEAKLIMITER_SHORT_PH];
+    short_dots(l, xn, ow, bv, av, ov);
+    const double g = 1.0;
+    const double A2 = ov[2] + ch->gc_prev * av[2];
+    const double B2 = bv[2] + l->sc[2] * ch->e_prev;
+    ch->sprev = (float)(A2 + g * B2);
+    ch->stale = 0;
+}
+
+/* Between two process calls (the last reading's window ends at the
+ * histories' ends): settle every due sprev, before the weights or the
+ * mode change. */
+static void resolve_all(mm_peaklimiter *l)
+{
+    for (int c = 0; c < l->nch; c++) {
+        mm_peaklimiter_ch *ch = &l->ch[c];
+        if (ch->stale)
+            resolve_sprev(l, ch, ch->hx + MM_PEAKLIMITER_SHORT_W - 1,
+                          ch->oh + MM_PEAKLIMITER_SHORT_K + ch->on - 1);
+    }
 }
 
 /* The short path's required gain for detector time n (the newest
@@ -382,18 +722,24 @@ static inline float dot8(const float *restrict a, const float *restrict b,
  * the threshold t: the largest g with |A + g B| <= t at the three points
  * (short_design), and |g x[p]| <= t at the sample, then refined by
  * mm_truepeak's parabola through the four points of the period. */
-static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
+static double short_gain(mm_peaklimiter *l, mm_peaklimiter_ch *ch,
                          const float *xn, double gc, double t, uint32_t now)
 {
-    const int d = l->delay, dw = l->dw, f = l->fut, son = l->so_n;
-    const float *restrict xw = xn - dw;
+    const int d = l->delay, f = l->fut;
     /* o[n - d - m] = ow[-m] */
     const float *restrict ow = ch->oh + MM_PEAKLIMITER_SHORT_K + ch->on;
     int ne = d + 1 < MM_PEAKLIMITER_SHORT_NYQ ? d + 1
                                               : MM_PEAKLIMITER_SHORT_NYQ;
     float e = 0.0f;
-    for (int k = 0; k < ne; k++)
-        e += (k & 1) ? -xn[-k] : xn[-k];
+    if (ne == MM_PEAKLIMITER_SHORT_NYQ) { /* a tree: a short chain */
+        float s4[4];
+        for (int k = 0; k < 4; k++)
+            s4[k] = (xn[-4 * k] - xn[-4 * k - 1])
+                    + (xn[-4 * k - 2] - xn[-4 * k - 3]);
+        e = (s4[0] + s4[1]) + (s4[2] + s4[3]);
+    } else
+        for (int k = 0; k < ne; k++)
+            e += (k & 1) ? -xn[-k] : xn[-k];
     e /= (float)ne;
     /* The unseen continuation's amplitude: the largest |e| of the last
      * 64 to 128 samples (bins on the sample clock, so independent of the
@@ -407,44 +753,94 @@ static double short_gain(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     if (fabsf(e) > ch->nyq[0])
         ch->nyq[0] = fabsf(e);
     const double E = ch->nyq[0] > ch->nyq[1] ? ch->nyq[0] : ch->nyq[1];
+    const float xp = xn[-f], xp1 = xn[-f + 1];
+    int skip = 0;
+    /* after a bound that failed, the next LAZY_WAIT readings are full
+     * without trying (under hard limiting it fails every time) */
+    const int check = l->path == MM_PEAKLIMITER_PATH_CHECK;
+    if (l->path == MM_PEAKLIMITER_PATH_FAST && ch->lazy_wait > 0)
+        ch->lazy_wait--;
+    else if (l->path == MM_PEAKLIMITER_PATH_FAST || check) {
+        skip = fabsf(xp) * (1.25f * 1.0001f) <= t
+               && lazy_bound(l, ch, xn, ow, E, xp) <= t;
+        if (!skip)
+            ch->lazy_wait = LAZY_WAIT;
+    }
+    if (check) { /* decide as the fast path, then read in full */
+        l->lazy += skip;
+        ch->stale = 0;
+    } else if (skip) {
+        /* g = 1 whatever the dot products say: what the full reading
+         * would leave behind (y(p + 3/4) for the next period's parabola)
+         * is computed only if the next reading is a full one */
+        ch->stale = 1;
+        l->lazy++;
+        ch->e_prev = e;
+        ch->gc_prev = gc;
+        return 1.0;
+    }
+    if (ch->stale)
+        resolve_sprev(l, ch, xn - 1, ow - 1);
     double A[MM_PEAKLIMITER_SHORT_PH], B[MM_PEAKLIMITER_SHORT_PH];
+    float bv[MM_PEAKLIMITER_SHORT_PH], av[MM_PEAKLIMITER_SHORT_PH];
+    float ov[MM_PEAKLIMITER_SHORT_PH];
+    short_dots(l, xn, ow, bv, av, ov);
+    int quick = 0;
+    if (l->path == MM_PEAKLIMITER_PATH_FAST || check) {
+        /* g = 1 seen on the sums themselves: if every point at g = 1,
+         * |A + b| + |c| E, and |x[p]| are under t / 1.25 (the parabola's
+         * largest lift; 1.0001 for the rounding of the reciprocals and
+         * the parabola), the constraints and the parabola leave g = 1:
+         * skip them (the chain through the gain in force is the longer
+         * part of a full reading). */
+        float m = fabsf(xp);
+        for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
+            A[q] = ov[q] + gc * av[q];
+            B[q] = bv[q] + l->sc[q] * e;
+            const float yq = (float)(fabs(A[q] + bv[q])
+                                     + fabs(l->sc[q]) * E);
+            m = yq > m ? yq : m;
+        }
+        quick = m * (1.25f * 1.0001f) <= t;
+        if (quick && check)
+            l->quick++;
+        else if (quick) {
+            const double g1 = 1.0;
+            ch->sprev = (float)(A[2] + g1 * B[2]);
+            l->quick++;
+            return 1.0;
+        }
+    }
     double g = 1.0;
     for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
-        const float *restrict sb = l->sb[q], *restrict sa = l->sa[q];
-        const float *restrict so = l->so[q];
-        /* the ramp's share is 0 from window index sa_n on; the outputs
-         * are stored oldest first so the sum runs forwards */
-        float b = dot8(sb, xw, dw + 1);
-        float a = dot8(sa, xw, l->sa_n);
-        float o = dot8(so, ow - son, son);
+        const float b = bv[q], a = av[q], o = ov[q];
         A[q] = o + gc * a;
         B[q] = b + l->sc[q] * e;
         /* |A + g b| + g |c| E <= t: both signs of A + g b */
         const double ce = fabs(l->sc[q]) * E;
-        if (b + ce > 1e-20) {
-            double gq = (t - A[q]) / (b + ce);
-            if (gq < g)
-                g = gq;
-        }
-        if (ce - b > 1e-20) {
-            double gq = (t + A[q]) / (ce - b);
-            if (gq < g)
-                g = gq;
-        }
+        /* the reciprocals do not wait for the gain in force */
+        const double dp = b + ce, dm = ce - b;
+        const double ip = 1.0 / (dp > 1e-20 ? dp : 1.0);
+        const double im = 1.0 / (dm > 1e-20 ? dm : 1.0);
+        const double gp = dp > 1e-20 ? (t - A[q]) * ip : g;
+        const double gm = dm > 1e-20 ? (t + A[q]) * im : g;
+        g = gp < g ? gp : g;
+        g = gm < g ? gm : g;
     }
-    const float xp = xn[-f], xp1 = xn[-f + 1];
     if (fabsf(xp) * g > t)
         g = t / fabsf(xp);
     if (g < 0.0)
         g = 0.0;
     float y[4] = {(float)(g * xp), (float)(A[0] + g * B[0]),
                   (float)(A[1] + g * B[1]), (float)(A[2] + g * B[2])};
-    float p = mm_truepeak_period_peak(y, 4, ch->sprev, (float)(g * xp1));
+    float p = period_peak4(y, ch->sprev, (float)(g * xp1));
     if (p > t) {
         g *= t / p;
         y[3] = (float)(A[2] + g * B[2]);
     }
     ch->sprev = y[3];
+    if (check && (skip || quick) && g != 1.0)
+        l->wrong++;
     return g;
 }
 
@@ -458,13 +854,42 @@ static void detect(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
 {
     const int P = MM_PEAKLIMITER_SHORT_W;
     for (int i = 0; i < cnt; i++)
-        ch->hx[P + i] = fabsf(x[i]) < 1e-30f ? 0.0f : x[i];
+        ch->hx[P + i] = fabsf(x[i]) < 1e-30f ? 0.0f : finite_or_clamped(x[i]);
     if (!l->truepeak)
         for (int i = 0; i < cnt; i++)
             pk[i] = fabsf(mm_delay_tick(&ch->spk, x[i]));
     else
         for (int i = 0; i < cnt; i++)
             (void)mm_delay_tick(&ch->spk, x[i]);
+}
+
+/* The lazy reading's block maxima for a chunk: hx's up to its first
+ * nx samples (whole blocks: past nx they hold older samples, finite,
+ * which only loosen the bound), oh's history; oh's blocks past the
+ * history start empty and grow as the outputs are written. */
+static void block_maxima(mm_peaklimiter_ch *ch, int nx)
+{
+    const int LN = MM_PEAKLIMITER_LANES;
+    for (int b = 0; b * LN < nx; b++) {
+        float m = 0.0f;
+        for (int k = 0; k < LN; k++) {
+            const int i = b * LN + k;
+            float v = i > 0 ? fabsf(ch->hx[i] - ch->hx[i - 1]) : 0.0f;
+            m = v > m ? v : m;
+        }
+        ch->bmx[b] = m;
+    }
+    const int nbo = (int)(sizeof ch->bmo / sizeof ch->bmo[0]);
+    for (int b = 0; b < nbo; b++) {
+        float m = 0.0f;
+        if (b * LN < MM_PEAKLIMITER_SHORT_K)
+            for (int k = 0; k < LN; k++) {
+                const int i = b * LN + k;
+                float v = i > 0 ? fabsf(ch->oh[i] - ch->oh[i - 1]) : 0.0f;
+                m = v > m ? v : m;
+            }
+        ch->bmo[b] = m;
+    }
 }
 
 /* One envelope step: required gain r in, gain out. */
@@ -539,6 +964,11 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
             detect(l, &l->ch[c], x[c], pk[c], cnt);
         const int shortp = l->truepeak;
         const int P = MM_PEAKLIMITER_SHORT_W;
+        const int lazy = shortp && (l->path == MM_PEAKLIMITER_PATH_FAST
+                                    || l->path == MM_PEAKLIMITER_PATH_CHECK);
+        if (lazy)
+            for (int c = 0; c < nch; c++)
+                block_maxima(&l->ch[c], P + cnt);
         for (int i = 0; i < cnt; i++) {
             double r[MM_PEAKLIMITER_MAXCH], rmin = 1.0;
             const double t = th[i];
@@ -567,7 +997,15 @@ void mm_peaklimiter_process(mm_peaklimiter *l, const float *const *in,
                     gmin = g;
                 float o = g == 1.0 ? xd : (float)(g * xd);
                 out[c][done + i] = o;
-                ch->oh[MM_PEAKLIMITER_SHORT_K + ch->on++] = o;
+                const float oc = finite_or_clamped(o);
+                if (lazy) {
+                    const int at = MM_PEAKLIMITER_SHORT_K + ch->on;
+                    float *bm = &ch->bmo[at / MM_PEAKLIMITER_LANES];
+                    const float dv = fabsf(oc - ch->oh[at - 1]);
+                    if (dv > *bm)
+                        *bm = dv;
+                }
+                ch->oh[MM_PEAKLIMITER_SHORT_K + ch->on++] = oc;
             }
         }
         for (int c = 0; c < nch; c++) {

@@ -43,7 +43,7 @@ bench_ratio "mm_peaklimiter core +12 dB" "x42 dpl +12 dB"
 bench_ratio "mm_peaklimiter core +12 dB" "LSP limiter +12 dB"
 
 # Short lookahead beside x42 dpl (true-peak mode, 1.2 ms): the core at 1,
-# 2 and 5 ms on the material (-1 dBFS), the material +12 dB, and the
+# 1.2, 2 and 5 ms on the material (-1 dBFS), the material +12 dB, and the
 # contract's torture signals (tests/tools/mastergen torture: fs/4 at 45
 # degrees, squares, full-scale noise, near-Nyquist sines, alternating runs
 # with sign flips; 0 dBFS, driven +6 dB through wavgain). Cost from the
@@ -60,17 +60,18 @@ for mat in music hot torture; do
     hot) MATERIAL=$BENCH_OUT/material-hot.wav ;;
     torture) MATERIAL=$BENCH_OUT/torture.wav ;;
     esac
-    for la in 1 2 5; do
+    for la in 1 1.2 2 5; do
         lab="mm_peaklimiter ${la} ms $mat"
         out=$BENCH_OUT/short-$la-$mat.wav
         bench_core "$lab" 2 bench_limiter --lookahead "$la" --out "$out" >/dev/null
         LV2_OUT[$lab]=$out
-        LV2_LATENCY[$lab]=$((la * 48))
+        LV2_LATENCY[$lab]=$(awk -v l="$la" 'BEGIN {printf "%d", l * 48 + 0.5}')
     done
     bench_lv2 "x42 dpl $mat" "http://gareus.org/oss/lv2/dpl#stereo" \
         -c threshold=-1 -c truepeak=1 >/dev/null
-    for lab in "mm_peaklimiter 1 ms $mat" "mm_peaklimiter 2 ms $mat" \
-               "mm_peaklimiter 5 ms $mat" "x42 dpl $mat"; do
+    for lab in "mm_peaklimiter 1 ms $mat" "mm_peaklimiter 1.2 ms $mat" \
+               "mm_peaklimiter 2 ms $mat" "mm_peaklimiter 5 ms $mat" \
+               "x42 dpl $mat"; do
         f=${LV2_OUT[$lab]:-}
         if [ -n "$f" ] && [ -f "$f" ]; then
             over=$("$TOOLS/tpmeter" --ref "$f" | awk '
@@ -82,6 +83,7 @@ for mat in music hot torture; do
         fi
     done
     bench_ratio "mm_peaklimiter 1 ms $mat" "x42 dpl $mat"
+    bench_ratio "mm_peaklimiter 1.2 ms $mat" "x42 dpl $mat"
     bench_ratio "mm_peaklimiter 5 ms $mat" "x42 dpl $mat"
 done
 MATERIAL=$lim_saved

@@ -434,6 +434,141 @@ static void test_music_sines_1ms(void **state)
     }
 }
 
+/* The fast path (vector dot products, lazy readings) against the plain
+ * reference (scalar loops, every reading full): the same output bit for
+ * bit on the torture signals and on music at several levels, at 1, 1.2,
+ * 5 and 20 ms, the fast one in odd blocks, with the lookahead and the
+ * mode changed on the way (the lazy state is settled across both). */
+static void music(float *L, float *R, int n, double fs, double gain)
+{
+    double lp = 0, lp2 = 0;
+    mmt_seed(7);
+    for (int i = 0; i < n; i++) {
+        double t = i / fs, tb = fmod(t, 0.25);
+        double kick = exp(-tb * 18)
+                      * sin(2 * MMT_PI * (50 + 120 * exp(-tb * 40)) * tb);
+        lp += 0.3 * (mmt_frand() - lp);
+        lp2 += 0.8 * (mmt_frand() - lp2);
+        double sn = fmod(t, 0.5) > 0.25 ? exp(-fmod(t, 0.25) * 25) * lp : 0;
+        double ch = 0.15 * (sin(2 * MMT_PI * 220 * t)
+                            + sin(2 * MMT_PI * 277 * t)
+                            + sin(2 * MMT_PI * 330 * t));
+        double swell = 0.5 + 0.5 * sin(2 * MMT_PI * 0.7 * t);
+        L[i] = (float)(gain * swell * (0.6 * kick + sn + ch + 0.1 * lp2));
+        R[i] = (float)(gain * swell * (0.6 * kick + 0.4 * sn + ch - 0.1 * lp2
+                                       + 0.3 * sin(2 * MMT_PI * 5000 * t)));
+    }
+}
+
+/* samples [from, to) in blocks of the pattern (plain: 64) */
+static void run_span(mm_peaklimiter *l, const float *L, const float *R,
+                     float **o, int from, int to, int plain)
+{
+    const int sizes[] = {64, 7, 333, 1, 100};
+    for (int i = from, s = 0; i < to; s++) {
+        int k = plain ? 64 : sizes[s % 5];
+        if (k > to - i)
+            k = to - i;
+        const float *in[2] = {L + i, R + i};
+        float *out[2] = {o[0] + i, o[1] + i};
+        mm_peaklimiter_process(l, in, out, k);
+        i += k;
+    }
+}
+
+static unsigned long quick_total; /* readings ended after the sums */
+static unsigned long check_total; /* shortcuts checked against full */
+
+static unsigned long lazy_vs_plain(const float *L, const float *R, int n,
+                                   double fs, double la, double ceil)
+{
+    float *o[3][2];
+    for (int p = 0; p < 3; p++)
+        for (int c = 0; c < 2; c++)
+            o[p][c] = malloc(n * sizeof(float));
+    /* fast, plain, and check: every reading full, and every shortcut
+     * the fast path would take checked against it */
+    mm_peaklimiter l[3] = {{0}};
+    const int paths[3] = {MM_PEAKLIMITER_PATH_FAST, MM_PEAKLIMITER_PATH_PLAIN,
+                          MM_PEAKLIMITER_PATH_CHECK};
+    for (int p = 0; p < 3; p++) {
+        assert_int_equal(mm_peaklimiter_init(&l[p], 2, fs), MM_OK);
+        l[p].path = paths[p];
+        mm_peaklimiter_set(&l[p], MM_PEAKLIMITER_LOOKAHEAD, la);
+        mm_peaklimiter_set(&l[p], MM_PEAKLIMITER_CEILING, ceil);
+        mm_peaklimiter_snap(&l[p]);
+        /* a lookahead change and a sample of truepeak 0 on the way */
+        const int pl = p == 1;
+        run_span(&l[p], L, R, o[p], 0, n / 2, pl);
+        mm_peaklimiter_set(&l[p], MM_PEAKLIMITER_LOOKAHEAD, la + 0.5);
+        run_span(&l[p], L, R, o[p], n / 2, 3 * n / 4, pl);
+        mm_peaklimiter_set(&l[p], MM_PEAKLIMITER_TRUEPEAK, 0);
+        run_span(&l[p], L, R, o[p], 3 * n / 4, 3 * n / 4 + 1, pl);
+        mm_peaklimiter_set(&l[p], MM_PEAKLIMITER_TRUEPEAK, 1);
+        run_span(&l[p], L, R, o[p], 3 * n / 4 + 1, n, pl);
+    }
+    int same = 1;
+    for (int p = 0; p < 3; p += 2)
+        for (int c = 0; c < 2; c++)
+            for (int i = 0; i < n; i++)
+                if (memcmp(&o[p][c][i], &o[1][c][i], sizeof(float)) != 0) {
+                    if (same)
+                        print_message("path %d != plain at %d ch %d: %.9g "
+                                      "%.9g\n", p, i, c, o[p][c][i],
+                                      o[1][c][i]);
+                    same = 0;
+                }
+    assert_true(same);
+    /* no shortcut the fast path would take is contradicted by the full
+     * reading (g would be 1 there, exactly) */
+    assert_true(l[2].wrong == 0);
+    assert_true(l[2].lazy >= l[0].lazy && l[2].quick > 0);
+    check_total += l[2].lazy + l[2].quick;
+    assert_true(l[1].lazy == 0 && l[1].quick == 0);
+    unsigned long skipped = l[0].lazy;
+    quick_total += l[0].quick;
+    for (int p = 0; p < 3; p++) {
+        mm_peaklimiter_free(&l[p]);
+        for (int c = 0; c < 2; c++)
+            free(o[p][c]);
+    }
+    return skipped;
+}
+
+static void test_fast_equals_plain(void **state)
+{
+    (void)state;
+    const double looks[] = {1, 1.2, 5, 20};
+    const double fs = 48000;
+    int n = (int)(fs * 0.5);
+    float *L = calloc(n, sizeof *L), *R = calloc(n, sizeof *R);
+    for (int k = 0; k < 4; k++) {
+        unsigned long lazy = 0;
+        for (int kind = 0; kind < 5; kind++) {
+            memset(L, 0, n * sizeof *L);
+            memset(R, 0, n * sizeof *R);
+            mmt_torture(kind, L, R, n / 2, fs);
+            lazy += lazy_vs_plain(L, R, n, fs, looks[k], -1);
+        }
+        const double gains[] = {0.05, 0.3, 1.0, 4.0};
+        unsigned long ml = 0;
+        for (int g = 0; g < 4; g++) {
+            music(L, R, n, fs, gains[g]);
+            ml += lazy_vs_plain(L, R, n, fs, looks[k], g == 3 ? -6 : -1);
+        }
+        print_message("lookahead %.1f ms: fast == plain; lazy readings "
+                      "%lu of %d (torture), %lu of %d (music); %lu ended "
+                      "after the sums; %lu shortcuts checked, none wrong\n",
+                      looks[k], lazy, 5 * 2 * n, ml, 4 * 2 * n, quick_total,
+                      check_total);
+        check_total = 0;
+        assert_true(ml > 0);
+        assert_true(quick_total > 0);
+        quick_total = 0;
+    }
+    free(L), free(R);
+}
+
 static void test_args(void **state)
 {
     (void)state;
@@ -471,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_torture_matrix),
         cmocka_unit_test(test_meter_convergence),
         cmocka_unit_test(test_music_sines_1ms),
+        cmocka_unit_test(test_fast_equals_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
