@@ -208,6 +208,17 @@ int mm_fftconv_swap(mm_fftconv *c, int fade)
     return MM_OK;
 }
 
+void mm_fftconv_settle(mm_fftconv *c)
+{
+    if (c->swap_wanted) {
+        int t = c->cur;
+        c->cur = c->stage;
+        c->stage = t;
+        c->swap_wanted = 0;
+    }
+    c->fading = 0;
+}
+
 /* ---- processing ---------------------------------------------------------- */
 
 /* Kernel k of slot s over the block just completed, channel ch, into y

@@ -114,6 +114,8 @@ int mm_fftconv_parts(const mm_fftconv *c, int len);
  * any fade in progress; with fade 0 at once (no fade: for creation and
  * tests). MM_OK, or MM_E_ARG when a kernel is not staged. */
 int mm_fftconv_swap(mm_fftconv *c, int fade);
+/* End any fade, and play a waiting swap now, without a fade. */
+void mm_fftconv_settle(mm_fftconv *c);
 /* 1 while a swap is waiting or fading. */
 int mm_fftconv_swapping(const mm_fftconv *c);
 
