@@ -301,7 +301,7 @@ static void test_paced(void **state)
         double err = 0.0;
         for (long t = settled; t < settled + 3000; t++) {
             double s = 0.0;
-            for (int j = 0; j < taps; j++)
+            for (int j = 0; j < taps && t - B - j >= 0; j++)
                 s += (double)h[j] * x[t - B - j];
             double e = fabs(y[t] - s);
             err = e > err ? e : err;
