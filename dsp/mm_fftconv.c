@@ -20,11 +20,7 @@ void mm_fftconv_free(mm_fftconv *c)
         fftwf_destroy_plan((fftwf_plan)c->fwd);
     if (c->inv)
         fftwf_destroy_plan((fftwf_plan)c->inv);
-    fftwf_free(c->ring);
-    fftwf_free(c->fdl);
-    for (int s = 0; s < 3; s++)
-        fftwf_free(c->slot[s]);
-    fftwf_free(c->out);
+    free(c->fdl); /* the block slot[], ring and out are in */
     fftwf_free(c->time);
     fftwf_free(c->spec);
     fftwf_free(c->acc);
@@ -33,6 +29,7 @@ void mm_fftconv_free(mm_fftconv *c)
     memset(c, 0, sizeof *c); /* a second free is harmless */
 }
 
+/* FFTW's aligned blocks for the buffers its plans run on */
 static void *zalloc(size_t bytes)
 {
     void *p = fftwf_malloc(bytes ? bytes : 1);
@@ -60,11 +57,20 @@ int mm_fftconv_init(mm_fftconv *c, int nch, int nk, int part, int maxlen)
     while (c->ringlen < maxlen + c->fft + 1)
         c->ringlen <<= 1;
     size_t nb = (size_t)c->nbins, np = (size_t)c->nparts;
-    c->ring = zalloc(sizeof(float) * (size_t)nch * (size_t)c->ringlen);
-    c->fdl = zalloc(sizeof(cpx) * (size_t)nch * np * nb);
-    for (int s = 0; s < 3; s++)
-        c->slot[s] = zalloc(sizeof(cpx) * (size_t)nk * np * nb);
-    c->out = zalloc(sizeof(float) * (size_t)nk * (size_t)nch * (size_t)part);
+    /* the big ones in one block from malloc (no plan runs on them): the
+     * delay line of spectra, the three slots, then the ring and the
+     * output blocks */
+    size_t nspec = (size_t)nch * np * nb, nslot = (size_t)nk * np * nb;
+    size_t nfloat = (size_t)nch * (size_t)c->ringlen
+                    + (size_t)nk * (size_t)nch * (size_t)part;
+    c->fdl = calloc(1, sizeof(cpx) * (nspec + 3 * nslot)
+                           + sizeof(float) * nfloat);
+    if (c->fdl) {
+        for (int s = 0; s < 3; s++)
+            c->slot[s] = (cpx *)c->fdl + nspec + (size_t)s * nslot;
+        c->ring = (float *)((cpx *)c->fdl + nspec + 3 * nslot);
+        c->out = c->ring + (size_t)nch * (size_t)c->ringlen;
+    }
     c->time = zalloc(sizeof(float) * (size_t)c->fft);
     c->spec = zalloc(sizeof(cpx) * nb);
     c->acc = zalloc(sizeof(cpx) * nb);
@@ -315,15 +321,11 @@ void mm_fftconv_process(mm_fftconv *c, const float *const *in,
             const float *x = in[ch] + done;
             for (int i = 0; i < m; i++) {
                 float v = x[i];
-                if (!mm_isfinite_f(v)) {
+                c->nonfinite += mm_sanitize_f(&v);
+                if (fabsf(v) < 1e-30f)
                     v = 0.0f;
-                    c->nonfinite++;
-                } else if (fabsf(v) < 1e-30f) {
-                    v = 0.0f;
-                } else if (fabsf(v) > INPUT_CLIP) {
-                    v = v > 0.0f ? INPUT_CLIP : -INPUT_CLIP;
-                }
-                r[(c->w + i) & mask] = v;
+                r[(c->w + i) & mask] = fabsf(v) <= INPUT_CLIP ? v
+                                       : v > 0.0f ? INPUT_CLIP : -INPUT_CLIP;
             }
         }
         for (int k = 0; k < c->nk; k++)

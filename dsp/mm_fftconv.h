@@ -93,37 +93,37 @@ void mm_fftconv_reset(mm_fftconv *c);
 /* Crossfade length in partitions (>= 1, default 1). */
 void mm_fftconv_set_fade(mm_fftconv *c, int parts);
 
-/* 1 while the staging slot may not be written: a swap was asked for and
- * has not started yet. */
-int mm_fftconv_busy(const mm_fftconv *c);
-/* Load partitions [from, from + count) of kernel k (h: len taps, len <=
- * maxlen) into the staging slot; the kernel is staged once all of its
- * ceil(len / B) partitions are loaded (loads in any number of calls, in
- * order). MM_OK; MM_E_ARG for a bad kernel, length, range, non-finite
- * taps, or while busy. */
-int mm_fftconv_stage(mm_fftconv *c, int k, const float *h, int len,
-                     int from, int count);
-/* The whole kernel at once. */
-int mm_fftconv_stage_all(mm_fftconv *c, int k, const float *h, int len);
-/* Kernel k is a pure delay of d samples (0 <= d < maxlen). */
-int mm_fftconv_stage_delay(mm_fftconv *c, int k, int d);
-/* Partitions a kernel of len taps takes. */
-int mm_fftconv_parts(const mm_fftconv *c, int len);
-/* Ask for the staged set (every kernel staged since the last swap) to
- * play: with fade 1, crossfaded from the next partition boundary after
- * any fade in progress; with fade 0 at once (no fade: for creation and
- * tests). MM_OK, or MM_E_ARG when a kernel is not staged. */
-int mm_fftconv_swap(mm_fftconv *c, int fade);
-/* End any fade, and play a waiting swap now, without a fade. */
-void mm_fftconv_settle(mm_fftconv *c);
-/* 1 while a swap is waiting or fading. */
-int mm_fftconv_swapping(const mm_fftconv *c);
-
 /* in[nch] -> out[k * nch + c] (nk x nch outputs), any n >= 1; an output
  * may be the same buffer as an input (every input of a stretch is read
  * before any output of it is written). No allocation, lock or I/O. */
 void mm_fftconv_process(mm_fftconv *c, const float *const *in,
                         float *const *out, int n);
+
+/* busy: 1 while the staging slot may not be written (a swap was asked
+ * for and has not started yet). swapping: 1 while a swap is waiting or
+ * fading. parts: the partitions a kernel of len taps takes. */
+int mm_fftconv_busy(const mm_fftconv *c);
+int mm_fftconv_swapping(const mm_fftconv *c);
+int mm_fftconv_parts(const mm_fftconv *c, int len);
+
+/* Load partitions [from, from + count) of kernel k (h: len taps, len <=
+ * maxlen) into the staging slot; the kernel is staged once all of its
+ * ceil(len / B) partitions are loaded (loads in any number of calls, in
+ * order). MM_OK; MM_E_ARG for a bad kernel, length, range, non-finite
+ * taps, or while busy. stage_all: the whole kernel at once. stage_delay:
+ * kernel k is a pure delay of d samples (0 <= d < maxlen). */
+int mm_fftconv_stage(mm_fftconv *c, int k, const float *h, int len,
+                     int from, int count);
+int mm_fftconv_stage_all(mm_fftconv *c, int k, const float *h, int len);
+int mm_fftconv_stage_delay(mm_fftconv *c, int k, int d);
+
+/* swap: ask for the staged set (every kernel staged since the last swap)
+ * to play: with fade 1, crossfaded from the next partition boundary
+ * after any fade in progress; with fade 0 at once (no fade: for creation
+ * and tests). MM_OK, or MM_E_ARG when a kernel is not staged.
+ * settle: end any fade, and play a waiting swap now, without a fade. */
+int mm_fftconv_swap(mm_fftconv *c, int fade);
+void mm_fftconv_settle(mm_fftconv *c);
 
 static inline int mm_fftconv_latency(const mm_fftconv *c)
 {

@@ -13,25 +13,22 @@ static int scale_of(double samplerate)
     return r < 0.75 ? -1 : r < 1.5 ? 0 : r < 3.0 ? 1 : 2;
 }
 
-int mm_linphase_size(double samplerate)
+int mm_linphase_size(double samplerate, int base)
 {
-    return 16384 << (scale_of(samplerate) + 1) >> 1;
+    return base << (scale_of(samplerate) + 1) >> 1;
 }
 
-int mm_linphase_part(double samplerate)
+int mm_linphase_part(double samplerate, int base)
 {
-    return 1024 << (scale_of(samplerate) + 1) >> 1;
+    return mm_linphase_size(samplerate, base) / 16;
 }
 
 static void release(mm_linphase *lp)
 {
     if (lp->plan)
         fftw_destroy_plan((fftw_plan)lp->plan);
-    fftw_free(lp->spec);
-    fftw_free(lp->r);
-    free(lp->mag);
-    free(lp->win);
-    free(lp->h);
+    free(lp->spec);
+    free(lp->mag); /* the block win and h are in */
     lp->plan = lp->spec = NULL;
     lp->r = lp->mag = lp->win = NULL;
     lp->h = NULL;
@@ -47,9 +44,9 @@ void mm_linphase_free(mm_linphase *lp)
 /* Everything for the rate into *lp (which holds nothing yet). */
 static int build(mm_linphase *lp, int nch, int nk, double samplerate)
 {
-    const int n = mm_linphase_size(samplerate);
-    int err = mm_fftconv_init(&lp->conv, nch, nk, mm_linphase_part(samplerate),
-                              n - 1);
+    const int n = mm_linphase_size(samplerate, lp->base);
+    int err = mm_fftconv_init(&lp->conv, nch, nk,
+                              mm_linphase_part(samplerate, lp->base), n - 1);
     if (err != MM_OK)
         return err;
     mm_fftconv_set_fade(&lp->conv, MM_LINPHASE_FADE);
@@ -59,15 +56,21 @@ static int build(mm_linphase *lp, int nch, int nk, double samplerate)
     lp->center = n / 2 - 1;
     lp->nk = nk;
     lp->samplerate = samplerate;
-    lp->mag = calloc((size_t)lp->nbins, sizeof *lp->mag);
-    lp->win = malloc(sizeof *lp->win * (size_t)lp->taps);
-    lp->h = calloc((size_t)lp->taps, sizeof *lp->h);
-    lp->r = fftw_malloc(sizeof(double) * (size_t)n);
-    lp->spec = fftw_malloc(sizeof(fftw_complex) * (size_t)lp->nbins);
-    if (!lp->mag || !lp->win || !lp->h || !lp->r || !lp->spec) {
+    /* one block: mag, the window's half, the taps */
+    lp->mag = calloc(1, sizeof(double) * ((size_t)lp->nbins + lp->center + 1)
+                            + sizeof(float) * (size_t)lp->taps);
+    /* one block: the inverse FFT runs in place (spec -> r). From malloc,
+     * not fftw_malloc: FFTW plans for the alignment it finds (once per
+     * design: speed matters little), and a plain block is what sanitizer
+     * runs recycle cheaply */
+    lp->spec = malloc(sizeof(fftw_complex) * (size_t)lp->nbins);
+    lp->r = (double *)lp->spec;
+    if (!lp->mag || !lp->spec) {
         release(lp);
         return MM_E_NOMEM;
     }
+    lp->win = lp->mag + lp->nbins;
+    lp->h = (float *)(lp->win + lp->center + 1);
     /* FFTW_ESTIMATE: no trial runs; Pd plans from one thread */
     lp->plan = fftw_plan_dft_c2r_1d(n, (fftw_complex *)lp->spec, lp->r,
                                     FFTW_ESTIMATE);
@@ -75,9 +78,12 @@ static int build(mm_linphase *lp, int nch, int nk, double samplerate)
         release(lp);
         return MM_E_NOMEM;
     }
-    for (int m = 0; m < lp->taps; m++)
-        lp->win[m] = mm_kaiser_window((double)(m - lp->center) / (n / 2),
-                                      MM_LINPHASE_BETA);
+    /* the Kaiser window (mm_kaiser.h), symmetric: w[c + j] = win[j] */
+    const double norm = 1.0 / mm_kaiser_i0(MM_LINPHASE_BETA);
+    for (int j = 0; j <= lp->center; j++) {
+        double r = (double)j / (n / 2);
+        lp->win[j] = mm_kaiser_i0(MM_LINPHASE_BETA * sqrt(1.0 - r * r)) * norm;
+    }
     for (int k = 0; k < nk; k++) /* flat: a pure delay of c */
         mm_fftconv_stage_delay(&lp->conv, k, lp->center);
     mm_fftconv_swap(&lp->conv, 0);
@@ -88,12 +94,14 @@ static int build(mm_linphase *lp, int nch, int nk, double samplerate)
 }
 
 int mm_linphase_init(mm_linphase *lp, int nch, int nk, double samplerate,
-                     const mm_linphase_client *client)
+                     int base, const mm_linphase_client *client)
 {
     memset(lp, 0, sizeof *lp);
-    if (!client || !client->fill)
+    if (!client || !client->fill || base < 256 || base > 65536
+        || (base & (base - 1)))
         return MM_E_ARG;
     lp->client = *client;
+    lp->base = base;
     return build(lp, nch, nk, mm_samplerate_or_default(samplerate));
 }
 
@@ -101,12 +109,13 @@ int mm_linphase_set_samplerate(mm_linphase *lp, double samplerate)
 {
     if (!(samplerate > 0.0) || !mm_isfinite_d(samplerate))
         return MM_E_ARG;
-    if (lp->n == mm_linphase_size(samplerate) && lp->plan) {
+    if (lp->n == mm_linphase_size(samplerate, lp->base) && lp->plan) {
         lp->samplerate = samplerate;
     } else {
         mm_linphase fresh;
         memset(&fresh, 0, sizeof fresh);
         fresh.client = lp->client;
+        fresh.base = lp->base;
         int err = build(&fresh, lp->conv.nch, lp->conv.nk, samplerate);
         if (err != MM_OK)
             return err;
@@ -158,7 +167,7 @@ static void window(mm_linphase *lp, float *h)
     const double inv = 1.0 / n;
     for (int j = 0; j <= c; j++) {
         double v = (j ? 0.5 * (lp->r[j] + lp->r[n - j]) : lp->r[0]) * inv
-                   * lp->win[c + j];
+                   * lp->win[j];
         float f = fabs(v) < 1e-30 ? 0.0f : (float)v;
         h[c + j] = h[c - j] = f;
     }

@@ -22,10 +22,11 @@
  * magnitudes that sum to 1 give taps that sum to a pure delay of c
  * (the window is 1 at c), to the float rounding of the taps.
  *
- * Sizes follow the rate, so times stay put: N = 16384 and partitions of
- * B = 1024 at 44.1/48 kHz (8192/512 at 22.05..32 kHz, 32768/2048 at
- * 88.2/96, 65536/4096 at 176.4/192). Latency B + c = 9215 samples at
- * 48 kHz (192 ms).
+ * Sizes follow the rate, so times and the frequency resolution stay put:
+ * the client's N at 44.1/48 kHz (eq~ and multiband~ 16384, match~ 8192),
+ * half that at 22.05..32 kHz, twice at 88.2/96, four times at
+ * 176.4/192, with partitions of B = N/16. Latency B + c: 9215 samples at
+ * 48 kHz for N = 16384 (192 ms), 4607 for 8192 (96 ms).
  *
  * Redesign, paced: mm_linphase_request marks the settings changed; the
  * design then runs in the signal path (mm_linphase_process) one bounded
@@ -69,24 +70,27 @@ typedef struct mm_linphase {
     int n, nbins, taps, center, nk;
     double samplerate;
     double *mag;           /* nbins */
-    double *r;             /* n: the zero-phase response (FFTW's) */
-    void *spec, *plan;     /* fftw_complex[nbins]; spec -> r */
-    double *win;           /* taps */
+    double *r;             /* n: the zero-phase response, in spec */
+    void *spec, *plan;     /* fftw_complex[nbins]; spec -> r in place */
+    double *win;           /* the window's half: w[c + j] = win[j] */
     float *h;              /* taps */
     mm_linphase_client client;
+    int base;              /* N at 44.1/48 kHz */
     int state, kernel, pos, dirty, until;
     int fade;              /* the next swap fades (0: design_now) */
 } mm_linphase;
 
-/* The FIR size N and the partition size B for a rate. */
-int mm_linphase_size(double samplerate);
-int mm_linphase_part(double samplerate);
+/* The FIR size N and the partition size B = N/16 for a rate, for a
+ * client whose N at 44.1/48 kHz is base. */
+int mm_linphase_size(double samplerate, int base);
+int mm_linphase_part(double samplerate, int base);
 
-/* nch channels, nk kernels (mm_fftconv's limits) at the rate; every
- * kernel starts flat (a pure delay of c). MM_OK, MM_E_ARG, MM_E_NOMEM
- * (then nothing is held). */
+/* nch channels, nk kernels (mm_fftconv's limits) at the rate, N = base
+ * at 44.1/48 kHz (a power of 2, 256..65536; scaled with the rate as
+ * above); every kernel starts flat (a pure delay of c). MM_OK, MM_E_ARG,
+ * MM_E_NOMEM (then nothing is held). */
 int mm_linphase_init(mm_linphase *lp, int nch, int nk, double samplerate,
-                     const mm_linphase_client *client);
+                     int base, const mm_linphase_client *client);
 void mm_linphase_free(mm_linphase *lp);
 /* New sizes for the rate (allocates: not in the signal path), then a
  * design at once. On failure the old state is kept and MM_E_NOMEM or

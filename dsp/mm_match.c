@@ -16,7 +16,7 @@ static const mm_paramdef match_rows[] = {
      "above, the correction fades to 0 dB over an octave"},
     {"normalize", MM_MATCH_NORMALIZE, MM_P_BOOL, "", MM_MATCH_R_NORMALIZE, 0,
      0, NULL, "1: compare the spectra at equal level between fmin and fmax "
-     "(match the tonal balance, keep the programme's level); 0: match the "
+     "(match the tonal balance, keep the programme's level). 0: match the "
      "level too"},
 };
 
@@ -29,27 +29,35 @@ static int valid_rate(double sr)
 
 static int analyser_size(double samplerate)
 {
-    int n = mm_linphase_size(samplerate);
+    int n = mm_linphase_size(samplerate, MM_MATCH_FIR);
     return n < MM_SPECTRUM_MAXSIZE ? n : MM_SPECTRUM_MAXSIZE;
 }
 
 /* ---- the correction ------------------------------------------------------ */
 
-static void view_free(mm_match_view *v)
+/* The two views' running sums, one block. */
+static void views_free(mm_match *m)
 {
-    free(v->cum[0]);
-    free(v->cum[1]);
-    v->cum[0] = v->cum[1] = NULL;
+    free(m->views);
+    m->views = NULL;
+    m->design.cum[0] = m->design.cum[1] = NULL;
+    m->view.cum[0] = m->view.cum[1] = NULL;
 }
 
-static int view_alloc(mm_match_view *v, int nb)
+static int views_alloc(mm_match *m, int nb)
 {
-    view_free(v);
-    v->cum[0] = calloc((size_t)nb + 1, sizeof(double));
-    v->cum[1] = calloc((size_t)nb + 1, sizeof(double));
-    v->nb = nb;
-    v->flat = 1;
-    return v->cum[0] && v->cum[1] ? MM_OK : MM_E_NOMEM;
+    views_free(m);
+    m->views = calloc(4 * ((size_t)nb + 1), sizeof(double));
+    if (!m->views)
+        return MM_E_NOMEM;
+    mm_match_view *v[2] = {&m->design, &m->view};
+    for (int i = 0; i < 2; i++) {
+        v[i]->cum[0] = m->views + (size_t)(2 * i) * (nb + 1);
+        v[i]->cum[1] = v[i]->cum[0] + nb + 1;
+        v[i]->nb = nb;
+        v[i]->flat = 1;
+    }
+    return MM_OK;
 }
 
 /* Take the learned spectra and the settings now. */
@@ -69,6 +77,12 @@ static void view_take(const mm_match *m, mm_match_view *v)
         k1 = nb - 1;
     if (k0 > k1)
         k0 = k1;
+    v->frames[0] = m->an[0].lt_frames;
+    v->frames[1] = m->an[1].lt_frames;
+    if (!(v->frames[0] > 0.0 && v->frames[1] > 0.0 && v->gain > 0.0)) {
+        v->flat = 1; /* nothing to compare */
+        return;
+    }
     for (int w = 0; w < 2; w++) {
         double *c = v->cum[w];
         v->frames[w] = mm_spectrum_longterm(&m->an[w], c + 1);
@@ -154,8 +168,7 @@ static int build(mm_match *m, double samplerate)
         mm_spectrum_set_display(&m->an[w], 0);
         mm_spectrum_set(&m->an[w], MM_SPECTRUM_POINTS, 16);
     }
-    if (view_alloc(&m->design, size / 2 + 1) != MM_OK
-        || view_alloc(&m->view, size / 2 + 1) != MM_OK)
+    if (views_alloc(m, size / 2 + 1) != MM_OK)
         return MM_E_NOMEM;
     m->update = (int)(MM_MATCH_UPDATE_MS * 0.001 * samplerate + 0.5);
     m->since = 0;
@@ -166,8 +179,7 @@ static void release(mm_match *m)
 {
     mm_spectrum_free(&m->an[0]);
     mm_spectrum_free(&m->an[1]);
-    view_free(&m->design);
-    view_free(&m->view);
+    views_free(m);
 }
 
 void mm_match_free(mm_match *m)
@@ -190,7 +202,8 @@ int mm_match_init(mm_match *m, int nch, double samplerate)
     mm_linphase_client cl = {m, lp_begin, lp_flat, lp_fill, NULL};
     int err = build(m, samplerate);
     if (err == MM_OK)
-        err = mm_linphase_init(&m->lp, nch, 1, samplerate, &cl);
+        err = mm_linphase_init(&m->lp, nch, 1, samplerate, MM_MATCH_FIR,
+                               &cl);
     if (err != MM_OK) {
         mm_match_free(m);
         return err;
@@ -275,8 +288,32 @@ int mm_match_set_samplerate(mm_match *m, double samplerate)
         return MM_E_ARG;
     if (samplerate == m->samplerate)
         return MM_OK;
-    /* carry what is learned over: the old bins' frequencies and means */
     const int nb = mm_match_bins(m);
+    if (analyser_size(samplerate) == m->an[0].size) {
+        /* the same sizes: no allocation; the views' buffers carry the
+         * learned spectra over to the new bins */
+        int err = mm_linphase_set_samplerate(&m->lp, samplerate);
+        if (err != MM_OK)
+            return err;
+        double *hz = m->view.cum[1], *mean = m->view.cum[0];
+        double *scratch = m->design.cum[0], bin = mm_match_bin_hz(m);
+        for (int k = 0; k < nb; k++)
+            hz[k] = k * bin;
+        for (int w = 0; w < 2; w++) {
+            double seconds = mm_match_learned_seconds(m, w);
+            mm_spectrum_longterm(&m->an[w], scratch);
+            mm_spectrum_set_samplerate(&m->an[w], samplerate);
+            if (seconds > 0.0)
+                resample(&m->an[w], hz, scratch, nb, seconds, mean);
+        }
+        m->update = (int)(MM_MATCH_UPDATE_MS * 0.001 * samplerate + 0.5);
+        m->since = 0;
+        m->samplerate = samplerate;
+        mm_linphase_design_now(&m->lp);
+        return MM_OK;
+    }
+    /* new sizes: carry what is learned over from the old bins' frequencies
+     * and means */
     double *hz = malloc(sizeof(double) * (size_t)nb);
     double *pw = malloc(sizeof(double) * 2 * (size_t)nb);
     double seconds[2];
@@ -310,6 +347,7 @@ int mm_match_set_samplerate(mm_match *m, double samplerate)
     }
     m->design = fresh.design;
     m->view = fresh.view;
+    m->views = fresh.views;
     m->update = fresh.update;
     m->since = 0;
     m->samplerate = samplerate;

@@ -24,13 +24,13 @@
  *              over one octave with a raised cosine in log frequency.
  *              Before both spectra hold something, or at amount 0, C = 0.
  *   apply      the FIR of magnitude 10^(C/20) from mm_linphase (N - 1
- *              taps, linear phase, N = 16384 at 44.1/48 kHz), by
+ *              taps, linear phase, N = 8192 at 44.1/48 kHz), by
  *              partitioned FFT convolution (mm_fftconv); with C = 0 the
  *              output is exactly the input delayed by the latency. While
  *              learning the correction is redesigned every
  *              MM_MATCH_UPDATE_MS, and after every parameter change; each
  *              new filter is crossfaded in (mm_fftconv: 2 partitions,
- *              43 ms at 48 kHz), so learning, clearing and loading never
+ *              21 ms at 48 kHz), so learning, clearing and loading never
  *              click.
  *
  * Parameters (mm_match_table; mm_match_set clamps and returns the value
@@ -38,7 +38,8 @@
  * bin by bin), limit dB [12] (0..24), fmin Hz [20] (10..10000), fmax Hz
  * [20000] (100..96000; below fmin it is taken as fmin), normalize 0|1 [1].
  * Channels 1..8 (one correction for all); the reference has as many.
- * Latency: mm_linphase's, B + N/2 - 1 = 9215 samples at 48 kHz (192 ms).
+ * Latency: mm_linphase's, B + N/2 - 1 = 512 + 4095 = 4607 samples at
+ * 44.1/48 kHz (104/96 ms), 9215 at 88.2/96 kHz.
  */
 #ifndef MM_MATCH_H
 #define MM_MATCH_H
@@ -51,6 +52,7 @@
 
 #define MM_MATCH_MAXCH 8
 #define MM_MATCH_UPDATE_MS 250.0
+#define MM_MATCH_FIR 8192         /* the FIR's N at 44.1/48 kHz */
 #define MM_MATCH_REFERENCE 0
 #define MM_MATCH_SOURCE 1
 
@@ -97,25 +99,27 @@ typedef struct mm_match {
     mm_linphase lp;
     mm_match_view design;  /* the snapshot the running design follows */
     mm_match_view view;    /* for curves, made when asked */
+    double *views;         /* the block both views' arrays are in */
     int update, since;     /* samples between learning updates */
 } mm_match;
 
-/* 1..MM_MATCH_MAXCH channels. MM_OK, MM_E_ARG or MM_E_NOMEM (then
- * nothing is held). Starts flat (the input delayed). */
+/* init: 1..MM_MATCH_MAXCH channels; MM_OK, MM_E_ARG or MM_E_NOMEM (then
+ * nothing is held); starts flat (the input delayed).
+ * set_samplerate: new sizes for the rate, the learned spectra carried
+ * over (resampled in frequency); MM_OK, MM_E_ARG (bad rate), MM_E_NOMEM
+ * (nothing changed).
+ * reset: clear the signal state (the filter's history); learned spectra
+ * and parameters stay.
+ * snap: play the correction the settings and spectra call for now,
+ * without a fade (creation). */
 int mm_match_init(mm_match *m, int nch, double samplerate);
+int mm_match_set_samplerate(mm_match *m, double samplerate);
+void mm_match_reset(mm_match *m);
+void mm_match_snap(mm_match *m);
 void mm_match_free(mm_match *m);
+/* A table row (mm_match_param), clamped; returns the value applied. */
 double mm_match_set(mm_match *m, mm_match_param id, double v);
 double mm_match_get(const mm_match *m, mm_match_param id);
-/* New sizes for the rate; the learned spectra are carried over
- * (resampled in frequency). MM_OK, MM_E_ARG (bad rate), MM_E_NOMEM
- * (nothing changed). */
-int mm_match_set_samplerate(mm_match *m, double samplerate);
-/* Clear the signal state (the filter's history); learned spectra and
- * parameters stay. */
-void mm_match_reset(mm_match *m);
-/* Play the correction the settings and spectra call for now, without a
- * fade (creation). */
-void mm_match_snap(mm_match *m);
 
 /* Learn the reference (MM_MATCH_REFERENCE) or the programme
  * (MM_MATCH_SOURCE): on 1 adds to what is learned, 0 stops. */

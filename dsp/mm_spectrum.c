@@ -106,12 +106,7 @@ void mm_spectrum_free(mm_spectrum *s)
         fftwf_destroy_plan((fftwf_plan)s->plan);
     fftwf_free(s->frame);
     fftwf_free(s->spec);
-    free(s->ring);
-    free(s->win);
-    free(s->pw);
-    free(s->cum);
-    free(s->lt);
-    free(s->freq);
+    free(s->pw); /* the block the other arrays are in */
     memset(s, 0, sizeof *s); /* nothing held: a second free is harmless */
 }
 
@@ -128,20 +123,22 @@ int mm_spectrum_init(mm_spectrum *s, int nch, int size, double samplerate)
     s->hop = size / 4;
     s->samplerate = samplerate;
     int nb = size / 2 + 1;
-    s->ring = calloc((size_t)nch * (size_t)size, sizeof *s->ring);
-    s->win = malloc(sizeof *s->win * (size_t)size);
+    /* one block for the arrays FFTW does not run on (doubles first):
+     * pw, cum, lt, the six per-point arrays, then ring and window */
+    size_t nd = (size_t)nb * 3 + 1 + 6 * (size_t)MM_SPECTRUM_MAXPOINTS;
+    s->pw = calloc(1, sizeof(double) * nd
+                          + sizeof(float) * ((size_t)nch + 1) * (size_t)size);
     s->frame = fftwf_malloc(sizeof(float) * (size_t)size);
     s->spec = fftwf_malloc(sizeof(fftwf_complex) * (size_t)nb);
-    s->pw = calloc((size_t)nb, sizeof *s->pw);
-    s->cum = calloc((size_t)nb + 1, sizeof *s->cum);
-    s->lt = calloc((size_t)nb, sizeof *s->lt);
-    /* the six per-point arrays in one block */
-    s->freq = calloc(6 * (size_t)MM_SPECTRUM_MAXPOINTS, sizeof *s->freq);
-    if (!s->ring || !s->win || !s->frame || !s->spec || !s->pw || !s->cum
-        || !s->lt || !s->freq) {
+    if (!s->frame || !s->spec || !s->pw) {
         mm_spectrum_free(s);
         return MM_E_NOMEM;
     }
+    s->cum = s->pw + nb;
+    s->lt = s->cum + nb + 1;
+    s->freq = s->lt + nb;
+    s->ring = (float *)(s->pw + nd);
+    s->win = s->ring + (size_t)nch * (size_t)size;
     s->display = 1;
     s->blo = s->freq + MM_SPECTRUM_MAXPOINTS;
     s->bhi = s->blo + MM_SPECTRUM_MAXPOINTS;

@@ -841,6 +841,7 @@ static void *obj_new(t_symbol *s, int argc, t_atom *argv)
         x->value[i] = (t_float)t->defs[i].def;
     parse_flags(x, argc, argv, 0);
 
+    x->canvas = canvas_getcurrent();
     x->nkeys = x->sidechain ? 1
                : (def->features & MM_OBJ_REFERENCE) ? x->nch : 0;
     int nin = x->nch + x->nkeys;

@@ -169,6 +169,7 @@ struct mm_pdobj {
     int nch, sidechain, ok, creating;
     int nkeys;                 /* inlets after the channels: the key (1) or
                                   the reference (nch) */
+    t_canvas *canvas;          /* the patch it was made in (for files) */
     const float *key[MM_PD_MAXCH]; /* their signals in perform */
     double samplerate;
     int blocksize;

@@ -328,8 +328,8 @@ static t_class *class_of(const mm_objdef *d, t_class *const *cls,
  * above describe. */
 static void instance(const mm_objdef *d, t_class *c)
 {
-    int nin = d->ch_def, nout = d->outs == 0 ? d->ch_def
-                                : d->outs > 0 ? d->outs : 0;
+    int nin = d->ch_def * (d->features & MM_OBJ_REFERENCE ? 2 : 1);
+    int nout = d->outs == 0 ? d->ch_def : d->outs > 0 ? d->outs : 0;
     int sin = -1, sout = -1;
     if (c) {
         t_pd *x = stub_new(c, 0, NULL);

@@ -76,7 +76,7 @@ static mm_linphase *make(client *c, int nch, int nk, double fs)
     c->fs = fs;
     if (c->gain == 0.0)
         c->gain = 1.0;
-    assert_int_equal(mm_linphase_init(lp, nch, nk, fs, &cl), MM_OK);
+    assert_int_equal(mm_linphase_init(lp, nch, nk, fs, 16384, &cl), MM_OK);
     return lp;
 }
 
@@ -95,8 +95,9 @@ static void test_sizes(void **state)
                                 65536, 65536};
     client c = {0};
     for (int i = 0; i < 8; i++) {
-        assert_int_equal(mm_linphase_size(rates[i]), sizes[i]);
-        assert_int_equal(mm_linphase_part(rates[i]), sizes[i] / 16);
+        assert_int_equal(mm_linphase_size(rates[i], 16384), sizes[i]);
+        assert_int_equal(mm_linphase_part(rates[i], 16384), sizes[i] / 16);
+        assert_int_equal(mm_linphase_size(rates[i], 8192), sizes[i] / 2);
     }
     mm_linphase *lp = make(&c, 2, 1, 48000);
     assert_int_equal(mm_linphase_latency(lp), 1024 + 8191);
@@ -107,7 +108,11 @@ static void test_sizes(void **state)
     destroy(lp);
     mm_linphase_client none = {0};
     mm_linphase l2;
-    assert_int_equal(mm_linphase_init(&l2, 1, 1, 48000, &none), MM_E_ARG);
+    assert_int_equal(mm_linphase_init(&l2, 1, 1, 48000, 16384, &none),
+                     MM_E_ARG);
+    mm_linphase_client cl = CLIENT;
+    cl.ctx = &c;
+    assert_int_equal(mm_linphase_init(&l2, 1, 1, 48000, 1000, &cl), MM_E_ARG);
 }
 
 /* |DFT| of h (taps) at f, in dB, from an 8x zero-padded FFT */
