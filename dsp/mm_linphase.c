@@ -27,7 +27,8 @@ static void release(mm_linphase *lp)
 {
     if (lp->plan)
         fftw_destroy_plan((fftw_plan)lp->plan);
-    free(lp->spec);
+    fftw_free(lp->spec);
+    fftw_free(lp->r);
     free(lp->mag); /* the block win and h are in */
     lp->plan = lp->spec = NULL;
     lp->r = lp->mag = lp->win = NULL;
@@ -59,13 +60,11 @@ static int build(mm_linphase *lp, int nch, int nk, double samplerate)
     /* one block: mag, the window's half, the taps */
     lp->mag = calloc(1, sizeof(double) * ((size_t)lp->nbins + lp->center + 1)
                             + sizeof(float) * (size_t)lp->taps);
-    /* one block: the inverse FFT runs in place (spec -> r). From malloc,
-     * not fftw_malloc: FFTW plans for the alignment it finds (once per
-     * design: speed matters little), and a plain block is what sanitizer
-     * runs recycle cheaply */
-    lp->spec = malloc(sizeof(fftw_complex) * (size_t)lp->nbins);
-    lp->r = (double *)lp->spec;
-    if (!lp->mag || !lp->spec) {
+    /* FFTW's own blocks, out of place: an in-place or unaligned inverse
+     * FFT may get a buffered plan, which allocates on every execution */
+    lp->spec = fftw_malloc(sizeof(fftw_complex) * (size_t)lp->nbins);
+    lp->r = fftw_malloc(sizeof(double) * (size_t)n);
+    if (!lp->mag || !lp->spec || !lp->r) {
         release(lp);
         return MM_E_NOMEM;
     }

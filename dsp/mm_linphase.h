@@ -70,8 +70,8 @@ typedef struct mm_linphase {
     int n, nbins, taps, center, nk;
     double samplerate;
     double *mag;           /* nbins */
-    double *r;             /* n: the zero-phase response, in spec */
-    void *spec, *plan;     /* fftw_complex[nbins]; spec -> r in place */
+    double *r;             /* n: the zero-phase response (FFTW's) */
+    void *spec, *plan;     /* fftw_complex[nbins]; spec -> r */
     double *win;           /* the window's half: w[c + j] = win[j] */
     float *h;              /* taps */
     mm_linphase_client client;

@@ -8,6 +8,9 @@
 #    the default normalize 1 their difference is one level offset (its
 #    spread within 1 dB); `reference` and `source` report the seconds
 #    learned;
+#  - save and load: the learned pair saved as text and loaded by a new
+#    match~ (-load, in a patch run at 48 and at 44.1 kHz) gives the same
+#    curve (within 0.01 dB at 48 kHz, 0.1 dB at 44.1);
 #  - a pure delay: without anything learned, and with -amount 0 after
 #    learning, the output is the input delayed by the reported latency,
 #    sample for sample (4607 at 48 kHz);
@@ -45,7 +48,7 @@ recover_patch() {
         echo "#X obj 100 300 match~ -ch 2 $flags;"                     # 8
         echo "#X obj 100 400 print R;"                                 # 9
         echo "#X obj 10 130 delay 10000;"                              # 10
-        echo "#X msg 10 160 learn reference 0 \\, learn source 0 \\, curve mc \\, bang;" # 11
+        echo "#X msg 10 160 learn reference 0 \\, learn source 0 \\, curve mc \\, bang \\, save pair.txt;" # 11
         echo "#X msg 10 190 curve ec;"                                 # 12
         echo "#X obj 600 10 table mc 256;"                             # 13
         echo "#X obj 600 40 table ec 256;"                             # 14
@@ -124,6 +127,44 @@ spread=$(awk '$1 >= 50 && $1 <= 15000 {e = $2 - $3; if (n++ == 0 || e < lo) lo =
               if (n == 1 || e > hi) hi = e} END {printf "%.3f %.3f", hi - lo, (hi + lo) / 2}' "$d/curves.txt")
 ok "normalize 1: the EQ up to one level offset (spread within 1 dB)" \
     "v <= 1.0" "${spread% *}" "spread ${spread% *} dB about an offset of ${spread#* } dB"
+
+# ---- save and load ------------------------------------------------------------
+for sr in 48000 44100; do
+    d=$OUT/load$sr
+    mkdir -p "$d"
+    cp "$OUT/recover0/pair.txt" "$d/pair.txt" 2>/dev/null || fail "save wrote no pair.txt"
+    {
+        echo "#N canvas 0 0 600 400 12;"
+        echo "#X obj 10 10 loadbang;"                                  # 0
+        echo "#X obj 10 40 match~ -ch 2 -normalize 0 -load pair.txt;"  # 1
+        echo "#X msg 10 80 curve mc \\, bang;"                       # 2
+        echo "#X obj 300 10 table mc 256;"                             # 3
+        echo "#X obj 10 200 array get mc;"                             # 4
+        echo "#X obj 10 230 print MC;"                                 # 5
+        echo "#X obj 10 120 t b b b;"                                  # 6
+        echo "#X msg 10 300 \\; pd quit;"                            # 7
+        echo "#X obj 200 100 print R;"                                 # 8
+        echo "#X connect 0 0 6 0;"
+        echo "#X connect 6 2 2 0;"
+        echo "#X connect 2 0 1 0;"
+        echo "#X connect 6 1 4 0;"
+        echo "#X connect 4 0 5 0;"
+        echo "#X connect 6 0 7 0;"
+        echo "#X connect 1 2 8 0;"
+    } >"$d/t.pd"
+    mm_pd $sr "$d/t.pd" >"$d/pd.log"
+    e=$(mm_pd_errors "$d/pd.log")
+    [ -z "$e" ] || fail "load $sr pd: $e"
+    tol=$([ $sr = 48000 ] && echo 0.01 || echo 0.1)
+    diff=$(awk '$1 == "MC:" {for (i = 2; i <= NF; i++) b[n++] = $i}
+                END {while ((getline l < f) > 0) {split(l, a, " ");
+                         if (a[1] >= 50 && a[1] <= 15000) {e = a[2] - b[k]; if (e < 0) e = -e;
+                             if (e > w) w = e} k++}
+                     printf "%.4f", w}' f="$OUT/recover0/curves.txt" "$d/pd.log")
+    secs=$(awk '$1 == "R:" && $2 == "source" {v = $3} END {print v + 0}' "$d/pd.log")
+    ok "save, then -load at $sr Hz: the same curve within $tol dB" "v <= $tol" "$diff" \
+        "$diff dB apart, $secs s of source learned"
+done
 
 # ---- a pure delay -----------------------------------------------------------
 "$MM_TOOLS/filtgen" pink $SR $((SR * 3)) 2 0.25 "$OUT/pinkb.wav"
