@@ -6,6 +6,8 @@
 
 enum { IDLE, FILL, IFFT, WINDOW, LOAD };
 
+const char *const mm_linphase_phase_words[] = {"minimum", "linear", NULL};
+
 static int scale_of(double samplerate)
 {
     /* 0 at 44.1/48 kHz, -1 below 36 kHz, +1 from 72, +2 from 144 */

@@ -80,6 +80,9 @@ typedef struct mm_linphase {
     int fade;              /* the next swap fades (0: design_now) */
 } mm_linphase;
 
+/* The words of the `phase` row of eq~ and multiband~: minimum|linear. */
+extern const char *const mm_linphase_phase_words[];
+
 /* The FIR size N and the partition size B = N/16 for a rate, for a
  * client whose N at 44.1/48 kHz is base. */
 int mm_linphase_size(double samplerate, int base);
