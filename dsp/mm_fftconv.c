@@ -225,6 +225,28 @@ void mm_fftconv_settle(mm_fftconv *c)
     c->fading = 0;
 }
 
+/* (p, q) <- (a p + b q, c p + d q) over n floats */
+static void mix_pair(float *p, float *q, size_t n, const float *m)
+{
+    for (size_t i = 0; i < n; i++) {
+        float x = p[i], y = q[i];
+        p[i] = m[0] * x + m[1] * y;
+        q[i] = m[2] * x + m[3] * y;
+    }
+}
+
+void mm_fftconv_mix2(mm_fftconv *c, float a, float b, float cc, float d)
+{
+    const float m[4] = {a, b, cc, d};
+    if (c->nch != 2)
+        return;
+    mix_pair(RING(c, 0), RING(c, 1), (size_t)c->ringlen, m);
+    mix_pair((float *)FDL(c, 0, 0), (float *)FDL(c, 1, 0),
+             2 * (size_t)c->nparts * (size_t)c->nbins, m);
+    for (int k = 0; k < c->nk; k++)
+        mix_pair(OUT(c, k, 0), OUT(c, k, 1), (size_t)c->part, m);
+}
+
 /* ---- processing ---------------------------------------------------------- */
 
 /* Kernel k of slot s over the block just completed, channel ch, into y

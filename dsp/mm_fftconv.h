@@ -99,6 +99,11 @@ void mm_fftconv_set_fade(mm_fftconv *c, int parts);
 void mm_fftconv_process(mm_fftconv *c, const float *const *in,
                         float *const *out, int n);
 
+/* Channels 0 and 1's history (input, spectra, the block playing) become
+ * (a x0 + b x1, c x0 + d x1): the state of the same filters run on the
+ * mixed input (multiband~'s switch between L/R and M/S). Needs nch 2. */
+void mm_fftconv_mix2(mm_fftconv *c, float a, float b, float cc, float d);
+
 /* busy: 1 while the staging slot may not be written (a swap was asked
  * for and has not started yet). swapping: 1 while a swap is waiting or
  * fading. parts: the partitions a kernel of len taps takes. */
