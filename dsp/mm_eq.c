@@ -7,7 +7,7 @@
 /* Linear phase: the FIR engine and the sections of the design it is
  * making (the bands' targets, taken when the design starts). */
 struct mm_eq_linear {
-    mm_linphase lp;
+    mm_linphase lp; /* first: mm_linphase_attach */
     mm_biquad_coef c[MM_EQ_MAXBANDS];
     int n;
 };
@@ -69,11 +69,8 @@ void mm_eq_free(mm_eq *e)
 {
     free(e->band);
     e->band = NULL;
-    if (e->lin) {
-        mm_linphase_free(&e->lin->lp);
-        free(e->lin);
-        e->lin = NULL;
-    }
+    mm_linphase_detach(e->lin);
+    e->lin = NULL;
 }
 
 void mm_eq_reset(mm_eq *e)
@@ -189,19 +186,13 @@ static void lin_fill(void *ctx, int k, double *mag, int k0, int k1,
 int mm_eq_init_phase(mm_eq *e, int nch, int nbands, int linear,
                      double samplerate)
 {
+    const mm_linphase_client cl = {e, lin_begin, lin_flat, lin_fill, NULL};
     int r = mm_eq_init(e, nch, nbands, samplerate);
-    if (r != MM_OK || !linear)
-        return r;
-    mm_linphase_client cl = {e, lin_begin, lin_flat, lin_fill, NULL};
-    e->lin = calloc(1, sizeof *e->lin);
-    if (!e->lin || (r = mm_linphase_init(&e->lin->lp, nch, 1, e->samplerate,
-                                         MM_EQ_FIR, &cl)) != MM_OK) {
-        free(e->lin);
-        e->lin = NULL;
-        mm_eq_free(e);
-        return r != MM_OK ? r : MM_E_NOMEM;
-    }
-    return MM_OK;
+    if (r == MM_OK && linear
+        && !(e->lin = mm_linphase_attach(sizeof *e->lin, nch, 1,
+                                         e->samplerate, MM_EQ_FIR, &cl, &r)))
+        mm_eq_free(e); /* nothing is held */
+    return r;
 }
 
 int mm_eq_latency(const mm_eq *e)

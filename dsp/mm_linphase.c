@@ -106,6 +106,27 @@ int mm_linphase_init(mm_linphase *lp, int nch, int nk, double samplerate,
     return build(lp, nch, nk, mm_samplerate_or_default(samplerate));
 }
 
+void *mm_linphase_attach(size_t size, int nch, int nk, double samplerate,
+                         int base, const mm_linphase_client *client,
+                         int *err)
+{
+    mm_linphase *lp = size >= sizeof *lp ? calloc(1, size) : NULL;
+    *err = lp ? mm_linphase_init(lp, nch, nk, samplerate, base, client)
+              : MM_E_NOMEM;
+    if (*err != MM_OK) {
+        free(lp);
+        return NULL;
+    }
+    return lp;
+}
+
+void mm_linphase_detach(void *state)
+{
+    if (state)
+        mm_linphase_free(state);
+    free(state);
+}
+
 int mm_linphase_set_samplerate(mm_linphase *lp, double samplerate)
 {
     if (!(samplerate > 0.0) || !mm_isfinite_d(samplerate))

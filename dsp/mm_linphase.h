@@ -95,6 +95,13 @@ int mm_linphase_part(double samplerate, int base);
 int mm_linphase_init(mm_linphase *lp, int nch, int nk, double samplerate,
                      int base, const mm_linphase_client *client);
 void mm_linphase_free(mm_linphase *lp);
+/* A module's linear-phase state: a zeroed block of `size` bytes that
+ * starts with an mm_linphase, initialised as above; NULL on failure
+ * (*err says why, nothing is held). detach frees it (NULL is fine). */
+void *mm_linphase_attach(size_t size, int nch, int nk, double samplerate,
+                         int base, const mm_linphase_client *client,
+                         int *err);
+void mm_linphase_detach(void *state);
 /* New sizes for the rate (allocates: not in the signal path), then a
  * design at once. On failure the old state is kept and MM_E_NOMEM or
  * MM_E_ARG returned. */

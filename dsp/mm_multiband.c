@@ -6,7 +6,7 @@ static const char *const mode_words[] = {"stereo", "ms", NULL};
 /* Linear phase: the FIR engine (a kernel per band) and the splits of
  * the design it is making (taken when the design starts). */
 struct mm_multiband_linear {
-    mm_linphase lp;
+    mm_linphase lp; /* first: mm_linphase_attach */
     double hz[MM_CROSSOVER_MAXSPLITS];
     int splits;
 };
@@ -75,11 +75,8 @@ void mm_multiband_free(mm_multiband *m)
     for (int b = 0; b < m->bands; b++)
         mm_comp_free(&m->comp[b]);
     mm_crossover_free(&m->xo);
-    if (m->lin) {
-        mm_linphase_free(&m->lin->lp);
-        free(m->lin);
-        m->lin = NULL;
-    }
+    mm_linphase_detach(m->lin);
+    m->lin = NULL;
 }
 
 /* ---- linear phase (mm_linphase's client) ---------------------------- */
@@ -122,16 +119,13 @@ int mm_multiband_init_phase(mm_multiband *m, int nch, int bands, int linear,
     if (r != MM_OK || !linear)
         return r;
     mm_linphase_client cl = {m, lin_begin, NULL, lin_fill, NULL};
-    m->lin = calloc(1, sizeof *m->lin);
-    if (!m->lin || (r = mm_linphase_init(&m->lin->lp, nch, bands, samplerate,
-                                         MM_MULTIBAND_FIR, &cl)) != MM_OK) {
-        free(m->lin);
-        m->lin = NULL;
+    m->lin = mm_linphase_attach(sizeof *m->lin, nch, bands, samplerate,
+                                MM_MULTIBAND_FIR, &cl, &r);
+    if (!m->lin)
         mm_multiband_free(m);
-        return r != MM_OK ? r : MM_E_NOMEM;
-    }
-    mm_linphase_design_now(&m->lin->lp);
-    return MM_OK;
+    else
+        mm_linphase_design_now(&m->lin->lp);
+    return r;
 }
 
 int mm_multiband_latency(const mm_multiband *m)
