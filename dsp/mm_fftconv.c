@@ -4,8 +4,10 @@
 
 typedef fftwf_complex cpx;
 
-/* input magnitudes beyond this would overflow the float FFT's sums */
-#define INPUT_CLIP 1e18f
+/* a sample beyond this (+120 dBFS) is no signal but garbage (1e30 from a
+ * broken patch): taken as 0 like NaN (as mm_spectrum does), so its float
+ * rounding does not linger in every block its spectra reach */
+#define INPUT_LIMIT 1e6f
 
 #define FDL(c, ch, p) ((cpx *)(c)->fdl + ((size_t)(ch) * (c)->nparts + (p)) \
                        * (c)->nbins)
@@ -343,11 +345,11 @@ void mm_fftconv_process(mm_fftconv *c, const float *const *in,
             const float *x = in[ch] + done;
             for (int i = 0; i < m; i++) {
                 float v = x[i];
-                c->nonfinite += mm_sanitize_f(&v);
-                if (fabsf(v) < 1e-30f)
+                if (mm_sanitize_f(&v) || fabsf(v) > INPUT_LIMIT) {
+                    c->nonfinite++;
                     v = 0.0f;
-                r[(c->w + i) & mask] = fabsf(v) <= INPUT_CLIP ? v
-                                       : v > 0.0f ? INPUT_CLIP : -INPUT_CLIP;
+                }
+                r[(c->w + i) & mask] = fabsf(v) < 1e-30f ? 0.0f : v;
             }
         }
         for (int k = 0; k < c->nk; k++)

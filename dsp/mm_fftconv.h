@@ -36,10 +36,10 @@
  * no FFT rounding (the FFT of the input still runs, so a later kernel
  * starts with its history).
  *
- * Robustness: non-finite input samples are taken as 0 and counted;
- * magnitudes beyond 1e18 are clipped (they would overflow the float
- * FFT); below 1e-30, 0 (no denormals in the spectra). Kernel taps that
- * are not finite refuse the kernel (MM_E_ARG).
+ * Robustness: non-finite input samples, and samples beyond 1e6 (+120
+ * dBFS: garbage, not signal, as in mm_spectrum), are taken as 0 and
+ * counted; below 1e-30, 0 (no denormals in the spectra). Kernel taps
+ * that are not finite refuse the kernel (MM_E_ARG).
  *
  * Cost (bench/core/bench_fftconv.c): see mm_fftconv_cost_note in the
  * report of the bench. Memory: per channel a delay line of maxlen + 2B

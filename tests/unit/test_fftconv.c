@@ -396,7 +396,7 @@ static void test_nonfinite(void **state)
     x[0][3000] = mmt_f_from_bits(0x7fc00000u); /* NaN */
     x[0][3001] = mmt_f_from_bits(0x7f800000u); /* inf */
     x[0][3002] = -mmt_f_from_bits(0x7f800000u);
-    x[0][3003] = 3e38f;
+    x[0][3003] = 3e38f; /* garbage: taken as 0 */
     x[0][3004] = mmt_f_from_bits(0x00000100u); /* a denormal */
     mm_fftconv c;
     assert_int_equal(mm_fftconv_init(&c, 1, 1, B, len), MM_OK);
@@ -405,7 +405,7 @@ static void test_nonfinite(void **state)
     run(&c, x, y, n, 64);
     for (int t = 0; t < n; t++)
         assert_true(mm_isfinite_f(y[0][t]));
-    assert_true(c.nonfinite >= 3);
+    assert_true(c.nonfinite >= 4);
     for (int i = 3000; i <= 3004; i++)
         x[0][i] = 0.0f;
     /* past: the latency, the kernel and the frame that still holds it
