@@ -36,7 +36,9 @@
  * Parameters (mm_match_table; mm_match_set clamps and returns the value
  * applied): amount % [100] (0..150), smoothing octaves [0.333] (0..2; 0:
  * bin by bin), limit dB [12] (0..24), fmin Hz [20] (10..10000), fmax Hz
- * [20000] (100..96000; below fmin it is taken as fmin), normalize 0|1 [1].
+ * [20000] (100..96000; below fmin it is taken as fmin), normalize 0|1 [0] (0: the correction is the
+ * plain ratio, as the contract's recovery of a known EQ asks; 1: the
+ * tonal balance alone).
  * Channels 1..8 (one correction for all); the reference has as many.
  * Measured (tests/unit/test_match.c, tests/pd/test_match.sh): pink noise
  * through a known EQ (shelves and bells) is recovered within 0.11 dB at
@@ -78,7 +80,7 @@ typedef enum mm_match_param {
 #define MM_MATCH_R_LIMIT 0, 24, 12
 #define MM_MATCH_R_FMIN 10, 10000, 20
 #define MM_MATCH_R_FMAX 100, 96000, 20000
-#define MM_MATCH_R_NORMALIZE 0, 1, 1
+#define MM_MATCH_R_NORMALIZE 0, 1, 0
 
 extern const mm_paramtable mm_match_table;
 

@@ -4,8 +4,8 @@
 #    inlets and, through [eq~] with four bands (shelves and bells), into
 #    its reference inlets; both learned 10 s, then match~'s `curve` and
 #    eq~'s `curve` (the same 256 points, 20 Hz..20 kHz) are read back:
-#    with -normalize 0 they agree within 1 dB from 50 Hz to 15 kHz; with
-#    the default normalize 1 their difference is one level offset (its
+#    at the defaults (normalize 0) they agree within 1 dB from 50 Hz to
+#    15 kHz; with normalize 1 their difference is one level offset (its
 #    spread within 1 dB); `reference` and `source` report the seconds
 #    learned;
 #  - save and load: the learned pair saved as text and loaded by a new
@@ -99,7 +99,7 @@ curves() {
 }
 
 d=$OUT/recover0
-recover_patch "$d" "-normalize 0"
+recover_patch "$d" ""
 mm_pd $SR "$d/t.pd" >"$d/pd.log"
 e=$(mm_pd_errors "$d/pd.log")
 [ -z "$e" ] || fail "recover pd: $e"
@@ -108,7 +108,7 @@ ok "curve and eq~'s curve read back (256 points each)" "v == 256" \
     "$(wc -l <"$d/curves.txt")" "$(wc -l <"$d/curves.txt") points"
 worst=$(awk '$1 >= 50 && $1 <= 15000 {e = $2 - $3; if (e < 0) e = -e;
              if (e > w) {w = e; f = $1}} END {printf "%.3f %.0f", w, f}' "$d/curves.txt")
-ok "normalize 0: the learned correction recovers the EQ within 1 dB, 50 Hz..15 kHz" \
+ok "defaults: the learned correction recovers the EQ within 1 dB, 50 Hz..15 kHz" \
     "v <= 1.0" "${worst% *}" "largest error ${worst% *} dB at ${worst#* } Hz"
 learned=$(awk '$1 == "R:" && $2 == "reference" {r = $3} $1 == "R:" && $2 == "source" {s = $3}
                END {print r + 0, s + 0}' "$d/pd.log")
@@ -118,7 +118,7 @@ ok "latency reported at DSP start" "v == 4607" \
     "$(awk '$1 == "R:" && $2 == "latency" {v = $3} END {print v + 0}' "$d/pd.log")" "samples"
 
 d=$OUT/recover1
-recover_patch "$d" ""
+recover_patch "$d" "-normalize 1"
 mm_pd $SR "$d/t.pd" >"$d/pd.log"
 e=$(mm_pd_errors "$d/pd.log")
 [ -z "$e" ] || fail "recover (normalize 1) pd: $e"
