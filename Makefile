@@ -17,7 +17,7 @@ lib.name = mixmaster
 class.sources = $(sort $(wildcard externals/*~.c))
 common.sources = $(sort $(wildcard dsp/*.c)) externals/mm_pd.c
 # the core's libraries: every binary that links dsp/ needs them
-MM_LIBS = -lfftw3f -lebur128 -lm
+MM_LIBS = -lfftw3f -lfftw3 -lebur128 -lm
 ldlibs = $(MM_LIBS)
 cflags = -Idsp -Iexternals -std=c99 -D_DEFAULT_SOURCE -fvisibility=hidden
 datafiles = $(wildcard help-patches/*.pd) $(wildcard abstractions/*.pd) \

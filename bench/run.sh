@@ -5,8 +5,12 @@
 #
 # Each bench/objects/<name>.sh is sourced and calls:
 #   bench_pd   <label> <nin> <nout> "<object line>" ["<message at load>"]
-#       renders the material through the object in `pd -batch`; cost is
-#       the CPU time of that run minus a run without the object.
+#              [<channels>]
+#       renders the material through the object in `pd -batch` (inlet i
+#       gets channel i mod 2); cost is the CPU time of that run minus a
+#       run without the object, per sample and per channel (channels:
+#       default nin; match~ counts its programme channels, not its
+#       reference inlets).
 #   bench_core <label> <channels> <command...>
 #       a core timing program (bench/core/bench_*.c, built here); it gets
 #       the material path last and prints `ns_per_sample <x>`.
@@ -97,7 +101,7 @@ row() { printf '  %-34s %10s ns/sample/ch  %s\n' "$1" "$2" "${3:-}"; }
 
 BASELINE=""
 bench_pd() {
-    local label=$1 nin=$2 nout=$3 objline=$4 msg=${5:-} p b
+    local label=$1 nin=$2 nout=$3 objline=$4 msg=${5:-} per=${6:-$2} p b
     p=$BENCH_OUT/pd-$(echo "$label" | tr -c 'a-zA-Z0-9_\n-' '_').pd
     if [ -z "$BASELINE" ]; then
         write_patch "$BENCH_OUT/baseline.pd" 2 0 ""
@@ -107,7 +111,7 @@ bench_pd() {
     local t
     t=$(for ((r = 0; r < RUNS; r++)); do pd_cpu "$p"; done | median)
     local ns
-    ns=$(awk -v t="$t" -v b="$BASELINE" -v f="$FRAMES" -v c="$nin" \
+    ns=$(awk -v t="$t" -v b="$BASELINE" -v f="$FRAMES" -v c="$per" \
         'BEGIN {d = t - b; if (d < 0) d = 0; printf "%.1f", d * 1e9 / (f * c)}')
     bench_ns[$label]=$ns
     row "$label" "$ns" "(pd -batch: [$objline])"

@@ -4,6 +4,14 @@
 
 #define CTRL MM_BIQUAD_CTRL
 
+/* Linear phase: the FIR engine and the sections of the design it is
+ * making (the bands' targets, taken when the design starts). */
+struct mm_eq_linear {
+    mm_linphase lp; /* first: mm_linphase_attach */
+    mm_biquad_coef c[MM_EQ_MAXBANDS];
+    int n;
+};
+
 /* the frequency a band runs at: its setting, at most 0.49 fs */
 static double run_freq(const mm_eq *e, const mm_eq_band *b)
 {
@@ -61,6 +69,8 @@ void mm_eq_free(mm_eq *e)
 {
     free(e->band);
     e->band = NULL;
+    mm_linphase_detach(e->lin);
+    e->lin = NULL;
 }
 
 void mm_eq_reset(mm_eq *e)
@@ -70,6 +80,8 @@ void mm_eq_reset(mm_eq *e)
             mm_biquad_state_reset(&e->band[i].st[c]);
             mm_biquad_state_reset(&e->band[i].old_st[c]);
         }
+    if (e->lin)
+        mm_linphase_reset(&e->lin->lp);
 }
 
 int mm_eq_set_samplerate(mm_eq *e, double samplerate)
@@ -82,6 +94,8 @@ int mm_eq_set_samplerate(mm_eq *e, double samplerate)
     if (e->fade_len < CTRL)
         e->fade_len = CTRL;
     mm_eq_snap(e);
+    if (e->lin) /* new sizes and a design at once */
+        return mm_linphase_set_samplerate(&e->lin->lp, samplerate);
     return MM_OK;
 }
 
@@ -98,6 +112,8 @@ int mm_eq_set_band(mm_eq *e, int bi, mm_fd_type type, double freq,
     b->freq = mm_clamp_d(freq, MM_EQ_FMIN, MM_EQ_FMAX);
     b->gain = mm_clamp_d(gain_db, MM_EQ_GMIN, MM_EQ_GMAX);
     b->q = mm_clamp_d(q, MM_EQ_QMIN, MM_EQ_QMAX);
+    if (e->lin)
+        mm_linphase_request(&e->lin->lp);
     return MM_OK;
 }
 
@@ -105,6 +121,8 @@ void mm_eq_band_off(mm_eq *e, int bi)
 {
     if (bi >= 0 && bi < e->nbands)
         e->band[bi].on = 0;
+    if (e->lin)
+        mm_linphase_request(&e->lin->lp);
 }
 
 void mm_eq_snap(mm_eq *e)
@@ -112,6 +130,79 @@ void mm_eq_snap(mm_eq *e)
     for (int i = 0; i < e->nbands; i++)
         snap_band(e, &e->band[i]);
     e->phase = 0;
+    if (e->lin && mm_linphase_busy(&e->lin->lp))
+        mm_linphase_design_now(&e->lin->lp);
+}
+
+/* ---- linear phase (mm_linphase's client) ---------------------------- */
+
+static void lin_begin(void *ctx)
+{
+    mm_eq *e = ctx;
+    struct mm_eq_linear *l = e->lin;
+    l->n = 0;
+    for (int i = 0; i < e->nbands; i++) {
+        const mm_eq_band *b = &e->band[i];
+        if (b->on)
+            mm_fd_design((mm_fd_type)b->type, run_freq(e, b), b->gain, b->q,
+                         e->samplerate, &l->c[l->n++]);
+    }
+}
+
+static int lin_flat(void *ctx, int k)
+{
+    (void)k;
+    return ((mm_eq *)ctx)->lin->n == 0;
+}
+
+/* |H|^2 of a section at w from cos w and cos 2w:
+ * (b0^2 + b1^2 + b2^2 + 2 (b0 b1 + b1 b2) cos w + 2 b0 b2 cos 2w) /
+ * (1 + a1^2 + a2^2 + 2 (a1 + a1 a2) cos w + 2 a2 cos 2w) */
+static double power_at(const mm_biquad_coef *c, double c1, double c2)
+{
+    double num = c->b0 * c->b0 + c->b1 * c->b1 + c->b2 * c->b2
+                 + 2.0 * (c->b0 * c->b1 + c->b1 * c->b2) * c1
+                 + 2.0 * c->b0 * c->b2 * c2;
+    double den = 1.0 + c->a1 * c->a1 + c->a2 * c->a2
+                 + 2.0 * (c->a1 + c->a1 * c->a2) * c1 + 2.0 * c->a2 * c2;
+    return num > 0.0 && den > 0.0 ? num / den : 0.0;
+}
+
+static void lin_fill(void *ctx, int k, double *mag, int k0, int k1,
+                     double hz)
+{
+    const mm_eq *e = ctx;
+    const struct mm_eq_linear *l = e->lin;
+    (void)k;
+    for (int j = k0; j < k1; j++) {
+        double w = 2.0 * MM_PI * j * hz / e->samplerate, p = 1.0;
+        double c1 = cos(w), c2 = cos(2.0 * w);
+        for (int i = 0; i < l->n; i++)
+            p *= power_at(&l->c[i], c1, c2);
+        mag[j] = sqrt(p);
+    }
+}
+
+int mm_eq_init_phase(mm_eq *e, int nch, int nbands, int linear,
+                     double samplerate)
+{
+    const mm_linphase_client cl = {e, lin_begin, lin_flat, lin_fill, NULL};
+    int r = mm_eq_init(e, nch, nbands, samplerate);
+    if (r == MM_OK && linear
+        && !(e->lin = mm_linphase_attach(sizeof *e->lin, nch, 1,
+                                         e->samplerate, MM_EQ_FIR, &cl, &r)))
+        mm_eq_free(e); /* nothing is held */
+    return r;
+}
+
+int mm_eq_latency(const mm_eq *e)
+{
+    return e->lin ? mm_linphase_latency(&e->lin->lp) : 0;
+}
+
+int mm_eq_max_latency(const mm_eq *e)
+{
+    return mm_eq_latency(e);
 }
 
 static int band_moving(const mm_eq *e, const mm_eq_band *b)
@@ -123,6 +214,8 @@ static int band_moving(const mm_eq *e, const mm_eq_band *b)
 
 int mm_eq_moving(const mm_eq *e)
 {
+    if (e->lin && mm_linphase_busy(&e->lin->lp))
+        return 1;
     for (int i = 0; i < e->nbands; i++)
         if (band_moving(e, &e->band[i]))
             return 1;
@@ -219,6 +312,10 @@ void mm_eq_process(mm_eq *e, const float *const *in, float *const *out,
 {
     double w[MM_EQ_MAXCH][CTRL];
     int done = 0;
+    if (e->lin) { /* the FIR of the bands' magnitude */
+        mm_linphase_process(&e->lin->lp, in, out, n);
+        return;
+    }
     while (done < n) {
         if (e->phase == 0)
             for (int b = 0; b < e->nbands; b++)
@@ -290,6 +387,9 @@ void mm_eq_curve(const mm_eq *e, float *db, int n, double fmin, double fmax)
 static const mm_paramdef eq_rows[] = {
     {"bands", MM_EQ_BANDS, MM_P_INT, "", MM_EQ_R_BANDS, MM_P_CREATION, 0,
      NULL, "number of bands (creation only)"},
+    {"phase", MM_EQ_PHASE, MM_P_CHOICE, "", MM_EQ_R_PHASE, MM_P_CREATION, 0,
+     mm_linphase_phase_words, "minimum: IIR, no latency. linear: the same "
+     "magnitude as a linear-phase FIR, latency reported (creation only)"},
 };
 
 const mm_paramtable mm_eq_table = MM_PARAMTABLE("eq", eq_rows);
@@ -316,6 +416,8 @@ double mm_eq_set(mm_eq *e, int id, double v)
 {
     if (id == MM_EQ_BANDS)
         return e->nbands;
+    if (id == MM_EQ_PHASE)
+        return e->lin != NULL;
     (void)v;
     return 0.0;
 }
@@ -339,6 +441,9 @@ int mm_eq_get_band(const mm_eq *e, int bi, mm_fd_type *type, double *freq,
 MM_CORE_VERBS_NOINIT(eq)
 MM_CORE_SNAP(eq)
 MM_CORE_PROCESS(eq)
+MM_CORE_LATENCY(eq)
 
 const mm_core mm_eq_core = {MM_CORE_FIELDS_NOINIT(eq), .maxch = MM_EQ_MAXCH,
-                            .snap = eq_core_snap, .process = eq_core_process};
+                            .snap = eq_core_snap, .process = eq_core_process,
+                            .latency = eq_core_latency,
+                            .max_latency = eq_core_max_latency};

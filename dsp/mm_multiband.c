@@ -3,6 +3,14 @@
 
 static const char *const mode_words[] = {"stereo", "ms", NULL};
 
+/* Linear phase: the FIR engine (a kernel per band) and the splits of
+ * the design it is making (taken when the design starts). */
+struct mm_multiband_linear {
+    mm_linphase lp; /* first: mm_linphase_attach */
+    double hz[MM_CROSSOVER_MAXSPLITS];
+    int splits;
+};
+
 static const mm_paramdef multiband_rows[] = {
     {"bands", MM_MULTIBAND_BANDS, MM_P_INT, "", 2, MM_MULTIBAND_MAXBANDS, 4,
      MM_P_CREATION, 0, NULL, "number of bands (creation only)"},
@@ -10,6 +18,10 @@ static const mm_paramdef multiband_rows[] = {
      "stereo link of the band compressors (stereo mode)"},
     {"mode", MM_MULTIBAND_MODE, MM_P_CHOICE, "", 0, 1, 0, 0, 0, mode_words,
      "stereo: per channel; ms: compress mid and side (-ch 2)"},
+    {"phase", MM_MULTIBAND_PHASE, MM_P_CHOICE, "", 0, 1, 0, MM_P_CREATION, 0,
+     mm_linphase_phase_words, "minimum: LR4 crossovers, no latency. "
+     "linear: the same band magnitudes as linear-phase FIRs that sum to a "
+     "pure delay, latency reported (creation only)"},
 };
 
 const mm_paramtable mm_multiband_table =
@@ -63,11 +75,74 @@ void mm_multiband_free(mm_multiband *m)
     for (int b = 0; b < m->bands; b++)
         mm_comp_free(&m->comp[b]);
     mm_crossover_free(&m->xo);
+    mm_linphase_detach(m->lin);
+    m->lin = NULL;
+}
+
+/* ---- linear phase (mm_linphase's client) ---------------------------- */
+
+/* |band b| of the LR4 tree at f (mm_multiband.h) */
+static double band_mag(const double *hz, int splits, int b, double f,
+                       double fs)
+{
+    double t = tan(MM_PI * (f < 0.4999 * fs ? f : 0.4999 * fs) / fs);
+    double g = 1.0;
+    for (int s = 0; s < splits && s <= b; s++) {
+        double w = t / tan(MM_PI * hz[s] / fs), w4 = w * w * w * w;
+        double lo = 1.0 / (1.0 + w4);
+        g *= s == b ? lo : 1.0 - lo;
+    }
+    return g;
+}
+
+static void lin_begin(void *ctx)
+{
+    mm_multiband *m = ctx;
+    m->lin->splits = m->bands - 1;
+    for (int s = 0; s < m->bands - 1; s++)
+        m->lin->hz[s] = mm_crossover_get_hz(&m->xo, s);
+}
+
+static void lin_fill(void *ctx, int k, double *mag, int k0, int k1,
+                     double hz)
+{
+    const mm_multiband *m = ctx;
+    for (int j = k0; j < k1; j++)
+        mag[j] = band_mag(m->lin->hz, m->lin->splits, k, j * hz,
+                          m->samplerate);
+}
+
+int mm_multiband_init_phase(mm_multiband *m, int nch, int bands, int linear,
+                            double samplerate)
+{
+    int r = mm_multiband_init(m, nch, bands, samplerate);
+    if (r != MM_OK || !linear)
+        return r;
+    mm_linphase_client cl = {m, lin_begin, NULL, lin_fill, NULL};
+    m->lin = mm_linphase_attach(sizeof *m->lin, nch, bands, samplerate,
+                                MM_MULTIBAND_FIR, &cl, &r);
+    if (!m->lin)
+        mm_multiband_free(m);
+    else
+        mm_linphase_design_now(&m->lin->lp);
+    return r;
+}
+
+int mm_multiband_latency(const mm_multiband *m)
+{
+    return m->lin ? mm_linphase_latency(&m->lin->lp) : 0;
+}
+
+int mm_multiband_max_latency(const mm_multiband *m)
+{
+    return mm_multiband_latency(m);
 }
 
 void mm_multiband_reset(mm_multiband *m)
 {
     mm_crossover_reset(&m->xo);
+    if (m->lin)
+        mm_linphase_reset(&m->lin->lp);
     for (int b = 0; b < m->bands; b++)
         mm_comp_reset(&m->comp[b]);
 }
@@ -83,6 +158,8 @@ int mm_multiband_set_samplerate(mm_multiband *m, double samplerate)
         mm_smoother_set_samplerate(&m->gate[b], samplerate);
     }
     m->fade_step = 1.0 / (MM_MULTIBAND_FADE_MS * 0.001 * samplerate);
+    if (m->lin) /* new sizes and a design at once */
+        return mm_linphase_set_samplerate(&m->lin->lp, samplerate);
     return MM_OK;
 }
 
@@ -99,6 +176,8 @@ void mm_multiband_snap(mm_multiband *m)
         apply_link(m);
     }
     m->fade = 1.0;
+    if (m->lin && mm_linphase_busy(&m->lin->lp))
+        mm_linphase_design_now(&m->lin->lp);
 }
 
 void mm_multiband_xover_range(const mm_multiband *m, double *lo_hz,
@@ -122,6 +201,8 @@ void mm_multiband_set_xover(mm_multiband *m, int n, const double *hz,
     if (snap)
         for (int s = 0; s < m->bands - 1; s++)
             mm_crossover_set_hz(&m->xo, s, mm_crossover_get_hz(&m->xo, s), 1);
+    if (m->lin)
+        mm_linphase_request(&m->lin->lp);
 }
 
 double mm_multiband_get_xover(const mm_multiband *m, int split)
@@ -201,6 +282,8 @@ double mm_multiband_set(mm_multiband *m, int id, double v)
     case MM_MULTIBAND_MODE:
         m->ms_target = v != 0.0 && m->nch == 2;
         return m->ms_target;
+    case MM_MULTIBAND_PHASE:
+        return m->lin != NULL;
     default:
         return m->bands;
     }
@@ -229,7 +312,15 @@ static void process_chunk(mm_multiband *m, const float *const *in,
         }
         bo[b] = bp[b];
     }
-    mm_crossover_process(&m->xo, xin, bo, n);
+    if (m->lin) { /* the band FIRs: out[b * nch + c] */
+        float *lo[MM_MULTIBAND_MAXBANDS * MM_MULTIBAND_MAXCH];
+        for (int b = 0; b < nb; b++)
+            for (int c = 0; c < nch; c++)
+                lo[b * nch + c] = bp[b][c];
+        mm_linphase_process(&m->lin->lp, xin, lo, n);
+    } else {
+        mm_crossover_process(&m->xo, xin, bo, n);
+    }
     for (int b = 0; b < nb; b++)
         mm_comp_process(&m->comp[b], (const float *const *)bp[b], cp[b], NULL,
                         0, n);
@@ -292,6 +383,10 @@ static void process_chunk(mm_multiband *m, const float *const *in,
             sa[i] = p;
             sb[i] = q;
         }
+        if (m->lin) { /* the same for the FIRs' history */
+            float h = m->ms_target ? 0.5f : 1.0f;
+            mm_fftconv_mix2(&m->lin->lp.conv, h, h, h, -h);
+        }
         m->ms = m->ms_target;
         apply_link(m);
         for (int b = 0; b < nb; b++)
@@ -335,12 +430,20 @@ void mm_multiband_curve(const mm_multiband *m, float *db, int n, double lo,
                                + mm_comp_get(&m->comp[b], c, MM_COMP_MAKEUP));
         g[b] = m->gate[b].target * s / m->nch;
     }
+    double hz[MM_CROSSOVER_MAXSPLITS];
+    for (int s = 0; s < m->bands - 1; s++)
+        hz[s] = mm_crossover_get_hz(&m->xo, s);
     for (int i = 0; i < n; i++) {
         double f = n > 1 ? lo * pow(hi / lo, (double)i / (n - 1)) : lo;
         double re = 0.0, im = 0.0;
         for (int b = 0; b < m->bands; b++) {
             double r, j;
-            mm_crossover_response(&m->xo, b, f, &r, &j);
+            if (m->lin) { /* every band in phase */
+                r = band_mag(hz, m->bands - 1, b, f, m->samplerate);
+                j = 0.0;
+            } else {
+                mm_crossover_response(&m->xo, b, f, &r, &j);
+            }
             re += g[b] * r;
             im += g[b] * j;
         }
@@ -354,7 +457,10 @@ void mm_multiband_curve(const mm_multiband *m, float *db, int n, double lo,
  * multiband~ calls both itself */
 MM_CORE_VERBS_NOINIT(multiband)
 MM_CORE_SNAP(multiband)
+MM_CORE_LATENCY(multiband)
 
 const mm_core mm_multiband_core = {MM_CORE_FIELDS_NOINIT(multiband),
                                    .maxch = MM_MULTIBAND_MAXCH,
-                                   .snap = multiband_core_snap};
+                                   .snap = multiband_core_snap,
+                                   .latency = multiband_core_latency,
+                                   .max_latency = multiband_core_max_latency};

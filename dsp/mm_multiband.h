@@ -25,7 +25,22 @@
  * mm_multiband_xover_range); per band comp~'s per-channel rows of
  * mm_comp_table (threshold dB [0], ratio, attack ms [10], release ms
  * [100], knee dB [6], makeup dB [0]) with the ratio 1..20 [1]
- * (mm_multiband_band_def), solo, mute. Latency: none.
+ * (mm_multiband_band_def), solo, mute. phase minimum|linear [minimum]
+ * (creation only, mm_multiband_init_phase).
+ *
+ * Linear phase (phase linear): the crossover becomes one linear-phase
+ * FIR per band (mm_linphase, N = MM_MULTIBAND_FIR = 16384 at 44.1/48 kHz,
+ * scaled with the rate), all run on one FFT of the input per partition
+ * (mm_fftconv with a kernel per band). Band b's magnitude is the LR4
+ * tree's: with W_s = tan(pi f/fs) / tan(pi f_s/fs) and lo_s = 1/(1 +
+ * W_s^4), hi_s = 1 - lo_s (|LP4| and |HP4| of split s, which the
+ * bilinear LR4 meets exactly), band b = hi_1 ... hi_(b-1) lo_b (the last
+ * band: every hi). These sum to 1 at every frequency, so the bands sum
+ * to a pure delay (the taps to a unit impulse, to the float rounding of
+ * the taps). A crossover change redesigns every band and crossfades the
+ * whole set at once (the sum stays a delay through the fade).
+ * Latency: none in minimum phase; B + N/2 - 1 = 9215 samples at 48 kHz
+ * in linear phase (mm_multiband_latency).
  */
 #ifndef MM_MULTIBAND_H
 #define MM_MULTIBAND_H
@@ -34,6 +49,7 @@
 #include "mm_comp.h"
 #include "mm_crossover.h"
 #include "mm_smoother.h"
+#include "mm_linphase.h"
 
 #define MM_MULTIBAND_MAXCH MM_CROSSOVER_MAXCH
 #define MM_MULTIBAND_MAXBANDS MM_CROSSOVER_MAXBANDS
@@ -47,14 +63,22 @@ typedef enum mm_multiband_param {
     MM_MULTIBAND_BANDS = 0, /* creation only: mm_multiband_init */
     MM_MULTIBAND_LINK,
     MM_MULTIBAND_MODE,      /* 0 stereo, 1 ms (2 channels only) */
+    MM_MULTIBAND_PHASE,     /* creation only: 0 minimum, 1 linear */
     MM_MULTIBAND_NPARAMS
 } mm_multiband_param;
 
 /* The table (mm_param.h): rows in mm_multiband_param order. */
 extern const mm_paramtable mm_multiband_table;
 
+/* The FIR's N at 44.1/48 kHz in linear mode (mm_linphase). */
+#define MM_MULTIBAND_FIR 16384
+
+/* linear mode's state (mm_multiband.c) */
+struct mm_multiband_linear;
+
 typedef struct mm_multiband {
     int nch, bands;
+    struct mm_multiband_linear *lin; /* NULL: minimum phase (LR4 IIR) */
     double samplerate;
     mm_crossover xo;
     mm_comp comp[MM_MULTIBAND_MAXBANDS];
@@ -70,6 +94,9 @@ typedef struct mm_multiband {
 } mm_multiband;
 
 int mm_multiband_init(mm_multiband *m, int nch, int bands, double samplerate);
+/* The same, with linear-phase crossovers when linear is 1 (above). */
+int mm_multiband_init_phase(mm_multiband *m, int nch, int bands, int linear,
+                            double samplerate);
 void mm_multiband_free(mm_multiband *m);
 void mm_multiband_reset(mm_multiband *m);
 int mm_multiband_set_samplerate(mm_multiband *m, double samplerate);
@@ -120,11 +147,9 @@ double mm_multiband_take_gr(mm_multiband *m, int b);
 void mm_multiband_curve(const mm_multiband *m, float *db, int n, double lo,
                         double hi);
 
-static inline int mm_multiband_latency(const mm_multiband *m)
-{
-    (void)m;
-    return 0;
-}
+/* Samples: 0 in minimum phase, mm_linphase's in linear. */
+int mm_multiband_latency(const mm_multiband *m);
+int mm_multiband_max_latency(const mm_multiband *m);
 
 /* The lifecycle record: the table and the verbs above (mm_core.h). */
 extern const mm_core mm_multiband_core;

@@ -106,11 +106,7 @@ void mm_spectrum_free(mm_spectrum *s)
         fftwf_destroy_plan((fftwf_plan)s->plan);
     fftwf_free(s->frame);
     fftwf_free(s->spec);
-    free(s->ring);
-    free(s->win);
-    free(s->pw);
-    free(s->cum);
-    free(s->freq);
+    free(s->pw); /* the block the other arrays are in */
     memset(s, 0, sizeof *s); /* nothing held: a second free is harmless */
 }
 
@@ -127,19 +123,23 @@ int mm_spectrum_init(mm_spectrum *s, int nch, int size, double samplerate)
     s->hop = size / 4;
     s->samplerate = samplerate;
     int nb = size / 2 + 1;
-    s->ring = calloc((size_t)nch * (size_t)size, sizeof *s->ring);
-    s->win = malloc(sizeof *s->win * (size_t)size);
+    /* one block for the arrays FFTW does not run on (doubles first):
+     * pw, cum, lt, the six per-point arrays, then ring and window */
+    size_t nd = (size_t)nb * 3 + 1 + 6 * (size_t)MM_SPECTRUM_MAXPOINTS;
+    s->pw = calloc(1, sizeof(double) * nd
+                          + sizeof(float) * ((size_t)nch + 1) * (size_t)size);
     s->frame = fftwf_malloc(sizeof(float) * (size_t)size);
     s->spec = fftwf_malloc(sizeof(fftwf_complex) * (size_t)nb);
-    s->pw = calloc((size_t)nb, sizeof *s->pw);
-    s->cum = calloc((size_t)nb + 1, sizeof *s->cum);
-    /* the six per-point arrays in one block */
-    s->freq = calloc(6 * (size_t)MM_SPECTRUM_MAXPOINTS, sizeof *s->freq);
-    if (!s->ring || !s->win || !s->frame || !s->spec || !s->pw || !s->cum
-        || !s->freq) {
+    if (!s->frame || !s->spec || !s->pw) {
         mm_spectrum_free(s);
         return MM_E_NOMEM;
     }
+    s->cum = s->pw + nb;
+    s->lt = s->cum + nb + 1;
+    s->freq = s->lt + nb;
+    s->ring = (float *)(s->pw + nd);
+    s->win = s->ring + (size_t)nch * (size_t)size;
+    s->display = 1;
     s->blo = s->freq + MM_SPECTRUM_MAXPOINTS;
     s->bhi = s->blo + MM_SPECTRUM_MAXPOINTS;
     s->now = s->bhi + MM_SPECTRUM_MAXPOINTS;
@@ -230,34 +230,42 @@ static void add_power(mm_spectrum *s, double weight)
 }
 
 /* The integral of the bin powers from bin position 0-0.5 to x (bin k
- * covers k-0.5 .. k+0.5). */
-static double integral(const mm_spectrum *s, double x)
+ * covers k-0.5 .. k+0.5), from their running sum. */
+static double integral(const double *cum, int nb, double x)
 {
-    int nb = s->size / 2 + 1;
     double u = x + 0.5;
     if (u <= 0.0)
         return 0.0;
     if (u >= nb)
-        return s->cum[nb];
+        return cum[nb];
     int k = (int)u;
-    return s->cum[k] + (u - k) * s->pw[k];
+    return cum[k] + (u - k) * (cum[k + 1] - cum[k]);
+}
+
+double mm_spectrum_band_mean(const double *cum, int nb, double lo,
+                             double hi, double mid)
+{
+    double top = nb - 0.5;
+    if (!(mid >= 0.0) || mid >= nb - 1)
+        return 0.0; /* at or above fs/2 */
+    if (hi - lo < 1.0) { /* narrower than a bin: interpolate */
+        int k = (int)mid;
+        double t = mid - k, a = cum[k + 1] - cum[k],
+               b = cum[k + 2] - cum[k + 1];
+        double v = (1.0 - t) * a + t * b;
+        return v > 0.0 ? v : 0.0;
+    }
+    if (hi > top)
+        hi = top;
+    double m = (integral(cum, nb, hi) - integral(cum, nb, lo)) / (hi - lo);
+    return m > 0.0 ? m : 0.0; /* rounding in the running sum */
 }
 
 static double band_mean(const mm_spectrum *s, int i)
 {
-    double lo = s->blo[i], hi = s->bhi[i], top = s->size / 2 + 0.5;
-    double mid = s->freq[i] * s->size / s->samplerate;
-    if (mid >= s->size / 2)
-        return 0.0; /* above fs/2 */
-    if (hi - lo < 1.0) { /* narrower than a bin: interpolate */
-        int k = (int)mid;
-        double t = mid - k;
-        return (1.0 - t) * s->pw[k] + t * s->pw[k + 1];
-    }
-    if (hi > top)
-        hi = top;
-    double m = (integral(s, hi) - integral(s, lo)) / (hi - lo);
-    return m > 0.0 ? m : 0.0; /* rounding in the running sum */
+    return mm_spectrum_band_mean(s->cum, s->size / 2 + 1, s->blo[i],
+                                 s->bhi[i],
+                                 s->freq[i] * s->size / s->samplerate);
 }
 
 static double range_mean(const mm_spectrum *s, int a, int b)
@@ -330,6 +338,15 @@ static void analyse(mm_spectrum *s)
         take_frame(s, a, b, sign);
         add_power(s, 1.0);
     }
+    if (s->lt_on) {
+        for (int k = 0; k < nb; k++)
+            s->lt[k] += s->pw[k];
+        s->lt_frames += 1.0;
+    }
+    if (!s->display) {
+        s->analyses++;
+        return;
+    }
     s->cum[0] = 0.0;
     for (int k = 0; k < nb; k++)
         s->cum[k + 1] = s->cum[k] + s->pw[k];
@@ -370,6 +387,47 @@ void mm_spectrum_process(mm_spectrum *s, const float *const *in, int n)
                 analyse(s);
         }
     }
+}
+
+/* ---- the long-term mean --------------------------------------------------- */
+
+void mm_spectrum_set_longterm(mm_spectrum *s, int on)
+{
+    s->lt_on = on != 0;
+}
+
+void mm_spectrum_set_display(mm_spectrum *s, int on)
+{
+    s->display = on != 0;
+}
+
+double mm_spectrum_longterm(const mm_spectrum *s, double *mean)
+{
+    const int nb = s->size / 2 + 1;
+    const double inv = s->lt_frames > 0.0 ? 1.0 / s->lt_frames : 0.0;
+    for (int k = 0; k < nb; k++)
+        mean[k] = s->lt[k] * inv;
+    return s->lt_frames;
+}
+
+void mm_spectrum_longterm_clear(mm_spectrum *s)
+{
+    memset(s->lt, 0, sizeof(double) * (size_t)(s->size / 2 + 1));
+    s->lt_frames = 0.0;
+}
+
+void mm_spectrum_longterm_set(mm_spectrum *s, const double *mean,
+                              double frames)
+{
+    const int nb = s->size / 2 + 1;
+    if (!(frames > 0.0) || !mm_isfinite_d(frames)) {
+        mm_spectrum_longterm_clear(s);
+        return;
+    }
+    for (int k = 0; k < nb; k++)
+        s->lt[k] = mm_isfinite_d(mean[k]) && mean[k] > 0.0
+                   ? mean[k] * frames : 0.0;
+    s->lt_frames = frames;
 }
 
 /* ---- readings ---------------------------------------------------------- */

@@ -72,7 +72,8 @@
  * at init (no trial runs): about 10 ms for the first of a size in a
  * process, 0.02..0.1 ms for the next (FFTW keeps what it planned).
  * Memory: nch x size floats of ring, size floats of frame and window,
- * (size/2 + 2) doubles twice, 6 x 2048 doubles of points.
+ * (size/2 + 1) doubles three times (bin powers, their running sum, the
+ * long-term sum), 6 x 2048 doubles of points: one block besides FFTW's.
  * Latency: none (no signal output).
  */
 #ifndef MM_SPECTRUM_H
@@ -141,6 +142,10 @@ typedef struct mm_spectrum {
     int npoints;
     double *freq, *blo, *bhi, *now, *disp, *tiltdb;
     double fall;           /* one-pole factor per analysis (decay) */
+    /* the long-term mean (match~): the sum of every analysis's bin
+     * powers while lt_on, and how many */
+    double *lt, lt_frames;
+    int lt_on, display;
     long analyses, nonfinite;
 } mm_spectrum;
 
@@ -169,6 +174,28 @@ void mm_spectrum_read(const mm_spectrum *s, float *db, int n);
 double mm_spectrum_freq(const mm_spectrum *s, int i);
 /* The loudest display point (tilt included): its Hz and dB. */
 void mm_spectrum_peak(const mm_spectrum *s, double *hz, double *db);
+
+/* The mean of the bin powers between bin positions lo and hi (bin k
+ * covers k - 1/2 .. k + 1/2; cut bins count in part), from their running
+ * sum cum[0..nb] (cum[k] = the sum of bins 0..k-1); narrower than a bin:
+ * the powers interpolated at mid. 0 at or above bin nb - 1 (fs/2). The
+ * fractional-octave smoothing of the display and of match~. */
+double mm_spectrum_band_mean(const double *cum, int nb, double lo,
+                             double hi, double mid);
+
+/* The long-term mean spectrum (match~ learns with it). While on, every
+ * analysis adds its bin powers (size/2 + 1 bins, P[k] as above) to a
+ * running sum; mm_spectrum_longterm writes their mean over the analyses
+ * learned into mean[] and returns how many. Off by default; reset keeps
+ * it, clear forgets it, set replaces it (frames x mean: a loaded file). */
+void mm_spectrum_set_longterm(mm_spectrum *s, int on);
+double mm_spectrum_longterm(const mm_spectrum *s, double *mean);
+void mm_spectrum_longterm_clear(mm_spectrum *s);
+void mm_spectrum_longterm_set(mm_spectrum *s, const double *mean,
+                              double frames);
+/* 0: analyses only feed the long-term mean (no display points, no tone
+ * search: cheaper); 1 (default): the display too. */
+void mm_spectrum_set_display(mm_spectrum *s, int on);
 
 extern const mm_core mm_spectrum_core;
 

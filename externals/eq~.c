@@ -13,8 +13,9 @@ static void eq_curve(void *o, float *y, int n)
 
 static int eq_create(void *o, double sr)
 {
-    return mm_eq_init(mm_pd_core(o), ((mm_pdobj *)o)->nch,
-                      (int)mm_pd_value(o, MM_EQ_BANDS), sr) == MM_OK;
+    return mm_eq_init_phase(mm_pd_core(o), ((mm_pdobj *)o)->nch,
+                            (int)mm_pd_value(o, MM_EQ_BANDS),
+                            mm_pd_value(o, MM_EQ_PHASE) != 0, sr) == MM_OK;
 }
 
 #define A(arg) (&mm_eq_band_args.defs[MM_EQ_ARG_##arg])

@@ -650,6 +650,11 @@ static void curves_changed(mm_pdobj *x)
     redraw_curves(x);
 }
 
+void mm_pd_redraw_curves(void *x)
+{
+    redraw_curves(x);
+}
+
 static int is_curve(const mm_objdef *def, const char *name)
 {
     for (int k = 0; k < ncurves(def); k++)
@@ -839,7 +844,10 @@ static void *obj_new(t_symbol *s, int argc, t_atom *argv)
         x->value[i] = (t_float)t->defs[i].def;
     parse_flags(x, argc, argv, 0);
 
-    int nin = x->nch + x->sidechain;
+    x->canvas = canvas_getcurrent();
+    x->nkeys = x->sidechain ? 1
+               : (def->features & MM_OBJ_REFERENCE) ? x->nch : 0;
+    int nin = x->nch + x->nkeys;
     for (int c = 1; c < nin; c++)
         inlet_new(&x->obj, &x->obj.ob_pd, &s_signal, &s_signal);
     for (int c = 0; c < nout(x); c++)
@@ -965,11 +973,13 @@ static t_int *obj_perform(t_int *w)
 {
     mm_pdobj *x = (mm_pdobj *)w[1];
     int n = (int)w[2], nzero = (int)w[3], nch = x->nch, no = nout(x);
-    t_int *sig = w + 4, *zero = sig + nch + x->sidechain + no;
+    t_int *sig = w + 4, *zero = sig + nch + x->nkeys + no;
     t_int *next = zero + nzero;
-    const float *key = x->sidechain ? (const float *)sig[nch] : NULL;
+    for (int k = 0; k < x->nkeys; k++)
+        x->key[k] = (const float *)sig[nch + k];
+    const float *key = x->nkeys ? x->key[0] : NULL;
     for (int c = 0; c < no; c++)
-        x->out[c] = (float *)sig[nch + x->sidechain + c];
+        x->out[c] = (float *)sig[nch + x->nkeys + c];
     if (!x->ok || n > x->blocksize) {
         silence(x->out, no, n);
         silence_outlets(zero, nzero, n);
@@ -1009,7 +1019,7 @@ static t_int *obj_perform(t_int *w)
  * count. sp: the inlets' signals (channels, key), then the outlets'. */
 static int signal_args(mm_pdobj *x, t_signal **sp, int n, t_int *args)
 {
-    int nin = x->nch + x->sidechain, no = nout(x), k = 0;
+    int nin = x->nch + x->nkeys, no = nout(x), k = 0;
     int mc = mc_nchans(sp[0]); /* channels on the first inlet */
     t_signal **out = sp + nin;
     if (mc > 1 && mc != x->nch)
@@ -1028,8 +1038,8 @@ static int signal_args(mm_pdobj *x, t_signal **sp, int n, t_int *args)
     for (int c = 0; c < x->nch; c++)
         args[k++] = mc == 1 ? (t_int)sp[c]->s_vec
                     : c < mc ? (t_int)(sp[0]->s_vec + (size_t)c * n) : 0;
-    if (x->sidechain)
-        args[k++] = (t_int)sp[x->nch]->s_vec;
+    for (int i = 0; i < x->nkeys; i++)
+        args[k++] = (t_int)sp[x->nch + i]->s_vec;
     for (int c = 0; c < no; c++)
         args[k++] = mc == 1 ? (t_int)out[c]->s_vec
                             : (t_int)(out[0]->s_vec + (size_t)c * n);

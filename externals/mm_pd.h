@@ -20,7 +20,8 @@
  *     clock;
  *   - the signal plumbing: one inlet and outlet per channel (plus a key
  *     inlet), or on Pd 0.54+ one multichannel signal on the first inlet
- *     and outlet (found at run time: see "multichannel" in mm_pd.c), the
+ *     and outlet (found at run time: see "multichannel" in mm_pd.c), a
+ *     reference inlet per channel (MM_OBJ_REFERENCE), the
  *     dry path delayed by the object's latency for bypass and
  *     delta (crossfaded by mm_outmix), per-DSP buffers, and one failure
  *     behaviour: outputs silent, one error naming the object, the object
@@ -70,7 +71,9 @@ enum {
     MM_OBJ_SOUND = 1 << 0,     /* changes the sound: bypass, delta, dry path */
     MM_OBJ_SIDECHAIN = 1 << 1, /* -sidechain 0|1: a key inlet after the channels */
     MM_OBJ_METER = 1 << 2,     /* interval: emit() every interval ms */
-    MM_OBJ_OWNDELTA = 1 << 3   /* the object makes its own delta signal */
+    MM_OBJ_OWNDELTA = 1 << 3,  /* the object makes its own delta signal */
+    MM_OBJ_REFERENCE = 1 << 4  /* one more inlet per channel after the
+                                  channels: a reference (mm_pdobj's key[]) */
 };
 
 typedef struct mm_pdobj mm_pdobj;
@@ -164,6 +167,10 @@ struct mm_pdobj {
     t_float f;
     const mm_objdef *def;
     int nch, sidechain, ok, creating;
+    int nkeys;                 /* inlets after the channels: the key (1) or
+                                  the reference (nch) */
+    t_canvas *canvas;          /* the patch it was made in (for files) */
+    const float *key[MM_PD_MAXCH]; /* their signals in perform */
     double samplerate;
     int blocksize;
     t_outlet *info;
@@ -246,6 +253,9 @@ typedef struct mm_pdbuf {
 } mm_pdbuf;
 int mm_pd_buffer(void *x, mm_pdbuf *b, size_t count);
 void mm_pd_buffer_free(mm_pdbuf *b);
+/* Draw every curve into its array now (an object whose picture changes
+ * without a message, e.g. while it learns, calls this from emit). */
+void mm_pd_redraw_curves(void *x);
 /* The latency changed (e.g. a lookahead message): re-time the dry path
  * and report it. */
 void mm_pd_latency_changed(void *x);

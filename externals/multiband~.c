@@ -27,7 +27,9 @@ typedef struct multiband_tilde {
 static int mb_create(void *o, double sr)
 {
     mm_outmix_init(&X(o)->x_delta, sr);
-    return mm_multiband_init(CORE(o), X(o)->x_mm.nch, BANDS(o), sr) == MM_OK;
+    return mm_multiband_init_phase(CORE(o), X(o)->x_mm.nch, BANDS(o),
+                                   mm_pd_value(o, MM_MULTIBAND_PHASE) != 0,
+                                   sr) == MM_OK;
 }
 
 static void mb_destroy(void *o)

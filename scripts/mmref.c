@@ -152,6 +152,10 @@ static void inlets(const mm_objdef *d)
              "with -sidechain 1, one more inlet after the channels: the key "
              "signal the detector listens to instead of the channels",
              &first);
+    if (d->features & MM_OBJ_REFERENCE)
+        port("reference", "signal",
+             "one more inlet per channel after the channels (channel 1 "
+             "leftmost): the reference signal", &first);
     fputs("]", out);
 }
 
@@ -324,8 +328,8 @@ static t_class *class_of(const mm_objdef *d, t_class *const *cls,
  * above describe. */
 static void instance(const mm_objdef *d, t_class *c)
 {
-    int nin = d->ch_def, nout = d->outs == 0 ? d->ch_def
-                                : d->outs > 0 ? d->outs : 0;
+    int nin = d->ch_def * (d->features & MM_OBJ_REFERENCE ? 2 : 1);
+    int nout = d->outs == 0 ? d->ch_def : d->outs > 0 ? d->outs : 0;
     int sin = -1, sout = -1;
     if (c) {
         t_pd *x = stub_new(c, 0, NULL);
@@ -360,7 +364,8 @@ static void object(const mm_objdef *d, t_class *c)
     first = 1;
     static const struct { unsigned bit; const char *word; } feat[] = {
         {MM_OBJ_SOUND, "sound"}, {MM_OBJ_SIDECHAIN, "sidechain"},
-        {MM_OBJ_METER, "meter"}, {MM_OBJ_OWNDELTA, "owndelta"}};
+        {MM_OBJ_METER, "meter"}, {MM_OBJ_OWNDELTA, "owndelta"},
+        {MM_OBJ_REFERENCE, "reference"}};
     for (size_t k = 0; k < sizeof feat / sizeof feat[0]; k++)
         if (d->features & feat[k].bit) {
             fputs(first ? "" : ", ", out);

@@ -11,3 +11,22 @@ bench_lv2 "x42 fil4 (4 bands)" "http://gareus.org/oss/lv2/fil4#stereo" \
     -c gain1=3 -c gain2=-3 -c gain3=3 -c gain4=-3
 bench_ratio "eq~ -ch 2 -bands 4" "x42 fil4 (4 bands)"
 bench_ratio "mm_eq core 4 bands" "x42 fil4 (4 bands)"
+# -phase linear: the same four bells as one linear-phase FIR (partitioned
+# FFT convolution), against LSP's parametric EQ with the same bells in its
+# FIR and FFT modes (its IIR mode beside them). The FIR's size, partition
+# and latency first (latency: samples at 48 kHz).
+echo "  eq~ -phase linear: $("$CORE_BIN/bench_eq" --info "$MATERIAL")"
+bench_pd "eq~ -ch 2 -bands 4 -phase linear" 2 2 "eq~ -ch 2 -bands 4 -phase linear $EQ4"
+bench_core "mm_eq core 4 bands, linear" 2 bench_eq --linear
+LSP_EQ4="-c ft_0=1 -c f_0=160 -c g_0=3 -c q_0=0.6 -c ft_1=1 -c f_1=400 -c g_1=-3 -c q_1=0.6 \
+ -c ft_2=1 -c f_2=1250 -c g_2=3 -c q_2=0.6 -c ft_3=1 -c f_3=2500 -c g_3=-3 -c q_3=0.6"
+for lsp_mode in 0:IIR 1:FIR 2:FFT; do
+    # shellcheck disable=SC2086
+    bench_lv2 "LSP para_equalizer ${lsp_mode#*:} (4 bands)" \
+        http://lsp-plug.in/plugins/lv2/para_equalizer_x16_stereo \
+        -c mode=${lsp_mode%%:*} $LSP_EQ4
+done
+bench_ratio "eq~ -ch 2 -bands 4 -phase linear" "eq~ -ch 2 -bands 4"
+bench_ratio "eq~ -ch 2 -bands 4 -phase linear" "LSP para_equalizer FIR (4 bands)"
+bench_ratio "eq~ -ch 2 -bands 4 -phase linear" "LSP para_equalizer FFT (4 bands)"
+bench_ratio "mm_eq core 4 bands, linear" "LSP para_equalizer FFT (4 bands)"

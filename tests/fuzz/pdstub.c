@@ -836,3 +836,22 @@ void garray_resize(t_garray *x, t_floatarg f) { garray_resize_long(x, (long)f); 
 void garray_redraw(t_garray *x) { (void)x; }
 int garray_npoints(t_garray *x) { return ((fake_garray *)x)->g_n; }
 void garray_usedindsp(t_garray *x) { (void)x; }
+
+/* ---- canvases and files ----------------------------------------------------
+ * Objects that read or write files (match~'s save and load) resolve names
+ * against their patch's directory. Under the stub there is no patch, and
+ * no file is ever opened: a fuzzer must not write files wherever it runs,
+ * so sys_fopen refuses (the object reports it, as for a missing file). */
+t_glist *canvas_getcurrent(void) { return NULL; }
+void canvas_makefilename(const t_glist *c, const char *file, char *result,
+                         int resultsize)
+{
+    (void)c;
+    snprintf(result, (size_t)resultsize, "%s", file);
+}
+FILE *sys_fopen(const char *filename, const char *mode)
+{
+    (void)filename, (void)mode;
+    return NULL;
+}
+int sys_fclose(FILE *stream) { return stream ? fclose(stream) : 0; }

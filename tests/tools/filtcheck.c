@@ -11,6 +11,15 @@
  *       largest |x[n] - x[n-1]| in the span: `jump <value>`
  *   filtcheck level <out.wav> <ch> <from_s> <to_s>
  *       `rms_db <dB> peak_db <dB>` of the span
+ *   filtcheck compare <a.wav> <ch> <b.wav> <ch_b> <fmax>
+ *       Both channels hold impulse responses: the largest difference of
+ *       their magnitudes (exact DTFT, 400 log-spaced frequencies 20 Hz to
+ *       fmax) where b's is above -30 dB: `maxdev <dB> at <Hz>`
+ *   filtcheck symmetry <out.wav> <ch> <centre>
+ *       an impulse response's largest |h[c + j] - h[c - j]| over its
+ *       peak: `asym <ratio>`
+ *   filtcheck delayed <out.wav> <ch> <in.wav> <D>
+ *       the largest |out[t] - in[t - D]| on that channel: `maxerr <x>`
  */
 #include <complex.h>
 #include <math.h>
@@ -38,6 +47,25 @@ static double complex proto(const char *t, double f0, double g, double q,
 
 static double db(double v) { return 20.0 * log10(v > 1e-30 ? v : 1e-30); }
 
+/* the DTFT of channel ch at f Hz */
+static double complex dtft(const wav_data *w, int ch, double f)
+{
+    double complex acc = 0, rot = cexp(-I * 2 * M_PI * f / w->samplerate);
+    double complex z = 1;
+    for (long i = 0; i < w->frames; i++) {
+        acc += w->samples[i * w->channels + ch] * z;
+        z *= rot;
+        if ((i & 1023) == 1023)
+            z /= cabs(z);
+    }
+    return acc;
+}
+
+static float sample(const wav_data *w, int ch, long i)
+{
+    return i >= 0 && i < w->frames ? w->samples[i * w->channels + ch] : 0.0f;
+}
+
 int main(int argc, char **argv)
 {
     wav_data w;
@@ -56,17 +84,10 @@ int main(int argc, char **argv)
         const char *t = argv[4];
         double f0 = atof(argv[5]), g = atof(argv[6]), q = atof(argv[7]);
         double fmax = atof(argv[8]), worst = 0, wf = 0, wp = 0;
-        long n = w.frames;
         for (int k = 0; k < 400; k++) {
             double f = 20.0 * pow(fmax / 20.0, k / 399.0);
-            double complex acc = 0, rot = cexp(-I * 2 * M_PI * f / sr), z = 1;
-            for (long i = 0; i < n; i++) {
-                acc += w.samples[i * w.channels + ch] * z;
-                z *= rot;
-                if ((i & 1023) == 1023)
-                    z /= cabs(z);
-            }
-            double m = db(cabs(acc)), p = db(cabs(proto(t, f0, g, q, f)));
+            double m = db(cabs(dtft(&w, ch, f)));
+            double p = db(cabs(proto(t, f0, g, q, f)));
             double d = fabs(m - p);
             if (p < -30.0)
                 d = m < -30.0 ? 0.0 : fabs(m + 30.0);
@@ -96,6 +117,51 @@ int main(int argc, char **argv)
             printf("rms_db %.3f peak_db %.3f\n",
                    b > a ? 10.0 * log10(ss / (b - a) + 1e-300) : -300.0,
                    db(pk));
+    } else if (!strcmp(argv[1], "compare") && argc >= 7) {
+        wav_data b;
+        int chb = atoi(argv[5]);
+        double fmax = atof(argv[6]), worst = 0, wf = 0;
+        if (wav_load(argv[4], &b, err, sizeof err) || chb < 0
+            || chb >= b.channels) {
+            fprintf(stderr, "filtcheck: %s\n", err);
+            return 2;
+        }
+        for (int k = 0; k < 400; k++) {
+            double f = 20.0 * pow(fmax / 20.0, k / 399.0);
+            double want = db(cabs(dtft(&b, chb, f)));
+            double d = fabs(db(cabs(dtft(&w, ch, f))) - want);
+            if (want >= -30.0 && d > worst) {
+                worst = d;
+                wf = f;
+            }
+        }
+        printf("maxdev %.4f at %.1f\n", worst, wf);
+        wav_free(&b);
+    } else if (!strcmp(argv[1], "symmetry") && argc >= 5) {
+        long c = atol(argv[4]);
+        double peak = 0, a = 0;
+        for (long i = 0; i < w.frames; i++)
+            peak = fabs(sample(&w, ch, i)) > peak ? fabs(sample(&w, ch, i))
+                                                   : peak;
+        for (long j = 1; j <= c; j++) {
+            double d = fabs(sample(&w, ch, c + j) - sample(&w, ch, c - j));
+            a = d > a ? d : a;
+        }
+        printf("asym %.3g\n", peak > 0 ? a / peak : 1.0);
+    } else if (!strcmp(argv[1], "delayed") && argc >= 6) {
+        wav_data in;
+        long D = atol(argv[5]);
+        double e = 0;
+        if (wav_load(argv[4], &in, err, sizeof err) || ch >= in.channels) {
+            fprintf(stderr, "filtcheck: %s\n", err);
+            return 2;
+        }
+        for (long t = D; t < w.frames; t++) {
+            double d = fabs(sample(&w, ch, t) - sample(&in, ch, t - D));
+            e = d > e ? d : e;
+        }
+        printf("maxerr %.3g\n", e);
+        wav_free(&in);
     } else {
         fprintf(stderr, "filtcheck: bad arguments\n");
         return 2;

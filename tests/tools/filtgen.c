@@ -4,6 +4,8 @@
  *   filtgen sweep <sr> <frames> <Hz0> <Hz1> <amp> <out.wav>  (log sweep)
  *   filtgen sine2 <sr> <frames> <Hz> <amp> <Hz> <amp> <out.wav>  (stereo:
  *       one sine per channel, e.g. a signal and a sidechain key)
+ *   filtgen pink <sr> <frames> <channels> <rms> <out.wav>  pink noise
+ *       (mmt_pink), independent channels, about that rms
  */
 #include <math.h>
 #include "mmwav.h"
@@ -33,6 +35,21 @@ int main(int argc, char **argv)
             ph = 2.0 * M_PI * f0 * T / k * (exp(t / T * k) - 1.0);
             x[i] = (float)(a * sin(ph));
         }
+    } else if (!strcmp(argv[1], "pink") && argc >= 7) {
+        int nch = atoi(argv[4]);
+        double rms = atof(argv[5]);
+        mmt_pink_state p[8];
+        float *y = calloc((size_t)n * (nch > 0 ? nch : 1), sizeof *y);
+        if (!y || nch < 1 || nch > 8)
+            return 1;
+        memset(p, 0, sizeof p);
+        for (long i = 0; i < n; i++)
+            for (int c = 0; c < nch; c++)
+                y[i * nch + c] = (float)(rms * mmt_pink(&p[c]));
+        int r = wav_save(argv[argc - 1], y, nch, n, sr, 32);
+        free(y);
+        free(x);
+        return r ? 1 : 0;
     } else if (!strcmp(argv[1], "sine2") && argc >= 9) {
         float *y = calloc((size_t)(2 * n), sizeof *y);
         if (!y)
