@@ -2247,12 +2247,88 @@ def demosong():
     return finish(h, ["mixer~", "mastering~", "strip~", "loudness~"])
 
 
+# ---- match~ -----------------------------------------------------------------------
+
+def match():
+    n = "match~"
+    h = Help(n, DESC[n]["summary"])
+    h.header()
+    h.intro(intro_play("switch learn both on for 10 s and off: the curve "
+                       "finds the eq~ that made the reference from the "
+                       "programme, and the two spectra below meet."))
+    src = h.source(30, 124)
+    # the reference: the same loop through a known EQ
+    ref = h.o(340, 196, "eq~ -ch 2 -band 1 lowshelf 150 -4 0.707 -band 2 "
+              "bell 3000 5 1, f 22")
+    h.c(src, 0, ref, 0)
+    h.c(src, 1, ref, 1)
+    rs = h.o(520, 268, "spectrum~ -ch 2 -array $0-rawr -smoothing 0.167 "
+             "-tilt 4.5, f 16")
+    h.c(ref, 0, rs, 0)
+    h.c(ref, 1, rs, 1)
+    box = "match~ -ch 2"
+    r = h.o(100, 268, "r $0-match")
+    c = h.o(30, 300, box + ", f 66")
+    h.c(src, 0, c, 0)
+    h.c(src, 1, c, 1)
+    h.c(ref, 0, c, 2)
+    h.c(ref, 1, c, 3)
+    h.c(r, 0, c, 0)
+    si = h.o(420, 329, "s $0-info")
+    h.c(c, 2, si, 0)
+    t = h.o(300, 359, "spectrum~ -ch 2 -array $0-rawo -smoothing 0.167 "
+            "-tilt 4.5, f 28")
+    h.c(c, 0, t, 0)
+    h.c(c, 1, t, 1)
+    out = h.listen(30, 399)
+    h.c(c, 0, out, 0)
+    h.c(c, 1, out, 1)
+    h.info_route(30, 470, None, ["reference", "source", "latency"], 120,
+                 ["s", "s", "samples"])
+    h.t(30, 606, "seconds learned (reference, programme), the latency "
+        "(samples). Use your own: a mix into the two left inlets, a "
+        "reference track (e.g. [readsf~ 2]) into the two right ones.", 62)
+    # the controls
+    h.panel(640, 58, 570, 196, "match~: each control starts at the "
+            "object's value")
+    for k, what in enumerate(("reference", "source", "both")):
+        h.toggle(652, 84 + 26 * k, "learn" + what, 0, "learn " + what,
+                 "learn %s $1" % what, "$0-match")
+    h.t(652, 170, "learn: on for a few seconds, then off", 18)
+    controls(h, n, box, ["amount", "smoothing", "limit", "fmin", "fmax",
+                         None, "normalize", "bypass", "delta"], 812, 84,
+             "$0-match", colw=200, rows=5)
+    h.messages(1030, 290, [("clear", ""), ("clear source", ""),
+                           ("save my-match.txt", ""),
+                           ("load my-match.txt", ""), ("latency", ""),
+                           ("print", "")], "$0-match", step=24)
+    h.graph(640, 290, "$0-curve", 256, 300, 100, -12, 12,
+            [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
+            [(12, "+12"), (0, "0"), (-12, "-12 dB")],
+            title="the correction (curve <array>)")
+    array_at_load(h, "curve", "$0-curve", "$0-match")
+    for k, (raw, arr, what) in enumerate(
+            (("$0-rawr", "$0-specr", "the reference"),
+             ("$0-rawo", "$0-speco", "the programme after match~"))):
+        h.graph(640 + 305 * k, 490, arr, 256, 240, 80, -96, 0,
+                [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k")],
+                [(0, "0"), (-48, "-48"), (-96, "-96")],
+                title=what)
+        clipped_copy(h, raw, arr, -96)
+    h.t(640, 600, "spectrum~, 1/6 octave, tilt 4.5 dB/oct: once learned "
+        "the two have one shape. save writes the learned pair next to "
+        "this patch.", 80)
+    h.place_internals(1030, 250 - 0 + 220)
+    return finish(h, ["eq~", "spectrum~", "mastering~"])
+
+
 PATCHES = {"comp~": comp, "dither~": dither, "eq~": eq, "gate~": gate,
            "imager~": imager, "leveler~": leveler, "limiter~": limiter,
            "loudness~": loudness, "multiband~": multiband,
            "spectrum~": spectrum, "strip~": strip, "ab~": ab,
            "mastering~": mastering, "livemaster~": livemaster,
-           "mixer~": mixer, "demosong~": demosong}
+           "mixer~": mixer, "demosong~": demosong,
+           "match~": match}
 
 
 
