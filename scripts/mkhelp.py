@@ -2317,8 +2317,8 @@ def match():
         clipped_copy(h, raw, arr, -96)
     h.t(640, 600, "spectrum~, 1/6 octave, tilt 4.5 dB/oct: once learned "
         "the two have one shape. save writes the learned pair next to "
-        "this patch.", 80)
-    h.place_internals(1030, 250 - 0 + 220)
+        "this patch.", 50)
+    h.place_internals(1010, 606)
     return finish(h, ["eq~", "spectrum~", "mastering~"])
 
 
