@@ -2253,9 +2253,8 @@ def match():
     n = "match~"
     h = Help(n, DESC[n]["summary"])
     h.header()
-    h.intro(intro_play("switch learn both on for 10 s and off: the curve "
-                       "finds the eq~ that made the reference from the "
-                       "programme, and the two spectra below meet."))
+    h.intro(intro_play("learn both for 10 s: the curve finds the eq~ "
+                       "that made the reference from the programme."))
     src = h.source(30, 124)
     # the reference: the same loop through a known EQ
     ref = h.o(340, 196, "eq~ -ch 2 -band 1 lowshelf 150 -4 0.707 -band 2 "
@@ -2294,7 +2293,7 @@ def match():
     for k, what in enumerate(("reference", "source", "both")):
         h.toggle(652, 84 + 26 * k, "learn" + what, 0, "learn " + what,
                  "learn %s $1" % what, "$0-match")
-    h.t(652, 170, "learn: on for a few seconds, then off", 18)
+    h.t(652, 170, "learn: on for a few seconds, then off", 22)
     controls(h, n, box, ["amount", "smoothing", "limit", "fmin", "fmax",
                          None, "normalize", "bypass", "delta"], 812, 84,
              "$0-match", colw=200, rows=5)
@@ -2302,7 +2301,7 @@ def match():
                            ("save my-match.txt", ""),
                            ("load my-match.txt", ""), ("latency", ""),
                            ("print", "")], "$0-match", step=24)
-    h.graph(640, 290, "$0-curve", 256, 300, 100, -12, 12,
+    h.graph(660, 290, "$0-curve", 256, 300, 100, -12, 12,
             [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
             [(12, "+12"), (0, "0"), (-12, "-12 dB")],
             title="the correction (curve <array>)")
@@ -2310,14 +2309,14 @@ def match():
     for k, (raw, arr, what) in enumerate(
             (("$0-rawr", "$0-specr", "the reference"),
              ("$0-rawo", "$0-speco", "the programme after match~"))):
-        h.graph(640 + 305 * k, 490, arr, 256, 240, 80, -96, 0,
+        h.graph(660 + 300 * k, 490, arr, 256, 230, 80, -96, 0,
                 [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k")],
                 [(0, "0"), (-48, "-48"), (-96, "-96")],
                 title=what)
         clipped_copy(h, raw, arr, -96)
-    h.t(640, 600, "spectrum~, 1/6 octave, tilt 4.5 dB/oct: once learned "
+    h.t(660, 600, "spectrum~, 1/6 octave, tilt 4.5 dB/oct: once learned "
         "the two have one shape. save writes the learned pair next to "
-        "this patch.", 50)
+        "this patch.", 48)
     h.place_internals(1010, 606)
     return finish(h, ["eq~", "spectrum~", "mastering~"])
 
