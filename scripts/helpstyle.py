@@ -32,6 +32,12 @@ W, H = 1240, 740          # the main canvas: fits a 1280 x 800 screen
 CW, LH = 7, 16            # font 12: character width, line height (pixels)
 
 
+
+def iemlabel(label):
+    """an IEM GUI's label field: spaces escaped, and `empty` for none (an
+    empty field would shift every later field of the box by one)"""
+    return label.replace(" ", "\\ ") if label else "empty"
+
 def NBX_W(digits):
     """an IEM number box's width in pixels (font 12, height 18), as Pd
     0.53 draws it"""
@@ -215,7 +221,7 @@ class Help:
         its right; sends `message` ($1 = its value) to `send`"""
         self.o(x, y, "nbx %d 18 %s %s 0 1 $0-c-%s empty %s %d 9 0 12 %s %s "
                "%s %s 256" % (digits, num(lo), num(hi), cname,
-                              label.replace(" ", "\\ "), NBX_W(digits) + 8,
+                              iemlabel(label), NBX_W(digits) + 8,
                               BG, FG, FG, num(value)))
         if route:
             self._route(cname, message, send)
@@ -224,7 +230,7 @@ class Help:
         """a toggle labelled on its right; with route=False the value only
         goes to $0-c-<cname> (a subpatch of the patch receives it)"""
         self.o(x, y, "tgl 18 1 $0-c-%s empty %s 24 9 0 12 %s %s %s %s 1"
-               % (cname, label.replace(" ", "\\ "), BG, FG, FG,
+               % (cname, iemlabel(label), BG, FG, FG,
                   num(value)))
         if route:
             self._route(cname, message, send)
@@ -395,7 +401,7 @@ class Help:
         mx = int(x + f * w)
         mname = "$0-mark%d" % self.n
         self.o(mx, y - 4, "cnv 1 2 %d empty %s %s -20 -8 0 12 %s %s 0"
-               % (h + 8, mname, label.replace(" ", "\\ "), color, color))
+               % (h + 8, mname, iemlabel(label), color, color))
         e_text = ("expr %d + max(0, min(1, ($f1 - (%s)) / (%s))) * %d"
                   % (x, num(lo), num(hi - lo), w))
         self._draw_steps(src, e_text, "pos $1 %d" % (y - 4), mname)
@@ -476,7 +482,7 @@ def packed(h, x, y, cname, fields, message, send, step=26):
     for i, (label, v, lo, hi) in enumerate(fields):
         h.o(x, y + i * step, "nbx 5 18 %s %s 0 1 $0-c-%s-%d empty %s %d 9 0 "
             "12 %s %s %s %s 256" % (num(lo), num(hi), cname, i,
-                                    label.replace(" ", "\\ "), NBX_W(5) + 8,
+                                    iemlabel(label), NBX_W(5) + 8,
                                     BG, FG, FG, num(v)))
     pack_block(h, cname, fields, message, send)
     return y + len(fields) * step
