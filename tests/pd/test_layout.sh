@@ -47,7 +47,11 @@ cat >"$BAD/comments.pd" <<'PD'
 #N canvas 40 40 600 400 12;
 #X text 20 20 comment;
 PD
-for check in overlap fits wires files comments; do
+cat >"$BAD/fields.pd" <<'PD'
+#N canvas 40 40 600 400 12;
+#X obj 20 20 nbx 5 18 1 20 0 1 empty empty  73 9 0 12 #fcfcfc #000000 #000000 2 256;
+PD
+for check in overlap fits wires files comments fields; do
     if python3 tests/tools/pdlayout.py --only "$check" "$BAD/$check.pd" \
         >"$BAD/$check.log" 2>&1; then
         echo "FAIL: layout checker catches a patch that breaks '$check'"

@@ -153,6 +153,7 @@ def parse(text):
                  "listbox"):
             b = Box(cv, len(cv.boxes), k, int(float(a[2])), int(float(a[3])),
                     a[4:])
+            b.raw = rec
             cv.boxes.append(b)
         elif k == "restore":
             child = stack.pop()
@@ -460,6 +461,23 @@ def check_comments(root):
             if b.kind == "text" and b.text().strip().lower() in ("",
                                                                  "comment"):
                 bad.append("%s: an empty comment %s" % (cv.name, describe(b)))
+    return bad
+
+
+IEM = ("nbx", "tgl", "bng", "hsl", "vsl", "hradio", "vradio", "cnv", "vu")
+
+
+def check_fields(root):
+    """an IEM GUI whose saved line has an empty field (two spaces): Pd
+    reads one field fewer, so every later field (colours, the initial
+    value) lands one place early"""
+    bad = []
+    for cv in root.all():
+        for b in cv.boxes:
+            raw = getattr(b, "raw", "")
+            if b.kind == "obj" and b.a[:1] and b.a[0] in IEM \
+                    and re.search(r"\S  +\S", raw):
+                bad.append("%s: an empty field in %s" % (cv.name, describe(b)))
     return bad
 
 
@@ -826,7 +844,7 @@ def main():
     desc = load_desc(args)
     checks = [("overlap", check_overlap), ("fits", check_fits),
               ("wires", lambda r: check_wires(r, desc)),
-              ("comments", check_comments),
+              ("comments", check_comments), ("fields", check_fields),
               ("files", check_files)]
     if desc:
         checks.append(("initial", lambda r: check_initial(r, desc)))
