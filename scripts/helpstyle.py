@@ -33,6 +33,13 @@ CW, LH = 7, 16            # font 12: character width, line height (pixels)
 
 
 
+def is_panel(name):
+    """the library's help panels ([mm-demo~], [mm-dsp~]) draw a
+    graph-on-parent panel: as a title their box would cover the text
+    around it, so their own help names them in a comment"""
+    return name.startswith("mm-")
+
+
 def iemlabel(label):
     """an IEM GUI's label field: spaces escaped, and `empty` for none (an
     empty field would shift every later field of the box by one)"""
@@ -154,7 +161,10 @@ class Help:
         canvas (an abstraction's, see reference_canvas); an object's is
         filled from its table afterwards (scripts/mkreference.py)"""
         title = title_box or self.name
-        self.o(30, 14, title)
+        if is_panel(title):
+            self.t(30, 15, title)
+        else:
+            self.o(30, 14, title)
         x = 30 + (len(title) + 2) * CW + 12
         self.t(x, 15, "- " + self.summary, (960 - x) // CW)
         ref = reference
@@ -519,7 +529,10 @@ def reference_canvas(name, summary, left, right, footer):
     drawn like an object's: the title row, then two columns of sections.
     A section is (HEADING, items); an item is (key, words) or words."""
     cv = Canvas("#N canvas 60 40 1180 700 reference 0;")
-    cv.obj(None, 20, 14, name)
+    if is_panel(name):
+        cv.text(20, 14, name)
+    else:
+        cv.obj(None, 20, 14, name)
     x = 20 + (len(name) + 2) * CW + 12
     cv.text(x, 15, "%s, f %d" % (esc("- " + summary), (1160 - x) // CW))
     bottoms = []

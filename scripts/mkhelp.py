@@ -2321,13 +2321,73 @@ def match():
     return finish(h, ["eq~", "spectrum~", "mastering~"])
 
 
+# ---- the two panels of the help patches: mm-demo~, mm-dsp~ --------------------
+
+PANELS = {
+    "mm-demo~": (
+        "the demo loop of the help patches: a 4-bar house loop in stereo "
+        "(an abstraction)",
+        [("OUTLETS:", [("1st, 2nd: signal", "the loop, left and right")]),
+         ("ON THE PANEL:", [("play", "[0] starts and stops the loop"),
+                            ("level", "[-6 dB] -30..+6 dB")])],
+        "Press play, switch DSP on below: the loop goes through the "
+        "meter and into the listen panel. Every help patch of the library "
+        "uses this loop as its sound, so you can hear what an object does "
+        "to the same music everywhere.",
+        ["loudness~", "demosong~", "ab~"]),
+    "mm-dsp~": (
+        "the listen panel of the help patches: DSP switch and volume into "
+        "[dac~] (an abstraction)",
+        [("INLETS:", [("1st, 2nd: signal", "left and right, to [dac~ 1 2]")]),
+         ("ON THE PANEL:", [("DSP", "switches Pd's DSP on and off (and "
+                             "follows it when it is switched elsewhere)"),
+                            ("volume", "[-18 dB] for your ears only: "
+                             "meters before it do not see it")])],
+        "Switch DSP on here, then press play on the loop: you hear it at "
+        "the panel's volume, and the meter shows the loop before the "
+        "volume. No help patch switches DSP on by itself.",
+        ["loudness~", "demosong~", "ab~"]),
+}
+
+
+def panel_help(n):
+    summary, left, intro, also = PANELS[n]
+    ref = hs.reference_canvas(n, summary, left, [], "mixmaster %s, Pd %s or "
+                              "newer. An abstraction of vanilla objects."
+                              % (hs.VERSION, hs.PD_MIN))
+    h = Help(n, summary)
+    h.header(reference=ref)
+    h.intro(intro)
+    src = h.source(30, 124)
+    out = h.listen(30, 240)
+    h.c(src, 0, out, 0)
+    h.c(src, 1, out, 1)
+    ld = h.o(400, 240, "loudness~ -ch 2 -interval 100")
+    h.c(src, 0, ld, 0)
+    h.c(src, 1, ld, 1)
+    h.c(ld, 0, h.o(400, 270, "s $0-info"), 0)
+    h.info_route(30, 330, None, ["shortterm"], 120, ["LUFS short-term"])
+    h.bar(500, 340, 400, 18, "$0-i-shortterm", -60, 0, hs.BLUE,
+          "loop", [(-60, "-60"), (-40, "-40"), (-20, "-20"), (0, "0 LUFS")])
+    h.place_internals(700, 560)
+    return finish(h, also)
+
+
+def mm_demo():
+    return panel_help("mm-demo~")
+
+
+def mm_dsp():
+    return panel_help("mm-dsp~")
+
+
 PATCHES = {"comp~": comp, "dither~": dither, "eq~": eq, "gate~": gate,
            "imager~": imager, "leveler~": leveler, "limiter~": limiter,
            "loudness~": loudness, "multiband~": multiband,
            "spectrum~": spectrum, "strip~": strip, "ab~": ab,
            "mastering~": mastering, "livemaster~": livemaster,
            "mixer~": mixer, "demosong~": demosong,
-           "match~": match}
+           "match~": match, "mm-demo~": mm_demo, "mm-dsp~": mm_dsp}
 
 
 
