@@ -2366,7 +2366,7 @@ def panel_help(n):
     h.c(src, 0, ld, 0)
     h.c(src, 1, ld, 1)
     h.c(ld, 0, h.o(400, 270, "s $0-info"), 0)
-    h.info_route(30, 330, None, ["shortterm"], 120, ["LUFS short-term"])
+    h.info_route(30, 330, None, ["shortterm"], 120, ["LUFS"])
     h.bar(500, 340, 400, 18, "$0-i-shortterm", -60, 0, hs.BLUE,
           "loop", [(-60, "-60"), (-40, "-40"), (-20, "-20"), (0, "0 LUFS")])
     h.place_internals(700, 560)
