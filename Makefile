@@ -15,6 +15,8 @@
 lib.name = mixmaster
 
 class.sources = $(sort $(wildcard externals/*~.c))
+# mixer~'s inlets, made at creation from its flags (see the file)
+class.sources += externals/mm_mixer_inlets.c
 common.sources = $(sort $(wildcard dsp/*.c)) externals/mm_pd.c
 # the core's libraries: every binary that links dsp/ needs them
 MM_LIBS = -lfftw3f -lfftw3 -lebur128 -lm
@@ -253,7 +255,7 @@ clean-tests:
 # scripts/mmref.c with every wrapper on the fuzzers' Pd stub, the core from
 # the release library. mmref.c learns the setup functions from MM_SETUPS,
 # rebuilt when the list of wrappers changes.
-EXT_SRC = $(sort $(wildcard externals/*.c))
+EXT_SRC = $(sort $(wildcard externals/*~.c)) externals/mm_pd.c
 MMREF_SETUPS = $(foreach f,$(sort $(wildcard externals/*~.c)),X($(subst ~,_tilde,$(basename $(notdir $(f))))))
 $(OBJ)/release/externals.list: FORCE
 	@mkdir -p $(@D)

@@ -1795,10 +1795,10 @@ MIXER_SUMMARY = ("a mixing console: channel strips, two effect sends, a "
 def mixer_reference():
     return hs.reference_canvas("mixer~", MIXER_SUMMARY, [
         ("INLETS:", [
-            ("1st..16th: signal", "always 16 (a vanilla abstraction cannot "
-             "choose its inlet count). Mono: channel k reads inlet k. "
-             "Stereo: channel k reads inlets 2k-1 (left) and 2k (right). "
-             "Inlets past the channels are ignored."),
+            ("1st..Nth: signal", "one per channel (N = -ch, 1..16, "
+             "default 8), two per channel with -stereo 1 (N = 2 x -ch, "
+             "-ch 1..8): channel k reads inlets 2k-1 (left) and 2k "
+             "(right)"),
             ("1st: messages", "every message below")]),
         ("OUTLETS:", [
             ("1st, 2nd: signal", "the master bus, left and right. Latency "

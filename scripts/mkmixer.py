@@ -8,7 +8,6 @@ easier to keep right as code. Edit this file, then run
 import os
 import sys
 
-NIN = 16  # signal inlets (Pd vanilla abstractions cannot vary them at creation)
 
 
 def esc(t):
@@ -237,17 +236,11 @@ def channel(stereo):
 # ------------------------------------------------------------------ mixer~
 def mixer():
     p = Canvas(x=40, y=30, w=1250, h=820)
-    ins = []
-    for k in range(NIN):
-        i = p.obj(20 + 70 * k, 60, 'inlet~')
-        ins.append(i)
-        p.c(i, 0, p.obj(20 + 70 * k, 90, 's~ $0-in-%d' % (k + 1)))
-        p.c(i, 0, p.obj(20 + 70 * k, 115 + 25 * (k % 2), 's~ $0-in%s-%d' % ('LR'[k % 2], k // 2 + 1)))
     p.text(20, 5, 'mixer~: a console. Channel k is a strip~ in [clone mixer-channel~] (made at load from -ch and -stereo) reading '
-           'inlet k (mono) or inlets 2k-1 and 2k (stereo); aux buses 1 (reverb) and 2 (delay) and the main bus are throw~/catch~. '
-           'Messages: see mixer~-help.pd. Pd vanilla abstractions cannot change their inlet count \\, so there are always 16 signal inlets.')
-    msgs = p.obj(1140, 60, 's $0-in')
-    p.c(ins[0], 1, msgs)
+           '[r~ $0-in-k] (mono) or [r~ $0-inL-k] and [r~ $0-inR-k] (stereo). Aux buses 1 (reverb) and 2 (delay) and the main bus are '
+           'throw~/catch~. Messages: see mixer~-help.pd. The signal inlets and their s~ are made while this patch loads by '
+           '[mm_mixer_inlets $0] (the last object here: an abstraction cannot vary its inlets otherwise). It also parses the flags '
+           'into [v $0-N] and [v $0-S].')
     # -------- router
     r = Canvas('router', 100, 80, 1000, 700)
     a = r.obj(20, 20, 'r $0-in')
@@ -394,43 +387,23 @@ def mixer():
     lt2 = f.obj(320, 680, 'list trim'); f.c(tg, 0, lt2)
     f.c(lt2, 0, f.obj(320, 710, 's $0-in'))
     p.sub(20, 260, 'files', f)
-    return p, ins
+    return p
 
 
-def mixer_rest(p, ins):
+def mixer_rest(p):
     # -------- channels: [clone] made at load from the flags
     c = Canvas('channels', 160, 80, 1000, 700)
-    c.text(20, 5, 'flags: -ch N (1..16 mono \\, 1..8 stereo) \\, -stereo 0|1; the clone goes into [pd $0-clone]')
+    c.text(20, 5, 'the flags are parsed by [mm_mixer_inlets] at creation into [v $0-N] (channels) and [v $0-S] (stereo). '
+           'The clone goes into [pd $0-clone]')
     lb = c.obj(20, 40, 'loadbang')
-    ta = c.obj(20, 70, 't b b b'); c.c(lb, 0, ta)
-    ar = c.msg(120, 100, 'args'); c.c(ta, 1, ar)
-    pc = c.obj(120, 130, 'pdcontrol'); c.c(ar, 0, pc)
-    ptr = c.obj(220, 130, 'list trim'); c.c(pc, 0, ptr)
-    pr = c.obj(120, 160, 'route -ch -stereo'); c.c(ptr, 0, pr)
-    for o, name in ((0, 'N'), (1, 'S')):
-        l1 = c.obj(120 + 150 * o, 190, 'list split 1'); c.c(pr, o, l1)
-        c.c(l1, 0, c.obj(120 + 150 * o, 220, 'v $0-%s' % name))
-        c.c(l1, 1, ptr)
-    rb_ = c.obj(420, 160, 'route bang'); c.c(pr, 2, rb_)
-    unk = c.obj(420, 190, 'print mixer~: unknown flag'); c.c(rb_, 1, unk)
-    # defaults before parsing: 8 channels, mono
-    d8 = c.msg(220, 70, '8'); c.c(ta, 2, d8)
-    c.c(d8, 0, c.obj(220, 100, 'v $0-N'))
-    d0 = c.msg(270, 70, '0'); c.c(ta, 2, d0)
-    c.c(d0, 0, c.obj(270, 100, 'v $0-S'))
-    tb = c.obj(20, 260, 't b b b'); c.c(ta, 0, tb)
+    tb = c.obj(20, 260, 't b b b'); c.c(lb, 0, tb)
     gs = c.obj(20, 290, 'v $0-S'); c.c(tb, 1, gs)
     gn = c.obj(120, 290, 'v $0-N'); c.c(tb, 2, gn)
-    ex = c.obj(20, 350, 'expr if($f1 != 0, min(max(int($f2), 1), 8), min(max(int($f2), 1), 16)); $f1 != 0')
-    c.c(gn, 0, ex, 1); c.c(gs, 0, ex)
-    sn = c.obj(20, 380, 't f f'); c.c(ex, 0, sn)
-    c.c(sn, 1, c.obj(120, 410, 'v $0-N'))
-    pk = c.obj(20, 440, 'pack f f $0'); c.c(sn, 0, pk); c.c(ex, 1, pk, 1)
+    pk = c.obj(20, 440, 'pack f f $0'); c.c(gs, 0, pk); c.c(gn, 0, pk, 1)
     sel = c.obj(20, 470, 'route 0 1')
     mk = c.msg(20, 500, '; pd-$3-clone clear; pd-$3-clone obj 10 10 clone -s 1 mixer-channel~ $1 $3')
     mks = c.msg(20, 560, '; pd-$3-clone clear; pd-$3-clone obj 10 10 clone -s 1 mixer-channel-stereo~ $1 $3')
-    sw = c.msg(20, 470, '$2 $1 $3'); c.c(pk, 0, sw)
-    c.c(sw, 0, sel)
+    c.c(pk, 0, sel)
     m1 = c.msg(300, 500, '$1 0 $2'); m2 = c.msg(300, 560, '$1 0 $2')
     c.c(sel, 0, m1); c.c(sel, 1, m2); c.c(m1, 0, mk); c.c(m2, 0, mks)
     # after the clone: init every channel, then the buses
@@ -591,8 +564,6 @@ def mixer_rest(p, ins):
     ld = p.obj(20, 680, 'loudness~ -ch 2 -interval 100'); p.c(oL, 0, ld); p.c(oR, 0, ld, 1)
     mtr = p.obj(300, 680, 'strip~ -ch 2 -interval 50'); p.c(oL, 0, mtr); p.c(oR, 0, mtr, 1)
     rl = p.obj(20, 710, 'route shortterm integrated momentary'); p.c(ld, 0, rl)
-    for k, w in enumerate(('shortterm', 'integrated', 'momentary')):
-        lp = p.obj(20 + 60 * k, 740 - 0, 'list prepend master %s' % w) if False else None
     lp1 = p.obj(560, 680, 'list prepend master shortterm'); p.c(rl, 0, lp1)
     lp2 = p.obj(560, 710, 'list prepend master integrated'); p.c(rl, 1, lp2)
     rp = p.obj(300, 710, 'route outpeak'); p.c(mtr, 2, rp)
@@ -623,8 +594,10 @@ def main():
     top = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'abstractions')
     for name, st in (('mixer-channel~.pd', False), ('mixer-channel-stereo~.pd', True)):
         open(os.path.join(top, name), 'w').write(channel(st) + '\n')
-    p, ins = mixer()
-    mixer_rest(p, ins)
+    p = mixer()
+    mixer_rest(p)
+    # last: it adds the inlets after every object above (their indices stay put)
+    p.obj(1000, 20, 'mm_mixer_inlets $0')
     open(os.path.join(top, 'mixer~.pd'), 'w').write(p.render(top=True) + '\n')
 
 

@@ -6,7 +6,8 @@
 #  - solo and mute switch without clicks (largest sample-to-sample jump no
 #    larger than the signal's own), un-soloing restores everyone, a soloed
 #    channel keeps its sends; meters are emitted; latency is reported;
-#  - save then load restores the state (saving again gives the same file).
+#  - save then load restores the state (saving again gives the same file);
+#  - the signal inlets follow -ch and -stereo; an unknown flag is named.
 set -u
 . "$(dirname "$0")/../lib/pdrun.sh"
 OUT=${OUT:-$BUILD/test-out/test_mixer}
@@ -106,3 +107,22 @@ if grep -q "^mixer~ channel: 2 fader 0 mute 1 solo 0 send 1 -100 send 2 -3 sendp
 else fail "load did not restore channel 2: $(grep '^mixer~ channel: 2' "$OUT/sl-b/pd.log")"; fi
 ga=$(stat "$OUT/sl-a/out.wav" peak 0 0.5 1); gb=$(stat "$OUT/sl-b/out.wav" peak 0 0.5 1)
 ok "loaded console sounds the same" 'v < 0.01' "$(awk -v a="$ga" -v b="$gb" 'BEGIN{d=a-b; print d<0?-d:d}')" "left $ga vs $gb dBFS"
+# 5. the inlets follow the flags: -ch 3 has three (the third reaches the
+#    master), -stereo 1 -ch 2 has four (the third, channel 2's left, does); one more connection fails. A wrong
+#    flag is reported by name.
+gen "$OUT/three.wav" 0.6 "440 0" "440 0" "1000 0.5"
+gen "$OUT/four.wav" 0.6 "440 0" "440 0" "1000 0.5" "440 0"
+gen "$OUT/five.wav" 0.6 "440 0" "440 0" "1000 0.5" "440 0" "440 0"
+inlets() { # inlets <name> <wav> <nch> <object> <failed connections expected>
+    mm_render "$OUT/$1" 48000 "$2" "$3" "$4" 2 -load "latency"
+    local n p; n=$(grep -c "connection failed" "$OUT/$1/pd.log"); p=$(stat "$OUT/$1/out.wav" peak 0 0.3 0.6)
+    ok "[$4] with $3 signals in: $5 connection(s) failed, the last channel in use reaches the master" \
+        "v == $5 && ${p:--999} > -20" "$n" "$n failed connections, master left peak $p dBFS"
+}
+inlets in3 "$OUT/three.wav" 3 "mixer~ -ch 3" 0
+inlets in3x "$OUT/four.wav" 4 "mixer~ -ch 3" 1
+inlets in2s "$OUT/four.wav" 4 "mixer~ -stereo 1 -ch 2" 0
+inlets in2sx "$OUT/five.wav" 5 "mixer~ -stereo 1 -ch 2" 1
+mm_render "$OUT/badflag" 48000 "$OUT/three.wav" 3 "mixer~ -ch 3 -colour 2" 2
+if grep -q "mixer~: unknown flag '-colour'" "$OUT/badflag/pd.log"; then pass "an unknown flag is reported by name"
+else fail "unknown flag not reported: $(grep -i mixer "$OUT/badflag/pd.log" | head -2)"; fi
