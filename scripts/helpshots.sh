@@ -3,11 +3,20 @@
 # build/helpshots/<name>.png (the patch's window; the reference subpatch
 # too with --reference). Needs xvfb, puredata-gui, imagemagick, xdotool
 # (scripts/deps.sh gui). Run after `make stage`.
-#   scripts/helpshots.sh [--reference] [PATCH.pd ...]
+#   scripts/helpshots.sh [--reference] [--play] [PATCH.pd ...]
 #                                      (default: every help patch)
+# --play clicks the patch's demo loop and DSP toggles (its [mm-demo~] and
+# [mm-dsp~] panels) and waits PLAY_SECONDS (default 6) before the shot, so
+# meters and spectra are seen moving.
 set -u
-ref=0
-[ "${1:-}" = --reference ] && { ref=1; shift; }
+ref=0 play=0
+while [ $# -gt 0 ]; do
+    case $1 in
+        --reference) ref=1; shift ;;
+        --play) play=1; shift ;;
+        *) break ;;
+    esac
+done
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 OUT=$BUILD/helpshots
@@ -31,6 +40,14 @@ shot() {
         sleep 0.5
     done
     sleep "${SHOT_DELAY:-5}"
+    if [ -n "$wid" ] && [ -n "${3:-}" ]; then
+        # the toggles' centres in the canvas, below Pd's menu bar
+        for xy in $(toggles "$3"); do
+            xdotool mousemove --window "$wid" "${xy%,*}" "$((${xy#*,} + MENU_H))" click 1
+            sleep 0.3
+        done
+        sleep "${PLAY_SECONDS:-6}"
+    fi
     if [ -n "$wid" ]; then
         xdotool windowraise "$wid" 2>/dev/null
         sleep 0.5
@@ -42,6 +59,13 @@ shot() {
     fi
     echo "$2"
 }
+# the play and DSP toggles of a patch's top-level [mm-demo~] and [mm-dsp~]
+# (their graph-on-parent panels start at 20,20 in the abstraction)
+MENU_H=${MENU_H:-34}
+toggles() {
+    awk '$1 == "#X" && $2 == "obj" && $5 ~ /^mm-demo~/ {print $3 + 10 + 9 "," $4 + 28 + 9}
+         $1 == "#X" && $2 == "obj" && $5 ~ /^mm-dsp~/ {print $3 + 90 + 9 "," $4 + 4 + 9}' "$1"
+}
 # opens [pd reference] of the patch opened before it
 printf '%s\n' '#N canvas 0 0 200 100 12;' '#X obj 20 20 loadbang;' \
     '#X obj 20 50 delay 1000;' '#X msg 20 80 \; pd-reference vis 1;' \
@@ -51,7 +75,7 @@ for p in "${patches[@]}"; do
     pd -noprefs -nosound -path "$BUILD/pd/mixmaster" -open "$p" \
         >"$OUT/$n.log" 2>&1 &
     pid=$!
-    shot "$(basename "$p")" "$OUT/$n.png"
+    shot "$(basename "$p")" "$OUT/$n.png" "$([ $play = 1 ] && echo "$p")"
     kill "$pid"; wait "$pid" 2>/dev/null
     [ $ref = 1 ] || continue
     pd -noprefs -nosound -path "$BUILD/pd/mixmaster" -open "$p" \

@@ -1362,7 +1362,7 @@ def mastering_reference():
 def mastering_readings(h):
     """in [pd draw]: the info outlet's nested readings to receive names"""
     cv = h.draw
-    x, y = h.draw_flow.take(560, 200)
+    x, y = h.draw_flow.take(600, 260)
     r = h.o(x, y, "r $0-info", cv)
     rt = h.o(x, y + 30, "route limiter stage learn loudness", cv)
     h.c(r, 0, rt, 0, cv)
@@ -1454,7 +1454,17 @@ def mastering():
                                "dither")):
         h.readout(500 + 110 * k, yb + 172, "$0-i-" + stage, "",
                   label=stage)
-    h.about(500, 560, "how-a-master-is-made", [
+    # the spectrum of what ab~ plays: flip a/b to see what mastering did
+    sp = h.o(290, 384, "spectrum~ -ch 2 -array $0-raw -smoothing 0.167 "
+             "-tilt 4.5, f 24")
+    h.c(c, 0, sp, 0)
+    h.c(c, 1, sp, 1)
+    h.graph(500, 562, "$0-spec", 256, 330, 76, -96, 0,
+            [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
+            [(0, "0"), (-48, "-48"), (-96, "-96 dB")],
+            title="what ab~ plays (spectrum~, tilt 4.5 dB/oct): flip a/b")
+    clipped_copy(h, "$0-raw", "$0-spec", -96)
+    h.about(920, 562, "how-a-master-is-made", [
         "- Mix first: mastering~ polishes a finished mix, it cannot fix "
         "the balance of the instruments.",
         "- Pick the preset of where the music goes (streaming, apple, ebu "
@@ -1466,7 +1476,7 @@ def mastering():
         "not only louder.",
         "- save my-master.txt keeps everything (a text file beside your "
         "patch); load my-master.txt brings it back."])
-    h.place_internals(760, 560)
+    h.place_internals(920, 602)
     return finish(h, ["ab~", "livemaster~", "loudness~", "limiter~",
                       "eq~", "multiband~"])
 
