@@ -19,24 +19,29 @@
  * freq Hz (MM_EQ_FMIN..MM_EQ_FMAX = 10..96000, run at most at 0.49 fs:
  * the setting is kept, so a rate change restores it), gain dB
  * (MM_EQ_GMIN..MM_EQ_GMAX = -24..24), q (mm_eq_q_range: 0.1..20, by
- * type). All bands start off (flat). phase minimum|linear [minimum]
- * (creation only, mm_eq_init_phase).
+ * type). All bands start off (flat). phase minimum|linear [minimum],
+ * resolution low|medium|high|max [medium] (creation only,
+ * mm_eq_init_resolution).
  *
  * Linear phase (phase linear): the same bands' magnitude, without phase
  * shift. The product of the bands' |H| (the biquads above, designed at
  * their targets) is sampled at N/2 + 1 bins and made a linear-phase FIR
- * of N - 1 taps by mm_linphase (N = MM_EQ_FIR = 16384 at 44.1/48 kHz,
- * scaled with the rate), run by partitioned FFT convolution. A change
+ * of N - 1 taps by mm_linphase (N = MM_EQ_FIR = 16384 at 44.1/48 kHz
+ * for resolution medium, 8192 .. 65536 for low .. max, scaled with the
+ * rate), run by partitioned FFT convolution. A change
  * redesigns the FIR in the background (bounded steps) and crossfades to
  * it over two partitions (43 ms at 48 kHz) instead of gliding; with
  * every band off the output is the input delayed, exactly. Measured
  * (tests/unit/test_eq.c): the magnitude is the minimum-phase design's
  * within 0.008 dB for typical and mastering settings at 44.1, 48 and
- * 96 kHz; a band narrower than about 20 Hz (f/q) is smeared by the FIR's
- * length (fs/N = 2.9 Hz at 48 kHz): a 100 Hz bell of +12 dB is 0.06 dB
- * off at 20 Hz wide, 0.3 dB at 10 Hz, 1.8 dB at 5 Hz.
+ * 96 kHz; a band narrower than mm_eq_linear_width (below) is smeared by
+ * the FIR's length (fs/N = 2.9 Hz at 48 kHz, medium): a 100 Hz bell of
+ * +12 dB is 0.06 dB off at 20 Hz wide, 0.3 dB at 10 Hz, 1.8 dB at 5 Hz;
+ * each step of resolution halves the width resolved (eq~ warns when a
+ * band is too narrow, naming the resolution that would do).
  * Latency: none in minimum phase; B + N/2 - 1 = 1024 + 8191 = 9215
- * samples at 48 kHz in linear phase (mm_eq_latency).
+ * samples at 48 kHz in linear phase, medium (low 4607, high 18431, max
+ * 36863; mm_eq_latency).
  */
 #ifndef MM_EQ_H
 #define MM_EQ_H
@@ -75,14 +80,18 @@ static inline void mm_eq_q_range(int type, double *lo, double *hi)
 typedef enum mm_eq_param {
     MM_EQ_BANDS = 0,       /* creation: the number of bands */
     MM_EQ_PHASE,           /* creation: 0 minimum, 1 linear */
+    MM_EQ_RESOLUTION,      /* creation: linear mode's FIR, 0 low .. 3 max */
     MM_EQ_NPARAMS
 } mm_eq_param;
 
 /* min, max, default */
 #define MM_EQ_R_BANDS 1, MM_EQ_MAXBANDS, 4
 #define MM_EQ_R_PHASE 0, 1, 0
-/* The FIR's N at 44.1/48 kHz in linear mode (mm_linphase). */
+#define MM_EQ_R_RESOLUTION 0, 3, 1
+/* The FIR's N at 44.1/48 kHz in linear mode (mm_linphase): resolution
+ * medium (1); low .. max are 8192 .. 65536. */
 #define MM_EQ_FIR 16384
+#define MM_EQ_FIR_OF(resolution) (MM_LINPHASE_N_LOW << (resolution))
 
 extern const mm_paramtable mm_eq_table;
 /* The arguments of a band setting: band <n> <type> <Hz> <dB> <q>. */
@@ -117,6 +126,7 @@ struct mm_eq_linear;
 typedef struct mm_eq {
     int nch, nbands;
     struct mm_eq_linear *lin;  /* NULL: minimum phase */
+    int resolution;            /* linear mode's (MM_EQ_RESOLUTION) */
     double samplerate;
     double smooth;             /* one-pole factor per control period */
     int fade_len;
@@ -129,6 +139,10 @@ int mm_eq_init(mm_eq *e, int nch, int nbands, double samplerate);
 /* The same, in linear-phase mode when linear is 1 (see above). */
 int mm_eq_init_phase(mm_eq *e, int nch, int nbands, int linear,
                      double samplerate);
+/* Linear phase at a resolution (0 low .. 3 max, MM_EQ_FIR_OF); < 0:
+ * minimum phase. */
+int mm_eq_init_resolution(mm_eq *e, int nch, int nbands, int resolution,
+                          double samplerate);
 /* Samples: 0 in minimum phase, mm_linphase's in linear. */
 int mm_eq_latency(const mm_eq *e);
 int mm_eq_max_latency(const mm_eq *e);
@@ -160,6 +174,19 @@ void mm_eq_process(mm_eq *e, const float *const *in, float *const *out,
 /* Magnitude (dB) of the settings' targets at f Hz: what the EQ will do
  * once settled (the curve picture). */
 double mm_eq_response_db(const mm_eq *e, double f);
+/* Linear phase's limit: the FIR resolves a band within 0.1 dB of the
+ * minimum-phase response when its width, freq/q (or freq, when smaller:
+ * a broad band near DC is as hard), is at least MM_EQ_LINEAR_BINS bins of
+ * fs/N times 10^(|gain|/40) (a boost or cut's poles are narrower than
+ * its q says). Measured for bells of +-6..24 dB at 30 Hz..1 kHz at every
+ * resolution (tests/unit/test_eq.c). The width needed at a resolution,
+ * in Hz: */
+#define MM_EQ_LINEAR_BINS 3.9
+double mm_eq_linear_width(int resolution, mm_fd_type type, double gain_db,
+                          double samplerate);
+/* The lowest resolution (0..3) that resolves band b as above, 4 if none
+ * does; -1 for a band that is off. */
+int mm_eq_linear_needs(const mm_eq *e, int b);
 /* n values of mm_eq_response_db at log-spaced frequencies fmin..fmax. */
 void mm_eq_curve(const mm_eq *e, float *db, int n, double fmin, double fmax);
 

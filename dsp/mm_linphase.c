@@ -7,6 +7,8 @@
 enum { IDLE, FILL, IFFT, WINDOW, LOAD };
 
 const char *const mm_linphase_phase_words[] = {"minimum", "linear", NULL};
+const char *const mm_linphase_resolution_words[] = {"low", "medium", "high",
+                                                     "max", NULL};
 
 static int scale_of(double samplerate)
 {

@@ -82,6 +82,13 @@ typedef struct mm_linphase {
 
 /* The words of the `phase` row of eq~ and multiband~: minimum|linear. */
 extern const char *const mm_linphase_phase_words[];
+/* A client's FIR length as a choice: low, medium, high, max are N =
+ * MM_LINPHASE_N_LOW times 1, 2, 4, 8 at 44.1/48 kHz (8192 .. 65536:
+ * latency 4607 .. 36863 samples at 48 kHz). A longer FIR resolves
+ * narrower features (fs/N per bin) and costs latency and memory; the cost
+ * per sample grows only with log N (partitions of N/16). */
+#define MM_LINPHASE_N_LOW 8192
+extern const char *const mm_linphase_resolution_words[];
 
 /* The FIR size N and the partition size B = N/16 for a rate, for a
  * client whose N at 44.1/48 kHz is base. */

@@ -13,9 +13,12 @@ static void eq_curve(void *o, float *y, int n)
 
 static int eq_create(void *o, double sr)
 {
-    return mm_eq_init_phase(mm_pd_core(o), ((mm_pdobj *)o)->nch,
-                            (int)mm_pd_value(o, MM_EQ_BANDS),
-                            mm_pd_value(o, MM_EQ_PHASE) != 0, sr) == MM_OK;
+    int linear = mm_pd_value(o, MM_EQ_PHASE) != 0;
+    return mm_eq_init_resolution(
+               mm_pd_core(o), ((mm_pdobj *)o)->nch,
+               (int)mm_pd_value(o, MM_EQ_BANDS),
+               linear ? (int)mm_pd_value(o, MM_EQ_RESOLUTION) : -1,
+               sr) == MM_OK;
 }
 
 #define A(arg) (&mm_eq_band_args.defs[MM_EQ_ARG_##arg])
@@ -26,6 +29,36 @@ static t_float clamp_arg(void *o, int arg, t_float v, double lo, double hi)
     char what[32];
     snprintf(what, sizeof what, "band %s", d->name);
     return mm_pd_clamp_warn(o, what, v, (t_float)lo, (t_float)hi, d->unit);
+}
+
+/* linear phase: say when a band is narrower than the FIR resolves (its
+ * response would be smeared by more than 0.1 dB), and what would do */
+static void check_linear(void *o, int b)
+{
+    const mm_eq *e = mm_pd_core(o);
+    int need = e->lin ? mm_eq_linear_needs(e, b) : -1;
+    if (need <= e->resolution)
+        return;
+    mm_fd_type t;
+    double f, g, q;
+    mm_eq_get_band(e, b, &t, &f, &g, &q);
+    if (need <= 3)
+        pd_error(o, "eq~: band %d (%s %g Hz, q %g, %g dB) is narrower than "
+                 "-resolution %s resolves in linear phase (its response "
+                 "would be off by more than 0.1 dB): create eq~ with "
+                 "-resolution %s (latency %.0f ms) or lower its q",
+                 b + 1, mm_fd_type_names[t], f, q, g,
+                 mm_linphase_resolution_words[e->resolution],
+                 mm_linphase_resolution_words[need],
+                 1000.0 * (mm_linphase_part(e->samplerate, MM_EQ_FIR_OF(need))
+                           + mm_linphase_size(e->samplerate,
+                                              MM_EQ_FIR_OF(need)) / 2 - 1)
+                     / e->samplerate);
+    else
+        pd_error(o, "eq~: band %d (%s %g Hz, q %g, %g dB) is narrower than "
+                 "linear phase resolves at any -resolution (its response "
+                 "would be off by more than 0.1 dB): lower its q or use "
+                 "minimum phase", b + 1, mm_fd_type_names[t], f, q, g);
 }
 
 /* band <n> <type> <Hz> <dB> <q> | band <n> off ; n = 0: every band */
@@ -66,8 +99,10 @@ static void do_band(void *o, int argc, t_atom *argv)
     for (int b = n ? (int)n - 1 : 0; b < (n ? (int)n : nb); b++)
         if (off)
             mm_eq_band_off(mm_pd_core(o), b);
-        else
+        else {
             mm_eq_set_band(mm_pd_core(o), b, (mm_fd_type)t, f, g, q);
+            check_linear(o, b);
+        }
 }
 
 static void print_bands(void *o)

@@ -5,7 +5,8 @@
 #    0.1 dB of eq~'s minimum-phase response (20 Hz..20 kHz, where that is
 #    above -30 dB) and symmetric about the latency (within 1e-6 of its
 #    peak); a band change on a 1 kHz sine never clicks (the largest step
-#    stays that of a sine of the output's peak);
+#    stays that of a sine of the output's peak); -resolution high resolves
+#    a 10 Hz wide bell that medium warns about;
 #  - multiband~ -phase linear, no compression: the output is the input
 #    delayed by the reported latency within 1e-5, through a crossover
 #    change too; a soloed band's magnitude within 0.1 dB of the
@@ -43,6 +44,24 @@ ok "eq~ -phase linear: magnitude within 0.1 dB of minimum phase" "v <= 0.1" \
 asym=$("$MM_TOOLS/filtcheck" symmetry "$OUT/eqlin/out.wav" 0 $LAT | awk '{print $2}')
 ok "eq~ -phase linear: impulse response symmetric about the latency" \
     "v <= 1e-6" "$asym" "asymmetry $asym of the peak"
+
+# -resolution: a 10 Hz wide bell (100 Hz, q 10, +6 dB) is past what
+# medium resolves within 0.1 dB (eq~ says so, naming high) and within it
+# at high, whose latency is 2048 + 16383
+NARROW="-bands 1 -band 1 bell 100 6 10"
+"$MM_TOOLS/filtgen" impulse $SR 48000 "$OUT/imp1s.wav"
+render eqhigh "$OUT/imp1s.wav" 1 "eq~ -ch 1 -phase linear -resolution high $NARROW"
+render eqhighmin "$OUT/imp1s.wav" 1 "eq~ -ch 1 $NARROW"
+ok "eq~ -phase linear -resolution high reports its latency" "v == 18431" "$(latency_of eqhigh)" "samples"
+dev=$("$MM_TOOLS/filtcheck" compare "$OUT/eqhigh/out.wav" 0 "$OUT/eqhighmin/out.wav" 0 20000)
+ok "eq~ -resolution high: a 10 Hz wide bell within 0.1 dB of minimum phase" "v <= 0.1" \
+    "$(echo "$dev" | awk '{print $2}')" "$dev"
+if grep -q "narrower" "$OUT/eqhigh/pd.log"; then fail "eq~ -resolution high warned about a band it resolves"
+else pass "eq~ -resolution high: no warning for a band it resolves"; fi
+mm_render "$OUT/eqmed" $SR "$OUT/imp.wav" 1 "eq~ -ch 1 -phase linear $NARROW" 1
+if grep -q "eq~: band 1 (bell 100 Hz, q 10, 6 dB) is narrower than -resolution medium resolves.*-resolution high" "$OUT/eqmed/pd.log"
+then pass "eq~ -resolution medium names the resolution a too narrow band needs"
+else fail "eq~ -resolution medium did not warn: $(grep eq~ "$OUT/eqmed/pd.log" | head -2)"; fi
 
 "$MM_TOOLS/filtgen" sine $SR $((SR * 2)) 1000 0.5 "$OUT/sine.wav"
 render eqclick "$OUT/sine.wav" 1 "eq~ -ch 1 -phase linear -bands 1" \

@@ -243,6 +243,69 @@ static void test_linear_magnitude(void **state)
     }
 }
 
+/* the resolutions' limit (mm_eq_linear_width): a bell exactly as narrow
+ * as a resolution claims to resolve is within 0.1 dB of the design over
+ * +-2 octaves, at 30 and 100 Hz, cut and boost, 6 to 24 dB; one a third
+ * of that width is not (the limit is not loose by more than 3x); and
+ * mm_eq_linear_needs names the lowest resolution that holds. The
+ * response is the impulse response's cosine sum about the latency (it is
+ * symmetric, checked above). */
+static double bell_error(int res, double f, double g, double q)
+{
+    mm_eq e;
+    assert_int_equal(mm_eq_init_resolution(&e, 1, 1, res, 48000), MM_OK);
+    mm_eq_set_band(&e, 0, MM_FD_BELL, f, g, q);
+    mm_eq_snap(&e);
+    const long lat = mm_eq_latency(&e), len = 2 * lat + 1;
+    float *x = calloc(len, sizeof *x), *h = calloc(len, sizeof *h);
+    x[0] = 1.0f;
+    run_lin(&e, x, h, len, 64);
+    double worst = 0.0;
+    for (int i = 0; i < 240; i++) {
+        double ff = f * pow(2.0, -2.0 + 4.0 * i / 239.0);
+        double w = 2.0 * MM_PI * ff / 48000.0, c = h[lat];
+        for (long j = 1; j <= lat; j++)
+            c += 2.0 * h[lat + j] * cos(w * j);
+        double err = fabs(20.0 * log10(fabs(c)) - mm_eq_response_db(&e, ff));
+        worst = err > worst ? err : worst;
+    }
+    free(x);
+    free(h);
+    mm_eq_free(&e);
+    return worst;
+}
+
+static void test_linear_resolutions(void **state)
+{
+    (void)state;
+    static const struct { int res; double f, g; } at[] = {
+        {0, 100, 6}, {0, 30, -12}, {1, 100, -6}, {1, 30, 24}, {1, 100, 12},
+        {2, 30, 6}, {2, 100, -24}, {3, 30, 12}, {3, 30, -6}};
+    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+        double w = mm_eq_linear_width(at[i].res, MM_FD_BELL, at[i].g, 48000);
+        double q = at[i].f / w;
+        double at_limit = bell_error(at[i].res, at[i].f, at[i].g, q);
+        double past = q * 3.0 <= 20.0
+                          ? bell_error(at[i].res, at[i].f, at[i].g, q * 3.0)
+                          : 1.0;
+        printf("    resolution %s, %g Hz bell %+g dB: %.2f Hz wide (q %.3g) "
+               "%.4f dB off, a third as wide %.3f dB\n",
+               mm_linphase_resolution_words[at[i].res], at[i].f, at[i].g, w,
+               q, at_limit, past);
+        assert_true(at_limit <= 0.1);
+        assert_true(past > 0.1);
+    }
+    mm_eq e;
+    assert_int_equal(mm_eq_init_resolution(&e, 1, 2, 1, 48000), MM_OK);
+    mm_eq_set_band(&e, 0, MM_FD_BELL, 30, 12, 10);  /* 3 Hz wide */
+    mm_eq_set_band(&e, 1, MM_FD_BELL, 3000, 3, 1);
+    assert_int_equal(mm_eq_linear_needs(&e, 0), 4);
+    assert_int_equal(mm_eq_linear_needs(&e, 1), 0);
+    mm_eq_set_band(&e, 0, MM_FD_BELL, 100, 6, 10);  /* 10 Hz wide */
+    assert_int_equal(mm_eq_linear_needs(&e, 0), 2);
+    mm_eq_free(&e);
+}
+
 /* every band off: exactly the input, delayed; a band on and off again:
  * the same once the fades are over */
 static void test_linear_flat(void **state)
@@ -351,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_nonfinite_recovers),
         cmocka_unit_test(test_linear_magnitude),
         cmocka_unit_test(test_linear_flat),
+        cmocka_unit_test(test_linear_resolutions),
         cmocka_unit_test(test_linear_changes),
         cmocka_unit_test(test_linear_blocks),
     };
