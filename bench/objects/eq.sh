@@ -18,6 +18,9 @@ bench_ratio "mm_eq core 4 bands" "x42 fil4 (4 bands)"
 echo "  eq~ -phase linear: $("$CORE_BIN/bench_eq" --info "$MATERIAL")"
 bench_pd "eq~ -ch 2 -bands 4 -phase linear" 2 2 "eq~ -ch 2 -bands 4 -phase linear $EQ4"
 bench_core "mm_eq core 4 bands, linear" 2 bench_eq --linear
+# the longest FIR (-resolution max: 65536 taps, latency 36863 samples):
+# partitions of N/16, so the cost grows with log N, not N
+bench_pd "eq~ -ch 2 -bands 4 -phase linear -resolution max" 2 2 "eq~ -ch 2 -bands 4 -phase linear -resolution max $EQ4"
 LSP_EQ4="-c ft_0=1 -c f_0=160 -c g_0=3 -c q_0=0.6 -c ft_1=1 -c f_1=400 -c g_1=-3 -c q_1=0.6 \
  -c ft_2=1 -c f_2=1250 -c g_2=3 -c q_2=0.6 -c ft_3=1 -c f_3=2500 -c g_3=-3 -c q_3=0.6"
 for lsp_mode in 0:IIR 1:FIR 2:FFT; do
@@ -27,6 +30,7 @@ for lsp_mode in 0:IIR 1:FIR 2:FFT; do
         -c mode=${lsp_mode%%:*} $LSP_EQ4
 done
 bench_ratio "eq~ -ch 2 -bands 4 -phase linear" "eq~ -ch 2 -bands 4"
+bench_ratio "eq~ -ch 2 -bands 4 -phase linear -resolution max" "eq~ -ch 2 -bands 4 -phase linear"
 bench_ratio "eq~ -ch 2 -bands 4 -phase linear" "LSP para_equalizer FIR (4 bands)"
 bench_ratio "eq~ -ch 2 -bands 4 -phase linear" "LSP para_equalizer FFT (4 bands)"
 bench_ratio "mm_eq core 4 bands, linear" "LSP para_equalizer FFT (4 bands)"
