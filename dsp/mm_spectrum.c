@@ -93,7 +93,7 @@ static void configure(mm_spectrum *s)
 void mm_spectrum_reset(mm_spectrum *s)
 {
     memset(s->ring, 0, sizeof(float) * (size_t)s->nch * (size_t)s->size);
-    s->wpos = s->since = 0;
+    s->wpos = s->since = s->sum_next = 0;
     for (int i = 0; i < s->npoints; i++) {
         s->now[i] = 0.0;
         s->disp[i] = MM_FLOOR_DB;
@@ -311,6 +311,21 @@ static void find_tones(mm_spectrum *s)
     }
 }
 
+static void finish_analysis(mm_spectrum *s);
+
+/* View sum: channel c's power, added c hop/nch samples into the hop (the
+ * FFTs spread over the hop instead of one block doing all eight: a live
+ * set's CPU meter sees no spike; each channel's frame is as recent as
+ * any, a fraction of a hop apart). The last one finishes the analysis. */
+static void add_sum_channel(mm_spectrum *s, int c)
+{
+    take_frame(s, s->ring + (size_t)c * s->size, NULL, 0);
+    add_power(s, 1.0 / s->nch);
+    s->sum_next = c + 1 < s->nch ? c + 1 : 0;
+    if (!s->sum_next)
+        finish_analysis(s);
+}
+
 static void analyse(mm_spectrum *s)
 {
     const int n = s->size, nb = n / 2 + 1;
@@ -320,12 +335,10 @@ static void analyse(mm_spectrum *s)
     const float *a = r0, *b = NULL;
     int sign = 0;
     mm_spectrum_view view = (mm_spectrum_view)s->value[MM_SPECTRUM_VIEW];
+    s->sum_next = 0; /* a view changed during a sum's steps: start anew */
     if (view == MM_SPECTRUM_SUM) {
-        for (int c = 0; c < s->nch; c++) {
-            take_frame(s, s->ring + (size_t)c * n, NULL, 0);
-            add_power(s, 1.0 / s->nch);
-        }
-        a = NULL;
+        add_sum_channel(s, 0);
+        return;
     } else if (view == MM_SPECTRUM_RIGHT) {
         a = r1;
     } else if (view == MM_SPECTRUM_MID || view == MM_SPECTRUM_SIDE) {
@@ -338,6 +351,14 @@ static void analyse(mm_spectrum *s)
         take_frame(s, a, b, sign);
         add_power(s, 1.0);
     }
+    finish_analysis(s);
+}
+
+/* the bin powers of one analysis are in pw: the long-term sum, the
+ * display points */
+static void finish_analysis(mm_spectrum *s)
+{
+    const int nb = s->size / 2 + 1;
     if (s->lt_on) {
         for (int k = 0; k < nb; k++)
             s->lt[k] += s->pw[k];
@@ -385,6 +406,9 @@ void mm_spectrum_process(mm_spectrum *s, const float *const *in, int n)
             s->since = 0;
             if (!frozen)
                 analyse(s);
+        } else if (s->sum_next
+                   && s->since == s->sum_next * s->hop / nch) {
+            add_sum_channel(s, s->sum_next);
         }
     }
 }

@@ -65,7 +65,9 @@
  * the display rides the noise's peaks where bands hold few bins); decay
  * 300 ms covers 65.6% of a fall in 320 ms; silence reads -144; identical
  * displays for any block cut.
- * Cost: one FFT of `size` per hop (per channel in the sum view) and a
+ * Cost: one FFT of `size` per hop (per channel in the sum view, channel c
+ * c hop/nch samples into the hop: the FFTs spread over the hop rather
+ * than one block taking them all; the last one finishes the display) and a
  * pass over the bins: about 19 ns per sample per channel at size 8192,
  * 21 at 32768, 33 at 1024 (bench/core/bench_spectrum.c, -O2, stereo);
  * an 8192-point FFT is about 9 us. The plan is made with FFTW_ESTIMATE
@@ -133,6 +135,7 @@ typedef struct mm_spectrum {
     double value[MM_SPECTRUM_NPARAMS];
     float *ring;           /* nch x size, written at `wpos` */
     int wpos, since;       /* next write; samples since the last analysis */
+    int sum_next;          /* view sum: the next channel's FFT, 0 none */
     float *win, *frame;    /* Hann window; the windowed frame (FFTW's) */
     void *spec;            /* fftwf_complex[size/2 + 1] */
     void *plan;            /* fftwf_plan: frame -> spec */

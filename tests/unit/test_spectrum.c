@@ -555,6 +555,61 @@ static void test_params(void **state)
 }
 
 /* cost per frame, for the header and the guarantees page (no check) */
+/* view sum over 8 channels: one FFT per channel, spread over the hop
+ * (channel c at c hop/8 samples in), the display finished by the last;
+ * a view change in between starts anew. Eight sines of one level on eight
+ * channels read as one of them (the sum view averages powers). */
+static void test_sum_spread(void **state)
+{
+    (void)state;
+    const int size = 32768, nch = 8;
+    mm_spectrum *s = make(nch, size, 48000);
+    const int hop = s->hop;
+    const long n = 3L * size;
+    float *x[8];
+    for (int c = 0; c < nch; c++) {
+        x[c] = malloc(sizeof(float) * (size_t)n);
+        for (long i = 0; i < n; i++)
+            x[c][i] = 0.5f * (float)sin(2.0 * MM_PI * 1000.0 * i / 48000.0);
+    }
+    long before = s->analyses;
+    int seen[8] = {0};
+    for (long i = 0; i < n; i++) {
+        const float *in[8];
+        for (int c = 0; c < nch; c++)
+            in[c] = x[c] + i;
+        mm_spectrum_process(s, in, 1);
+        if (s->since % (hop / nch) == 0 && s->sum_next)
+            seen[s->sum_next]++;
+        if (s->since % (hop / nch) != 0)
+            assert_true(s->sum_next == 0 || s->since > (s->sum_next - 1)
+                                                           * (hop / nch));
+    }
+    for (int c = 1; c < nch; c++)
+        assert_true(seen[c] >= 10); /* every step met, once per hop */
+    /* the last hop's sequence has begun at the last sample */
+    assert_int_equal(s->analyses - before, n / hop - 1);
+    assert_int_equal(s->sum_next, 1);
+    int top = 0;
+    for (int i = 1; i < s->npoints; i++)
+        top = s->disp[i] > s->disp[top] ? i : top;
+    print_message("8 channels, sum view: the FFTs %d samples apart; a "
+                  "1 kHz sine at -6.02 dBFS on each reads %.2f dB at "
+                  "%.0f Hz\n", hop / nch, s->disp[top], s->freq[top]);
+    assert_true(fabs(s->disp[top] - 20.0 * log10(0.5)) < 0.5);
+    s->sum_next = 3; /* mid-sequence, then a view change */
+    mm_spectrum_set(s, MM_SPECTRUM_VIEW, MM_SPECTRUM_LEFT);
+    s->since = hop - 1;
+    const float *in[8];
+    for (int c = 0; c < nch; c++)
+        in[c] = x[c];
+    mm_spectrum_process(s, in, 1);
+    assert_int_equal(s->sum_next, 0);
+    for (int c = 0; c < nch; c++)
+        free(x[c]);
+    destroy(s);
+}
+
 static void test_cost(void **state)
 {
     (void)state;
@@ -601,6 +656,7 @@ int main(void)
         cmocka_unit_test(test_nonfinite),
         cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_params),
+        cmocka_unit_test(test_sum_spread),
         cmocka_unit_test(test_cost),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
