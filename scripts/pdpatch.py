@@ -1,6 +1,20 @@
 """pdpatch: a tiny Pd patch writer (objects and connections by name),
-used by scripts/mklivemaster.py, mkhelp.py (helpstyle.py), mkdemosong.py
-and demo.py."""
+used by scripts/mklivemaster.py, mkmixer.py, mkhelp.py (helpstyle.py),
+mkdemosong.py and demo.py."""
+
+
+import re
+
+
+def escape(text):
+    """a box's text as a .pd file holds it: $ as \\$, and a comma or
+    semicolon not escaped yet as Pd saves it (" \\," and " \\;"), so a
+    generator may write either; a last ", f <width>" is the box's width
+    and stays as it is"""
+    text = text.replace("$", "\\$")
+    m = re.search(r",\s*f\s+\d+\s*$", text)
+    head, width = (text[:m.start()], text[m.start():]) if m else (text, "")
+    return re.sub(r"(?<!\\)\s*([,;])", r" \\\1", head) + width
 
 
 class Canvas:
@@ -45,7 +59,7 @@ class Canvas:
         the restore line would reach the subpatch, not its box)"""
         return self._add(name, ("sub", canvas, x, y, label, width))
 
-    def c(self, a, ao, b, bi):
+    def c(self, a, ao, b, bi=0):
         self.conns.append((a, ao, b, bi))
 
     def chain(self, *names):
@@ -68,10 +82,7 @@ class Canvas:
                 out.append(it[1])
             else:
                 kind, x, y, t = it
-                t = t.replace("$", "\\$")
-                if kind == "text":  # a semicolon in a comment must be escaped
-                    t = t.replace(";", " \\;")
-                out.append(f"#X {kind} {x} {y} {t};")
+                out.append(f"#X {kind} {x} {y} {escape(t)};")
         for a, ao, b, bi in self.conns:
             out.append(f"#X connect {self.idx(a)} {ao} {self.idx(b)} {bi};")
         return "\n".join(out)
