@@ -65,12 +65,14 @@ static t_symbol *named(const char *dollar0, const char *what)
     return gensym(name);
 }
 
-/* [inlet~] at x, feeding [s~ name] below it */
-static void add_inlet(t_glist *canvas, int x, t_symbol *to)
+/* [inlet~] at x, feeding [s~ name] below it (row 0 or 1: the s~ boxes
+ * are wider than the inlets' spacing, so neighbours alternate rows). The
+ * band y = 95..195 of mixer~.pd is kept free for them. */
+static void add_inlet(t_glist *canvas, int x, int row, t_symbol *to)
 {
     t_int index = canvas_getindex(canvas, 0);
-    pd_vmess(&canvas->gl_pd, gensym("obj"), "iis", (t_int)x, (t_int)60, gensym("inlet~"));
-    pd_vmess(&canvas->gl_pd, gensym("obj"), "iiss", (t_int)x, (t_int)90, gensym("s~"), to);
+    pd_vmess(&canvas->gl_pd, gensym("obj"), "iis", (t_int)x, (t_int)95, gensym("inlet~"));
+    pd_vmess(&canvas->gl_pd, gensym("obj"), "iiss", (t_int)x, (t_int)(125 + 25 * row), gensym("s~"), to);
     pd_vmess(&canvas->gl_pd, gensym("connect"), "iiii", index, (t_int)0, index + 1, (t_int)0);
 }
 
@@ -97,17 +99,17 @@ static void *mixer_inlets_new(t_symbol *s, int argc, t_atom *argv)
         char what[32];
         if (stereo) {
             snprintf(what, sizeof what, "inL-%d", k);
-            add_inlet(canvas, 20 + 140 * (k - 1), named(dollar0, what));
+            add_inlet(canvas, 20 + 140 * (k - 1), 0, named(dollar0, what));
             snprintf(what, sizeof what, "inR-%d", k);
-            add_inlet(canvas, 90 + 140 * (k - 1), named(dollar0, what));
+            add_inlet(canvas, 90 + 140 * (k - 1), 1, named(dollar0, what));
         } else {
             snprintf(what, sizeof what, "in-%d", k);
-            add_inlet(canvas, 20 + 70 * (k - 1), named(dollar0, what));
+            add_inlet(canvas, 20 + 70 * (k - 1), (k - 1) % 2, named(dollar0, what));
         }
     }
     /* the first inlet~'s right outlet carries the messages sent to it */
     t_int messages = canvas_getindex(canvas, 0);
-    pd_vmess(&canvas->gl_pd, gensym("obj"), "iiss", (t_int)20, (t_int)120, gensym("s"), named(dollar0, "in"));
+    pd_vmess(&canvas->gl_pd, gensym("obj"), "iiss", (t_int)20, (t_int)175, gensym("s"), named(dollar0, "in"));
     pd_vmess(&canvas->gl_pd, gensym("connect"), "iiii", first, (t_int)1, messages, (t_int)0);
 
     value_setfloat(named(dollar0, "N"), channels);

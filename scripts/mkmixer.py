@@ -196,7 +196,7 @@ def mixer():
            '[r~ $0-in-k] (mono) or [r~ $0-inL-k] and [r~ $0-inR-k] (stereo). Aux buses 1 (reverb) and 2 (delay) and the main bus are '
            'throw~/catch~. Messages: see mixer~-help.pd. The signal inlets and their s~ are made while this patch loads by '
            '[mm_mixer_inlets $0] (the last object here: an abstraction cannot vary its inlets otherwise). It also parses the flags '
-           'into [v $0-N] and [v $0-S].')
+           'into [v $0-N] and [v $0-S]., f 170')
     # -------- router
     r = Canvas("#N canvas 100 80 1000 700 router 0;")
     a = r.obj(None, 20, 20, 'r $0-in')
@@ -553,7 +553,7 @@ def main():
     p = mixer()
     mixer_rest(p)
     # last: it adds the inlets after every object above (their indices stay put)
-    p.obj(None, 1000, 20, 'mm_mixer_inlets $0')
+    p.obj(None, 150, 175, 'mm_mixer_inlets $0')
     open(os.path.join(top, 'mixer~.pd'), 'w').write(p.render() + '\n')
 
 
