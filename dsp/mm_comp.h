@@ -154,6 +154,21 @@ int mm_comp_latency(const mm_comp *c);
 void mm_comp_process(mm_comp *c, const float *const *in,
                      float *const *out, const float *const *key, int nkey,
                      int n);
+/* The same one frame at a time: the reference mm_comp_process (which
+ * works in passes) is tested against bit for bit. */
+void mm_comp_process_plain(mm_comp *c, const float *const *in,
+                           float *const *out, const float *const *key,
+                           int nkey, int n);
+
+/* Several compressors (up to MM_COMP_MANY, no keys) over the same n
+ * frames, each on its own channels: in[b] -> out[b], every output
+ * buffer distinct from every input. The same result as mm_comp_process
+ * on each in turn, bit for bit; linked compressors run their ballistics
+ * side by side (multiband~'s bands). */
+#define MM_COMP_MANY 8
+void mm_comp_process_many(mm_comp *const *cs, int ncomp,
+                          const float *const *const *in,
+                          float *const *const *out, int n);
 
 /* Current gain reduction of channel ch in dB (0 or below). */
 double mm_comp_gr_db(const mm_comp *c, int ch);

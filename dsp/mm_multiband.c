@@ -321,9 +321,17 @@ static void process_chunk(mm_multiband *m, const float *const *in,
     } else {
         mm_crossover_process(&m->xo, xin, bo, n);
     }
-    for (int b = 0; b < nb; b++)
-        mm_comp_process(&m->comp[b], (const float *const *)bp[b], cp[b], NULL,
-                        0, n);
+    { /* every band's compressor, their ballistics side by side */
+        mm_comp *cs[MM_MULTIBAND_MAXBANDS];
+        const float *const *ci[MM_MULTIBAND_MAXBANDS];
+        float *const *co[MM_MULTIBAND_MAXBANDS];
+        for (int b = 0; b < nb; b++) {
+            cs[b] = &m->comp[b];
+            ci[b] = (const float *const *)bp[b];
+            co[b] = cp[b];
+        }
+        mm_comp_process_many(cs, nb, ci, co, n);
+    }
     /* sum: gates per sample (shared by channels), mode fade */
     double wet[MM_MULTIBAND_MAXCH][MM_MULTIBAND_CHUNK];
     double dry[MM_MULTIBAND_MAXCH][MM_MULTIBAND_CHUNK];
