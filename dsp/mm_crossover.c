@@ -44,7 +44,6 @@ static void clear_split(mm_crossover *x, int s)
         mm_crossover_ch *h = &x->ch[c];
         mm_svf_reset(&h->a[s]);
         mm_svf_reset(&h->lo[s]);
-        mm_svf_reset(&h->hi[s]);
         for (int b = 0; b < MM_CROSSOVER_MAXSPLITS; b++)
             mm_svf_reset(&h->ap[b][s]);
     }
@@ -223,7 +222,9 @@ static void flush_state(mm_crossover *x)
     }
 }
 
-/* One channel, one frame: split x into bands (with compensation). */
+/* One channel, one frame: split x into bands (with compensation).
+ * Per split two sections: `a` on the rest gives LP2, BP and AP2 = x -
+ * 2k BP; `lo` on LP2 gives LP4; HP4 = AP2 - LP4 (mm_crossover.h). */
 static inline void split_frame(const mm_crossover *x, mm_crossover_ch *h,
                                double in, double *band)
 {
@@ -231,13 +232,12 @@ static inline void split_frame(const mm_crossover *x, mm_crossover_ch *h,
     double rest = in;
     for (int s = 0; s < ns; s++) {
         const mm_svf_coef *k = &x->coef[s].c;
-        double lp2, lp4, l2;
+        double lp2, lp4;
         double bp = mm_svf_tick(&h->a[s], k, rest, &lp2);
-        double hp2 = rest - k->k * bp - lp2;
+        double ap = rest - 2.0 * k->k * bp;
         mm_svf_tick(&h->lo[s], k, lp2, &lp4);
-        double bp2 = mm_svf_tick(&h->hi[s], k, hp2, &l2);
         band[s] = lp4;
-        rest = hp2 - k->k * bp2 - l2;
+        rest = ap - lp4;
     }
     band[ns] = rest;
     for (int b = 0; b < ns - 1; b++) {
@@ -259,15 +259,12 @@ static inline void split_frame2(const mm_crossover *x, mm_crossover_ch *h0,
     double rest[2] = {in[0], in[1]};
     for (int s = 0; s < ns; s++) {
         const mm_svf_coef *k = &x->coef[s].c;
-        double bp[2], lp2[2], hp2[2], bpl[2], lp4[2], bph[2], l2[2];
+        double bp[2], lp2[2], bpl[2], lp4[2];
         mm_svf_tick2(&h0->a[s], &h1->a[s], k, rest, bp, lp2);
-        for (int c = 0; c < 2; c++)
-            hp2[c] = rest[c] - k->k * bp[c] - lp2[c];
         mm_svf_tick2(&h0->lo[s], &h1->lo[s], k, lp2, bpl, lp4);
-        mm_svf_tick2(&h0->hi[s], &h1->hi[s], k, hp2, bph, l2);
         for (int c = 0; c < 2; c++) {
             band[s][c] = lp4[c];
-            rest[c] = hp2[c] - k->k * bph[c] - l2[c];
+            rest[c] = rest[c] - 2.0 * k->k * bp[c] - lp4[c];
         }
     }
     band[ns][0] = rest[0];
