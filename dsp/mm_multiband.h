@@ -89,6 +89,10 @@ typedef struct mm_multiband {
     int ms_target;          /* mode asked for */
     double fade;            /* 1 = compressed path, 0 = uncompressed sum */
     double fade_step;
+    int plain;              /* tests set 1: the reference paths (each
+                               band's mm_comp_process_plain, the sum frame
+                               by frame); the output is the same bit for
+                               bit (test_multiband) */
     float band[MM_MULTIBAND_MAXBANDS][MM_MULTIBAND_MAXCH][MM_MULTIBAND_CHUNK];
     float cbuf[MM_MULTIBAND_MAXBANDS][MM_MULTIBAND_MAXCH][MM_MULTIBAND_CHUNK];
 } mm_multiband;
