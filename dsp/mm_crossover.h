@@ -78,6 +78,9 @@ typedef struct mm_crossover {
     int ramp;                /* samples left in the control period */
     mm_crossover_ch ch[MM_CROSSOVER_MAXCH];
     long resets;             /* non-finite state recoveries */
+    int plain;               /* tests set 1: channel pairs through the
+                                plain C path, not the vector one (the
+                                same output bit for bit) */
 } mm_crossover;
 
 /* Default split frequencies for n bands (log-spaced 120 Hz .. 6 kHz,
