@@ -510,11 +510,15 @@ static void test_many_equal_plain(void **state)
         for (int c = 0; c < 2; c++)
             for (long i = 0; i < N; i++)
                 x[j][c][i] = pass_sig(c + j, i * (j + 1));
-    for (int nch = 1; nch <= 2; nch++) {
+    /* two sets of settings: mostly unlinked or filtered, mostly linked
+     * peak detectors (the lanes), one switching its high-pass on */
+    static const int sets[2][NC] = {{2, 3, 4, 5, 6, 7}, {0, 6, 7, 8, 0, 1}};
+    for (int run = 0; run < 4; run++) {
+        const int nch = 1 + run % 2, *conf = sets[run / 2];
         mm_comp p[NC], q[NC];
         for (int j = 0; j < NC; j++) {
-            pass_conf(&p[j], j + 2 < PASS_NCONF ? j + 2 : 0, nch);
-            pass_conf(&q[j], j + 2 < PASS_NCONF ? j + 2 : 0, nch);
+            pass_conf(&p[j], conf[j], nch);
+            pass_conf(&q[j], conf[j], nch);
         }
         for (long i = 0, n = 1; i < N; i += n, n = n * 13 % 211 + 1) {
             long m = i + n > N ? N - i : n;
@@ -525,8 +529,8 @@ static void test_many_equal_plain(void **state)
             float *const *obp[NC];
             for (int j = 0; j < NC; j++) {
                 if (i <= N / 2 && i + m > N / 2) {
-                    pass_change(&p[j], j + 2, nch);
-                    pass_change(&q[j], j + 2, nch);
+                    pass_change(&p[j], conf[j], nch);
+                    pass_change(&q[j], conf[j], nch);
                 }
                 const float *ia[2];
                 float *oa[2];
