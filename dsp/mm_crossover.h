@@ -25,6 +25,11 @@
  * three-section form at the float output). The pair then sums to the
  * split's allpass by construction, also while a frequency glides.
  *
+ * At rest (no frequency moving) a channel pair runs in GCC vector
+ * extensions, one lane per channel, its states in vector locals for the
+ * block; the plain C path (x->plain, and other compilers) gives the same
+ * output bit for bit (test_pair_path).
+ *
  * Sections are mm_svf (trapezoidal state-variable form): one section
  * yields LP2, BP2, HP2 and AP2 = x - 2k BP2 from one state pair, and its
  * state stays meaningful while the coefficients move, so crossover
