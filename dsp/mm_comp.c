@@ -213,7 +213,28 @@ static inline double detect(mm_comp *c, mm_comp_chan *ch, float x)
     return mm_envelope_detect(&ch->det, d);
 }
 
-void mm_comp_process(mm_comp *c, const float *const *in,
+/* After a block: keep every channel's ballistics where channel 0's are
+ * (fast, linked), flush denormals, count non-finite state. */
+static void finish_block(mm_comp *c, int fast)
+{
+    const int nch = c->nch;
+    if (fast) /* keep every channel's ballistics where channel 0's are */
+        for (int k = 1; k < nch; k++) {
+            c->ch[k].bal.r = c->ch[0].bal.r;
+            c->ch[k].bal.y = c->ch[0].bal.y;
+        }
+    for (int k = 0; k < nch; k++) {
+        mm_comp_chan *ch = &c->ch[k];
+        int nf = mm_envelope_flush(&ch->det) | mm_envelope_flush(&ch->bal);
+        nf |= mm_biquad_state_flush(&ch->hp);
+        if (!mm_isfinite_d(ch->meter))
+            ch->meter = 0.0;
+        c->nonfinite += nf;
+    }
+}
+
+/* The reference: one frame at a time. */
+void mm_comp_process_plain(mm_comp *c, const float *const *in,
                      float *const *out, const float *const *key, int nkey,
                      int n)
 {
@@ -283,20 +304,293 @@ void mm_comp_process(mm_comp *c, const float *const *in,
         }
     }
 
-    if (fast) /* keep every channel's ballistics where channel 0's are */
-        for (int k = 1; k < nch; k++) {
-            c->ch[k].bal.r = c->ch[0].bal.r;
-            c->ch[k].bal.y = c->ch[0].bal.y;
-        }
-    for (int k = 0; k < nch; k++) {
-        mm_comp_chan *ch = &c->ch[k];
-        int nf = mm_envelope_flush(&ch->det) | mm_envelope_flush(&ch->bal);
-        nf |= mm_biquad_state_flush(&ch->hp);
-        if (!mm_isfinite_d(ch->meter))
-            ch->meter = 0.0;
-        c->nonfinite += nf;
-    }
+    finish_block(c, fast);
     (void)bad;
+}
+
+/* The same as mm_comp_process_plain, in passes over parts of up to
+ * MM_COMP_PART frames: inputs, detection (channel by channel), the
+ * reductions, the ballistics (the only serial recursion left), the gains
+ * and the outputs. Every value goes through the same operations in the
+ * same order as in the per-frame loop, so the output, the meters and the
+ * state are the same bit for bit (test_comp: test_passes_equal_plain);
+ * what changes is that the independent work (levels, logarithms,
+ * exponentials) no longer waits on the recursion. */
+#define MM_COMP_PART 64
+
+/* select by mask: m all ones -> a, 0 -> b (bits, no branch) */
+static inline double sel_d(uint64_t m, double a, double b)
+{
+    uint64_t ua, ub;
+    memcpy(&ua, &a, sizeof ua);
+    memcpy(&ub, &b, sizeof ub);
+    ua = (ua & m) | (ub & ~m);
+    memcpy(&a, &ua, sizeof a);
+    return a;
+}
+
+/* mm_envelope_detect (peak) without branches: zero crossings come at
+ * the signal's whim, and a mispredicted branch per crossing costs more
+ * than the whole update. The same values, bit for bit. */
+static inline double detect_peak(mm_envelope *e, double x)
+{
+    int sg = (x > 0.0) - (x < 0.0);
+    int nw = (sg != e->sign) | (e->count >= e->halfwave);
+    uint64_t mnew = (uint64_t)0 - (uint64_t)nw;
+    int keep = nw - 1; /* all ones unless a new half-wave starts */
+    e->prev = sel_d(mnew, e->cur, e->prev);
+    e->prev_len = (e->count & ~keep) | (e->prev_len & keep);
+    double cur = sel_d(mnew, 0.0, e->cur);
+    int cnt = (e->count & keep) + 1;
+    e->count = cnt;
+    e->sign = sg;
+    double a = fabs(x);
+    cur = a > cur ? a : cur;
+    e->cur = cur;
+    uint64_t mlen = (uint64_t)0 - (uint64_t)(cnt <= e->prev_len);
+    double p = sel_d(mlen, e->prev, 0.0);
+    return cur > p ? cur : p;
+}
+
+/* Detection of one part: lev[k][i] for the ndet detectors, from the
+ * keys or the inputs (read, not written). */
+static void part_levels(mm_comp *c, const float *const *src, int ndet,
+                        int i0, int n, double (*lev)[MM_COMP_PART])
+{
+    if (c->hp_on && c->hp.remaining > 0) {
+        /* the high-pass glides: its coefficients step once per frame,
+         * after every channel */
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < ndet; k++) {
+                float v = src[k][i0 + i];
+                mm_sanitize_f(&v);
+                lev[k][i] = detect(c, &c->ch[k], v);
+            }
+            mm_biquad_ramp_tick(&c->hp);
+        }
+        return;
+    }
+    if (ndet == 2 && !c->hp_on && c->ch[0].det.mode != MM_ENVELOPE_RMS
+        && c->ch[1].det.mode != MM_ENVELOPE_RMS) {
+        /* stereo: both detectors side by side (two independent chains) */
+        mm_envelope e0 = c->ch[0].det, e1 = c->ch[1].det;
+        const float *s0 = src[0] + i0, *s1 = src[1] + i0;
+        for (int i = 0; i < n; i++) {
+            float v0 = s0[i], v1 = s1[i];
+            mm_sanitize_f(&v0);
+            mm_sanitize_f(&v1);
+            lev[0][i] = detect_peak(&e0, v0);
+            lev[1][i] = detect_peak(&e1, v1);
+        }
+        c->ch[0].det = e0;
+        c->ch[1].det = e1;
+        return;
+    }
+    for (int k = 0; k < ndet; k++) {
+        mm_comp_chan *ch = &c->ch[k];
+        const float *sp = src[k] + i0;
+        double d[MM_COMP_PART];
+        for (int i = 0; i < n; i++) {
+            float v = sp[i];
+            mm_sanitize_f(&v);
+            d[i] = v;
+        }
+        if (c->hp_on)
+            for (int i = 0; i < n; i++)
+                d[i] = mm_biquad_tick(&c->hp.c, &ch->hp, d[i]);
+        if (ch->det.mode == MM_ENVELOPE_RMS) {
+            for (int i = 0; i < n; i++)
+                lev[k][i] = mm_envelope_detect(&ch->det, d[i]);
+        } else {
+            mm_envelope e = ch->det;
+            for (int i = 0; i < n; i++)
+                lev[k][i] = detect_peak(&e, d[i]);
+            ch->det = e;
+        }
+    }
+}
+
+/* Linked (fast) case: the reduction asked for by the loudest detector,
+ * before the ballistics. */
+static void part_reduce(const mm_comp *c, int ndet, int n,
+                        double (*lev)[MM_COMP_PART], double *v)
+{
+    const mm_gaincomp *gc = &c->ch[0].gc;
+    for (int i = 0; i < n; i++) {
+        double l = lev[0][i];
+        for (int k = 1; k < ndet; k++)
+            l = lev[k][i] > l ? lev[k][i] : l;
+        v[i] = reduction(gc, l);
+    }
+}
+
+/* Gains and outputs of one part: r[k] the reduction in force of channel
+ * k (r[0] for every channel when fast), x the inputs. */
+static void part_out(mm_comp *c, const double (*x)[MM_COMP_PART],
+                     const double (*r)[MM_COMP_PART], int fast,
+                     float *const *out, int i0, int n)
+{
+    const int nch = c->nch;
+    int steady = !mm_smoother_moving(&c->mix);
+    for (int k = 0; k < nch; k++)
+        steady &= !mm_smoother_moving(&c->ch[k].makeup);
+    if (fast && steady) {
+        /* one reduction for every channel, settled makeup and mix */
+        double gr[MM_COMP_PART], top = 0.0;
+        const double *v = r[0];
+        for (int i = 0; i < n; i++) {
+            gr[i] = v[i] > 1e-9 ? mm_fast_db_to_gain(-v[i]) : 1.0;
+            top = v[i] > top ? v[i] : top;
+        }
+        const double mix = c->mix.value;
+        for (int k = 0; k < nch; k++) {
+            mm_comp_chan *ch = &c->ch[k];
+            const double mk = ch->makeup.value;
+            float *op = out[k] + i0;
+            if (top > ch->meter)
+                ch->meter = top;
+            if (mix == 1.0) {
+                for (int i = 0; i < n; i++)
+                    op[i] = (float)(x[k][i] * (mk * gr[i]));
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double w = x[k][i] * (mk * gr[i]);
+                    op[i] = (float)(x[k][i] + mix * (w - x[k][i]));
+                }
+            }
+        }
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        double mix = mm_smoother_next(&c->mix);
+        double rprev = 0.0, gr = 1.0; /* gain of the last reduction seen */
+        for (int k = 0; k < nch; k++) {
+            mm_comp_chan *ch = &c->ch[k];
+            double g = mm_smoother_next(&ch->makeup);
+            double rk = r[fast ? 0 : k][i];
+            if (rk != rprev) { /* linked channels share one exp */
+                rprev = rk;
+                gr = rk > 1e-9 ? mm_fast_db_to_gain(-rk) : 1.0;
+            }
+            g *= gr;
+            if (rk > ch->meter)
+                ch->meter = rk;
+            double w = x[k][i] * g;
+            out[k][i0 + i] =
+                (float)(mix == 1.0 ? w : x[k][i] + mix * (w - x[k][i]));
+        }
+    }
+}
+
+static void part_inputs(int nch, const float *const *in, int i0, int n,
+                        double (*x)[MM_COMP_PART])
+{
+    for (int k = 0; k < nch; k++) {
+        const float *ip = in[k] + i0;
+        for (int i = 0; i < n; i++) {
+            float v = ip[i];
+            mm_sanitize_f(&v);
+            x[k][i] = v;
+        }
+    }
+}
+
+static void part(mm_comp *c, const float *const *in, float *const *out,
+                 const float *const *key, int ndet, int fast, int i0, int n)
+{
+    const int nch = c->nch;
+    double x[MM_COMP_MAXCH][MM_COMP_PART];
+    double lev[MM_COMP_MAXCH][MM_COMP_PART];
+    double r[MM_COMP_MAXCH][MM_COMP_PART];
+
+    /* every input of the part before any output */
+    part_inputs(nch, in, i0, n, x);
+    part_levels(c, key ? key : in, ndet, i0, n, lev);
+    if (fast) {
+        part_reduce(c, ndet, n, lev, r[0]);
+        mm_envelope *bal = &c->ch[0].bal;
+        for (int i = 0; i < n; i++)
+            r[0][i] = mm_envelope_follow(bal, r[0][i]);
+    } else {
+        for (int i = 0; i < n; i++) {
+            double rr[MM_COMP_MAXCH], m = 0.0;
+            for (int k = 0; k < nch; k++) {
+                rr[k] = reduction(&c->ch[k].gc, lev[ndet == 1 ? 0 : k][i]);
+                m = rr[k] > m ? rr[k] : m;
+            }
+            for (int k = 0; k < nch; k++)
+                r[k][i] = mm_envelope_follow(&c->ch[k].bal,
+                                             rr[k] + c->link * (m - rr[k]));
+        }
+    }
+    part_out(c, (const double (*)[MM_COMP_PART])x,
+             (const double (*)[MM_COMP_PART])r, fast, out, i0, n);
+}
+
+static int is_fast(const mm_comp *c, int ndet)
+{
+    return c->uniform && (c->link >= 1.0 || ndet == 1);
+}
+
+void mm_comp_process(mm_comp *c, const float *const *in,
+                     float *const *out, const float *const *key, int nkey,
+                     int n)
+{
+    int ndet = c->nch;
+    if (key) {
+        if (nkey < 1)
+            key = NULL;
+        else
+            ndet = nkey >= c->nch ? c->nch : 1;
+    }
+    const int fast = is_fast(c, ndet);
+    for (int i = 0; i < n; i += MM_COMP_PART)
+        part(c, in, out, key, ndet, fast, i,
+             n - i < MM_COMP_PART ? n - i : MM_COMP_PART);
+    finish_block(c, fast);
+}
+
+void mm_comp_process_many(mm_comp *const *cs, int ncomp,
+                          const float *const *const *in,
+                          float *const *const *out, int n)
+{
+    if (ncomp > MM_COMP_MANY)
+        ncomp = MM_COMP_MANY;
+    int fast[MM_COMP_MANY];
+    for (int b = 0; b < ncomp; b++)
+        fast[b] = is_fast(cs[b], cs[b]->nch);
+    for (int i0 = 0; i0 < n; i0 += MM_COMP_PART) {
+        const int m = n - i0 < MM_COMP_PART ? n - i0 : MM_COMP_PART;
+        double v[MM_COMP_MANY][MM_COMP_PART];
+        mm_envelope *bal[MM_COMP_MANY];
+        int nf = 0, idx[MM_COMP_MANY];
+        for (int b = 0; b < ncomp; b++) {
+            mm_comp *c = cs[b];
+            if (!fast[b]) { /* per-channel ballistics: alone */
+                part(c, in[b], out[b], NULL, c->nch, 0, i0, m);
+                continue;
+            }
+            double lev[MM_COMP_MAXCH][MM_COMP_PART];
+            part_levels(c, in[b], c->nch, i0, m, lev);
+            part_reduce(c, c->nch, m, lev, v[nf]);
+            bal[nf] = &c->ch[0].bal;
+            idx[nf++] = b;
+        }
+        /* the ballistics: one recursion per compressor, side by side */
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < nf; j++)
+                v[j][i] = mm_envelope_follow(bal[j], v[j][i]);
+        for (int j = 0; j < nf; j++) {
+            mm_comp *c = cs[idx[j]];
+            double x[MM_COMP_MAXCH][MM_COMP_PART];
+            part_inputs(c->nch, in[idx[j]], i0, m, x);
+            part_out(c, (const double (*)[MM_COMP_PART])x,
+                     (const double (*)[MM_COMP_PART])&v[j], 1, out[idx[j]],
+                     i0, m);
+        }
+    }
+    for (int b = 0; b < ncomp; b++)
+        finish_block(cs[b], fast[b]);
 }
 
 double mm_comp_gr_db(const mm_comp *c, int ch)

@@ -44,7 +44,6 @@ static void clear_split(mm_crossover *x, int s)
         mm_crossover_ch *h = &x->ch[c];
         mm_svf_reset(&h->a[s]);
         mm_svf_reset(&h->lo[s]);
-        mm_svf_reset(&h->hi[s]);
         for (int b = 0; b < MM_CROSSOVER_MAXSPLITS; b++)
             mm_svf_reset(&h->ap[b][s]);
     }
@@ -223,7 +222,9 @@ static void flush_state(mm_crossover *x)
     }
 }
 
-/* One channel, one frame: split x into bands (with compensation). */
+/* One channel, one frame: split x into bands (with compensation).
+ * Per split two sections: `a` on the rest gives LP2, BP and AP2 = x -
+ * 2k BP; `lo` on LP2 gives LP4; HP4 = AP2 - LP4 (mm_crossover.h). */
 static inline void split_frame(const mm_crossover *x, mm_crossover_ch *h,
                                double in, double *band)
 {
@@ -231,13 +232,12 @@ static inline void split_frame(const mm_crossover *x, mm_crossover_ch *h,
     double rest = in;
     for (int s = 0; s < ns; s++) {
         const mm_svf_coef *k = &x->coef[s].c;
-        double lp2, lp4, l2;
+        double lp2, lp4;
         double bp = mm_svf_tick(&h->a[s], k, rest, &lp2);
-        double hp2 = rest - k->k * bp - lp2;
+        double ap = rest - 2.0 * k->k * bp;
         mm_svf_tick(&h->lo[s], k, lp2, &lp4);
-        double bp2 = mm_svf_tick(&h->hi[s], k, hp2, &l2);
         band[s] = lp4;
-        rest = hp2 - k->k * bp2 - l2;
+        rest = ap - lp4;
     }
     band[ns] = rest;
     for (int b = 0; b < ns - 1; b++) {
@@ -259,15 +259,12 @@ static inline void split_frame2(const mm_crossover *x, mm_crossover_ch *h0,
     double rest[2] = {in[0], in[1]};
     for (int s = 0; s < ns; s++) {
         const mm_svf_coef *k = &x->coef[s].c;
-        double bp[2], lp2[2], hp2[2], bpl[2], lp4[2], bph[2], l2[2];
+        double bp[2], lp2[2], bpl[2], lp4[2];
         mm_svf_tick2(&h0->a[s], &h1->a[s], k, rest, bp, lp2);
-        for (int c = 0; c < 2; c++)
-            hp2[c] = rest[c] - k->k * bp[c] - lp2[c];
         mm_svf_tick2(&h0->lo[s], &h1->lo[s], k, lp2, bpl, lp4);
-        mm_svf_tick2(&h0->hi[s], &h1->hi[s], k, hp2, bph, l2);
         for (int c = 0; c < 2; c++) {
             band[s][c] = lp4[c];
-            rest[c] = hp2[c] - k->k * bph[c] - l2[c];
+            rest[c] = rest[c] - 2.0 * k->k * bp[c] - lp4[c];
         }
     }
     band[ns][0] = rest[0];
@@ -286,6 +283,97 @@ static inline void split_frame2(const mm_crossover *x, mm_crossover_ch *h0,
     }
 }
 
+#if defined(__GNUC__)
+/* Steady coefficients, a channel pair, a block, in GCC vector extensions
+ * (one lane per channel: SSE2 on any x86-64): split_frame2 with the split
+ * count a constant (each caller below passes one), the states in vector
+ * locals for the whole block and the coefficients broadcast once. The
+ * same arithmetic as mm_svf_tick lane by lane, in the same order, so the
+ * output is split_frame's bit for bit (test_crossover: test_pair_path);
+ * other compilers take split_frame2. */
+typedef double mm_xo_v2 __attribute__((vector_size(16)));
+
+typedef struct {
+    mm_xo_v2 a1, a2, a3, k2; /* k2 = 2k */
+} pair_coef;
+
+static inline __attribute__((always_inline)) mm_xo_v2
+pair_tick(mm_xo_v2 *s1, mm_xo_v2 *s2, const pair_coef *k, mm_xo_v2 x,
+          mm_xo_v2 *low)
+{
+    const mm_xo_v2 two = {2.0, 2.0};
+    mm_xo_v2 v3 = x - *s2;
+    mm_xo_v2 v1 = k->a1 * *s1 + k->a2 * v3;
+    mm_xo_v2 v2 = *s2 + k->a2 * *s1 + k->a3 * v3;
+    *s1 = two * v1 - *s1;
+    *s2 = two * v2 - *s2;
+    *low = v2;
+    return v1;
+}
+
+static inline __attribute__((always_inline)) void
+pair_block(mm_crossover *x, const int ns, int c, const float *i0,
+           const float *i1, float *const *const *out, int n)
+{
+    mm_crossover_ch *h0 = &x->ch[c], *h1 = &x->ch[c + 1];
+    pair_coef k[MM_CROSSOVER_MAXSPLITS];
+    mm_xo_v2 a1[MM_CROSSOVER_MAXSPLITS], a2[MM_CROSSOVER_MAXSPLITS];
+    mm_xo_v2 l1[MM_CROSSOVER_MAXSPLITS], l2[MM_CROSSOVER_MAXSPLITS];
+    mm_xo_v2 p1[MM_CROSSOVER_MAXSPLITS][MM_CROSSOVER_MAXSPLITS];
+    mm_xo_v2 p2[MM_CROSSOVER_MAXSPLITS][MM_CROSSOVER_MAXSPLITS];
+    for (int s = 0; s < ns; s++) {
+        const mm_svf_coef *q = &x->coef[s].c;
+        k[s].a1 = (mm_xo_v2){q->a1, q->a1};
+        k[s].a2 = (mm_xo_v2){q->a2, q->a2};
+        k[s].a3 = (mm_xo_v2){q->a3, q->a3};
+        k[s].k2 = (mm_xo_v2){2.0 * q->k, 2.0 * q->k};
+        a1[s] = (mm_xo_v2){h0->a[s].ic1, h1->a[s].ic1};
+        a2[s] = (mm_xo_v2){h0->a[s].ic2, h1->a[s].ic2};
+        l1[s] = (mm_xo_v2){h0->lo[s].ic1, h1->lo[s].ic1};
+        l2[s] = (mm_xo_v2){h0->lo[s].ic2, h1->lo[s].ic2};
+        for (int b = 0; b < s; b++) {
+            p1[b][s] = (mm_xo_v2){h0->ap[b][s].ic1, h1->ap[b][s].ic1};
+            p2[b][s] = (mm_xo_v2){h0->ap[b][s].ic2, h1->ap[b][s].ic2};
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        float f0 = i0[i], f1 = i1[i];
+        mm_xo_v2 rest = {mm_isfinite_f(f0) ? f0 : 0.0,
+                         mm_isfinite_f(f1) ? f1 : 0.0};
+        mm_xo_v2 band[MM_CROSSOVER_MAXBANDS];
+        for (int s = 0; s < ns; s++) {
+            mm_xo_v2 lp2, lp4;
+            mm_xo_v2 bp = pair_tick(&a1[s], &a2[s], &k[s], rest, &lp2);
+            pair_tick(&l1[s], &l2[s], &k[s], lp2, &lp4);
+            band[s] = lp4;
+            rest = rest - k[s].k2 * bp - lp4;
+        }
+        band[ns] = rest;
+        for (int b = 0; b < ns - 1; b++)
+            for (int s = b + 1; s < ns; s++) {
+                mm_xo_v2 lo;
+                mm_xo_v2 bp = pair_tick(&p1[b][s], &p2[b][s], &k[s], band[b],
+                                        &lo);
+                band[b] = band[b] - k[s].k2 * bp;
+            }
+        for (int b = 0; b <= ns; b++) {
+            out[b][c][i] = (float)band[b][0];
+            out[b][c + 1][i] = (float)band[b][1];
+        }
+    }
+    for (int s = 0; s < ns; s++) {
+        h0->a[s].ic1 = a1[s][0], h1->a[s].ic1 = a1[s][1];
+        h0->a[s].ic2 = a2[s][0], h1->a[s].ic2 = a2[s][1];
+        h0->lo[s].ic1 = l1[s][0], h1->lo[s].ic1 = l1[s][1];
+        h0->lo[s].ic2 = l2[s][0], h1->lo[s].ic2 = l2[s][1];
+        for (int b = 0; b < s; b++) {
+            h0->ap[b][s].ic1 = p1[b][s][0], h1->ap[b][s].ic1 = p1[b][s][1];
+            h0->ap[b][s].ic2 = p2[b][s][0], h1->ap[b][s].ic2 = p2[b][s][1];
+        }
+    }
+}
+#endif
+
 void mm_crossover_process(mm_crossover *x, const float *const *in,
                           float *const *const *out, int n)
 {
@@ -298,6 +386,18 @@ void mm_crossover_process(mm_crossover *x, const float *const *in,
         int c = 0;
         for (; c + 1 < nch; c += 2) {
             const float *i0 = in[c], *i1 = in[c + 1];
+#if defined(__GNUC__)
+            if (!x->plain) {
+                switch (nb - 1) { /* a constant split count for each */
+                case 1: pair_block(x, 1, c, i0, i1, out, n); break;
+                case 2: pair_block(x, 2, c, i0, i1, out, n); break;
+                case 3: pair_block(x, 3, c, i0, i1, out, n); break;
+                case 4: pair_block(x, 4, c, i0, i1, out, n); break;
+                default: pair_block(x, 5, c, i0, i1, out, n); break;
+                }
+                continue;
+            }
+#endif
             double b2[MM_CROSSOVER_MAXBANDS][2];
             for (int i = 0; i < n; i++) {
                 float f0 = i0[i], f1 = i1[i];

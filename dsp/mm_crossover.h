@@ -17,6 +17,19 @@
  * band then carries the same phase, and the sum is the product of all
  * the splits' allpasses: |sum| = 1 at every frequency.
  *
+ * Each split takes two sections, not three: the first on the split's
+ * input gives LP2 and AP2, the second on LP2 gives LP4, and the high
+ * side is HP4 = AP2 - LP4, the identity above (exact in the bilinear
+ * form; in double the two sides differ from LP2*LP2 and HP2*HP2 by their
+ * rounding: tests/unit/test_crossover.c, within 1e-7 of the
+ * three-section form at the float output). The pair then sums to the
+ * split's allpass by construction, also while a frequency glides.
+ *
+ * At rest (no frequency moving) a channel pair runs in GCC vector
+ * extensions, one lane per channel, its states in vector locals for the
+ * block; the plain C path (x->plain, and other compilers) gives the same
+ * output bit for bit (test_pair_path).
+ *
  * Sections are mm_svf (trapezoidal state-variable form): one section
  * yields LP2, BP2, HP2 and AP2 = x - 2k BP2 from one state pair, and its
  * state stays meaningful while the coefficients move, so crossover
@@ -48,12 +61,11 @@
 /* highest split as a fraction of the sample rate */
 #define MM_CROSSOVER_MAXFRAC 0.45
 
-/* Per channel, per split: the first LR2 section (gives LP2 and HP2), the
- * second LP2 and the second HP2; plus the compensation allpasses. */
+/* Per channel, per split: the first section (gives LP2 and AP2) and the
+ * second LP2; plus the compensation allpasses. */
 typedef struct mm_crossover_ch {
     mm_svf a[MM_CROSSOVER_MAXSPLITS];
     mm_svf lo[MM_CROSSOVER_MAXSPLITS];
-    mm_svf hi[MM_CROSSOVER_MAXSPLITS];
     /* ap[b][s]: band b through the allpass of split s (s > b) */
     mm_svf ap[MM_CROSSOVER_MAXSPLITS][MM_CROSSOVER_MAXSPLITS];
 } mm_crossover_ch;
@@ -71,6 +83,9 @@ typedef struct mm_crossover {
     int ramp;                /* samples left in the control period */
     mm_crossover_ch ch[MM_CROSSOVER_MAXCH];
     long resets;             /* non-finite state recoveries */
+    int plain;               /* tests set 1: channel pairs through the
+                                plain C path, not the vector one (the
+                                same output bit for bit) */
 } mm_crossover;
 
 /* Default split frequencies for n bands (log-spaced 120 Hz .. 6 kHz,

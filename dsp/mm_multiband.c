@@ -321,13 +321,49 @@ static void process_chunk(mm_multiband *m, const float *const *in,
     } else {
         mm_crossover_process(&m->xo, xin, bo, n);
     }
-    for (int b = 0; b < nb; b++)
-        mm_comp_process(&m->comp[b], (const float *const *)bp[b], cp[b], NULL,
-                        0, n);
+    if (m->plain) { /* the reference: band by band, frame by frame */
+        for (int b = 0; b < nb; b++)
+            mm_comp_process_plain(&m->comp[b], (const float *const *)bp[b],
+                                  cp[b], NULL, 0, n);
+    } else { /* every band's compressor, their ballistics side by side */
+        mm_comp *cs[MM_MULTIBAND_MAXBANDS];
+        const float *const *ci[MM_MULTIBAND_MAXBANDS];
+        float *const *co[MM_MULTIBAND_MAXBANDS];
+        for (int b = 0; b < nb; b++) {
+            cs[b] = &m->comp[b];
+            ci[b] = (const float *const *)bp[b];
+            co[b] = cp[b];
+        }
+        mm_comp_process_many(cs, nb, ci, co, n);
+    }
     /* sum: gates per sample (shared by channels), mode fade */
     double wet[MM_MULTIBAND_MAXCH][MM_MULTIBAND_CHUNK];
     double dry[MM_MULTIBAND_MAXCH][MM_MULTIBAND_CHUNK];
-    for (int i = 0; i < n; i++) {
+    int settled = m->fade == 1.0 && m->ms == m->ms_target && !m->plain;
+    for (int b = 0; b < nb; b++)
+        settled &= !mm_smoother_moving(&m->gate[b]);
+    if (settled) {
+        /* gates and mode at rest: band by band, the same sums in the
+         * same order as the per-frame loop below (bit for bit); the
+         * uncompressed sum only when asked for */
+        for (int c = 0; c < nch; c++)
+            for (int i = 0; i < n; i++)
+                wet[c][i] = dry[c][i] = 0.0;
+        for (int b = 0; b < nb; b++) {
+            double g = m->gate[b].value;
+            if (g == 0.0)
+                continue;
+            for (int c = 0; c < nch; c++) {
+                const float *cb = m->cbuf[b][c], *bb = m->band[b][c];
+                for (int i = 0; i < n; i++)
+                    wet[c][i] += g * cb[i];
+                if (xsum)
+                    for (int i = 0; i < n; i++)
+                        dry[c][i] += g * bb[i];
+            }
+        }
+    }
+    for (int i = 0; i < n && !settled; i++) {
         for (int c = 0; c < nch; c++)
             wet[c][i] = dry[c][i] = 0.0;
         for (int b = 0; b < nb; b++) {

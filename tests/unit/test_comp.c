@@ -5,7 +5,9 @@
  *   core does far better: printed);
  * - mix 0 is the input exactly; makeup; the key drives the gain; link 0
  *   and 100; per-channel thresholds; schpf ignores a low key;
- * - block-size independence, in-place, NaN recovery, denormals. */
+ * - block-size independence, in-place, NaN recovery, denormals;
+ * - the pass-wise process and the many-compressor process equal the
+ *   frame-by-frame reference bit for bit. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,6 +16,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mm_comp.h"
 #include "dyn_formula.h"
@@ -351,6 +354,207 @@ static void test_curve(void **state)
         assert_true(fabs(y[i] - (-60 + i)) < 1e-4);
 }
 
+
+/* material for the pass tests: sines that come and go, a bass, noise
+ * bursts, exact silence, steps, and the odd NaN/inf (channel c) */
+static float pass_sig(int c, long i)
+{
+    unsigned h = (unsigned)(i * 2654435761u + (unsigned)c * 40503u);
+    h ^= h >> 13;
+    h *= 0x5bd1e995u;
+    h ^= h >> 15;
+    double noise = (double)(h & 0xffff) / 32768.0 - 1.0;
+    double env = (i / (1100 + 300 * c)) % 3 == 0 ? 0.02 : 0.8;
+    double x = env * (0.5 * sin(i * (0.031 + 0.007 * c))
+                      + 0.3 * sin(i * 0.0021)
+                      + ((i / 700) % 4 == 1 ? 0.4 * noise : 0.0));
+    if ((i / 2000) % 5 == 3)
+        x = 0.0; /* silence: a half-wave of zeros */
+    if ((i / 3000) % 4 == 2 && (i % 3000) < 40)
+        x = 0.95; /* a step */
+    if (i % 4999 == 77)
+        return c ? INFINITY : NAN;
+    return (float)x;
+}
+
+/* the running state of two compressors is the same (fields, not bytes:
+ * padding is unspecified) */
+static void assert_same_state(const mm_comp *p, const mm_comp *q)
+{
+    for (int k = 0; k < p->nch; k++) {
+        const mm_comp_chan *a = &p->ch[k], *b = &q->ch[k];
+        const mm_envelope *e[2] = {&a->det, &b->det};
+        assert_true(e[0]->ms == e[1]->ms && e[0]->cur == e[1]->cur
+                    && e[0]->prev == e[1]->prev && e[0]->sign == e[1]->sign
+                    && e[0]->count == e[1]->count
+                    && e[0]->prev_len == e[1]->prev_len);
+        assert_true(a->bal.r == b->bal.r && a->bal.y == b->bal.y);
+        assert_true(a->hp.s1 == b->hp.s1 && a->hp.s2 == b->hp.s2);
+        assert_true(a->meter == b->meter);
+        assert_true(a->makeup.value == b->makeup.value);
+    }
+    assert_true(p->mix.value == q->mix.value);
+    assert_true(p->hp.remaining == q->hp.remaining
+                && p->hp.c.b0 == q->hp.c.b0 && p->hp.c.a1 == q->hp.c.a1);
+    assert_true(p->nonfinite == q->nonfinite);
+}
+
+enum { PASS_NCONF = 9 };
+
+/* configuration k of a compressor with nch channels (settings before the
+ * run; *change is applied half way) */
+static void pass_conf(mm_comp *c, int k, int nch)
+{
+    mm_comp_init(c, nch, SR);
+    mm_comp_set(c, MM_COMP_THRESHOLD, -24);
+    mm_comp_set(c, MM_COMP_KNEE, k % 2 ? 0 : 6);
+    mm_comp_set(c, MM_COMP_ATTACK, k % 3 ? 2 : 10);
+    mm_comp_set(c, MM_COMP_RELEASE, 60);
+    switch (k) {
+    case 1: mm_comp_set(c, MM_COMP_LINK, 0); break;
+    case 2: mm_comp_set(c, MM_COMP_LINK, 40); break;
+    case 3: mm_comp_set_ch(c, nch - 1, MM_COMP_THRESHOLD, -10); break;
+    case 4: mm_comp_set(c, MM_COMP_SCHPF, 120); break;
+    case 5: mm_comp_set(c, MM_COMP_DETECTOR, 1); break;
+    case 6: mm_comp_set(c, MM_COMP_MIX, 60); break;
+    case 7: mm_comp_set(c, MM_COMP_MAKEUP, 4); break;
+    default: break;
+    }
+    mm_comp_snap(c);
+}
+
+/* half way: a change that glides (or switches a path) */
+static void pass_change(mm_comp *c, int k, int nch)
+{
+    switch (k) {
+    case 4: mm_comp_set(c, MM_COMP_SCHPF, 300); break; /* hp ramp */
+    case 6: mm_comp_set(c, MM_COMP_MIX, 100); break;
+    case 7: mm_comp_set(c, MM_COMP_MAKEUP, -3); break;
+    case 8: mm_comp_set_ch(c, 0, MM_COMP_MAKEUP, 2); break; /* non-uniform */
+    case 0: mm_comp_set(c, MM_COMP_SCHPF, 50); break; /* hp switched on */
+    default: mm_comp_set(c, MM_COMP_RATIO, 8); break;
+    }
+    (void)nch;
+}
+
+/* mm_comp_process (passes) == mm_comp_process_plain (frame by frame),
+ * bit for bit: outputs, meters, state; every configuration, 1..3 and 8
+ * channels, no key / one key / a key per channel, odd block sizes,
+ * in place. */
+static void test_passes_equal_plain(void **state)
+{
+    (void)state;
+    enum { N = 24000 };
+    static float x[8][N], key[8][N], a[8][N], b[8][N];
+    static const int chans[4] = {1, 2, 3, 8};
+    for (int c = 0; c < 8; c++)
+        for (long i = 0; i < N; i++) {
+            x[c][i] = pass_sig(c, i);
+            key[c][i] = pass_sig(c + 3, i * 3 + 17);
+        }
+    long frames = 0;
+    for (int ci = 0; ci < 4; ci++)
+        for (int k = 0; k < PASS_NCONF; k++)
+            for (int kmode = 0; kmode < 3; kmode++) {
+                const int nch = chans[ci];
+                mm_comp p, q;
+                pass_conf(&p, k, nch);
+                pass_conf(&q, k, nch);
+                for (int c = 0; c < nch; c++) {
+                    memcpy(a[c], x[c], sizeof a[c]);
+                    memcpy(b[c], x[c], sizeof b[c]);
+                }
+                int nkey = kmode == 0 ? 0 : kmode == 1 ? 1 : nch;
+                for (long i = 0, n = 1; i < N; i += n, n = n * 13 % 211 + 1) {
+                    long m = i + n > N ? N - i : n;
+                    if (i <= N / 2 && i + m > N / 2) {
+                        pass_change(&p, k, nch);
+                        pass_change(&q, k, nch);
+                    }
+                    const float *ia[8], *ib[8], *kk[8];
+                    float *oa[8], *ob[8];
+                    for (int c = 0; c < nch; c++) {
+                        ia[c] = oa[c] = a[c] + i; /* in place */
+                        ib[c] = ob[c] = b[c] + i;
+                        kk[c] = key[c] + i;
+                    }
+                    mm_comp_process_plain(&p, ia, oa, nkey ? kk : NULL, nkey,
+                                          (int)m);
+                    mm_comp_process(&q, ib, ob, nkey ? kk : NULL, nkey,
+                                    (int)m);
+                    if (i % 5 == 0)
+                        assert_true(mm_comp_take_gr(&p)
+                                    == mm_comp_take_gr(&q));
+                }
+                for (int c = 0; c < nch; c++) {
+                    assert_memory_equal(a[c], b[c], sizeof a[c]);
+                    assert_true(mm_comp_gr_db(&p, c) == mm_comp_gr_db(&q, c));
+                    assert_true(mm_comp_take_gr_ch(&p, c)
+                                == mm_comp_take_gr_ch(&q, c));
+                }
+                assert_same_state(&p, &q);
+                frames += N;
+            }
+    printf("passes == plain bit for bit: %ld frames, 4 channel counts x %d "
+           "settings x 3 key modes\n", frames, PASS_NCONF);
+}
+
+/* mm_comp_process_many == mm_comp_process_plain on each compressor in
+ * turn, bit for bit (linked ones interleaved, unlinked ones alone). */
+static void test_many_equal_plain(void **state)
+{
+    (void)state;
+    enum { N = 20000, NC = 6 };
+    static float x[NC][2][N], a[NC][2][N], b[NC][2][N];
+    for (int j = 0; j < NC; j++)
+        for (int c = 0; c < 2; c++)
+            for (long i = 0; i < N; i++)
+                x[j][c][i] = pass_sig(c + j, i * (j + 1));
+    /* two sets of settings: mostly unlinked or filtered, mostly linked
+     * peak detectors (the lanes), one switching its high-pass on */
+    static const int sets[2][NC] = {{2, 3, 4, 5, 6, 7}, {0, 6, 7, 8, 0, 1}};
+    for (int run = 0; run < 4; run++) {
+        const int nch = 1 + run % 2, *conf = sets[run / 2];
+        mm_comp p[NC], q[NC];
+        for (int j = 0; j < NC; j++) {
+            pass_conf(&p[j], conf[j], nch);
+            pass_conf(&q[j], conf[j], nch);
+        }
+        for (long i = 0, n = 1; i < N; i += n, n = n * 13 % 211 + 1) {
+            long m = i + n > N ? N - i : n;
+            mm_comp *qs[NC];
+            const float *ib[NC][2];
+            float *ob[NC][2];
+            const float *const *ibp[NC];
+            float *const *obp[NC];
+            for (int j = 0; j < NC; j++) {
+                if (i <= N / 2 && i + m > N / 2) {
+                    pass_change(&p[j], conf[j], nch);
+                    pass_change(&q[j], conf[j], nch);
+                }
+                const float *ia[2];
+                float *oa[2];
+                for (int c = 0; c < nch; c++) {
+                    ia[c] = x[j][c] + i;
+                    oa[c] = a[j][c] + i;
+                    ib[j][c] = x[j][c] + i;
+                    ob[j][c] = b[j][c] + i;
+                }
+                mm_comp_process_plain(&p[j], ia, oa, NULL, 0, (int)m);
+                qs[j] = &q[j];
+                ibp[j] = ib[j];
+                obp[j] = ob[j];
+            }
+            mm_comp_process_many(qs, NC, ibp, obp, (int)m);
+        }
+        for (int j = 0; j < NC; j++) {
+            for (int c = 0; c < nch; c++)
+                assert_memory_equal(a[j][c], b[j][c], sizeof a[j][c]);
+            assert_same_state(&p[j], &q[j]);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +566,8 @@ int main(void)
         cmocka_unit_test(test_blocks_inplace),
         cmocka_unit_test(test_nonfinite),
         cmocka_unit_test(test_curve),
+        cmocka_unit_test(test_passes_equal_plain),
+        cmocka_unit_test(test_many_equal_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
