@@ -158,7 +158,9 @@ echo "machine: $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 
 echo "pd: $(pd -version 2>&1 | head -1)"
 echo "material: ${SECONDS_OF_MATERIAL} s stereo 48 kHz synthesized mix, median of $RUNS runs"
 echo
-for f in bench/objects/${BENCH_ONLY:-*}.sh; do
+# chain.sh last: its summary reads every row before it
+for f in $(ls bench/objects/${BENCH_ONLY:-*}.sh 2>/dev/null | grep -v '/chain\.sh$') \
+         $(ls bench/objects/${BENCH_ONLY:-*}.sh 2>/dev/null | grep '/chain\.sh$'); do
     [ -f "$f" ] || continue
     echo "== $(basename "$f" .sh)"
     . "$f"
