@@ -1,0 +1,586 @@
+#!/usr/bin/env python3
+"""mkcourse.py: writes the course "mixing vs mastering" (issue 15) into
+help-patches/course/: 00-start-here.pd, with a clickable link to each
+lesson, and one patch per lesson, in the house style of the help patches
+(doc/help-style.md, drawn by scripts/helpstyle.py).
+
+Every lesson makes its sound in Pd from the demo song's stems
+([demosong~]), teaches one idea in a few lines, has the controls to try it
+(each showing the value in effect), bypass or delta switches, meters, a
+"try this" and a "listen for", and a check: [pd check] measures what the
+student did since the last check and says in words, with the measured
+figure, whether it meets the lesson's goal (a row per criterion, also
+printed to the Pd window as `check: met: ...` or `check: not yet: ...`).
+
+A lesson is also an object: its [inlet] takes `<name> <value...>`, sent
+to `$0-<name>` inside (`c-fader7 -6` moves the voice fader as its control
+would, `check` checks, `restart` restarts the measurement, `song section
+chorus` drives the song), and its two [outlet~]s give what the student
+hears. tests/pd/test_course.sh drives every lesson that way.
+
+  python3 scripts/mkcourse.py [--check] [--only NN...]
+"""
+import argparse
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import demomix  # noqa: E402
+import helpstyle as hs  # noqa: E402
+import mkhelp  # noqa: E402
+from helpstyle import CW, Help  # noqa: E402
+from pdpatch import Canvas  # noqa: E402
+
+ROOT = os.path.normpath(os.path.join(HERE, ".."))
+OUTDIR = os.path.join(ROOT, "help-patches", "course")
+NSTEMS = len(demomix.CHANNELS)
+STEM = {name: k + 1 for k, (name, *_r) in enumerate(demomix.CHANNELS)}
+RIGHT = 500                   # the right column's left edge
+CHECK_W = 96                  # a verdict row, characters
+PD_MIN = "0.52"               # the verdict rows are list boxes
+
+
+def mixer_setup(skip=()):
+    """the demo mix's messages to mixer~ but those of the parameters a
+    lesson's controls set (their prefixes: '7 fader', '5 hpf' ...)"""
+    return [m for m in demomix.messages()
+            if not any(m.startswith(p + " ") or m == p for p in skip)]
+
+
+class Lesson(Help):
+    """a lesson: a Help with the course's header, sound, check and
+    remote control"""
+
+    def __init__(self, num, slug, title):
+        Help.__init__(self, slug, title)
+        self.num, self.slug, self.title = num, slug, title
+        self.check_cv = Canvas("#N canvas 260 140 1000 640 check 0;")
+        self.check_flow = hs.Flow(height=520, width=980)
+        self.measure_cv = Canvas("#N canvas 280 160 1000 640 measure 0;")
+        self.measure_flow = hs.Flow(height=520, width=980)
+        self.crits = []
+
+    # ---- header, links, footer ----------------------------------------------
+    def course_header(self, see_also):
+        """the lesson's title; 'see also:' with object boxes on the right;
+        the rule"""
+        self.t(30, 15, "lesson %d of %d: %s" % (self.num, len(LESSONS),
+                                                 self.title), 90)
+        x = 1230 - sum((len(n) + 2) * CW + 10 for n in see_also)
+        self.t(x - 80, 15, "see also:", 10)
+        for n in see_also:
+            self.o(x, 14, n)
+            x += (len(n) + 2) * CW + 10
+        self.rule(46)
+
+    def course_footer(self):
+        """the rule; links (the start page, the previous and the next
+        lesson: click to open), each into its own [s $0-open]; the
+        version line"""
+        y = self.h - 72
+        self.rule(y)
+        self.t(30, y + 14, "open (click):", 14)
+        links = ["00-start-here"]
+        if self.num > 1:
+            links.append(LESSONS[self.num - 2][0])
+        if self.num < len(LESSONS):
+            links.append(LESSONS[self.num][0])
+        x = 140
+        for s in links:
+            mm = self.m(x, y + 13, s)
+            self.c(mm, 0, self.o(x, y + 42, "s $0-open"), 0)
+            x += max(len(s) * CW + 20, 110)
+        self.t(830, y + 14, "updated for mixmaster %s, needs Pd %s or newer"
+               % (hs.VERSION, PD_MIN), 52)
+
+    # ---- the sound ------------------------------------------------------------
+    def transport(self, x, y, sections=("verse", "chorus")):
+        """song messages into [s $0-song]; returns the bottom"""
+        self.t(x, y, "the song (it loops):", 21)
+        items = [("bang", "from the top"), ("stop", "")] + [
+            ("section %s, play" % s, "") for s in sections]
+        self.messages(x + 20, y + 24, items, "$0-song", note_x=x + 80,
+                      note_w=13)
+        return y + 24 + 26 * len(items) + 30
+
+    def song_and_mixer(self, y, skip=(), inserts=None):
+        """[r $0-song] -> [demosong~ -loop 1] -> [mixer~] with the demo
+        mix (but for `skip`); `inserts` {song outlet: (box, inlet)} sends
+        a stem elsewhere. Returns (song, mixer, bottom)"""
+        x = 100
+        rs = self.o(30, y, "r $0-song")
+        song = self.o(x, y + 30, "demosong~ -loop 1, f 52")
+        self.c(rs, 0, song, 0)
+        rm = self.o(30, y + 60, "r $0-mix")
+        mx = self.o(x, y + 96 + (40 if inserts else 0),
+                    demomix.MIXER + ", f 52")
+        self.c(rm, 0, mx, 0)
+        inserted = dict(inserts or {})
+        for k in range(2 * NSTEMS):
+            if k in inserted:
+                box, inlet = inserted[k]
+                self.c(song, k, box, inlet)
+            else:
+                self.c(song, k, mx, k)
+        self.setup(mixer_setup(skip), "$0-mix")
+        yb = y + 126 + (40 if inserts else 0)
+        si = self.o(400, yb, "s $0-info")
+        self.c(mx, 2, si, 0)
+        return song, mx, yb
+
+    def setup(self, msgs, send):
+        """at load, messages to `send` (in [pd controls])"""
+        if not msgs:
+            return
+        cv = self.ctl
+        text = ", ".join(msgs)
+        lines = hs.wrapped_lines(text, 100) + 1
+        x, y = self.ctl_flow.take(100 * CW + 10, 70 + 16 * lines)
+        lb = self.o(x, y, "loadbang", cv)
+        m = self.uid()
+        cv.msg(m, x, y + 30, hs.msgesc(text) + ", f 100")
+        s = self.o(x, y + 40 + 16 * lines, "s " + send, cv)
+        self.c(lb, 0, m, 0, cv)
+        self.c(m, 0, s, 0, cv)
+
+    def out(self, L, R, y):
+        """what the student hears: (L, R) = (box, outlet) pairs -> the
+        listen panel and [s~ $0-L] [s~ $0-R] (the output meter in [pd
+        measure] and the lesson's [outlet~]s take it from there); [inlet]
+        for remote control. Returns the bottom."""
+        for k, (src, x) in enumerate(((L, 300), (R, 390))):
+            self.c(src[0], src[1], self.o(x, y, "s~ $0-" + "LR"[k]), 0)
+        lp = self.listen(30, y + 30)
+        self.c(L[0], L[1], lp, 0)
+        self.c(R[0], R[1], lp, 1)
+        for k, x in enumerate((30, 120)):
+            r = self.o(x, y + 104, "r~ $0-" + "LR"[k])
+            self.c(r, 0, self.o(x, y + 134, "outlet~"), 0)
+        inl = self.o(210, y + 104, "inlet")
+        rem = self.uid()
+        self.cv.sub(rem, 210, y + 134, "remote", remote_canvas())
+        self.c(inl, 0, rem, 0)
+        self.t(300, y + 104, "the lesson as an object (for a test or a "
+               "teacher's patch): see [pd remote]", 24)
+        self.out_readings()
+        return y + 170
+
+    def out_readings(self):
+        """in [pd measure]: the output's loudness~, its readings to
+        $0-o-<sel>, reset at each restart"""
+        cv = self.measure_cv
+        sels = ["shortterm", "integrated", "samplepeak", "truepeak", "lra",
+                "plr"]
+        x, y = self.measure_flow.take(620, 200)
+        rL = self.o(x, y, "r~ $0-L", cv)
+        rR = self.o(x + 100, y, "r~ $0-R", cv)
+        rr = self.o(x + 200, y, "r $0-restart", cv)
+        mm = self.m(x + 200, y + 30, "reset", cv)
+        ld = self.o(x, y + 60, "loudness~ -ch 2 -interval 100", cv)
+        self.c(rL, 0, ld, 0, cv)
+        self.c(rR, 0, ld, 1, cv)
+        self.c(rr, 0, mm, 0, cv)
+        self.c(mm, 0, ld, 0, cv)
+        rt = self.o(x, y + 100, "route " + " ".join(sels) + ", f 80", cv)
+        self.c(ld, 0, rt, 0, cv)
+        for k, s_ in enumerate(sels):
+            self.c(rt, k, self.o(x + 100 * k, y + 140 + 30 * (k % 2),
+                                 "s $0-o-" + s_, cv), 0, cv)
+
+    # ---- measurement helpers ([pd measure]) -----------------------------------
+    def hold(self, src, dst, mode="max", init=-144):
+        """[r src] -> the max (min) since the last restart -> [s dst]"""
+        cv = self.measure_cv
+        x, y = self.measure_flow.take(200, 150)
+        r = self.o(x, y, "r " + src, cv)
+        f = self.o(x, y + 60, mode, cv)
+        t = self.o(x, y + 90, "t f f", cv)
+        s = self.o(x, y + 120, "s " + dst, cv)
+        rr = self.o(x + 80, y, "r $0-restart", cv)
+        mi = self.m(x + 80, y + 30, str(init), cv)
+        self.c(r, 0, f, 0, cv)
+        self.c(f, 0, t, 0, cv)
+        self.c(t, 0, s, 0, cv)
+        self.c(t, 1, f, 1, cv)
+        self.c(rr, 0, mi, 0, cv)
+        self.c(mi, 0, f, 1, cv)
+        return s
+
+    def compute(self, srcs, expr, dst, hot=True):
+        """[r src...] -> [expr ...] ($f1.. in the order of srcs; every
+        input hot, or with hot=False only the first) -> [s dst]"""
+        cv = self.measure_cv
+        w = max(hs.text_w("expr " + expr) + 10, 110 * len(srcs))
+        x, y = self.measure_flow.take(w, 150)
+        e = self.o(x, y + 90, "expr %s, f %d" % (expr, len(expr) + 6), cv)
+        for k, src in enumerate(srcs):
+            r = self.o(x + 110 * k, y, "r " + src, cv)
+            if k == 0:
+                self.c(r, 0, e, 0, cv)
+            elif not hot:
+                self.c(r, 0, e, k, cv)
+            else:
+                t = self.o(x + 110 * k, y + 40, "t b f", cv)
+                self.c(r, 0, t, 0, cv)
+                self.c(t, 1, e, k, cv)
+                self.c(t, 0, e, 0, cv)
+        self.c(e, 0, self.o(x, y + 120, "s " + dst, cv), 0, cv)
+
+    def average(self, src, dst):
+        """the mean of the readings on src (dB values) since the last
+        restart"""
+        cv = self.measure_cv
+        x, y = self.measure_flow.take(260, 180)
+        r = self.o(x, y, "r " + src, cv)
+        t = self.o(x, y + 30, "t f b", cv)
+        acc = self.o(x, y + 60, "+", cv)
+        fa = self.o(x + 60, y + 60, "f", cv)
+        cnt = self.o(x + 120, y + 60, "+ 1", cv)
+        fc = self.o(x + 180, y + 60, "f", cv)
+        self.c(r, 0, t, 0, cv)
+        self.c(t, 0, acc, 0, cv)
+        self.c(acc, 0, fa, 1, cv)
+        self.c(fa, 0, acc, 1, cv)
+        self.c(t, 1, fc, 0, cv)
+        self.c(fc, 0, cnt, 0, cv)
+        self.c(cnt, 0, fc, 1, cv)
+        # the sum arrives before the count: divide when the count comes
+        d = self.o(x, y + 120, "expr $f1 / max(1, $f2)", cv)
+        self.c(acc, 0, d, 0, cv)
+        self.c(cnt, 0, d, 1, cv)
+        self.c(d, 0, self.o(x, y + 150, "s " + dst, cv), 0, cv)
+        rr = self.o(x + 140, y, "r $0-restart", cv)
+        z = self.m(x + 140, y + 30, "0", cv)
+        self.c(rr, 0, z, 0, cv)
+        self.c(z, 0, fa, 1, cv)
+        self.c(z, 0, fc, 1, cv)
+        self.c(z, 0, acc, 1, cv)
+
+    # ---- the check --------------------------------------------------------------
+    def criterion(self, src, lo, hi, low, good, high):
+        """a row of the check: the figure on `src` (rounded to 0.1) is
+        met in [lo, hi]; the words for below, within and above, with $1
+        for the figure"""
+        self.crits.append((src, lo, hi, low, good, high))
+
+    def check_panel(self, x, y, what):
+        """the check button, what it measures, a verdict row per
+        criterion; [pd check] decides. Returns the bottom."""
+        n = len(self.crits)
+        h = 52 + 24 * n
+        self.panel(x, y, 1210 - x, h, "check: " + what, "#e4eee0")
+        self.o(x + 10, y + 26, "bng 18 250 50 0 $0-check empty check 24 9 "
+               "0 12 %s %s %s" % (hs.BG, hs.FG, hs.FG))
+        self.t(x + 100, y + 26, "measures since the last check (listen "
+               "10 s or more first), then starts again", 80)
+        for k in range(n):
+            self.raw("#X listbox %d %d %d 0 0 0 - \\$0-v%d - 0;"
+                     % (x + 10, y + 50 + 24 * k, CHECK_W, k + 1))
+        self.check_logic()
+        return y + h
+
+    def check_logic(self):
+        cv = self.check_cv
+        n = len(self.crits)
+        x, y = 20, 50
+        rc = self.o(x, y, "r $0-check", cv)
+        trig = self.o(x, y + 30, "t b " + " ".join(["b"] * n), cv)
+        self.c(rc, 0, trig, 0, cv)
+        srs = self.o(x, y + 60, "s $0-restart", cv)
+        self.c(trig, 0, srs, 0, cv)
+        # and at load: every held figure starts from its floor
+        lb = self.o(x + 200, y, "loadbang", cv)
+        self.c(lb, 0, srs, 0, cv)
+        for k, (src, lo, hi, low, good, high) in enumerate(self.crits):
+            X = 20 + 480 * (k % 2)
+            Y = 140 + 360 * (k // 2)
+            r = self.o(X + 100, Y, "r " + src, cv)
+            f = self.o(X, Y + 30, "f -144", cv)
+            self.c(trig, n - k, f, 0, cv)
+            self.c(r, 0, f, 1, cv)
+            rnd = self.o(X, Y + 60, "expr floor($f1 * 10 + 0.5) / 10", cv)
+            m1 = self.o(X, Y + 90, "moses %s" % hs.num(lo), cv)
+            m2 = self.o(X + 100, Y + 120, "moses %s" % hs.num(hi + 0.01), cv)
+            self.c(f, 0, rnd, 0, cv)
+            self.c(rnd, 0, m1, 0, cv)
+            self.c(m1, 1, m2, 0, cv)
+            msgs = [("not yet: " + low, m1, 0), ("met: " + good, m2, 0),
+                    ("not yet: " + high, m2, 1)]
+            lst = self.o(X, Y + 300, "list", cv)
+            for j, (words, src_box, outl) in enumerate(msgs):
+                mm = self.uid()
+                cv.msg(mm, X + 10 * j, Y + 150 + 50 * j,
+                       hs.msgesc(words.replace(",", " -")) + ", f 60")
+                self.c(src_box, outl, mm, 0, cv)
+                self.c(mm, 0, lst, 0, cv)
+            self.c(lst, 0, self.o(X, Y + 330, "s $0-v%d" % (k + 1), cv), 0,
+                   cv)
+            tr = self.o(X + 120, Y + 330, "list trim", cv)
+            self.c(lst, 0, tr, 0, cv)
+            self.c(tr, 0, self.o(X + 220, Y + 330, "print check", cv), 0,
+                   cv)
+
+    def render(self):
+        if self.measure_cv.items:
+            self.measure_cv.text(20, 10, hs.esc(
+                "What the check measures: readings from the lesson's "
+                "objects, held since the last restart (each check "
+                "restarts them).") + ", f 100")
+        self.check_cv.text(20, 10, hs.esc(
+            "The check: each figure is rounded to 0.1, compared with the "
+            "lesson's goal, and the words for below, within or above go to "
+            "a row of the panel and to the Pd window.") + ", f 100")
+        return Help.render(self)
+
+    def place_internals(self, x, y):
+        for name, cv in (("open", opener()),
+                         ("controls", self.ctl), ("draw", self.draw),
+                         ("measure", self.measure_cv),
+                         ("check", self.check_cv)):
+            if cv.items:
+                self.cv.sub(self.uid(), x, y, name, cv)
+                x += len(name) * CW + 40
+
+
+def remote_canvas():
+    """[pd remote]: '<name> <args...>' from the lesson's inlet to
+    $0-<name>"""
+    cv = Canvas("#N canvas 300 160 560 320 remote 0;")
+    cv.text(20, 10, hs.esc("From the lesson's inlet: <name> <value...> "
+                           "goes to $0-<name> ([c-fader7 -6( moves a "
+                           "control as a click would, [check( checks, "
+                           "[restart( restarts the measurement, [song "
+                           "section chorus( drives the song).") + ", f 70")
+    cv.obj("in", 20, 80, "inlet")
+    cv.obj("t", 20, 110, "t a a")
+    cv.obj("s1", 120, 140, "list split 1")
+    cv.obj("sym", 120, 170, "symbol")
+    cv.obj("mk", 120, 200, "makefilename $0-%s")
+    cv.obj("s2", 20, 170, "list split 1")
+    cv.obj("tr", 20, 230, "list trim")
+    cv.obj("snd", 20, 270, "send")
+    cv.c("in", 0, "t", 0)
+    cv.c("t", 1, "s1", 0)
+    cv.c("s1", 0, "sym", 0)
+    cv.c("sym", 0, "mk", 0)
+    cv.c("mk", 0, "snd", 1)
+    cv.c("t", 0, "s2", 0)
+    cv.c("s2", 1, "tr", 0)
+    cv.c("tr", 0, "snd", 0)
+    return cv
+
+
+def opener():
+    """[pd open]: a link's name -> 'open <name>.pd <this folder>' to Pd"""
+    cv = Canvas("#N canvas 320 180 520 300 open 0;")
+    cv.text(20, 10, hs.esc("A link: its name becomes [; pd open <name>.pd "
+                           "<this patch's folder>(.") + ", f 60")
+    cv.obj("r", 20, 60, "r $0-open")
+    cv.obj("sy", 20, 90, "symbol")
+    cv.obj("mk", 20, 120, "makefilename %s.pd")
+    cv.obj("t", 20, 150, "t s b")
+    cv.obj("pc", 160, 180, "pdcontrol")
+    cv.msg("dir", 160, 150, "dir")
+    cv.obj("ap", 20, 210, "list append")
+    cv.obj("pp", 20, 240, "list prepend open")
+    cv.obj("tr", 20, 270, "list trim")
+    cv.obj("s", 200, 270, "s pd")
+    cv.chain("r", "sy", "mk", "t")
+    cv.c("t", 1, "dir", 0)
+    cv.c("dir", 0, "pc", 0)
+    cv.c("pc", 0, "ap", 1)
+    cv.c("t", 0, "ap", 0)
+    cv.chain("ap", "pp", "tr", "s")
+    return cv
+
+
+# ---- shared pieces of the lessons ------------------------------------------------
+
+def stem_columns(h, x0, y, colw=86):
+    """the stems' names as column heads; returns the x of each column"""
+    xs = []
+    for k, (name, *_r) in enumerate(demomix.CHANNELS):
+        x = x0 + colw * k
+        h.t(x, y, "%d %s" % (k + 1, name), 9)
+        xs.append(x)
+    return xs
+
+
+def try_listen(h, x, y, try_this, listen_for, width=48):
+    """'try this' and 'listen for', side by side; returns the bottom"""
+    h.t(x, y, "try this: " + try_this, width)
+    h.t(x + width * CW + 24, y, "listen for: " + listen_for,
+        (1210 - x - width * CW - 24) // CW)
+    lines = max(hs.wrapped_lines("try this: " + try_this, width),
+                hs.wrapped_lines("listen for: " + listen_for,
+                                 (1210 - x - width * CW - 24) // CW))
+    return y + lines * hs.LH + 10
+
+
+def channel_peaks_held(h):
+    """each channel's peak (mixer~'s info, after its fader) and the
+    master's, held since the last check: $0-m-pk<k>, $0-m-mpk"""
+    mkhelp.mixer_readings(h)
+    h.draw_flow.take(90 * NSTEMS + 20, 110)   # its boxes reach 350 down
+    for k in range(1, NSTEMS + 1):
+        h.hold("$0-i-pk%d" % k, "$0-m-pk%d" % k)
+    # [unpack] gives R first: L is the hot one
+    h.compute(["$0-i-mpkL", "$0-i-mpkR"], "max($f1, $f2)", "$0-i-mpk",
+              hot=False)
+    h.hold("$0-i-mpk", "$0-m-mpk")
+
+
+def nested(fn, n):
+    """'min(min($f1, $f2), $f3)' ... for n inputs"""
+    e = "$f1"
+    for k in range(2, n + 1):
+        e = "%s(%s, $f%d)" % (fn, e, k)
+    return e
+
+
+def output_bars(h, x, y, peak_src="$0-i-mpk"):
+    """the mix's short-term loudness and peak; returns the bottom"""
+    h.bar(x + 110, y, 420, 18, "$0-o-shortterm", -40, 0, hs.BLUE,
+          "short-term", [(-40, "-40"), (-30, "-30"), (-20, "-20"),
+                         (-10, "-10"), (0, "0 LUFS")])
+    h.bar(x + 110, y + 44, 420, 18, peak_src, -40, 0, hs.GREEN, "peak",
+          [(-40, "-40"), (-20, "-20"), (-6, "-6"), (0, "0 dBFS")])
+    return y + 86
+
+
+# ---- the lessons -----------------------------------------------------------------
+
+def lesson_mix():
+    h = Lesson(1, "01-what-a-mix-is", "what a mix is: balance and pan")
+    h.course_header(["mixer~", "strip~", "demosong~"])
+    h.intro("A mix balances many tracks into one stereo picture: the "
+            "balance engineer sets each stem's level (its fader) and its "
+            "place from left to right (its pan) so that every part is heard "
+            "and none hides another. Here the voice starts buried, 24 dB "
+            "down, and everything is in the middle. Switch DSP on, click "
+            "bang, then balance the stems with the faders and pans.")
+    yb = h.transport(30, 170)
+    skip = ["%d fader" % k for k in range(1, NSTEMS + 1)] + [
+        "%d pan" % k for k in range(1, NSTEMS + 1)]
+    song, mx, yb = h.song_and_mixer(yb + 10, skip)
+    h.out((mx, 0), (mx, 1), yb + 30)
+    # the controls
+    top = 58
+    h.panel(RIGHT, top, 710, 134, "the console: fader (dB) and pan "
+            "(-100 left .. 100 right) of each stem")
+    xs = stem_columns(h, 580, top + 26)
+    h.t(508, top + 50, "fader", 6)
+    h.t(508, top + 76, "pan", 6)
+    h.t(508, top + 102, "peak", 6)
+    start = {"voice": -24}
+    for k, x in enumerate(xs):
+        name = demomix.CHANNELS[k][0]
+        mkhelp.plain_number(h, x, top + 50, "fader%d" % (k + 1),
+                            start.get(name, 0), -100, 12)
+        h._route("fader%d" % (k + 1), "%d fader $1" % (k + 1), "$0-mix")
+        mkhelp.plain_number(h, x, top + 76, "pan%d" % (k + 1), 0, -100, 100)
+        h._route("pan%d" % (k + 1), "%d pan $1" % (k + 1), "$0-mix")
+        h.readout(x, top + 102, "$0-i-pk%d" % (k + 1), "", width=5)
+    channel_peaks_held(h)
+    h.compute(["$0-m-pk%d" % k for k in range(1, NSTEMS + 1)],
+              "%s - %s" % (nested("min", NSTEMS), nested("max", NSTEMS)),
+              "$0-m-spread")
+    y = output_bars(h, RIGHT, top + 160)
+    h.t(RIGHT, y, "To hear the mix without a stem, pull its fader to -100; "
+        "mixer~'s help has solo and mute.", 100)
+    y = try_listen(h, RIGHT, y + 40,
+                   "bring the voice up until every word is clear, then pan "
+                   "the hats 30 right and the lead 30 left; pull the kick "
+                   "down 6 dB and up again.",
+                   "the voice in front, the drums and bass as the floor, "
+                   "the lead and the pad around the voice, not on top of "
+                   "it. The peak bar should stay well under 0.")
+    h.criterion("$0-m-spread", -20, 0,
+                "the quietest stem peaks $1 dB under the loudest - bring "
+                "it up: aim for every stem within 20 dB",
+                "every stem is audible: the quietest peaks $1 dB under "
+                "the loudest", "")
+    h.criterion("$0-m-mpk", -20, -1,
+                "your mix peaks at $1 dBFS - that is very quiet: bring the "
+                "faders up",
+                "your mix peaks at $1 dBFS: it does not clip (lesson 2 "
+                "sets the headroom)",
+                "your mix peaks at $1 dBFS - too close to 0: pull the "
+                "faders down and keep the peaks under -1 dBFS")
+    h.check_panel(RIGHT, 540, "is every stem heard and does the mix "
+                  "leave headroom?")
+    h.place_internals(700, 640)
+    h.course_footer()
+    return h
+
+
+# ---- the start page ----------------------------------------------------------------
+
+def start_page():
+    h = Help("00-start-here", "")
+    h.t(30, 15, "mixing vs mastering: a course in Pd, with lessons that "
+        "listen to you", 90)
+    h.rule(46)
+    h.intro("Mixing balances many tracks into one stereo mix; mastering "
+            "polishes that finished mix for release, with fresh ears. Each "
+            "lesson below is a patch that makes its sound in Pd from the "
+            "demo song's stems, teaches one idea, gives you the controls "
+            "to try it, the meters that show it, and a check that measures "
+            "what you did and tells you in words whether it meets the "
+            "lesson's goal. Click a lesson's name to open it; switch DSP "
+            "on in its listen panel.", width=160)
+    y0 = 160
+    h.t(30, y0, "mixing: the balance engineer's job", 40)
+    h.t(640, y0, "mastering: the finished mix, made ready for release", 60)
+    mixing = [(slug, what) for slug, what, fn in LESSONS[:6]]
+    mastering = [(slug, what) for slug, what, fn in LESSONS[6:]]
+    h.messages(50, y0 + 30, mixing, "$0-open", step=40, note_x=230,
+               note_w=52)
+    h.messages(660, y0 + 30, mastering, "$0-open", step=40, note_x=850,
+               note_w=50)
+    h.t(30, 540, "Work in order: a mastering lesson expects a finished "
+        "mix, the way a mastering engineer does. Every lesson opens on "
+        "its own: you can also start with any of them.", 160)
+    h.t(30, 590, "Each check measures since you last clicked it: play "
+        "10 s or more with your setting, then click check.", 160)
+    h.cv.sub(h.uid(), 1000, 620, "open", opener())
+    h.footer(["mixer~", "mastering~", "ab~", "livemaster~", "demosong~"])
+    return h
+
+
+LESSONS = [
+    ("01-what-a-mix-is", "balance and pan the seven stems: every stem "
+     "heard, the mix with headroom", lesson_mix),
+]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--only", nargs="*")
+    ap.add_argument("--out", default=OUTDIR)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    fails = 0
+    pages = [("00-start-here", start_page)] + [(s, fn) for s, _w, fn in
+                                                LESSONS]
+    for slug, fn in pages:
+        if args.only and not any(slug.startswith(o) for o in args.only):
+            continue
+        text = fn().render()
+        path = os.path.join(args.out, slug + ".pd")
+        if args.check:
+            cur = open(path).read() if os.path.exists(path) else ""
+            ok = cur == text
+            print("%s: course %s: the patch is what scripts/mkcourse.py "
+                  "writes" % ("PASS" if ok else "FAIL", slug))
+            fails += not ok
+        else:
+            with open(path, "w") as f:
+                f.write(text)
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

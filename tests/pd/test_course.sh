@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The course (help-patches/course/, written by scripts/mkcourse.py), each
+# lesson in one batch run of Pd at 48 kHz, driven through the lesson's
+# [inlet] as a student would drive its controls:
+#  - it opens with every object created and no error printed;
+#  - its sound (the lesson's two [outlet~]s, what the student hears) over
+#    the first 3 s is finite and not silent;
+#  - its check, given a setting that meets the lesson's goal, says so on
+#    every row ('check: met: ...'); given one that misses it, says 'not
+#    yet' with the measured figure;
+# then every course patch opens on its own (the start page too), the
+# layout checker passes them, and they are what scripts/mkcourse.py writes.
+set -u
+. "$(dirname "$0")/../lib/pdrun.sh"
+OUT=${OUT:-$BUILD/test-out/test_course}
+MM_LABEL=course
+mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd)
+COURSE=$MM_TOP/help-patches/course
+
+# lesson | section played | seconds per setting | the setting that meets
+# the goal | the one that misses it (messages to the lesson's inlet,
+# separated by commas)
+LESSONS=(
+"01-what-a-mix-is|chorus|6|c-fader2 -2, c-fader3 -4, c-fader4 -1, c-fader5 -4, c-fader6 -5, c-fader7 0|c-fader7 -40"
+)
+
+# harness <dir> <lesson> <section> <seconds> <meet> <miss>
+harness() {
+    python3 - "$@" <<'PY'
+import sys
+d, lesson, section, secs, meet, miss = sys.argv[1:7]
+ms = int(float(secs) * 1000)
+L = []
+a = L.append
+a("#N canvas 0 0 900 600 12;")
+a("#X obj 10 10 loadbang;")                                   # 0
+a("#X obj 10 40 delay 10;")                                   # 1
+a("#X obj 10 70 t b b b;")                                    # 2
+a("#X msg 200 100 %s \\, song section %s \\, song play;" % (meet.replace(",", " \\,"), section))  # 3
+a("#X msg 400 100 \\; pd dsp 1;")                             # 4
+a("#X obj 10 300 %s;" % lesson)                               # 5
+a("#X obj 10 130 delay %d;" % ms)                             # 6
+a("#X obj 10 160 t b b;")                                     # 7
+a("#X msg 200 190 check \\, %s;" % miss.replace(",", " \\,"))  # 8
+a("#X obj 10 220 delay 500;")                                 # 9
+a("#X msg 200 250 restart;")                                  # 10
+a("#X obj 500 220 delay %d;" % (ms - 500))                    # 11
+a("#X msg 500 250 check;")                                    # 12
+a("#X obj 600 300 t b b;")                                    # 13
+a("#X msg 700 330 write -bytes 4 out.wav course-L course-R;") # 14
+a("#X obj 700 360 soundfiler;")                               # 15
+a("#X msg 600 400 \\; pd quit;")                              # 16
+a("#X obj 10 400 table course-L 144000;")                     # 17
+a("#X obj 100 400 table course-R 144000;")                    # 18
+a("#X obj 10 360 tabwrite~ course-L;")                        # 19
+a("#X obj 100 360 tabwrite~ course-R;")                       # 20
+for c in ("0 0 1 0", "1 0 2 0", "2 2 3 0", "3 0 5 0", "2 1 4 0",
+          "2 0 6 0", "2 0 19 0", "2 0 20 0", "5 0 19 0", "5 1 20 0",
+          "6 0 7 0", "7 1 8 0", "8 0 5 0", "7 0 9 0", "9 0 10 0",
+          "10 0 5 0", "9 0 11 0", "11 0 12 0", "12 0 5 0", "11 0 13 0",
+          "13 1 14 0", "14 0 15 0", "13 0 16 0"):
+    a("#X connect %s;" % c)
+open(d + "/t.pd", "w").write("\n".join(L) + "\n")
+PY
+}
+
+# wavstat <wav>: "<finite 0|1> <rms dBFS>"
+wavstat() {
+    python3 - "$1" <<'PY'
+import math, struct, sys
+d = open(sys.argv[1], 'rb').read(); i = d.index(b'data')
+k = struct.unpack('<H', d[22:24])[0]; n = struct.unpack('<I', d[i + 4:i + 8])[0] // 4
+x = struct.unpack('<%df' % n, d[i + 8:i + 8 + 4 * n])
+fin = all(math.isfinite(v) for v in x)
+p = sum(v * v for v in x if math.isfinite(v)) / max(1, n)
+print(int(fin), '%.1f' % (10 * math.log10(p) if p > 0 else -999))
+PY
+}
+
+for spec in "${LESSONS[@]}"; do
+    IFS='|' read -r lesson section secs meet miss <<<"$spec"
+    d=$OUT/$lesson
+    mkdir -p "$d"; rm -f "$d/out.wav"
+    harness "$d" "$lesson" "$section" "$secs" "$meet" "$miss"
+    (cd "$d" && timeout 120 "$PD" -batch -noprefs -nosound -r 48000 -stderr \
+        -path "$MM_LIB" -path "$COURSE" -open t.pd) >"$d/pd.log" 2>&1
+    e=$(grep -m3 "couldn't create\|^error:" "$d/pd.log" | tr '\n' ' ')
+    [ -z "$e" ] && pass "$lesson: opens, every object created, no error" \
+        || fail "$lesson: $e"
+    if [ -s "$d/out.wav" ]; then
+        read -r fin rms <<<"$(wavstat "$d/out.wav")"
+        ok "$lesson: its sound is finite and not silent" \
+            "v == 1 && $rms > -60" "$fin" "finite $fin, RMS $rms dBFS over 3 s"
+    else
+        fail "$lesson: no sound recorded"
+    fi
+    mapfile -t rows < <(grep '^check: ' "$d/pd.log" | sed 's/^check: //')
+    n=$((${#rows[@]} / 2))
+    if [ "$n" -lt 1 ]; then fail "$lesson: the check printed nothing"; continue; fi
+    good=1; bad=0
+    for ((i = 0; i < n; i++)); do
+        [[ "${rows[$i]}" == met:* ]] || good=0
+        [[ "${rows[$((n + i))]}" =~ ^not\ yet:.*-?[0-9] ]] && bad=1
+    done
+    [ $good = 1 ] && pass "$lesson: a setting that meets the goal: ${rows[*]:0:n}" \
+        || fail "$lesson: a setting that meets the goal ($meet): ${rows[*]:0:n}"
+    [ $bad = 1 ] && pass "$lesson: a setting that misses it: ${rows[*]:n:n}" \
+        || fail "$lesson: a setting that misses the goal ($miss): ${rows[*]:n:n}"
+done
