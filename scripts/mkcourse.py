@@ -91,6 +91,9 @@ class Lesson(Help):
             mm = self.m(x, y + 13, s)
             self.c(mm, 0, self.o(x, y + 42, "s $0-open"), 0)
             x += max(len(s) * CW + 20, 110)
+        # the lessons live in the libdir's folder course/: the objects
+        # are one folder up
+        self.o(650, y + 13, "declare -path ..")
         self.t(830, y + 14, "updated for mixmaster %s, needs Pd %s or newer"
                % (hs.VERSION, PD_MIN), 52)
 
@@ -545,6 +548,7 @@ def start_page():
     h.t(30, 590, "Each check measures since you last clicked it: play "
         "10 s or more with your setting, then click check.", 160)
     h.cv.sub(h.uid(), 1000, 620, "open", opener())
+    h.o(1080, 620, "declare -path ..")
     h.footer(["mixer~", "mastering~", "ab~", "livemaster~", "demosong~"])
     return h
 
