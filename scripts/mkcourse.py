@@ -99,13 +99,17 @@ class Lesson(Help):
 
     # ---- the sound ------------------------------------------------------------
     def transport(self, x, y, sections=("verse", "chorus")):
-        """song messages into [s $0-song]; returns the bottom"""
+        """the song's messages in a row into [s $0-song]; returns the
+        bottom"""
         self.t(x, y, "the song (it loops):", 21)
-        items = [("bang", "from the top"), ("stop", "")] + [
-            ("section %s, play" % s, "") for s in sections]
-        self.messages(x + 20, y + 24, items, "$0-song", note_x=x + 80,
-                      note_w=13)
-        return y + 24 + 26 * len(items) + 30
+        xx = x
+        s = self.o(x, y + 54, "s $0-song")
+        for text in ["bang", "stop"] + ["section %s, play" % s_
+                                        for s_ in sections]:
+            mm = self.m(xx, y + 24, text)
+            self.c(mm, 0, s, 0)
+            xx += len(text) * CW + 24
+        return y + 80
 
     def song_and_mixer(self, y, skip=(), inserts=None):
         """[r $0-song] -> [demosong~ -loop 1] -> [mixer~] with the demo
@@ -195,13 +199,13 @@ class Lesson(Help):
     def hold(self, src, dst, mode="max", init=-144):
         """[r src] -> the max (min) since the last restart -> [s dst]"""
         cv = self.measure_cv
-        x, y = self.measure_flow.take(200, 150)
+        x, y = self.measure_flow.take(hs.text_w("r " + src) + 110, 150)
         r = self.o(x, y, "r " + src, cv)
         f = self.o(x, y + 60, mode, cv)
         t = self.o(x, y + 90, "t f f", cv)
         s = self.o(x, y + 120, "s " + dst, cv)
-        rr = self.o(x + 80, y, "r $0-restart", cv)
-        mi = self.m(x + 80, y + 30, str(init), cv)
+        rr = self.o(x + hs.text_w("r " + src) + 10, y, "r $0-restart", cv)
+        mi = self.m(x + hs.text_w("r " + src) + 10, y + 30, str(init), cv)
         self.c(r, 0, f, 0, cv)
         self.c(f, 0, t, 0, cv)
         self.c(t, 0, s, 0, cv)
@@ -518,6 +522,117 @@ def lesson_mix():
     return h
 
 
+def converter(h, x, y):
+    """[pd converter]: what a fixed-point converter does to a mix above 0
+    dBFS (it clips), counting the clipped samples (to $0-i-clipped,
+    restarted by each check); with the delta toggle only what the
+    clipping takes away is heard"""
+    cv = Canvas("#N canvas 200 120 720 420 converter 0;")
+    cv.text(20, 10, hs.esc("A converter (or a fixed-point file) cannot go "
+                           "past full scale: it clips. Counted here, and "
+                           "with delta on only the clipped-off part is "
+                           "heard.") + ", f 90")
+    for k, side in enumerate("LR"):
+        X = 20 + 200 * k
+        cv.obj("i" + side, X, 60, "inlet~")
+        cv.obj("c" + side, X, 100, "clip~ -1 1")
+        cv.obj("d" + side, X + 100, 130, "*~")
+        cv.obj("o" + side, X, 200, "-~")
+        cv.obj("out" + side, X, 240, "outlet~")
+        cv.obj("x" + side, X + 60, 280, "expr~ abs($v1) > 1")
+        cv.c("i" + side, 0, "c" + side, 0)
+        cv.c("i" + side, 0, "d" + side, 0)
+        cv.c("c" + side, 0, "o" + side, 0)
+        cv.c("d" + side, 0, "o" + side, 1)
+        cv.c("o" + side, 0, "out" + side, 0)
+        cv.c("i" + side, 0, "x" + side, 0)
+    cv.obj("rd", 420, 60, "r $0-c-cdelta")
+    cv.msg("dm", 420, 90, "$1 20")
+    cv.obj("dl", 420, 120, "line~")
+    cv.chain("rd", "dm", "dl")
+    cv.c("dl", 0, "dL", 1)
+    cv.c("dl", 0, "dR", 1)
+    cv.obj("sum", 80, 320, "+~")
+    cv.c("xL", 0, "sum", 0)
+    cv.c("xR", 0, "sum", 1)
+    cv.obj("acc", 80, 350, "rpole~ 1")
+    cv.obj("snap", 80, 380, "snapshot~")
+    cv.obj("s", 180, 410, "s $0-i-clipped")
+    cv.chain("sum", "acc", "snap", "s")
+    cv.obj("lb", 420, 300, "loadbang")
+    cv.obj("met", 420, 330, "metro 100")
+    cv.chain("lb", "met")
+    cv.c("met", 0, "snap", 0)
+    cv.obj("rr", 600, 300, "r $0-restart")
+    cv.msg("cl", 600, 330, "clear")
+    cv.chain("rr", "cl")
+    cv.c("cl", 0, "acc", 0)
+    cv.header = "#N canvas 200 120 720 460 converter 0;"
+    n = h.uid()
+    h.cv.sub(n, x, y, "converter", cv)
+    return n
+
+
+def lesson_gain():
+    h = Lesson(2, "02-gain-staging", "gain staging and headroom")
+    h.course_header(["mixer~", "strip~", "loudness~"])
+    h.intro("Gain staging: each stem comes in at a healthy level (its "
+            "trim), the faders balance them, and the mix bus (master "
+            "fader) leaves headroom: peaks around -6 dBFS. A mix that "
+            "clips is damaged for good: mastering cannot put back the "
+            "tops the converter cut off. Here the master fader starts 6 "
+            "dB too hot and the converter clips.")
+    yb = h.transport(30, 170)
+    skip = ["master fader"] + ["%d trim" % k for k in range(1, NSTEMS + 1)]
+    song, mx, yb = h.song_and_mixer(yb + 4, skip)
+    cvt = converter(h, 100, yb + 30)
+    h.c(mx, 0, cvt, 0)
+    h.c(mx, 1, cvt, 1)
+    h.t(210, yb + 31, "clips at 0 dBFS, as a converter does", 37)
+    h.out((cvt, 0), (cvt, 1), yb + 64)
+    top = 58
+    h.panel(RIGHT, top, 710, 160, "the gain stages: each stem's trim "
+            "(dB) and the master fader")
+    xs = stem_columns(h, 580, top + 26)
+    h.t(508, top + 50, "trim", 6)
+    h.t(508, top + 76, "peak", 6)
+    for k, x in enumerate(xs):
+        mkhelp.plain_number(h, x, top + 50, "trim%d" % (k + 1), 0, -24, 24)
+        h._route("trim%d" % (k + 1), "%d trim $1" % (k + 1), "$0-mix")
+        h.readout(x, top + 76, "$0-i-pk%d" % (k + 1), "", width=5)
+    h.number(580, top + 110, "master", 6, -24, 12, "master fader dB",
+             "master fader $1", "$0-mix")
+    h.toggle(830, top + 110, "cdelta", 0, "delta: hear only what the "
+             "clipping cuts off", "", "", route=False)
+    h.readout(580, top + 136, "$0-i-clipped", "samples clipped since the "
+              "last check", width=8)
+    channel_peaks_held(h)
+    h.hold("$0-i-clipped", "$0-m-clipped")
+    y = output_bars(h, RIGHT, top + 186)
+    y = try_listen(h, RIGHT, y + 6,
+                   "switch delta on: that crackle is what clipping adds. "
+                   "Then bring the master fader down until the peak bar "
+                   "sits around -6; raise the kick's trim 12 dB and "
+                   "watch its peak and the mix's.",
+                   "the drums losing their snap and a harsh edge on the "
+                   "loud chorus while it clips; at -6 dBFS the same mix "
+                   "is clean, and only a little quieter.")
+    h.criterion("$0-m-mpk", -9, -3,
+                "your mix peaks at $1 dBFS - more than needed: aim for "
+                "peaks around -6 dBFS",
+                "your mix peaks at $1 dBFS: headroom for mastering",
+                "your mix peaks at $1 dBFS - leave headroom: aim for peaks "
+                "around -6 dBFS")
+    h.criterion("$0-m-clipped", 0, 0, "", "no sample clipped",
+                "$1 samples clipped - mastering cannot undo that: turn "
+                "the master fader down")
+    h.check_panel(RIGHT, 540, "are the peaks around -6 dBFS, with "
+                  "nothing clipped?")
+    h.place_internals(700, 640)
+    h.course_footer()
+    return h
+
+
 # ---- the start page ----------------------------------------------------------------
 
 def start_page():
@@ -556,6 +671,8 @@ def start_page():
 LESSONS = [
     ("01-what-a-mix-is", "balance and pan the seven stems: every stem "
      "heard, the mix with headroom", lesson_mix),
+    ("02-gain-staging", "trims and the master fader: peaks around -6 "
+     "dBFS, nothing clipped", lesson_gain),
 ]
 
 

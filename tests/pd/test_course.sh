@@ -22,6 +22,7 @@ COURSE=$MM_TOP/help-patches/course
 # separated by commas)
 LESSONS=(
 "01-what-a-mix-is|chorus|6|c-fader2 -2, c-fader3 -4, c-fader4 -1, c-fader5 -4, c-fader6 -5, c-fader7 0|c-fader7 -40"
+"02-gain-staging|chorus|6|c-master -3|c-master 6"
 )
 
 # harness <dir> <lesson> <section> <seconds> <meet> <miss>
