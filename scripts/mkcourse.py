@@ -218,17 +218,18 @@ class Lesson(Help):
         """[r src...] -> [expr ...] ($f1.. in the order of srcs; every
         input hot, or with hot=False only the first) -> [s dst]"""
         cv = self.measure_cv
-        w = max(hs.text_w("expr " + expr) + 10, 110 * len(srcs))
+        step = max(hs.text_w(*["r " + s_ for s_ in srcs]) + 12, 110)
+        w = max(hs.text_w("expr " + expr) + 10, step * len(srcs))
         x, y = self.measure_flow.take(w, 150)
         e = self.o(x, y + 90, "expr %s, f %d" % (expr, len(expr) + 6), cv)
         for k, src in enumerate(srcs):
-            r = self.o(x + 110 * k, y, "r " + src, cv)
+            r = self.o(x + step * k, y, "r " + src, cv)
             if k == 0:
                 self.c(r, 0, e, 0, cv)
             elif not hot:
                 self.c(r, 0, e, k, cv)
             else:
-                t = self.o(x + 110 * k, y + 40, "t b f", cv)
+                t = self.o(x + step * k, y + 40, "t b f", cv)
                 self.c(r, 0, t, 0, cv)
                 self.c(t, 1, e, k, cv)
                 self.c(t, 0, e, 0, cv)
@@ -238,31 +239,31 @@ class Lesson(Help):
         """the mean of the readings on src (dB values) since the last
         restart"""
         cv = self.measure_cv
-        x, y = self.measure_flow.take(260, 180)
+        w = hs.text_w("r " + src) + 120
+        x, y = self.measure_flow.take(max(w, 260), 180)
         r = self.o(x, y, "r " + src, cv)
         t = self.o(x, y + 30, "t f b", cv)
         acc = self.o(x, y + 60, "+", cv)
-        fa = self.o(x + 60, y + 60, "f", cv)
-        cnt = self.o(x + 120, y + 60, "+ 1", cv)
-        fc = self.o(x + 180, y + 60, "f", cv)
+        ts = self.o(x, y + 90, "t f f", cv)
+        fc = self.o(x + 100, y + 60, "f", cv)
+        cnt = self.o(x + 150, y + 60, "+ 1", cv)
         self.c(r, 0, t, 0, cv)
         self.c(t, 0, acc, 0, cv)
-        self.c(acc, 0, fa, 1, cv)
-        self.c(fa, 0, acc, 1, cv)
+        self.c(acc, 0, ts, 0, cv)
+        self.c(ts, 1, acc, 1, cv)
         self.c(t, 1, fc, 0, cv)
         self.c(fc, 0, cnt, 0, cv)
         self.c(cnt, 0, fc, 1, cv)
-        # the sum arrives before the count: divide when the count comes
+        # the count comes first (cold), then the sum
         d = self.o(x, y + 120, "expr $f1 / max(1, $f2)", cv)
-        self.c(acc, 0, d, 0, cv)
+        self.c(ts, 0, d, 0, cv)
         self.c(cnt, 0, d, 1, cv)
         self.c(d, 0, self.o(x, y + 150, "s " + dst, cv), 0, cv)
-        rr = self.o(x + 140, y, "r $0-restart", cv)
-        z = self.m(x + 140, y + 30, "0", cv)
+        rr = self.o(x + w - 100, y, "r $0-restart", cv)
+        z = self.m(x + w - 100, y + 30, "0", cv)
         self.c(rr, 0, z, 0, cv)
-        self.c(z, 0, fa, 1, cv)
-        self.c(z, 0, fc, 1, cv)
         self.c(z, 0, acc, 1, cv)
+        self.c(z, 0, fc, 1, cv)
 
     # ---- the check --------------------------------------------------------------
     def criterion(self, src, lo, hi, low, good, high):
@@ -301,7 +302,7 @@ class Lesson(Help):
         self.c(lb, 0, srs, 0, cv)
         for k, (src, lo, hi, low, good, high) in enumerate(self.crits):
             X = 20 + 480 * (k % 2)
-            Y = 140 + 360 * (k // 2)
+            Y = 140 + 440 * (k // 2)
             r = self.o(X + 100, Y, "r " + src, cv)
             f = self.o(X, Y + 30, "f -144", cv)
             self.c(trig, n - k, f, 0, cv)
@@ -314,18 +315,18 @@ class Lesson(Help):
             self.c(m1, 1, m2, 0, cv)
             msgs = [("not yet: " + low, m1, 0), ("met: " + good, m2, 0),
                     ("not yet: " + high, m2, 1)]
-            lst = self.o(X, Y + 300, "list", cv)
+            lst = self.o(X, Y + 370, "list", cv)
             for j, (words, src_box, outl) in enumerate(msgs):
                 mm = self.uid()
-                cv.msg(mm, X + 10 * j, Y + 150 + 50 * j,
+                cv.msg(mm, X + 10 * j, Y + 150 + 70 * j,
                        hs.msgesc(words.replace(",", " -")) + ", f 60")
                 self.c(src_box, outl, mm, 0, cv)
                 self.c(mm, 0, lst, 0, cv)
-            self.c(lst, 0, self.o(X, Y + 330, "s $0-v%d" % (k + 1), cv), 0,
+            self.c(lst, 0, self.o(X, Y + 400, "s $0-v%d" % (k + 1), cv), 0,
                    cv)
-            tr = self.o(X + 120, Y + 330, "list trim", cv)
+            tr = self.o(X + 120, Y + 400, "list trim", cv)
             self.c(lst, 0, tr, 0, cv)
-            self.c(tr, 0, self.o(X + 220, Y + 330, "print check", cv), 0,
+            self.c(tr, 0, self.o(X + 220, Y + 400, "print check", cv), 0,
                    cv)
 
     def render(self):
@@ -633,6 +634,211 @@ def lesson_gain():
     return h
 
 
+# analysis filters (24 dB/oct: a single bp~ lets the neighbours through)
+PRESENCE = ("eq~ -ch 1 -bands 4 -band 1 highpass 2000 0 0.707 -band 2 "
+            "highpass 2000 0 0.707 -band 3 lowpass 5000 0 0.707 -band 4 "
+            "lowpass 5000 0 0.707, f 30")
+
+
+def band_level(h, src_box, outlet, filt, dst, cv):
+    """in [pd measure]: a stem's left channel through `filt` (object
+    texts in a chain) -> its RMS in dBFS (env~) -> the average since the
+    last restart to dst"""
+    x, y = h.measure_flow.take(240, 40 * len(filt) + 160)
+    prev, po = src_box, outlet
+    yy = y
+    for k, f in enumerate(filt):
+        b = h.o(x, yy, f, cv)
+        h.c(prev, po, b, 0, cv)
+        prev, po = b, 0
+        yy += 40 + 16 * (len(f) // 30)
+    e = h.o(x, yy, "env~ 4096", cv)
+    h.c(prev, po, e, 0, cv)
+    d = h.o(x, yy + 30, "- 100", cv)
+    h.c(e, 0, d, 0, cv)
+    h.c(d, 0, h.o(x, yy + 60, "s " + dst + "-now", cv), 0, cv)
+    h.average(dst + "-now", dst)
+
+
+def lesson_eq():
+    h = Lesson(3, "03-eq-carves-space", "EQ to carve space")
+    h.course_header(["strip~", "eq~", "mixer~"])
+    h.intro("Two sounds in the same range mask each other: the pad's "
+            "body sits where the voice's words are (2-5 kHz), and its "
+            "low end muddies the bass. EQ in a mix carves space: cut the "
+            "pad where the voice lives instead of boosting the voice, and "
+            "high-pass everything that is not bass or kick. Here the pad "
+            "starts with no EQ at all.")
+    yb = h.transport(30, 170)
+    skip = ["5 hpf", "5 highmid", "7 highmid", "5 eq", "5 delta"]
+    song, mx, yb = h.song_and_mixer(yb + 4, skip)
+    h.out((mx, 0), (mx, 1), yb + 30)
+    top = 58
+    h.panel(RIGHT, top, 710, 160, "the pad's EQ (channel 5) and the "
+            "voice's presence (channel 7)")
+    rows = (("padhpf", 0, 0, 2000, "pad high-pass Hz (0 = off)",
+             "5 hpf $1", "hpf $1", "$0-pad"),
+            ("padcut", 0, -24, 24, "pad at 2800 Hz dB (q 1.2)",
+             "5 highmid 2800 $1 1.2", "highmid 2800 $1 1.2", "$0-pad"),
+            ("voicepres", 0, -24, 24, "voice at 3200 Hz dB (q 1)",
+             "7 highmid 3200 $1 1", "highmid 3200 $1 1", "$0-voice"))
+    for k, (cname, v, lo, hi, label, msg, copy, send) in enumerate(rows):
+        h.number(512, top + 30 + 26 * k, cname, v, lo, hi, label, msg,
+                 "$0-mix")
+        h._route(cname, copy, send)
+    h.toggle(512, top + 112, "padeq", 1, "pad EQ on (off: bypassed)",
+             "5 eq $1", "$0-mix")
+    h._route("padeq", "eq $1", "$0-pad")
+    h.toggle(512, top + 136, "paddelta", 0, "pad delta: hear what its "
+             "EQ removes", "5 delta $1", "$0-mix")
+    h.graph(830, top + 50, "$0-padcurve", 256, 300, 80, -24, 12,
+            [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
+            [(12, "+12"), (0, "0"), (-24, "-24 dB")],
+            title="the pad's EQ curve")
+    mkhelp.array_at_load(h, "curve", "$0-padcurve", "$0-pad")
+    # the measurement: a second, identical song in [pd measure] whose pad
+    # and voice go through copies of their strips
+    cv = h.measure_cv
+    x, y = h.measure_flow.take(720, 130)
+    rs = h.o(x, y, "r $0-song", cv)
+    sg = h.o(x, y + 30, "demosong~ -loop 1, f 60", cv)
+    h.c(rs, 0, sg, 0, cv)
+    pad = h.o(x, y + 70, "strip~ -ch 2 -lowmid 400 -3 1 -fader -4", cv)
+    voice = h.o(x + 380, y + 70, "strip~ -ch 2 -hpf 150 -lowmid 350 -2 1.2 "
+                "-threshold -26 -ratio 3 -attack 5 -release 120 -makeup 3, "
+                "f 40", cv)
+    h.c(sg, 8, pad, 0, cv)
+    h.c(sg, 9, pad, 1, cv)
+    h.c(sg, 12, voice, 0, cv)
+    h.c(sg, 13, voice, 1, cv)
+    h.c(h.o(x + 460, y, "r $0-pad", cv), 0, pad, 0, cv)
+    h.c(h.o(x + 560, y, "r $0-voice", cv), 0, voice, 0, cv)
+    # the copies start as the lesson's channels do (hpf off: the control
+    # sends it at load)
+    band_level(h, pad, 0, [PRESENCE], "$0-m-padpres", cv)
+    band_level(h, voice, 0, [PRESENCE], "$0-m-voicepres",
+               cv)
+    h.measure_flow.take(900, 10)
+    h.compute(["$0-m-voicepres", "$0-m-padpres"], "$f1 - $f2",
+              "$0-m-unmask")
+    h.measure_flow.take(900, 10)
+    h.compute(["$0-c-voicepres"], "$f1", "$0-m-boost")
+    y = top + 190
+    h.readout(RIGHT, y, "$0-m-unmask", "dB: the voice above the pad at "
+              "2-5 kHz (since the last check)", width=6)
+    h.readout(RIGHT, y + 26, "$0-m-boost", "dB: the boost on the voice "
+              "(cut before you boost)", width=6)
+    y = try_listen(h, RIGHT, y + 70,
+                   "high-pass the pad at 200 Hz, then cut it 9 dB at 2800 "
+                   "Hz; switch pad delta on to hear what you took away. "
+                   "Compare with boosting the voice 6 dB instead.",
+                   "the words of the voice coming forward without it "
+                   "getting louder or harsher; the bass and kick "
+                   "tighter once the pad's rumble is gone. A boost makes "
+                   "the voice stick out and the mix louder, not clearer.")
+    h.criterion("$0-m-unmask", 4, 60,
+                "in 2-5 kHz the voice is only $1 dB above the pad - cut "
+                "the pad there (or the voice is masked)",
+                "in 2-5 kHz the voice is $1 dB above the pad: it is not "
+                "masked", "")
+    h.criterion("$0-m-boost", -24, 3,
+                "", "the voice's presence changed by $1 dB: you cut before "
+                "you boosted",
+                "the voice is boosted $1 dB at 3200 Hz - cut the pad there "
+                "instead: cut before you boost")
+    h.check_panel(RIGHT, 540, "is the voice clear of the pad, made by a "
+                  "cut rather than a boost?")
+    h.place_internals(700, 640)
+    h.course_footer()
+    return h
+
+
+def lesson_comp():
+    h = Lesson(4, "04-compression", "compression: threshold, ratio, "
+               "attack, release")
+    h.course_header(["comp~", "strip~", "gate~"])
+    h.intro("A compressor turns a sound down while it is above the "
+            "threshold, by the ratio: 4:1 lets 1 dB out for every 4 dB in. "
+            "On a voice it evens out the phrases so every word sits in the "
+            "mix; attack and release decide how fast it grabs and lets go. "
+            "The gain reduction meter shows how much it works. Here the "
+            "voice's compressor starts off (ratio 1).")
+    yb = h.transport(30, 170)
+    params = ("threshold", "ratio", "attack", "release", "makeup")
+    skip = ["7 " + p for p in params] + ["7 comp", "7 delta"]
+    song, mx, yb = h.song_and_mixer(yb + 4, skip)
+    h.out((mx, 0), (mx, 1), yb + 30)
+    top = 58
+    h.panel(RIGHT, top, 710, 190, "the voice's compressor (channel 7 of "
+            "mixer~, a strip~)")
+    rows = (("threshold", 0, -60, 0, "threshold dB"),
+            ("ratio", 1, 1, 100, "ratio (N:1)"),
+            ("attack", 10, 0.1, 500, "attack ms"),
+            ("release", 100, 5, 5000, "release ms"),
+            ("makeup", 0, -24, 24, "makeup dB"))
+    for k, (p, v, lo, hi, label) in enumerate(rows):
+        h.number(512, top + 30 + 26 * k, p, v, lo, hi, label,
+                 "7 %s $1" % p, "$0-mix")
+        h._route(p, "%s $1" % p, "$0-vcopy")
+    h.toggle(720, top + 30, "vcomp", 1, "compressor on", "7 comp $1",
+             "$0-mix")
+    h.toggle(720, top + 56, "vdelta", 0, "delta (what it takes)",
+             "7 delta $1", "$0-mix")
+    h.graph(980, top + 40, "$0-ccurve", 91, 150, 120, -90, 0,
+            [(0, "-90"), (1, "0 dB in")], [(0, "0"), (-90, "-90 out")],
+            title="transfer curve")
+    # a copy of the voice's strip draws the curve (compcurve)
+    cv = h.measure_cv
+    x, y = h.measure_flow.take(300, 60)
+    rc = h.o(x, y, "r $0-vcopy", cv)
+    cp = h.o(x, y + 30, "strip~ -ch 2", cv)
+    h.c(rc, 0, cp, 0, cv)
+    mkhelp.array_at_load(h, "compcurve", "$0-ccurve", "$0-vcopy")
+    # the voice's gain reduction from mixer~'s info
+    dcv = h.draw
+    x, y = h.draw_flow.take(300, 130)
+    r = h.o(x, y, "r $0-info", dcv)
+    r7 = h.o(x, y + 30, "route 7", dcv)
+    rg = h.o(x, y + 60, "route gr", dcv)
+    h.c(r, 0, r7, 0, dcv)
+    h.c(r7, 0, rg, 0, dcv)
+    h.c(rg, 0, h.o(x, y + 90, "s $0-i-vgr", dcv), 0, dcv)
+    channel_peaks_held(h)
+    h.hold("$0-i-vgr", "$0-m-vgr", mode="min", init=0)
+    h.compute(["$0-m-vgr"], "-$f1", "$0-m-depth")
+    h.compute(["$0-c-ratio"], "$f1", "$0-m-ratio")
+    y = top + 216
+    h.bar(RIGHT + 110, y, 420, 18, "$0-i-vgr", 0, -12, hs.RED,
+          "voice gr", [(0, "0"), (-3, "-3"), (-6, "-6"), (-12, "-12 dB")])
+    y = output_bars(h, RIGHT, y + 44)
+    y = try_listen(h, RIGHT, y + 4,
+                   "solo the idea: set threshold -26, ratio 3, attack 5, "
+                   "release 120, makeup 3, then switch delta on to hear "
+                   "only what the compressor takes; try ratio 20 and "
+                   "threshold -40.",
+                   "the quiet words coming up to the loud ones and the "
+                   "voice staying in front; a fast attack dulls the "
+                   "consonants, too much compression sounds flat and "
+                   "pumps. gate~ is the opposite: it turns quiet parts "
+                   "down.")
+    h.criterion("$0-m-depth", 3, 9,
+                "the voice's compressor takes at most $1 dB - lower the "
+                "threshold (or raise the ratio) for 3 to 9 dB on the "
+                "loud words",
+                "the voice's compressor takes up to $1 dB: it works "
+                "without flattening the voice",
+                "the voice's compressor takes up to $1 dB - too much: "
+                "raise the threshold or lower the ratio")
+    h.criterion("$0-m-ratio", 1.5, 8, "ratio $1:1 - nothing to compress "
+                "with: try 2 to 4", "ratio $1:1: a compressor's ratio",
+                "ratio $1:1 - that is a limiter: a voice wants 2 to 4")
+    h.check_panel(RIGHT, 556, "does the voice's compressor work 3 to 9 "
+                  "dB, at a musical ratio?")
+    h.place_internals(700, 656)
+    h.course_footer()
+    return h
+
+
 # ---- the start page ----------------------------------------------------------------
 
 def start_page():
@@ -673,6 +879,11 @@ LESSONS = [
      "heard, the mix with headroom", lesson_mix),
     ("02-gain-staging", "trims and the master fader: peaks around -6 "
      "dBFS, nothing clipped", lesson_gain),
+    ("03-eq-carves-space", "cut the pad where the voice lives, "
+     "high-pass what is not bass: the voice unmasked, no mud",
+     lesson_eq),
+    ("04-compression", "set the voice's compressor: 3 to 9 dB of gain "
+     "reduction at a musical ratio", lesson_comp),
 ]
 
 

@@ -23,6 +23,8 @@ COURSE=$MM_TOP/help-patches/course
 LESSONS=(
 "01-what-a-mix-is|chorus|6|c-fader2 -2, c-fader3 -4, c-fader4 -1, c-fader5 -4, c-fader6 -5, c-fader7 0|c-fader7 -40"
 "02-gain-staging|chorus|6|c-master -3|c-master 6"
+"03-eq-carves-space|chorus|6|c-padhpf 200, c-padcut -9|c-padhpf 0, c-padcut 0, c-voicepres 6"
+"04-compression|chorus|6|c-threshold -26, c-ratio 3, c-attack 5, c-release 120, c-makeup 3|c-threshold -50, c-ratio 20"
 )
 
 # harness <dir> <lesson> <section> <seconds> <meet> <miss>
