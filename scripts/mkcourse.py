@@ -273,10 +273,13 @@ class Lesson(Help):
         self.crits.append((src, lo, hi, low, good, high))
 
     def check_panel(self, x, y, what):
+        """(y None: the panel ends at 656, above the footer)"""
         """the check button, what it measures, a verdict row per
         criterion; [pd check] decides. Returns the bottom."""
         n = len(self.crits)
         h = 52 + 24 * n
+        if y is None:
+            y = 656 - h
         self.panel(x, y, 1210 - x, h, "check: " + what, "#e4eee0")
         self.o(x + 10, y + 26, "bng 18 250 50 0 $0-check empty check 24 9 "
                "0 12 %s %s %s" % (hs.BG, hs.FG, hs.FG))
@@ -423,7 +426,10 @@ def try_listen(h, x, y, try_this, listen_for, width=48):
     lines = max(hs.wrapped_lines("try this: " + try_this, width),
                 hs.wrapped_lines("listen for: " + listen_for,
                                  (1210 - x - width * CW - 24) // CW))
-    return y + lines * hs.LH + 10
+    y += lines * hs.LH + 10
+    # the subpatches under them (their canvases are filled later)
+    h.place_internals(x, y)
+    return y + 30
 
 
 def channel_peaks_held(h):
@@ -516,9 +522,8 @@ def lesson_mix():
                 "sets the headroom)",
                 "your mix peaks at $1 dBFS - too close to 0: pull the "
                 "faders down and keep the peaks under -1 dBFS")
-    h.check_panel(RIGHT, 540, "is every stem heard and does the mix "
+    h.check_panel(RIGHT, None, "is every stem heard and does the mix "
                   "leave headroom?")
-    h.place_internals(700, 640)
     h.course_footer()
     return h
 
@@ -627,9 +632,8 @@ def lesson_gain():
     h.criterion("$0-m-clipped", 0, 0, "", "no sample clipped",
                 "$1 samples clipped - mastering cannot undo that: turn "
                 "the master fader down")
-    h.check_panel(RIGHT, 540, "are the peaks around -6 dBFS, with "
+    h.check_panel(RIGHT, None, "are the peaks around -6 dBFS, with "
                   "nothing clipped?")
-    h.place_internals(700, 640)
     h.course_footer()
     return h
 
@@ -746,9 +750,8 @@ def lesson_eq():
                 "you boosted",
                 "the voice is boosted $1 dB at 3200 Hz - cut the pad there "
                 "instead: cut before you boost")
-    h.check_panel(RIGHT, 540, "is the voice clear of the pad, made by a "
+    h.check_panel(RIGHT, None, "is the voice clear of the pad, made by a "
                   "cut rather than a boost?")
-    h.place_internals(700, 640)
     h.course_footer()
     return h
 
@@ -812,7 +815,7 @@ def lesson_comp():
           "voice gr", [(0, "0"), (-3, "-3"), (-6, "-6"), (-12, "-12 dB")])
     y = output_bars(h, RIGHT, y + 44)
     y = try_listen(h, RIGHT, y + 4,
-                   "solo the idea: set threshold -26, ratio 3, attack 5, "
+                   "set threshold -26, ratio 3, attack 5, "
                    "release 120, makeup 3, then switch delta on to hear "
                    "only what the compressor takes; try ratio 20 and "
                    "threshold -40.",
@@ -832,9 +835,8 @@ def lesson_comp():
     h.criterion("$0-m-ratio", 1.5, 8, "ratio $1:1 - nothing to compress "
                 "with: try 2 to 4", "ratio $1:1: a compressor's ratio",
                 "ratio $1:1 - that is a limiter: a voice wants 2 to 4")
-    h.check_panel(RIGHT, 556, "does the voice's compressor work 3 to 9 "
+    h.check_panel(RIGHT, None, "does the voice's compressor work 3 to 9 "
                   "dB, at a musical ratio?")
-    h.place_internals(700, 656)
     h.course_footer()
     return h
 
