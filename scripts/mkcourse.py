@@ -349,9 +349,9 @@ class Lesson(Help):
                          ("controls", self.ctl), ("draw", self.draw),
                          ("measure", self.measure_cv),
                          ("check", self.check_cv)):
-            if cv.items:
-                self.cv.sub(self.uid(), x, y, name, cv)
-                x += len(name) * CW + 40
+            # every lesson fills them all (some after this call)
+            self.cv.sub(self.uid(), x, y, name, cv)
+            x += len(name) * CW + 40
 
 
 def remote_canvas():
