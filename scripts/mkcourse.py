@@ -841,6 +841,255 @@ def lesson_comp():
     return h
 
 
+def lesson_depth():
+    h = Lesson(5, "05-effects-and-depth", "effects and depth: sends and "
+               "returns")
+    h.course_header(["mixer~", "strip~", "imager~"])
+    h.intro("Depth comes from the balance of dry and wet: a sound with "
+            "little reverb is in front, one with more sits further back. "
+            "Each channel sends some of itself to the effects (a reverb "
+            "and a delay, shared by all), and their returns come back into "
+            "the mix. A post-fader send follows the fader, a pre-fader one "
+            "does not. Here the voice starts drowned in reverb and the "
+            "lead dry.")
+    yb = h.transport(30, 170)
+    skip = ["7 send 1", "6 send 1", "6 send 2", "7 sendpre", "return 1",
+            "return 2", "return 1 mute"]
+    song, mx, yb = h.song_and_mixer(yb + 4, skip)
+    h.out((mx, 0), (mx, 1), yb + 30)
+    top = 58
+    h.panel(RIGHT, top, 710, 190, "sends (dB, -100 = none) and returns: "
+            "bus 1 is the reverb, bus 2 the delay")
+    rows = (("vsend", -4, "voice to the reverb dB", "7 send 1 $1"),
+            ("lsend", -100, "lead to the reverb dB", "6 send 1 $1"),
+            ("ldelay", -10, "lead to the delay dB", "6 send 2 $1"),
+            ("ret1", -2, "reverb return dB", "return 1 $1"),
+            ("ret2", -4, "delay return dB", "return 2 $1"))
+    for k, (c, v, label, msg) in enumerate(rows):
+        h.number(512, top + 30 + 26 * k, c, v, -100, 12, label, msg,
+                 "$0-mix")
+    h.toggle(820, top + 30, "vpre", 0, "voice send pre-fader",
+             "7 sendpre 1 $1", "$0-mix")
+    h.toggle(820, top + 56, "r1mute", 0, "reverb return muted (hear the "
+             "mix dry)", "return 1 mute $1", "$0-mix")
+    h.number(820, top + 82, "vfader", 0, -100, 12, "voice fader dB",
+             "7 fader $1", "$0-mix")
+    h.number(820, top + 108, "rsize", 65, 0, 100, "reverb size",
+             "reverb size $1", "$0-mix")
+    # how wet each one is: send + return (post-fader: against its own dry
+    # sound)
+    h.compute(["$0-c-vsend", "$0-c-ret1"], "$f1 + $f2", "$0-m-vwet")
+    h.compute(["$0-c-lsend", "$0-c-ret1", "$0-c-vsend"],
+              "($f1 + $f2) - ($f3 + $f2)", "$0-m-behind")
+    mkhelp.mixer_readings(h)
+    h.draw_flow.take(90 * NSTEMS + 20, 110)
+    y = top + 216
+    h.readout(RIGHT, y, "$0-m-vwet", "dB: the voice's reverb against its "
+              "dry sound", width=6)
+    h.readout(RIGHT, y + 26, "$0-m-behind", "dB: how much wetter the lead "
+              "is than the voice", width=6)
+    y = output_bars(h, RIGHT, y + 64)
+    y = try_listen(h, RIGHT, y + 4,
+                   "bring the voice's send down to -12, then send the lead "
+                   "to the reverb at -8: the lead steps back behind the "
+                   "voice. Mute the reverb return to hear the mix dry; "
+                   "switch the voice's send to pre-fader and pull its "
+                   "fader down.",
+                   "the voice close and clear in front, the lead further "
+                   "away; with a pre-fader send the reverb stays when the "
+                   "voice's fader goes down, so it sounds distant, then "
+                   "like a ghost.")
+    h.criterion("$0-m-vwet", -40, -8, "the voice's reverb sits at $1 dB "
+                "against its dry sound - a touch more gives it a room",
+                "the voice's reverb sits at $1 dB against its dry sound: "
+                "the voice stays in front",
+                "the voice's reverb sits at $1 dB against its dry sound - "
+                "too wet, it sits far back: send less (-10 dB or so)")
+    h.criterion("$0-m-behind", 3, 200, "the lead's reverb is at $1 dB "
+                "against the voice's - send the lead more to put it "
+                "behind", "the lead's reverb is $1 dB above the voice's: "
+                "the lead sits behind it", "")
+    h.check_panel(RIGHT, None, "is the voice in front and the lead behind "
+                  "it?")
+    h.course_footer()
+    return h
+
+
+def busfx(h, x, y):
+    """[pd mix-bus]: what should not be on a mix bus, switchable: a
+    limiter (drive 8 dB) and a normaliser (+ the gain that puts the peak
+    at 0 dBFS); reports the limiter's gr and the mix's peak"""
+    cv = Canvas("#N canvas 200 120 760 460 mix-bus 0;")
+    cv.text(20, 10, hs.esc("What does not belong on a mix bus (both off "
+                           "by default): a limiter driven 8 dB, and "
+                           "normalising (a gain that brings the peak to 0 "
+                           "dBFS, here +6 dB).") + ", f 100")
+    cv.obj("iL", 20, 60, "inlet~")
+    cv.obj("iR", 120, 60, "inlet~")
+    cv.obj("lim", 20, 120, "limiter~ -ch 2 -input 8 -ceiling -0.1 -bypass 1")
+    cv.c("iL", 0, "lim", 0)
+    cv.c("iR", 0, "lim", 1)
+    cv.obj("rl", 420, 60, "r $0-c-buslim")
+    cv.obj("nl", 420, 90, "== 0")
+    cv.msg("ml", 420, 120, "bypass $1")
+    cv.chain("rl", "nl", "ml")
+    cv.c("ml", 0, "lim", 0)
+    cv.obj("rn", 580, 60, "r $0-c-busnorm")
+    cv.obj("gn", 580, 90, "* 6")
+    cv.obj("db", 580, 120, "dbtorms")
+    cv.msg("rm", 580, 150, "$1 20")
+    cv.obj("ln", 580, 180, "line~")
+    cv.chain("rn", "gn")
+    cv.obj("g1", 650, 90, "+ 100")
+    cv.c("gn", 0, "g1", 0)
+    cv.c("g1", 0, "db", 0)
+    cv.chain("db", "rm", "ln")
+    cv.obj("mL", 20, 220, "*~")
+    cv.obj("mR", 120, 220, "*~")
+    cv.c("lim", 0, "mL", 0)
+    cv.c("lim", 1, "mR", 0)
+    cv.c("ln", 0, "mL", 1)
+    cv.c("ln", 0, "mR", 1)
+    cv.obj("oL", 20, 280, "outlet~")
+    cv.obj("oR", 120, 280, "outlet~")
+    cv.c("mL", 0, "oL", 0)
+    cv.c("mR", 0, "oR", 0)
+    cv.obj("rg", 260, 160, "route gr")
+    cv.c("lim", 2, "rg", 0)
+    cv.obj("sg", 260, 190, "s $0-i-busgr")
+    cv.c("rg", 0, "sg", 0)
+    cv.obj("ld", 260, 280, "loudness~ -ch 2 -interval 100")
+    cv.c("mL", 0, "ld", 0)
+    cv.c("mR", 0, "ld", 1)
+    cv.obj("rp", 260, 320, "route samplepeak")
+    cv.obj("sp", 260, 350, "s $0-i-mixpk")
+    cv.chain("ld", "rp", "sp")
+    cv.obj("rr", 480, 280, "r $0-restart")
+    cv.msg("rs", 480, 310, "reset")
+    cv.chain("rr", "rs")
+    cv.c("rs", 0, "ld", 0)
+    n = h.uid()
+    h.cv.sub(n, x, y, "mix-bus", cv)
+    return n
+
+
+def reference_track(h, x, y):
+    """[pd reference-track]: a released master of a similar song: the same
+    stems, another balance (no effects), mastered loud"""
+    cv = Canvas("#N canvas 220 140 760 360 reference-track 0;")
+    cv.text(20, 10, hs.esc("A reference: a released record of a similar "
+                           "song. Here the same stems in a balance of "
+                           "their own, mastered loud (limiter~ driven 10 "
+                           "dB), as records are.") + ", f 100")
+    cv.obj("rs", 20, 60, "r $0-song")
+    cv.obj("sg", 20, 90, "demosong~ -loop 1, f 60")
+    cv.c("rs", 0, "sg", 0)
+    gains = (0.9, 0.7, 0.5, 0.9, 0.6, 0.5, 1.0)
+    cv.obj("aL", 20, 210, "+~")
+    cv.obj("aR", 300, 210, "+~")
+    for k, g in enumerate(gains):
+        for side, base in ((0, "aL"), (1, "aR")):
+            m = "g%d%d" % (k, side)
+            cv.obj(m, 20 + 100 * k + 50 * side, 130 + 30 * side,
+                   "*~ %g" % g)
+            cv.c("sg", 2 * k + side, m, 0)
+            cv.c(m, 0, base, 0)
+    cv.obj("lim", 20, 250, "limiter~ -ch 2 -input 10 -ceiling -1")
+    cv.c("aL", 0, "lim", 0)
+    cv.c("aR", 0, "lim", 1)
+    cv.obj("oL", 20, 300, "outlet~")
+    cv.obj("oR", 120, 300, "outlet~")
+    cv.c("lim", 0, "oL", 0)
+    cv.c("lim", 1, "oR", 0)
+    n = h.uid()
+    h.cv.sub(n, x, y, "reference-track", cv)
+    return n
+
+
+def lesson_mixdown():
+    h = Lesson(6, "06-the-mixdown", "the mixdown, and a reference")
+    h.course_header(["ab~", "loudness~", "limiter~"])
+    h.intro("The mixdown is the mix as you hand it to mastering: the "
+            "balance done, peaks around -6 dBFS, and nothing on the mix "
+            "bus you do not understand: no limiter to make it loud, no "
+            "normalising, no dither or rate change yet. Compare it with a "
+            "reference record at equal loudness (ab~): the reference is "
+            "louder, but matched, is it better?")
+    yb = h.transport(30, 170)
+    song, mx, yb = h.song_and_mixer(yb + 4, ["master fader"])
+    bus = busfx(h, 100, yb + 24)
+    h.c(mx, 0, bus, 0)
+    h.c(mx, 1, bus, 1)
+    ref = reference_track(h, 260, yb + 24)
+    rab = h.o(30, yb + 24, "r $0-ab")
+    ab = h.o(100, yb + 58, "ab~, f 32")
+    h.c(rab, 0, ab, 0)
+    h.c(bus, 0, ab, 0)
+    h.c(bus, 1, ab, 1)
+    h.c(ref, 0, ab, 2)
+    h.c(ref, 1, ab, 3)
+    h.c(ab, 2, h.o(370, yb + 58, "s $0-abinfo"), 0)
+    h.out((ab, 0), (ab, 1), yb + 90)
+    top = 58
+    h.panel(RIGHT, top, 710, 150, "the mix bus and the comparison")
+    h.number(512, top + 30, "master", 0, -24, 12, "master fader dB",
+             "master fader $1", "$0-mix")
+    h.toggle(512, top + 56, "buslim", 0, "a limiter on the mix bus", "",
+             "", route=False)
+    h.toggle(512, top + 82, "busnorm", 0, "normalise (+6 dB)", "", "",
+             route=False)
+    h.t(800, top + 30, "hear", 5)
+    h.choice(850, top + 30, "abselect", ["a", "b"], "a", "select $1",
+             "$0-ab")
+    h.t(900, top + 30, "(your mix)", 11)
+    h.t(900, top + 48, "(the reference)", 16)
+    h.toggle(850, top + 82, "abmatch", 1, "match B to A's loudness",
+             "match $1", "$0-ab")
+    dcv = h.draw
+    x, y = h.draw_flow.take(400, 100)
+    r = h.o(x, y, "r $0-abinfo", dcv)
+    rt = h.o(x, y + 30, "route a b offset", dcv)
+    h.c(r, 0, rt, 0, dcv)
+    for k, w in enumerate(("a", "b", "offset")):
+        h.c(rt, k, h.o(x + 100 * k, y + 60, "s $0-i-" + w, dcv), 0, dcv)
+    h.hold("$0-i-mixpk", "$0-m-mixpk")
+    h.hold("$0-i-busgr", "$0-m-busgr", mode="min", init=0)
+    y = top + 176
+    h.readout(RIGHT, y, "$0-i-a", "LUFS your mix", width=6)
+    h.readout(RIGHT + 220, y, "$0-i-b", "LUFS the reference", width=6)
+    h.readout(RIGHT + 470, y, "$0-i-offset", "dB on the reference",
+              width=6)
+    h.bar(RIGHT + 110, y + 40, 420, 18, "$0-i-mixpk", -40, 0, hs.GREEN,
+          "mix peak", [(-40, "-40"), (-20, "-20"), (-6, "-6"),
+                       (0, "0 dBFS")])
+    h.bar(RIGHT + 110, y + 84, 420, 18, "$0-i-busgr", 0, -12, hs.RED,
+          "bus limiter", [(0, "0"), (-6, "-6"), (-12, "-12 dB")])
+    y = try_listen(h, RIGHT, y + 126,
+                   "switch between your mix and the reference with match "
+                   "on, then off; switch the bus limiter on and look at "
+                   "the peak and the gain reduction; normalise.",
+                   "with match off the reference wins because it is "
+                   "louder; matched, your mix has the bigger drums. The "
+                   "limiter flattens the chorus; normalising only makes "
+                   "it louder and leaves mastering no headroom.")
+    h.criterion("$0-m-mixpk", -12, -3, "your mixdown peaks at $1 dBFS - "
+                "very low: bring it up to around -6",
+                "your mixdown peaks at $1 dBFS: not normalised - headroom "
+                "for mastering",
+                "your mixdown peaks at $1 dBFS - do not normalise or push "
+                "it: leave peaks around -6 dBFS")
+    h.compute(["$0-m-busgr", "$0-c-buslim"], "-$f1 * ($f2 != 0)",
+              "$0-m-busdepth", hot=False)
+    h.criterion("$0-m-busdepth", 0, 0, "", "nothing on the mix bus "
+                "changes your mix (gain reduction $1 dB)",
+                "a limiter on the mix bus takes up to $1 dB - take it off "
+                "(loudness is mastering's job)")
+    h.check_panel(RIGHT, None, "is the mixdown unprocessed, with "
+                  "headroom?")
+    h.course_footer()
+    return h
+
+
 # ---- the start page ----------------------------------------------------------------
 
 def start_page():
@@ -886,6 +1135,11 @@ LESSONS = [
      lesson_eq),
     ("04-compression", "set the voice's compressor: 3 to 9 dB of gain "
      "reduction at a musical ratio", lesson_comp),
+    ("05-effects-and-depth", "sends and returns: the voice in front, the "
+     "lead behind it", lesson_depth),
+    ("06-the-mixdown", "the mix as handed over: no bus limiter, no "
+     "normalising; compared with a reference at equal loudness",
+     lesson_mixdown),
 ]
 
 

@@ -25,6 +25,8 @@ LESSONS=(
 "02-gain-staging|chorus|6|c-master -3|c-master 6"
 "03-eq-carves-space|chorus|6|c-padhpf 200, c-padcut -9|c-padhpf 0, c-padcut 0, c-voicepres 6"
 "04-compression|chorus|6|c-threshold -26, c-ratio 3, c-attack 5, c-release 120, c-makeup 3|c-threshold -50, c-ratio 20"
+"05-effects-and-depth|chorus|4|c-vsend -12, c-lsend -6|c-vsend -2, c-lsend -100"
+"06-the-mixdown|chorus|6|c-master -3|c-busnorm 1, c-buslim 1"
 )
 
 # harness <dir> <lesson> <section> <seconds> <meet> <miss>
