@@ -101,26 +101,26 @@ class Lesson(Help):
     def transport(self, x, y, sections=("verse", "chorus")):
         """the song's messages in a row into [s $0-song]; returns the
         bottom"""
-        self.t(x, y, "the song (it loops):", 21)
         xx = x
-        s = self.o(x, y + 54, "s $0-song")
+        s = self.o(x, y + 30, "s $0-song")
+        self.t(x + 80, y + 31, "<= the song (it loops)", 23)
         for text in ["bang", "stop"] + ["section %s, play" % s_
                                         for s_ in sections]:
-            mm = self.m(xx, y + 24, text)
+            mm = self.m(xx, y, text)
             self.c(mm, 0, s, 0)
             xx += len(text) * CW + 24
-        return y + 80
+        return y + 52
 
-    def song_and_mixer(self, y, skip=(), inserts=None):
+    def song_and_mixer(self, y, skip=(), inserts=None, info=True):
         """[r $0-song] -> [demosong~ -loop 1] -> [mixer~] with the demo
         mix (but for `skip`); `inserts` {song outlet: (box, inlet)} sends
         a stem elsewhere. Returns (song, mixer, bottom)"""
         x = 100
         rs = self.o(30, y, "r $0-song")
-        song = self.o(x, y + 30, "demosong~ -loop 1, f 52")
+        song = self.o(x, y, "demosong~ -loop 1, f 52")
         self.c(rs, 0, song, 0)
-        rm = self.o(30, y + 60, "r $0-mix")
-        mx = self.o(x, y + 96 + (40 if inserts else 0),
+        rm = self.o(30, y + 40, "r $0-mix")
+        mx = self.o(x, y + 66 + (40 if inserts else 0),
                     demomix.MIXER + ", f 52")
         self.c(rm, 0, mx, 0)
         inserted = dict(inserts or {})
@@ -131,9 +131,9 @@ class Lesson(Help):
             else:
                 self.c(song, k, mx, k)
         self.setup(mixer_setup(skip), "$0-mix")
-        yb = y + 126 + (40 if inserts else 0)
-        si = self.o(400, yb, "s $0-info")
-        self.c(mx, 2, si, 0)
+        yb = y + 96 + (40 if inserts else 0)
+        if info:
+            self.c(mx, 2, self.o(400, yb, "s $0-info"), 0)
         return song, mx, yb
 
     def setup(self, msgs, send):
@@ -178,8 +178,8 @@ class Lesson(Help):
         $0-o-<sel>, reset at each restart"""
         cv = self.measure_cv
         sels = ["shortterm", "integrated", "samplepeak", "truepeak", "lra",
-                "plr"]
-        x, y = self.measure_flow.take(620, 200)
+                "plr", "gain"]
+        x, y = self.measure_flow.take(720, 200)
         rL = self.o(x, y, "r~ $0-L", cv)
         rR = self.o(x + 100, y, "r~ $0-R", cv)
         rr = self.o(x + 200, y, "r $0-restart", cv)
@@ -639,6 +639,13 @@ def lesson_gain():
 
 
 # analysis filters (24 dB/oct: a single bp~ lets the neighbours through)
+LOWBAND = ("eq~ -ch 1 -bands 4 -band 1 lowpass 150 0 0.707 -band 2 lowpass "
+           "150 0 0.707 -band 3 lowpass 150 0 0.707 -band 4 lowpass 150 0 "
+           "0.707, f 30")
+# lesson 8's low end against the whole master (measured on the chorus:
+# the boomy start, bass fader +5, reads -2.9 dB; a -3 dB shelf -3.7, -6 dB
+# -4.9)
+BOOM_LO, BOOM_HI = -8, -3.5
 PRESENCE = ("eq~ -ch 1 -bands 4 -band 1 highpass 2000 0 0.707 -band 2 "
             "highpass 2000 0 0.707 -band 3 lowpass 5000 0 0.707 -band 4 "
             "lowpass 5000 0 0.707, f 30")
@@ -886,8 +893,8 @@ def lesson_depth():
     y = top + 216
     h.readout(RIGHT, y, "$0-m-vwet", "dB: the voice's reverb against its "
               "dry sound", width=6)
-    h.readout(RIGHT, y + 26, "$0-m-behind", "dB: how much wetter the lead "
-              "is than the voice", width=6)
+    h.readout(RIGHT, y + 26, "$0-m-behind", "dB: the lead's reverb against "
+              "the voice's", width=6)
     y = output_bars(h, RIGHT, y + 64)
     y = try_listen(h, RIGHT, y + 4,
                    "bring the voice's send down to -12, then send the lead "
@@ -1090,6 +1097,171 @@ def lesson_mixdown():
     return h
 
 
+def mastered(h, yb, box, send, extra_skip=(), extra=()):
+    """the demo mix (song -> mixer~) -> `box` (its [r send] at the left)
+    -> out; returns (the box, the bottom of the left column)"""
+    song, mx, yb = h.song_and_mixer(yb, list(extra_skip), info=False)
+    if extra:
+        h.setup(list(extra), "$0-mix")
+    r = h.o(30, yb + 30, "r " + send)
+    b = h.o(100, yb + 30, box)
+    h.c(r, 0, b, 0)
+    h.c(mx, 0, b, 0)
+    h.c(mx, 1, b, 1)
+    return b, yb + 30
+
+
+def stage_readings(h, stage_sel, dst_prefix="$0-i-"):
+    """in [pd draw]: [r $0-info] -> route <stage> -> route gr -> dst"""
+    dcv = h.draw
+    x, y = h.draw_flow.take(300, 130)
+    r = h.o(x, y, "r $0-info", dcv)
+    prev = r
+    for k, word in enumerate(stage_sel.split()):
+        rt = h.o(x, y + 30 * (k + 1), "route " + word, dcv)
+        h.c(prev, 0, rt, 0, dcv)
+        prev = rt
+    name = dst_prefix + stage_sel.replace(" ", "")
+    h.c(prev, 0, h.o(x, y + 30 * (len(stage_sel.split()) + 1), "s " + name,
+                     dcv), 0, dcv)
+    return name
+
+
+def lesson_mastering():
+    h = Lesson(7, "07-what-mastering-is", "what mastering is: the chain")
+    h.course_header(["mastering~", "limiter~", "dither~"])
+    h.intro("Mastering takes the finished mix and makes it ready for "
+            "release, with fresh ears: a broad EQ, gentle multiband "
+            "compression, the stereo image, a limiter that sets the "
+            "loudness under a true-peak ceiling, dither last. Each stage "
+            "does little; delta lets you hear what each one adds or takes "
+            "away. Here the chain has the streaming preset (-14 LUFS), and "
+            "the limiter's input gain is yours to set.")
+    yb = h.transport(30, 170)
+    m, yb = mastered(h, yb + 4, "mastering~, f 30", "$0-m")
+    h.c(m, 2, h.o(330, yb, "s $0-info"), 0)
+    h.out((m, 0), (m, 1), yb + 34)
+    top = 58
+    h.panel(RIGHT, top, 710, 160, "the chain: the limiter's input gain "
+            "sets the loudness - delta: hear a stage alone")
+    h.number(512, top + 30, "linput", 0, -24, 24, "limiter input dB",
+             "limiter input $1", "$0-m")
+    h.toggle(512, top + 56, "bypass", 0, "bypass (every stage)",
+             "bypass $1", "$0-m")
+    for k, st in enumerate(("eq", "multiband", "imager", "limiter",
+                            "dither")):
+        h.toggle(800 + 200 * (k // 3), top + 30 + 26 * (k % 3),
+                 st + "delta", 0, st + " delta", st + " delta $1", "$0-m")
+    h.t(512, top + 112, "The whole chain reports what each stage changes: "
+        "open mastering~'s help for the presets and learn.", 90)
+    gr = stage_readings(h, "limiter gr")
+    h.hold(gr, "$0-m-lgr", mode="min", init=0)
+    h.compute(["$0-m-lgr"], "-$f1", "$0-m-ldepth")
+    y = top + 186
+    h.bar(RIGHT + 110, y, 420, 18, gr, 0, -12, hs.RED, "limiter gr",
+          [(0, "0"), (-3, "-3"), (-6, "-6"), (-12, "-12 dB")])
+    y = output_bars(h, RIGHT, y + 44, "$0-o-truepeak")
+    h.readout(RIGHT + 600, y - 86, "$0-o-integrated", "LUFS integrated",
+              width=5)
+    y = try_listen(h, RIGHT, y + 4,
+                   "raise the limiter's input until the integrated "
+                   "loudness reads -14; switch limiter delta on to hear "
+                   "what it takes away, then eq delta and multiband "
+                   "delta; compare bypass on and off.",
+                   "each stage alone is quiet: mastering moves are small. "
+                   "The limiter's delta is clicks and the tops of the "
+                   "kick: while it is faint, the master keeps its punch.")
+    h.criterion("$0-o-integrated", -15, -13, "the master is at $1 LUFS - "
+                "under the streaming target: raise the limiter's input",
+                "the master is at $1 LUFS: on the streaming target (-14)",
+                "the master is at $1 LUFS - louder than the streaming "
+                "target: a service would turn it down")
+    h.criterion("$0-m-ldepth", 0, 6, "", "the limiter takes at most $1 dB: "
+                "the master keeps its punch", "the limiter takes up to $1 "
+                "dB - too much: the mix should come in hotter or the "
+                "target lower")
+    h.check_panel(RIGHT, None, "is the master on the -14 LUFS target "
+                  "without squashing it?")
+    h.course_footer()
+    return h
+
+
+def lesson_mastereq():
+    h = Lesson(8, "08-mastering-eq", "mastering EQ and multiband: gentle, "
+               "broad moves")
+    h.course_header(["eq~", "multiband~", "mastering~"])
+    h.intro("Mastering EQ is broad and gentle: a dB or two on a shelf or "
+            "a wide bell moves the whole record. Fix what is there - a "
+            "boomy low end, a harsh 2-5 kHz - and only when it happens: a "
+            "multiband compressor's low band turns the low end down only "
+            "while it booms. Here the mix came in boomy: the bass is 6 dB "
+            "too loud.")
+    yb = h.transport(30, 170)
+    box = ("eq~ -ch 2 -bands 2 -band 1 lowshelf 120 0 0.707 -band 2 bell "
+           "3500 0 0.7, f 52")
+    eq, yb = mastered(h, yb + 4, box, "$0-eq", ["4 fader"], ["4 fader 5"])
+    mb = h.o(100, yb + 66, "multiband~ -ch 2 -bands 2 -xover 150, f 40")
+    h.c(eq, 0, mb, 0)
+    h.c(eq, 1, mb, 1)
+    h.c(h.o(30, yb + 66, "r $0-mb"), 0, mb, 0)
+    h.c(mb, 2, h.o(400, yb + 66, "s $0-info"), 0)
+    h.out((mb, 0), (mb, 1), yb + 100)
+    top = 58
+    h.panel(RIGHT, top, 710, 160, "the mastering EQ (eq~) and the low "
+            "band of a multiband compressor")
+    fields = (("lowdb", 0, "low shelf at 120 Hz dB", "band 1 lowshelf 120 "
+               "$1 0.707"), ("harshdb", 0, "bell at 3500 Hz dB (q 0.7)",
+                             "band 2 bell 3500 $1 0.7"))
+    for k, (c, v, label, msg) in enumerate(fields):
+        h.number(512, top + 30 + 26 * k, c, v, -24, 24, label, msg, "$0-eq")
+    h.toggle(512, top + 82, "eqbypass", 0, "EQ bypass", "bypass $1",
+             "$0-eq")
+    h.toggle(512, top + 108, "eqdelta", 0, "EQ delta", "delta $1", "$0-eq")
+    h.number(830, top + 30, "mbthr", 0, -60, 0, "low band threshold dB",
+             "threshold 1 $1", "$0-mb")
+    h.number(830, top + 56, "mbratio", 1, 1, 20, "low band ratio",
+             "ratio 1 $1", "$0-mb")
+    h.toggle(830, top + 82, "mbdelta", 0, "multiband delta", "delta $1",
+             "$0-mb")
+    # the low end against the whole (the master's left channel)
+    cv = h.measure_cv
+    x, y = h.measure_flow.take(200, 40)
+    src = h.o(x, y, "r~ $0-L", cv)
+    band_level(h, src, 0, [LOWBAND], "$0-m-low", cv)
+    band_level(h, src, 0, [], "$0-m-all", cv)
+    h.measure_flow.take(900, 10)
+    h.compute(["$0-m-low", "$0-m-all"], "$f1 - $f2", "$0-m-boom")
+    h.compute(["$0-c-lowdb", "$0-c-harshdb"], "max(abs($f1), abs($f2))",
+              "$0-m-move")
+    mbgr = stage_readings(h, "gr 1")
+    y = top + 186
+    h.readout(RIGHT, y, "$0-m-boom", "dB: the low end (under 150 Hz) "
+              "against the whole master", width=6)
+    h.bar(RIGHT + 110, y + 34, 420, 18, mbgr, 0, -12, hs.RED, "low band gr",
+          [(0, "0"), (-6, "-6"), (-12, "-12 dB")])
+    y = output_bars(h, RIGHT, y + 78)
+    y = try_listen(h, RIGHT, y + 4,
+                   "turn the low shelf down 3 dB and listen with EQ delta "
+                   "on: that is the boom you removed. Then set the shelf "
+                   "back to 0 and let the multiband do it: threshold -30, "
+                   "ratio 3.",
+                   "the kick coming through the bass again, the mix "
+                   "tighter and not thinner. Boosting 3500 Hz makes the "
+                   "voice harsh fast: the ear is most sensitive there.")
+    h.criterion("$0-m-boom", BOOM_LO, BOOM_HI, "the low end is $1 dB "
+                "against the whole - thin now: bring the shelf up",
+                "the low end is $1 dB against the whole: balanced",
+                "the low end is $1 dB against the whole - boomy: turn the "
+                "low shelf down (or let the multiband's low band work)")
+    h.criterion("$0-m-move", 0, 4, "", "your largest EQ move is $1 dB: "
+                "gentle", "your largest EQ move is $1 dB - mastering moves "
+                "are gentle: 4 dB at most")
+    h.check_panel(RIGHT, None, "is the low end back in balance, with "
+                  "gentle moves?")
+    h.course_footer()
+    return h
+
+
 # ---- the start page ----------------------------------------------------------------
 
 def start_page():
@@ -1140,6 +1312,11 @@ LESSONS = [
     ("06-the-mixdown", "the mix as handed over: no bus limiter, no "
      "normalising; compared with a reference at equal loudness",
      lesson_mixdown),
+    ("07-what-mastering-is", "the mastering chain stage by stage with "
+     "delta: the master on -14 LUFS without squashing it",
+     lesson_mastering),
+    ("08-mastering-eq", "a boomy mix: a gentle shelf or the multiband's "
+     "low band brings the low end back", lesson_mastereq),
 ]
 
 

@@ -27,6 +27,8 @@ LESSONS=(
 "04-compression|chorus|6|c-threshold -26, c-ratio 3, c-attack 5, c-release 120, c-makeup 3|c-threshold -50, c-ratio 20"
 "05-effects-and-depth|chorus|4|c-vsend -12, c-lsend -6|c-vsend -2, c-lsend -100"
 "06-the-mixdown|chorus|6|c-master -3|c-busnorm 1, c-buslim 1"
+"07-what-mastering-is|chorus|6|c-linput 7|c-linput 14"
+"08-mastering-eq|chorus|6|c-lowdb -4|c-lowdb 0, c-harshdb 6"
 )
 
 # harness <dir> <lesson> <section> <seconds> <meet> <miss>
