@@ -116,7 +116,7 @@ class Lesson(Help):
         mix (but for `skip`); `inserts` {song outlet: (box, inlet)} sends
         a stem elsewhere. Returns (song, mixer, bottom)"""
         x = 100
-        rs = self.o(30, y, "r $0-song")
+        rs = self.o(300, y - 26, "r $0-song")
         song = self.o(x, y, "demosong~ -loop 1, f 52")
         self.c(rs, 0, song, 0)
         rm = self.o(30, y + 40, "r $0-mix")
@@ -322,7 +322,8 @@ class Lesson(Help):
             for j, (words, src_box, outl) in enumerate(msgs):
                 mm = self.uid()
                 cv.msg(mm, X + 10 * j, Y + 150 + 70 * j,
-                       hs.msgesc(words.replace(",", " -")) + ", f 60")
+                       hs.msgesc(words.replace(",", " -").replace(";", " -"))
+                       + ", f 60")
                 self.c(src_box, outl, mm, 0, cv)
                 self.c(mm, 0, lst, 0, cv)
             self.c(lst, 0, self.o(X, Y + 400, "s $0-v%d" % (k + 1), cv), 0,
@@ -477,7 +478,7 @@ def lesson_mix():
     yb = h.transport(30, 170)
     skip = ["%d fader" % k for k in range(1, NSTEMS + 1)] + [
         "%d pan" % k for k in range(1, NSTEMS + 1)]
-    song, mx, yb = h.song_and_mixer(yb + 10, skip)
+    song, mx, yb = h.song_and_mixer(yb + 4, skip)
     h.out((mx, 0), (mx, 1), yb + 30)
     # the controls
     top = 58
@@ -1262,6 +1263,224 @@ def lesson_mastereq():
     return h
 
 
+def monitor(h, x, y, name, text, build):
+    """a stereo subpatch [pd name] (two inlets, two outlets) made by
+    build(cv), placed at x y; returns its name"""
+    cv = Canvas("#N canvas 200 120 760 460 %s 0;" % name)
+    cv.text(20, 10, hs.esc(text) + ", f 100")
+    build(cv)
+    n = h.uid()
+    h.cv.sub(n, x, y, name, cv)
+    return n
+
+
+def mono_switch(cv):
+    """L R -> (with $0-c-mono) both sides M = (L+R)/2, crossfaded over
+    20 ms; the input also to [s~ $0-iL] [s~ $0-iR]"""
+    cv.obj("iL", 20, 60, "inlet~")
+    cv.obj("iR", 200, 60, "inlet~")
+    cv.obj("sL", 380, 60, "s~ $0-iL")
+    cv.obj("sR", 480, 60, "s~ $0-iR")
+    cv.c("iL", 0, "sL", 0)
+    cv.c("iR", 0, "sR", 0)
+    cv.obj("m", 110, 100, "+~")
+    cv.obj("m2", 110, 130, "*~ 0.5")
+    cv.c("iL", 0, "m", 0)
+    cv.c("iR", 0, "m", 1)
+    cv.chain("m", "m2")
+    cv.obj("rc", 380, 120, "r $0-c-mono")
+    cv.msg("rm", 380, 150, "$1 20")
+    cv.obj("ln", 380, 180, "line~")
+    cv.chain("rc", "rm", "ln")
+    for side, X in (("L", 20), ("R", 200)):
+        # out = in + (M - in) * k
+        cv.obj("d" + side, X, 200, "-~")
+        cv.c("m2", 0, "d" + side, 0)
+        cv.c("i" + side, 0, "d" + side, 1)
+        cv.obj("k" + side, X, 230, "*~")
+        cv.c("d" + side, 0, "k" + side, 0)
+        cv.c("ln", 0, "k" + side, 1)
+        cv.obj("a" + side, X, 260, "+~")
+        cv.c("i" + side, 0, "a" + side, 0)
+        cv.c("k" + side, 0, "a" + side, 1)
+        cv.obj("o" + side, X, 300, "outlet~")
+        cv.c("a" + side, 0, "o" + side, 0)
+
+
+def lesson_stereo():
+    h = Lesson(9, "09-stereo-and-mono", "stereo image and mono "
+               "compatibility")
+    h.course_header(["imager~", "loudness~", "mastering~"])
+    h.intro("Width is the difference between left and right. Made wider "
+            "in mastering it sounds big on headphones, but a phone, a club "
+            "or a radio sums the two sides to mono: whatever is out of "
+            "phase cancels. The correlation meter shows it: +1 is mono, 0 "
+            "wide, below 0 parts vanish in mono. Keep the bass mono. Here "
+            "the image starts at width 180.")
+    yb = h.transport(30, 170)
+    im, yb = mastered(h, yb + 4, "imager~ -width 180, f 20", "$0-im")
+    mono = monitor(h, 100, yb + 34, "mono-check", "Listen in mono: both "
+                   "sides get M = (L+R)/2 (what a phone plays). The meters "
+                   "of the lesson read the image before this switch.",
+                   mono_switch)
+    h.c(im, 0, mono, 0)
+    h.c(im, 1, mono, 1)
+    h.c(im, 2, h.o(300, yb, "s $0-info"), 0)
+    h.out((mono, 0), (mono, 1), yb + 68)
+    top = 58
+    h.panel(RIGHT, top, 710, 140, "the image (imager~)")
+    h.number(512, top + 30, "width", 180, 0, 200, "width %", "width $1",
+             "$0-im")
+    h.number(512, top + 56, "monobass", 0, 0, 500, "mono bass below Hz "
+             "(0 = off)", "monobass $1", "$0-im")
+    h.toggle(512, top + 82, "bypass", 0, "bypass", "bypass $1", "$0-im")
+    h.toggle(512, top + 108, "delta", 0, "delta (what the imager "
+             "changes)", "delta $1", "$0-im")
+    h.toggle(860, top + 30, "mono", 0, "listen in mono", "", "",
+             route=False)
+    corr = stage_readings(h, "correlation")
+    h.hold(corr, "$0-m-corr", mode="min", init=1)
+    cv = h.measure_cv
+    x, y = h.measure_flow.take(420, 60)
+    rL = h.o(x, y, "r~ $0-iL", cv)
+    rR = h.o(x + 100, y, "r~ $0-iR", cv)
+    sm = h.o(x, y + 30, "+~", cv)
+    h.c(rL, 0, sm, 0, cv)
+    h.c(rR, 0, sm, 1, cv)
+    half = h.o(x + 200, y + 30, "*~ 0.5", cv)
+    h.c(sm, 0, half, 0, cv)
+    band_level(h, half, 0, [], "$0-m-mid", cv)
+    band_level(h, rL, 0, [], "$0-m-left", cv)
+    band_level(h, rR, 0, [], "$0-m-right", cv)
+    h.measure_flow.take(900, 10)
+    h.compute(["$0-m-mid", "$0-m-left", "$0-m-right"],
+              "$f1 - max($f2, $f3)", "$0-m-monoloss")
+    y = top + 166
+    h.bar(RIGHT + 110, y, 420, 18, corr, -1, 1, hs.GREEN, "correlation",
+          [(-1, "-1"), (0, "0"), (1, "+1")])
+    h.readout(RIGHT, y + 44, "$0-m-monoloss", "dB: what the mix loses "
+              "summed to mono (since the last check)", width=6)
+    y = output_bars(h, RIGHT, y + 84, "$0-o-samplepeak")
+    y = try_listen(h, RIGHT, y + 4,
+                   "switch listen in mono on and off at width 180, then "
+                   "at 100; set mono bass to 120 Hz; try width 200 and "
+                   "watch the correlation go under 0.",
+                   "in mono at width 180 the pad and the reverb thin out "
+                   "and the mix drops in level; at 100 the mono and "
+                   "stereo versions sound like the same record.")
+    h.criterion("$0-m-corr", 0, 1, "the correlation went down to $1 - "
+                "parts cancel in mono: narrow the image",
+                "the correlation stayed at $1 or above: mono-safe", "")
+    h.criterion("$0-m-monoloss", -2, 3, "summed to mono the mix loses $1 "
+                "dB - it is too wide: bring the width towards 100",
+                "summed to mono the mix changes by $1 dB: it holds "
+                "together", "")
+    h.check_panel(RIGHT, None, "does the master survive being summed "
+                  "to mono?")
+    h.course_footer()
+    return h
+
+
+def streaming(cv):
+    """loudness normalisation as a streaming service does it: a
+    loudness~ (target -14) on the input, its `gain` applied (ramped)
+    while $0-c-norm is on"""
+    cv.obj("iL", 20, 60, "inlet~")
+    cv.obj("iR", 200, 60, "inlet~")
+    cv.obj("ld", 380, 100, "loudness~ -ch 2 -target -14 -interval 100")
+    cv.c("iL", 0, "ld", 0)
+    cv.c("iR", 0, "ld", 1)
+    cv.obj("rg", 380, 140, "route gain")
+    cv.obj("sg", 560, 170, "s $0-i-sgain")
+    cv.chain("ld", "rg")
+    cv.c("rg", 0, "sg", 0)
+    cv.obj("rn", 380, 200, "r $0-c-norm")
+    cv.obj("ex", 380, 260, "expr if($f1 != 0 \\, min($f2 \\, 12) \\, 0)")
+    cv.obj("tn", 380, 230, "t b f")
+    cv.chain("rn", "tn")
+    cv.c("tn", 1, "ex", 0)
+    cv.c("rg", 0, "ex", 1)
+    cv.obj("db", 380, 290, "+ 100")
+    cv.obj("rms", 380, 320, "dbtorms")
+    cv.msg("rm", 380, 350, "$1 200")
+    cv.obj("ln", 380, 380, "line~")
+    cv.chain("ex", "db", "rms", "rm", "ln")
+    cv.obj("rr", 600, 200, "r $0-restart")
+    cv.msg("rs", 600, 230, "reset")
+    cv.chain("rr", "rs")
+    cv.c("rs", 0, "ld", 0)
+    for side, X in (("L", 20), ("R", 200)):
+        cv.obj("m" + side, X, 300, "*~")
+        cv.c("i" + side, 0, "m" + side, 0)
+        cv.c("ln", 0, "m" + side, 1)
+        cv.obj("o" + side, X, 420, "outlet~")
+        cv.c("m" + side, 0, "o" + side, 0)
+
+
+def lesson_loudness():
+    h = Lesson(10, "10-loudness-war", "loudness, true peak and the "
+               "loudness war")
+    h.course_header(["limiter~", "loudness~", "ab~"])
+    h.intro("Loudness is measured in LUFS (integrated: the whole song), "
+            "its range in LU (LRA), peaks in dBTP (true peak, between the "
+            "samples). PLR = true peak - loudness: how much the peaks "
+            "stand out. Pushing a limiter makes a master louder and its "
+            "PLR smaller. Streaming services turn every song to about -14 "
+            "LUFS: the squashed master comes back quieter-sounding and "
+            "flatter. Switch normalisation on and hear it.")
+    yb = h.transport(30, 170)
+    lim, yb = mastered(h, yb + 4, "limiter~ -ch 2, f 20", "$0-lim")
+    nm = monitor(h, 100, yb + 34, "streaming", "A streaming service's "
+                 "normalisation: measured loudness (integrated, since the "
+                 "last check) turned to -14 LUFS while the switch is on "
+                 "(up by 12 dB at most).", streaming)
+    h.c(lim, 0, nm, 0)
+    h.c(lim, 1, nm, 1)
+    h.c(lim, 2, h.o(300, yb, "s $0-info"), 0)
+    h.out((nm, 0), (nm, 1), yb + 68)
+    top = 58
+    h.panel(RIGHT, top, 710, 140, "the limiter (ceiling -1 dBTP) and the "
+            "listener's streaming service")
+    h.number(512, top + 30, "input", 0, -24, 24, "limiter input dB",
+             "input $1", "$0-lim")
+    h.toggle(512, top + 56, "ldelta", 0, "limiter delta", "delta $1",
+             "$0-lim")
+    h.toggle(512, top + 82, "norm", 0, "streaming normalisation to -14 "
+             "LUFS (the listener's app)", "", "", route=False)
+    gr = stage_readings(h, "gr")
+    h.compute(["$0-i-sgain"], "$f1", "$0-m-sgain")
+    y = top + 166
+    for k, (src, unit, label) in enumerate((
+            ("$0-o-integrated", "LUFS", "integrated"),
+            ("$0-o-truepeak", "dBTP", "true peak"),
+            ("$0-o-plr", "LU", "PLR"), ("$0-o-lra", "LU", "LRA"),
+            ("$0-m-sgain", "dB", "streaming"))):
+        h.readout(RIGHT + 140 * k, y + 20, src, unit, width=5,
+                  label=label)
+    h.bar(RIGHT + 110, y + 60, 420, 18, gr, 0, -12, hs.RED, "limiter gr",
+          [(0, "0"), (-6, "-6"), (-12, "-12 dB")])
+    y = output_bars(h, RIGHT, y + 104, "$0-o-samplepeak")
+    y = try_listen(h, RIGHT, y + 4,
+                   "push the limiter's input to +14 dB and watch PLR and "
+                   "the gain reduction; then switch streaming "
+                   "normalisation on and compare input +4 with +14.",
+                   "without normalisation +14 wins by being louder; with "
+                   "it, both play at -14 and the +14 master has lost its "
+                   "kick and snare: flatter, smaller. ab~ makes the same "
+                   "comparison at equal loudness.")
+    h.criterion("$0-o-plr", 10, 40, "PLR $1 LU - squashed: the peaks "
+                "hardly stand out any more; back off the limiter",
+                "PLR $1 LU: the master keeps its dynamics", "")
+    h.criterion("$0-m-sgain", -2, 40, "streaming would change this master "
+                "by $1 dB - the loudness you bought with limiting is "
+                "taken back", "streaming changes this master by $1 dB: "
+                "nothing lost", "")
+    h.check_panel(RIGHT, None, "does the master keep its dynamics, for a "
+                  "world that normalises loudness?")
+    h.course_footer()
+    return h
+
+
 # ---- the start page ----------------------------------------------------------------
 
 def start_page():
@@ -1317,6 +1536,10 @@ LESSONS = [
      lesson_mastering),
     ("08-mastering-eq", "a boomy mix: a gentle shelf or the multiband's "
      "low band brings the low end back", lesson_mastereq),
+    ("09-stereo-and-mono", "width and mono bass: correlation above 0, "
+     "little lost when summed to mono", lesson_stereo),
+    ("10-loudness-war", "push the limiter, watch PLR fall, hear what "
+     "streaming normalisation does to a loud master", lesson_loudness),
 ]
 
 

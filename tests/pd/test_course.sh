@@ -29,6 +29,8 @@ LESSONS=(
 "06-the-mixdown|chorus|6|c-master -3|c-busnorm 1, c-buslim 1"
 "07-what-mastering-is|chorus|6|c-linput 7|c-linput 14"
 "08-mastering-eq|chorus|6|c-lowdb -4|c-lowdb 0, c-harshdb 6"
+"09-stereo-and-mono|chorus|6|c-width 100, c-monobass 120|c-width 200"
+"10-loudness-war|chorus|6|c-input 4|c-input 14"
 )
 
 # harness <dir> <lesson> <section> <seconds> <meet> <miss>
