@@ -1481,6 +1481,132 @@ def lesson_loudness():
     return h
 
 
+DESTINATIONS = (("streaming", -14, -1), ("apple", -16, -1),
+                ("ebu", -23, -1), ("cd", -9, -0.3))
+
+
+def fade_test(cv):
+    """L R in; while $0-c-fade is on, a 440 Hz sine fading from -6 to -66
+    dBFS over 6 s (again and again) replaces them: truncation to few
+    bits turns its quiet end into distortion"""
+    cv.obj("iL", 20, 60, "inlet~")
+    cv.obj("iR", 200, 60, "inlet~")
+    cv.obj("lb", 380, 60, "loadbang")
+    cv.obj("met", 380, 90, "metro 6500")
+    cv.msg("env", 380, 120, "0.5 \\, 0.0005 6000")
+    cv.obj("vl", 380, 150, "vline~")
+    cv.obj("osc", 500, 150, "osc~ 440")
+    cv.obj("mul", 380, 180, "*~")
+    cv.chain("lb", "met", "env", "vl")
+    cv.c("vl", 0, "mul", 0)
+    cv.c("osc", 0, "mul", 1)
+    cv.obj("rc", 560, 60, "r $0-c-fade")
+    cv.msg("rm", 560, 90, "$1 20")
+    cv.obj("ln", 560, 120, "line~")
+    cv.chain("rc", "rm", "ln")
+    for side, X in (("L", 20), ("R", 200)):
+        cv.obj("d" + side, X, 220, "-~")
+        cv.c("mul", 0, "d" + side, 0)
+        cv.c("i" + side, 0, "d" + side, 1)
+        cv.obj("k" + side, X, 250, "*~")
+        cv.c("d" + side, 0, "k" + side, 0)
+        cv.c("ln", 0, "k" + side, 1)
+        cv.obj("a" + side, X, 280, "+~")
+        cv.c("i" + side, 0, "a" + side, 0)
+        cv.c("k" + side, 0, "a" + side, 1)
+        cv.obj("o" + side, X, 320, "outlet~")
+        cv.c("a" + side, 0, "o" + side, 0)
+
+
+def lesson_delivery():
+    h = Lesson(11, "11-delivery", "delivery: targets, word length and "
+               "dither")
+    h.course_header(["dither~", "limiter~", "mastering~"])
+    h.intro("Each destination has its target: streaming -14 LUFS at -1 "
+            "dBTP, Apple -16, broadcast (EBU R128) -23, a loud CD about "
+            "-9 at -0.3. A file of fewer bits rounds every sample: "
+            "truncation turns a quiet fade into distortion, TPDF dither "
+            "turns it into a steady hiss, noise shaping moves the hiss "
+            "where the ear hears least. Dither comes last, once.")
+    yb = h.transport(30, 170)
+    lim, yb = mastered(h, yb + 4, "limiter~ -ch 2, f 20", "$0-lim")
+    ft = monitor(h, 100, yb + 34, "fade-test", "The fade test: while it "
+                 "is on, a 440 Hz sine fading from -6 to -66 dBFS over 6 s "
+                 "replaces the master.", fade_test)
+    h.c(lim, 0, ft, 0)
+    h.c(lim, 1, ft, 1)
+    h.c(lim, 2, h.o(300, yb, "s $0-info"), 0)
+    dth = h.o(100, yb + 64, "dither~ -ch 2 -bits 24, f 24")
+    h.c(ft, 0, dth, 0)
+    h.c(ft, 1, dth, 1)
+    h.c(h.o(30, yb + 64, "r $0-dth"), 0, dth, 0)
+    h.out((dth, 0), (dth, 1), yb + 98)
+    top = 58
+    h.panel(RIGHT, top, 710, 170, "the destination, the limiter, the "
+            "word length")
+    h.t(512, top + 30, "destination", 12)
+    h.choice(512, top + 50, "dest", [d[0] for d in DESTINATIONS],
+             "streaming", "", "", route=False)
+    for k, (d, t, c) in enumerate(DESTINATIONS):
+        h.t(614, top + 51 + 18 * k, "%g LUFS %g dBTP" % (t, c), 18)
+    h.number(760, top + 30, "input", 0, -24, 24, "limiter input dB",
+             "input $1", "$0-lim")
+    h.number(760, top + 56, "ceiling", -1, -24, 0, "ceiling dBTP",
+             "ceiling $1", "$0-lim")
+    h.number(760, top + 82, "bits", 24, 2, 24, "bits", "bits $1", "$0-dth")
+    h.t(1060, top + 30, "dither type", 12)
+    h.choice(1060, top + 50, "type", ["none", "tpdf"], "tpdf", "type $1",
+             "$0-dth")
+    h.t(1060, top + 96, "shape", 6)
+    h.choice(1060, top + 116, "shape", ["off", "fweighted"], "off",
+             "shape $1", "$0-dth")
+    h.toggle(760, top + 108, "fade", 0, "the fade test", "", "",
+             route=False)
+    h.toggle(760, top + 134, "ddelta", 0, "dither delta (the error)",
+             "delta $1", "$0-dth")
+    # the figures against the destination's target and ceiling
+    targets = " + ".join("($f2 == %d) * %g" % (k, t) for k, (d, t, c) in
+                         enumerate(DESTINATIONS))
+    ceilings = " + ".join("($f2 == %d) * %g" % (k, c) for k, (d, t, c) in
+                          enumerate(DESTINATIONS))
+    h.compute(["$0-o-integrated", "$0-c-dest"], "$f1 - (%s)" % targets,
+              "$0-m-off", hot=False)
+    h.compute(["$0-o-truepeak", "$0-c-dest"], "$f1 - (%s)" % ceilings,
+              "$0-m-over", hot=False)
+    gr = stage_readings(h, "gr")
+    y = top + 196
+    for k, (src, unit, label) in enumerate((
+            ("$0-o-integrated", "LUFS", "integrated"),
+            ("$0-o-truepeak", "dBTP", "true peak"),
+            ("$0-m-off", "LU", "off target"),
+            ("$0-m-over", "dB", "over the ceiling"))):
+        h.readout(RIGHT + 160 * k, y + 20, src, unit, width=5, label=label)
+    h.bar(RIGHT + 110, y + 60, 420, 18, gr, 0, -12, hs.RED, "limiter gr",
+          [(0, "0"), (-6, "-6"), (-12, "-12 dB")])
+    y = try_listen(h, RIGHT, y + 100,
+                   "pick a destination and set the limiter's input until "
+                   "the integrated loudness meets it. Then the fade test "
+                   "at 8 bits: type none, then tpdf, then shape "
+                   "fweighted (turn the volume up for the quiet end).",
+                   "at 8 bits without dither the end of the fade turns "
+                   "into a buzz that follows the tone: truncation "
+                   "distortion. TPDF trades it for a steady hiss; shaped, "
+                   "the hiss is quieter where the ear is keenest.")
+    h.criterion("$0-m-off", -1, 1, "the master is $1 LU under the "
+                "destination's target: raise the limiter's input",
+                "the master is $1 LU from the destination's target: on "
+                "target", "the master is $1 LU over the destination's "
+                "target: lower the limiter's input")
+    h.criterion("$0-m-over", -30, 0.1, "", "the true peak is $1 dB from "
+                "the destination's ceiling: under it",
+                "the true peak is $1 dB over the destination's ceiling - "
+                "set the limiter's ceiling to it")
+    h.check_panel(RIGHT, None, "does the master meet its destination's "
+                  "loudness and true peak?")
+    h.course_footer()
+    return h
+
+
 # ---- the start page ----------------------------------------------------------------
 
 def start_page():
@@ -1540,6 +1666,8 @@ LESSONS = [
      "little lost when summed to mono", lesson_stereo),
     ("10-loudness-war", "push the limiter, watch PLR fall, hear what "
      "streaming normalisation does to a loud master", lesson_loudness),
+    ("11-delivery", "targets per destination, true peak, word length: "
+     "hear truncation, TPDF and noise shaping", lesson_delivery),
 ]
 
 

@@ -31,6 +31,7 @@ LESSONS=(
 "08-mastering-eq|chorus|6|c-lowdb -4|c-lowdb 0, c-harshdb 6"
 "09-stereo-and-mono|chorus|6|c-width 100, c-monobass 120|c-width 200"
 "10-loudness-war|chorus|6|c-input 4|c-input 14"
+"11-delivery|chorus|6|c-dest 0, c-input 4|c-dest 2, c-ceiling 0"
 )
 
 # harness <dir> <lesson> <section> <seconds> <meet> <miss>
