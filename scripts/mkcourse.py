@@ -1607,6 +1607,263 @@ def lesson_delivery():
     return h
 
 
+def album(cv):
+    """two songs in sequence: the single (the lesson's mix, from the
+    inlets) and a ballad (pad, lead and voice of a second demosong~),
+    8 s each, with a gap and a crossfade; each one's loudness measured
+    before the sequence (to $0-i-l1, $0-i-l2)"""
+    cv.obj("iL", 20, 60, "inlet~")
+    cv.obj("iR", 120, 60, "inlet~")
+    cv.obj("rs", 240, 60, "r $0-song")
+    cv.obj("sg", 240, 90, "demosong~ -loop 1, f 60")
+    cv.c("rs", 0, "sg", 0)
+    for side in (0, 1):
+        acc = None
+        for k, (outlet, g) in enumerate(((8, 0.7), (10, 0.6), (12, 1.0))):
+            m = "b%d%d" % (side, k)
+            cv.obj(m, 240 + 120 * k + 60 * side, 130 + 30 * side,
+                   "*~ %g" % g)
+            cv.c("sg", outlet + side, m, 0)
+            if acc is None:
+                acc = m
+            else:
+                a = "s%d%d" % (side, k)
+                cv.obj(a, 240 + 120 * k + 60 * side, 200 + 30 * side, "+~")
+                cv.c(acc, 0, a, 0)
+                cv.c(m, 0, a, 1)
+                acc = a
+        cv.obj("g2%d" % side, 240 + 60 * side, 270, "*~")
+        cv.c(acc, 0, "g2%d" % side, 0)
+    cv.obj("rg", 600, 200, "r $0-c-gain2")
+    cv.obj("gd", 600, 230, "+ 100")
+    cv.obj("gr", 600, 260, "dbtorms")
+    cv.msg("gm", 600, 290, "$1 20")
+    cv.obj("gl", 600, 320, "line~")
+    cv.chain("rg", "gd", "gr", "gm", "gl")
+    cv.c("gl", 0, "g20", 1)
+    cv.c("gl", 0, "g21", 1)
+    # each song's loudness, always (not only while it plays)
+    cv.obj("l1", 20, 360, "loudness~ -ch 2 -interval 100")
+    cv.c("iL", 0, "l1", 0)
+    cv.c("iR", 0, "l1", 1)
+    cv.obj("l2", 240, 400, "loudness~ -ch 2 -interval 100")
+    cv.c("g20", 0, "l2", 0)
+    cv.c("g21", 0, "l2", 1)
+    for k, l in enumerate(("l1", "l2")):
+        r = "ri%d" % k
+        cv.obj(r, 20 + 220 * k, 440, "route integrated")
+        cv.c(l, 0, r, 0)
+        cv.obj("si%d" % k, 20 + 220 * k, 470, "s $0-i-l%d" % (k + 1))
+        cv.c(r, 0, "si%d" % k, 0)
+    cv.obj("rr", 600, 360, "r $0-restart")
+    cv.msg("rst", 600, 390, "reset")
+    cv.chain("rr", "rst")
+    cv.c("rst", 0, "l1", 0)
+    cv.c("rst", 0, "l2", 0)
+    # the sequence: every 8 s the other song; the one that starts waits
+    # for the gap, both move over the crossfade time
+    cv.obj("lb", 700, 60, "loadbang")
+    cv.obj("met", 700, 90, "metro 8000")
+    cv.obj("st", 700, 120, "f")
+    cv.obj("nx", 740, 120, "== 0")
+    cv.chain("lb", "met", "st", "nx")
+    cv.c("nx", 0, "st", 1)
+    cv.obj("sel", 700, 150, "sel 0 1")
+    cv.c("st", 0, "sel", 0)
+    cv.obj("rx", 860, 60, "r $0-c-xfade")
+    cv.obj("rgap", 960, 60, "r $0-c-gap")
+    for k, (on, off) in enumerate((("e1", "e2"), ("e2", "e1"))):
+        X = 700 + 160 * k
+        cv.obj("t%d" % k, X, 180, "t b b")
+        cv.c("sel", k, "t%d" % k, 0)
+        cv.msg("off%d" % k, X + 100, 210, "0")
+        cv.obj("d%d" % k, X, 210, "delay 2000")
+        cv.c("rgap", 0, "d%d" % k, 1)
+        cv.msg("on%d" % k, X, 240, "1")
+        cv.c("t%d" % k, 1, "off%d" % k, 0)
+        cv.c("t%d" % k, 0, "d%d" % k, 0)
+        cv.c("d%d" % k, 0, "on%d" % k, 0)
+    for k, e in enumerate(("e1", "e2")):
+        X = 700 + 160 * k
+        cv.obj("pk" + e, X, 290, "pack f 0")
+        cv.c("rx", 0, "pk" + e, 1)
+        cv.obj("ln" + e, X, 320, "line~")
+        cv.c("pk" + e, 0, "ln" + e, 0)
+    # on0 starts song 1 (e1) and off0 stops song 2 (e2), and the other way
+    cv.c("on0", 0, "pke1", 0)
+    cv.c("off0", 0, "pke2", 0)
+    cv.c("on1", 0, "pke2", 0)
+    cv.c("off1", 0, "pke1", 0)
+    for side, X in (("L", 20), ("R", 120)):
+        cv.obj("x1" + side, X, 520, "*~")
+        cv.obj("x2" + side, X + 240, 520, "*~")
+        cv.c("i" + side, 0, "x1" + side, 0)
+        cv.c("lne1", 0, "x1" + side, 1)
+        cv.c("g2" + ("0" if side == "L" else "1"), 0, "x2" + side, 0)
+        cv.c("lne2", 0, "x2" + side, 1)
+        cv.obj("mx" + side, X, 560, "+~")
+        cv.c("x1" + side, 0, "mx" + side, 0)
+        cv.c("x2" + side, 0, "mx" + side, 1)
+        cv.obj("o" + side, X, 600, "outlet~")
+        cv.c("mx" + side, 0, "o" + side, 0)
+    cv.header = "#N canvas 120 80 1100 640 album 0;"
+
+
+def lesson_album():
+    h = Lesson(12, "12-album-and-formats", "an album, and other formats")
+    h.course_header(["loudness~", "mastering~", "imager~"])
+    h.intro("An album is mastered as a whole: the songs follow each other "
+            "with a gap or a crossfade, and their loudness relative to "
+            "each other is part of the music - a ballad is quieter than "
+            "the single. Album normalisation keeps that; track "
+            "normalisation (every song at -14) loses it. Vinyl asks for "
+            "mono bass, tamed sibilance and less loudness. Here the ballad "
+            "starts as loud as the single.")
+    yb = h.transport(30, 170)
+    song, mx, yb = h.song_and_mixer(yb + 4, info=False)
+    alb = monitor(h, 100, yb + 30, "album", "The album: the single (the "
+                  "mix, from the left inlets) and a ballad (pad, lead and "
+                  "voice of the same song), 8 s each in turn.", album)
+    h.c(mx, 0, alb, 0)
+    h.c(mx, 1, alb, 1)
+    h.t(210, yb + 31, "the single, then a ballad, 8 s each", 36)
+    h.out((alb, 0), (alb, 1), yb + 64)
+    top = 58
+    h.panel(RIGHT, top, 710, 120, "the sequence: the ballad's gain, the "
+            "gap and the crossfade")
+    h.number(512, top + 30, "gain2", 3, -24, 24, "the ballad's gain dB",
+             "", "", route=False)
+    h.number(512, top + 56, "gap", 2000, 0, 8000, "gap ms (silence "
+             "before the next song)", "", "", route=False)
+    h.number(512, top + 82, "xfade", 0, 0, 4000, "crossfade ms", "", "",
+             route=False)
+    h.compute(["$0-i-l2", "$0-i-l1"], "$f1 - $f2", "$0-m-rel")
+    y = top + 146
+    h.readout(RIGHT, y + 20, "$0-i-l1", "LUFS", width=5, label="the single")
+    h.readout(RIGHT + 160, y + 20, "$0-i-l2", "LUFS", width=5,
+              label="the ballad")
+    h.readout(RIGHT + 320, y + 20, "$0-m-rel", "LU", width=5,
+              label="ballad - single")
+    y = output_bars(h, RIGHT, y + 70, "$0-o-samplepeak")
+    y = try_listen(h, RIGHT, y + 4,
+                   "bring the ballad's gain down until it sits 2 to 6 LU "
+                   "under the single; try a gap of 0 with a crossfade of "
+                   "3000 ms, then a gap of 2000 with none.",
+                   "at the same loudness the ballad sounds pushed, as "
+                   "loud as the single; a little quieter it sounds "
+                   "intimate, as it should. A crossfade joins the two "
+                   "songs, a gap lets the first one end.")
+    h.criterion("$0-m-rel", -6, -2, "the ballad is $1 LU against the "
+                "single - too quiet: the listener reaches for the volume",
+                "the ballad is $1 LU against the single: it keeps its "
+                "place on the album",
+                "the ballad is $1 LU against the single - as loud as the "
+                "single, it loses its intimacy: bring it down")
+    h.check_panel(RIGHT, None, "does the ballad sit 2 to 6 LU under the "
+                  "single?")
+    h.course_footer()
+    return h
+
+
+def performer(cv):
+    """the band plays on: the mix, with the performer's level jumping
+    between loud (0 dB) and quiet (-20 dB) every 10 s"""
+    cv.obj("iL", 20, 60, "inlet~")
+    cv.obj("iR", 200, 60, "inlet~")
+    cv.obj("lb", 380, 60, "loadbang")
+    cv.obj("met", 380, 90, "metro 10000")
+    cv.obj("f", 380, 120, "f")
+    cv.obj("nx", 420, 120, "== 0")
+    cv.chain("lb", "met", "f", "nx")
+    cv.c("nx", 0, "f", 1)
+    cv.obj("ex", 380, 150, "expr if($f1 \\, 0.1 \\, 1)")
+    cv.msg("rm", 380, 180, "$1 500")
+    cv.obj("ln", 380, 210, "line~")
+    cv.chain("f", "ex", "rm", "ln")
+    for side, X in (("L", 20), ("R", 200)):
+        cv.obj("m" + side, X, 250, "*~")
+        cv.c("i" + side, 0, "m" + side, 0)
+        cv.c("ln", 0, "m" + side, 1)
+        cv.obj("o" + side, X, 300, "outlet~")
+        cv.c("m" + side, 0, "o" + side, 0)
+
+
+def lesson_live():
+    h = Lesson(13, "13-live", "live: automatic mastering, hands off")
+    h.course_header(["livemaster~", "leveler~", "limiter~"])
+    h.intro("Live, nobody can master each song: livemaster~ rides the "
+            "level toward a loudness target like a hand on the fader, "
+            "glues with a gentle multiband and keeps true peaks under the "
+            "ceiling. Here the band plays on, jumping between loud and 20 "
+            "dB quieter every 10 s. Keep your hands off and watch the "
+            "short-term loudness hold near the target; bypass it to hear "
+            "the raw performance.")
+    yb = h.transport(30, 170)
+    song, mx, yb = h.song_and_mixer(yb + 4, info=False)
+    pf = monitor(h, 100, yb + 30, "performer", "The performance: the mix, "
+                 "loud and 20 dB quieter in turn, every 10 s.", performer)
+    h.c(mx, 0, pf, 0)
+    h.c(mx, 1, pf, 1)
+    lm = h.o(100, yb + 64, "livemaster~ -target -16 -ceiling -1, f 38")
+    h.c(pf, 0, lm, 0)
+    h.c(pf, 1, lm, 1)
+    h.c(h.o(30, yb + 64, "r $0-lm"), 0, lm, 0)
+    h.c(lm, 2, h.o(400, yb + 64, "s $0-info"), 0)
+    h.out((lm, 0), (lm, 1), yb + 98)
+    top = 58
+    h.panel(RIGHT, top, 710, 120, "livemaster~: set it, then hands off")
+    h.number(512, top + 30, "target", -16, -40, -5, "target LUFS",
+             "target $1", "$0-lm")
+    h.toggle(512, top + 56, "bypass", 0, "bypass (the raw performance)",
+             "bypass $1", "$0-lm")
+    h.toggle(512, top + 82, "freeze", 0, "freeze the leveler",
+             "freeze $1", "$0-lm")
+    h.t(860, top + 30, "character", 10)
+    h.choice(860, top + 50, "character", ["gentle", "medium", "firm"],
+             "gentle", "character $1", "$0-lm")
+    lg = stage_readings(h, "leveler gain")
+    h.compute(["$0-o-shortterm", "$0-c-target"],
+              "if($f1 > -70, abs($f1 - $f2), -1)", "$0-m-devnow", hot=False)
+    cv = h.measure_cv
+    x, y = h.measure_flow.take(200, 90)
+    r = h.o(x, y, "r $0-m-devnow", cv)
+    mo = h.o(x, y + 30, "moses 0", cv)
+    h.c(r, 0, mo, 0, cv)
+    h.c(mo, 1, h.o(x, y + 60, "s $0-m-devok", cv), 0, cv)
+    h.average("$0-m-devok", "$0-m-dev")
+    y = top + 146
+    h.bar(RIGHT + 110, y, 420, 18, "$0-o-shortterm", -40, 0, hs.BLUE,
+          "short-term", [(-40, "-40"), (-30, "-30"), (-20, "-20"),
+                         (-10, "-10"), (0, "0 LUFS")])
+    h.marker(RIGHT + 110, y, 420, 18, "$0-c-target", -40, 0, "target",
+             initial=-16)
+    h.bar(RIGHT + 110, y + 44, 420, 18, lg, -24, 24, hs.GREEN,
+          "leveler gain", [(-24, "-24"), (0, "0"), (24, "+24 dB")])
+    h.readout(RIGHT, y + 90, "$0-m-dev", "LU: the short-term loudness's "
+              "average distance from the target", width=5)
+    h.readout(RIGHT, y + 116, "$0-o-truepeak", "dBTP: the true peak",
+              width=5)
+    y = try_listen(h, RIGHT, y + 150,
+                   "let it play for 30 s, check; then bypass it for 30 s "
+                   "and check again. Try target -23 (broadcast) and "
+                   "character firm.",
+                   "the jumps of the performance turned into slow, small "
+                   "moves: the quiet part comes up over a few seconds, a "
+                   "loud entry is caught at once by the limiter and "
+                   "settled by the leveler.")
+    h.criterion("$0-m-dev", 0, 3, "", "the short-term loudness stayed on "
+                "average $1 LU from the target: hands off works",
+                "the short-term loudness was on average $1 LU from the "
+                "target - switch livemaster~ in (bypass off)")
+    h.criterion("$0-o-truepeak", -60, -0.9, "", "true peak $1 dBTP: under "
+                "the ceiling", "true peak $1 dBTP - over the -1 dBTP "
+                "ceiling: a live stream distorts there")
+    h.check_panel(RIGHT, None, "does the level hold near the target, "
+                  "hands off?")
+    h.course_footer()
+    return h
+
+
 # ---- the start page ----------------------------------------------------------------
 
 def start_page():
@@ -1668,6 +1925,10 @@ LESSONS = [
      "streaming normalisation does to a loud master", lesson_loudness),
     ("11-delivery", "targets per destination, true peak, word length: "
      "hear truncation, TPDF and noise shaping", lesson_delivery),
+    ("12-album-and-formats", "sequence a single and a ballad with a gap "
+     "or a crossfade, keeping their relative loudness", lesson_album),
+    ("13-live", "livemaster~ on a performance that jumps 20 dB: hands "
+     "off, near the target, under the ceiling", lesson_live),
 ]
 
 

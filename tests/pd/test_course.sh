@@ -32,6 +32,8 @@ LESSONS=(
 "09-stereo-and-mono|chorus|6|c-width 100, c-monobass 120|c-width 200"
 "10-loudness-war|chorus|6|c-input 4|c-input 14"
 "11-delivery|chorus|6|c-dest 0, c-input 4|c-dest 2, c-ceiling 0"
+"12-album-and-formats|chorus|6|c-gain2 -1|c-gain2 3"
+"13-live|chorus|12|c-bypass 0|c-bypass 1"
 )
 
 # harness <dir> <lesson> <section> <seconds> <meet> <miss>
