@@ -54,6 +54,7 @@ class Lesson(Help):
 
     def __init__(self, num, slug, title):
         Help.__init__(self, slug, title)
+        declare_up(self)
         self.num, self.slug, self.title = num, slug, title
         self.check_cv = Canvas("#N canvas 260 140 1000 640 check 0;")
         self.check_flow = hs.Flow(height=520, width=980)
@@ -353,6 +354,13 @@ class Lesson(Help):
             # every lesson fills them all (some after this call)
             self.cv.sub(self.uid(), x, y, name, cv)
             x += len(name) * CW + 40
+
+
+def declare_up(h):
+    """Pd reads a patch's [declare] from the '#X declare' line saved right
+    after its canvas line, before it creates any object: the objects are
+    one folder up (the pages live in the libdir's folder course/)"""
+    h.cv.data("#X declare -path ..;")
 
 
 def remote_canvas():
@@ -1868,6 +1876,7 @@ def lesson_live():
 
 def start_page():
     h = Help("00-start-here", "")
+    declare_up(h)
     h.t(30, 15, "mixing vs mastering: a course in Pd, with lessons that "
         "listen to you", 90)
     h.rule(46)

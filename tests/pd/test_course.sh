@@ -119,3 +119,30 @@ for spec in "${LESSONS[@]}"; do
     [ $bad = 1 ] && pass "$lesson: a setting that misses it: ${rows[*]:n:n}" \
         || fail "$lesson: a setting that misses the goal ($miss): ${rows[*]:n:n}"
 done
+
+# every page opens on its own from the installed folder course/, with only
+# the folder above mixmaster/ on Pd's path ([declare -path ..] finds the
+# objects), as a student opens it
+inst=$MM_TOP/$BUILD/pd
+for p in "$MM_LIB"/course/*.pd; do
+    n=$(basename "$p" .pd)
+    (cd "$(dirname "$p")" && timeout 60 "$PD" -batch -noprefs -nosound \
+        -stderr -path "$inst" -open "$n.pd" -send "pd quit") \
+        >"$OUT/open-$n.log" 2>&1
+    e=$(grep -m3 "couldn't create\|^error:" "$OUT/open-$n.log" | tr '\n' ' ')
+    [ -z "$e" ] && pass "$n opens on its own from the installed course/" \
+        || fail "$n opens on its own: $e"
+done
+n=$(ls "$COURSE"/*.pd | wc -l)
+[ "$n" -eq $((${#LESSONS[@]} + 1)) ] && pass "every lesson is tested ($n pages)" \
+    || fail "$n pages in the course, ${#LESSONS[@]} lessons tested"
+
+# the layout checker, and the pages are what scripts/mkcourse.py writes
+if make -s -C "$MM_TOP" "$BUILD/mmref" BUILD="$BUILD" >"$OUT/build.log" 2>&1 &&
+   "$MM_TOP/$BUILD/mmref" -o "$OUT/reference.json" 2>"$OUT/mmref.log"; then
+    python3 "$MM_TOP/tests/tools/pdlayout.py" --json "$OUT/reference.json" \
+        "$COURSE"/*.pd | sed 's/^\(PASS\|FAIL\): layout /\1: course layout /'
+else
+    fail "layout: the reference description builds (see $OUT)"
+fi
+python3 "$MM_TOP/scripts/mkcourse.py" --check
