@@ -62,6 +62,12 @@ class Lesson(Help):
         self.measure_flow = hs.Flow(height=520, width=980)
         self.crits = []
 
+    def intro(self, text, x=30, y=58, width=62):
+        """the idea, at most 7 lines (the song's messages start at y 170)"""
+        n = hs.wrapped_lines(text, width)
+        assert n <= 7, "%s: the intro has %d lines" % (self.slug, n)
+        Help.intro(self, text, x, y, width)
+
     # ---- header, links, footer ----------------------------------------------
     def course_header(self, see_also):
         """the lesson's title; 'see also:' with object boxes on the right;
@@ -483,15 +489,15 @@ def lesson_mix():
             "and none hides another. Here the voice starts buried, 24 dB "
             "down, and everything is in the middle. Switch DSP on, click "
             "bang, then balance the stems with the faders and pans.")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     skip = ["%d fader" % k for k in range(1, NSTEMS + 1)] + [
         "%d pan" % k for k in range(1, NSTEMS + 1)]
     song, mx, yb = h.song_and_mixer(yb + 4, skip)
     h.out((mx, 0), (mx, 1), yb + 30)
     # the controls
     top = 58
-    h.panel(RIGHT, top, 710, 134, "the console: fader (dB) and pan "
-            "(-100 left .. 100 right) of each stem")
+    h.panel(RIGHT, top, 710, 134, "the console: each stem's fader (dB) "
+            "and pan (-100 left .. 100 right)")
     xs = stem_columns(h, 580, top + 26)
     h.t(508, top + 50, "fader", 6)
     h.t(508, top + 76, "pan", 6)
@@ -597,7 +603,7 @@ def lesson_gain():
             "clips is damaged for good: mastering cannot put back the "
             "tops the converter cut off. Here the master fader starts 6 "
             "dB too hot and the converter clips.")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     skip = ["master fader"] + ["%d trim" % k for k in range(1, NSTEMS + 1)]
     song, mx, yb = h.song_and_mixer(yb + 4, skip)
     cvt = converter(h, 100, yb + 30)
@@ -689,7 +695,7 @@ def lesson_eq():
             "pad where the voice lives instead of boosting the voice, and "
             "high-pass everything that is not bass or kick. Here the pad "
             "starts with no EQ at all.")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     skip = ["5 hpf", "5 highmid", "7 highmid", "5 eq", "5 delta"]
     song, mx, yb = h.song_and_mixer(yb + 4, skip)
     h.out((mx, 0), (mx, 1), yb + 30)
@@ -782,14 +788,14 @@ def lesson_comp():
             "mix; attack and release decide how fast it grabs and lets go. "
             "The gain reduction meter shows how much it works. Here the "
             "voice's compressor starts off (ratio 1).")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     params = ("threshold", "ratio", "attack", "release", "makeup")
     skip = ["7 " + p for p in params] + ["7 comp", "7 delta"]
     song, mx, yb = h.song_and_mixer(yb + 4, skip)
     h.out((mx, 0), (mx, 1), yb + 30)
     top = 58
     h.panel(RIGHT, top, 710, 190, "the voice's compressor (channel 7 of "
-            "mixer~, a strip~)")
+            "mixer~: a strip~)")
     rows = (("threshold", 0, -60, 0, "threshold dB"),
             ("ratio", 1, 1, 100, "ratio (N:1)"),
             ("attack", 10, 0.1, 500, "attack ms"),
@@ -868,14 +874,14 @@ def lesson_depth():
             "the mix. A post-fader send follows the fader, a pre-fader one "
             "does not. Here the voice starts drowned in reverb and the "
             "lead dry.")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     skip = ["7 send 1", "6 send 1", "6 send 2", "7 sendpre", "return 1",
             "return 2", "return 1 mute"]
     song, mx, yb = h.song_and_mixer(yb + 4, skip)
     h.out((mx, 0), (mx, 1), yb + 30)
     top = 58
     h.panel(RIGHT, top, 710, 190, "sends (dB, -100 = none) and returns: "
-            "bus 1 is the reverb, bus 2 the delay")
+            "bus 1 is the reverb and bus 2 the delay")
     rows = (("vsend", -4, "voice to the reverb dB", "7 send 1 $1"),
             ("lsend", -100, "lead to the reverb dB", "6 send 1 $1"),
             ("ldelay", -10, "lead to the delay dB", "6 send 2 $1"),
@@ -1031,7 +1037,7 @@ def lesson_mixdown():
             "normalising, no dither or rate change yet. Compare it with a "
             "reference record at equal loudness (ab~): the reference is "
             "louder, but matched, is it better?")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     song, mx, yb = h.song_and_mixer(yb + 4, ["master fader"])
     bus = busfx(h, 100, yb + 24)
     h.c(mx, 0, bus, 0)
@@ -1146,7 +1152,7 @@ def lesson_mastering():
             "does little; delta lets you hear what each one adds or takes "
             "away. Here the chain has the streaming preset (-14 LUFS), and "
             "the limiter's input gain is yours to set.")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     m, yb = mastered(h, yb + 4, "mastering~, f 30", "$0-m")
     h.c(m, 2, h.o(330, yb, "s $0-info"), 0)
     h.out((m, 0), (m, 1), yb + 34)
@@ -1205,7 +1211,7 @@ def lesson_mastereq():
             "multiband compressor's low band turns the low end down only "
             "while it booms. Here the mix came in boomy: the bass is 6 dB "
             "too loud.")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     box = ("eq~ -ch 2 -bands 2 -band 1 lowshelf 120 0 0.707 -band 2 bell "
            "3500 0 0.7, f 52")
     eq, yb = mastered(h, yb + 4, box, "$0-eq", ["4 fader"], ["4 fader 5"])
@@ -1325,7 +1331,7 @@ def lesson_stereo():
             "phase cancels. The correlation meter shows it: +1 is mono, 0 "
             "wide, below 0 parts vanish in mono. Keep the bass mono. Here "
             "the image starts at width 180.")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     im, yb = mastered(h, yb + 4, "imager~ -width 180, f 20", "$0-im")
     mono = monitor(h, 100, yb + 34, "mono-check", "Listen in mono: both "
                    "sides get M = (L+R)/2 (what a phone plays). The meters "
@@ -1436,7 +1442,7 @@ def lesson_loudness():
             "PLR smaller. Streaming services turn every song to about -14 "
             "LUFS: the squashed master comes back quieter-sounding and "
             "flatter. Switch normalisation on and hear it.")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     lim, yb = mastered(h, yb + 4, "limiter~ -ch 2, f 20", "$0-lim")
     nm = monitor(h, 100, yb + 34, "streaming", "A streaming service's "
                  "normalisation: measured loudness (integrated, since the "
@@ -1536,7 +1542,7 @@ def lesson_delivery():
             "truncation turns a quiet fade into distortion, TPDF dither "
             "turns it into a steady hiss, noise shaping moves the hiss "
             "where the ear hears least. Dither comes last, once.")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     lim, yb = mastered(h, yb + 4, "limiter~ -ch 2, f 20", "$0-lim")
     ft = monitor(h, 100, yb + 34, "fade-test", "The fade test: while it "
                  "is on, a 440 Hz sine fading from -6 to -66 dBFS over 6 s "
@@ -1550,7 +1556,7 @@ def lesson_delivery():
     h.c(h.o(30, yb + 64, "r $0-dth"), 0, dth, 0)
     h.out((dth, 0), (dth, 1), yb + 98)
     top = 58
-    h.panel(RIGHT, top, 710, 170, "the destination, the limiter, the "
+    h.panel(RIGHT, top, 710, 170, "the destination - the limiter - the "
             "word length")
     h.t(512, top + 30, "destination", 12)
     h.choice(512, top + 50, "dest", [d[0] for d in DESTINATIONS],
@@ -1727,7 +1733,7 @@ def lesson_album():
             "normalisation (every song at -14) loses it. Vinyl asks for "
             "mono bass, tamed sibilance and less loudness. Here the ballad "
             "starts as loud as the single.")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     song, mx, yb = h.song_and_mixer(yb + 4, info=False)
     alb = monitor(h, 100, yb + 30, "album", "The album: the single (the "
                   "mix, from the left inlets) and a ballad (pad, lead and "
@@ -1737,8 +1743,8 @@ def lesson_album():
     h.t(210, yb + 31, "the single, then a ballad, 8 s each", 36)
     h.out((alb, 0), (alb, 1), yb + 64)
     top = 58
-    h.panel(RIGHT, top, 710, 120, "the sequence: the ballad's gain, the "
-            "gap and the crossfade")
+    h.panel(RIGHT, top, 710, 120, "the sequence: the ballad's gain - the "
+            "gap - the crossfade")
     h.number(512, top + 30, "gain2", 3, -24, 24, "the ballad's gain dB",
              "", "", route=False)
     h.number(512, top + 56, "gap", 2000, 0, 8000, "gap ms (silence "
@@ -1806,7 +1812,7 @@ def lesson_live():
             "dB quieter every 10 s. Keep your hands off and watch the "
             "short-term loudness hold near the target; bypass it to hear "
             "the raw performance.")
-    yb = h.transport(30, 170)
+    yb = h.transport(30, 178)
     song, mx, yb = h.song_and_mixer(yb + 4, info=False)
     pf = monitor(h, 100, yb + 30, "performer", "The performance: the mix, "
                  "loud and 20 dB quieter in turn, every 10 s.", performer)
@@ -1819,7 +1825,7 @@ def lesson_live():
     h.c(lm, 2, h.o(400, yb + 64, "s $0-info"), 0)
     h.out((lm, 0), (lm, 1), yb + 98)
     top = 58
-    h.panel(RIGHT, top, 710, 120, "livemaster~: set it, then hands off")
+    h.panel(RIGHT, top, 710, 120, "livemaster~: set it - then hands off")
     h.number(512, top + 30, "target", -16, -40, -5, "target LUFS",
              "target $1", "$0-lm")
     h.toggle(512, top + 56, "bypass", 0, "bypass (the raw performance)",
@@ -1914,7 +1920,7 @@ LESSONS = [
     ("02-gain-staging", "trims and the master fader: peaks around -6 "
      "dBFS, nothing clipped", lesson_gain),
     ("03-eq-carves-space", "cut the pad where the voice lives, "
-     "high-pass what is not bass: the voice unmasked, no mud",
+     "high-pass what is not bass: the voice unmasked, cut before boost",
      lesson_eq),
     ("04-compression", "set the voice's compressor: 3 to 9 dB of gain "
      "reduction at a musical ratio", lesson_comp),
