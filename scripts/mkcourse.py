@@ -280,9 +280,9 @@ class Lesson(Help):
         self.crits.append((src, lo, hi, low, good, high))
 
     def check_panel(self, x, y, what):
-        """(y None: the panel ends at 656, above the footer)"""
         """the check button, what it measures, a verdict row per
-        criterion; [pd check] decides. Returns the bottom."""
+        criterion; [pd check] decides (y None: the panel ends at 656,
+        above the footer). Returns the bottom."""
         n = len(self.crits)
         h = 52 + 24 * n
         if y is None:
@@ -1876,6 +1876,213 @@ def lesson_live():
                   "hands off?")
     h.course_footer()
     return h
+
+
+# ---- the ear-training drills -----------------------------------------------------
+
+def pink(cv):
+    """pink noise (white noise~ through three one-pole filters, after
+    Paul Kellet's economy pinking filter), about -20 dBFS RMS, the same
+    on both sides; while $0-c-play is off, silence"""
+    cv.obj("n", 20, 60, "noise~")
+    acc = None
+    for k, (pole, g) in enumerate(((0.99765, 0.0990460),
+                                   (0.96300, 0.2965164),
+                                   (0.57000, 1.0526913))):
+        X = 20 + 120 * k
+        cv.obj("g%d" % k, X, 100, "*~ %g" % g)
+        cv.obj("p%d" % k, X, 130, "rpole~ %g" % pole)
+        cv.c("n", 0, "g%d" % k, 0)
+        cv.c("g%d" % k, 0, "p%d" % k, 0)
+    cv.obj("w", 380, 100, "*~ 0.1848")
+    cv.c("n", 0, "w", 0)
+    cv.obj("a1", 20, 170, "+~")
+    cv.obj("a2", 20, 200, "+~")
+    cv.obj("a3", 20, 230, "+~")
+    cv.c("p0", 0, "a1", 0)
+    cv.c("p1", 0, "a1", 1)
+    cv.c("a1", 0, "a2", 0)
+    cv.c("p2", 0, "a2", 1)
+    cv.c("a2", 0, "a3", 0)
+    cv.c("w", 0, "a3", 1)
+    cv.obj("lvl", 20, 260, "*~")
+    cv.c("a3", 0, "lvl", 0)
+    cv.obj("rp", 200, 200, "r $0-c-play")
+    cv.obj("db", 200, 230, "* 0.03")
+    cv.msg("rm", 200, 260, "$1 50")
+    cv.obj("ln", 200, 290, "line~")
+    cv.chain("rp", "db", "rm", "ln")
+    cv.c("ln", 0, "lvl", 1)
+    cv.obj("oL", 20, 330, "outlet~")
+    cv.obj("oR", 120, 330, "outlet~")
+    cv.c("lvl", 0, "oL", 0)
+    cv.c("lvl", 0, "oR", 0)
+
+
+class Drill(Lesson):
+    """an ear-training drill: a hidden change picked by a seeded [random],
+    the student's answer, a score and a level (3 right answers a level)"""
+
+    def __init__(self, num, slug, title, options, levels=1):
+        Lesson.__init__(self, num, slug, title)
+        self.options, self.levels = options, levels
+        self.quiz = Canvas("#N canvas 240 100 1100 700 quiz 0;")
+
+    def panel_quiz(self, x, y, compare):
+        """the drill's controls: seed, new question, compare (a toggle or
+        nothing), the answer radio, answer; the score and the verdict.
+        Returns the bottom."""
+        h = 250 + 18 * len(self.options)
+        self.panel(x, y, 710, h, "the drill: new question - listen - "
+                   "answer")
+        self.number(x + 12, y + 30, "seed", 1, 0, 100000, "seed (the same "
+                    "seed gives the same questions)", "", "", route=False)
+        self.o(x + 12, y + 58, "bng 18 250 50 0 $0-new empty new\\ question "
+               "24 9 0 12 %s %s %s" % (hs.BG, hs.FG, hs.FG))
+        if compare:
+            compare(x + 12, y + 86)
+        self.t(x + 12, y + 116, "your answer", 12)
+        self.choice(x + 12, y + 136, "guess", self.options, self.options[0],
+                    "", "", route=False)
+        ya = y + 136 + 18 * len(self.options) + 10
+        self.o(x + 12, ya, "bng 18 250 50 0 $0-answer empty answer 24 9 0 "
+               "12 %s %s %s" % (hs.BG, hs.FG, hs.FG))
+        self.readout(x + 300, y + 116, "$0-i-right", "right", width=4)
+        self.readout(x + 300, y + 142, "$0-i-asked", "asked", width=4)
+        if self.levels > 1:
+            self.readout(x + 300, y + 168, "$0-i-level1", "level (3 right "
+                         "answers: the next)", width=4)
+        self.raw("#X listbox %d %d %d 0 0 0 - \\$0-v1 - 0;"
+                 % (x + 12, ya + 30, CHECK_W))
+        self.quiz_logic()
+        return y + h
+
+    def quiz_logic(self):
+        cv = self.quiz
+        n = len(self.options)
+        o, c, m = (lambda *a: self.o(*a, cv)), \
+            (lambda *a: self.c(*a, cv)), (lambda *a: self.m(*a, cv))
+        # the seeded question
+        rs = o(20, 50, "r $0-c-seed")
+        sm = m(20, 80, "seed $1")
+        rn = o(120, 50, "r $0-new")
+        rnd = o(20, 120, "random %d" % n)
+        c(rs, 0, sm, 0)
+        c(sm, 0, rnd, 0)
+        c(rn, 0, rnd, 0)
+        th = o(20, 150, "t f f f")
+        c(rnd, 0, th, 0)
+        c(th, 0, o(20, 240, "s $0-apply"), 0)
+        hid = o(120, 240, "f -1")
+        c(th, 1, hid, 1)
+        # the hidden answer's name, and the guess's
+        names = {}
+        for k, (src, X) in enumerate(((th, 300), (None, 620))):
+            if src is None:
+                src = o(X, 50, "r $0-c-guess")
+                gf = o(X + 140, 50, "f")
+                c(src, 0, gf, 1)
+                names["guessf"] = gf
+            sel = o(X, 180, "sel " + " ".join(str(i) for i in range(n)))
+            c(src, 2 if k == 0 else 0, sel, 0)
+            sym = o(X, 300, "symbol")
+            for i, name in enumerate(self.options):
+                mm = m(X + 60 * i if i < 5 else X + 60 * (i - 5),
+                       210 + (40 if i >= 5 else 0), "symbol " + name)
+                c(sel, i, mm, 0)
+                c(mm, 0, sym, 1)
+            names[k] = sym
+        # asked
+        ask = o(120, 330, "f")
+        inc = o(160, 330, "+ 1")
+        c(rn, 0, ask, 0)
+        c(ask, 0, inc, 0)
+        c(inc, 0, ask, 1)
+        c(inc, 0, o(120, 360, "s $0-i-asked"), 0)
+        clear = m(220, 120, "listen - then answer")
+        c(rn, 0, clear, 0)
+        lst0 = o(400, 120, "list")
+        c(clear, 0, lst0, 0)
+        c(lst0, 0, o(460, 150, "s $0-v1"), 0)
+        # the answer
+        ra = o(20, 400, "r $0-answer")
+        ta = o(20, 430, "t b b b")
+        c(ra, 0, ta, 0)
+        ex = o(20, 470, "expr $f1 == $f2")
+        c(ta, 2, names["guessf"], 0)
+        c(names["guessf"], 0, ex, 1)
+        c(ta, 1, hid, 0)
+        c(hid, 0, ex, 0)
+        sel = o(20, 500, "sel 1 0")
+        c(ex, 0, sel, 0)
+        # right: the score, the message
+        sc = o(20, 540, "f")
+        sci = o(60, 540, "+ 1")
+        c(sel, 0, sc, 0)
+        c(sc, 0, sci, 0)
+        c(sci, 0, sc, 1)
+        c(sci, 0, o(20, 570, "s $0-i-right"), 0)
+        lv = o(120, 570, "expr min(%d, int($f1 / 3))" % (self.levels - 1))
+        c(sci, 0, lv, 0)
+        c(lv, 0, o(120, 600, "s $0-level"), 0)
+        lv1 = o(320, 600, "+ 1")
+        c(lv, 0, lv1, 0)
+        c(lv1, 0, o(320, 630, "s $0-i-level1"), 0)
+        # the words: (ta 0 fires after the comparison)
+        pk = o(520, 480, "pack s s")
+        c(names[1], 0, pk, 1)
+        tw = o(520, 430, "t b b")
+        c(ta, 0, tw, 0)
+        c(tw, 1, names[1], 0)
+        c(tw, 0, names[0], 0)
+        c(names[0], 0, pk, 0)
+        gate = o(520, 510, "list prepend 0")
+        c(pk, 0, gate, 0)
+        c(ex, 0, gate, 1)
+        rt = o(520, 540, "route 1 0")
+        c(gate, 0, rt, 0)
+        good = m(520, 580, "right - it was $1")
+        bad = m(700, 580, "not this time - it was $1 - you said $2")
+        c(rt, 0, good, 0)
+        c(rt, 1, bad, 0)
+        lst = o(520, 620, "list")
+        c(good, 0, lst, 0)
+        c(bad, 0, lst, 0)
+        c(lst, 0, o(520, 650, "s $0-v1"), 0)
+        tr = o(620, 650, "list trim")
+        c(lst, 0, tr, 0)
+        pr = o(720, 650, "print drill")
+        c(tr, 0, pr, 0)
+        # reveal (for a teacher, and the tests): the answer to the Pd window
+        rv = o(860, 400, "r $0-reveal")
+        rvb = o(860, 430, "t b")
+        c(rv, 0, rvb, 0)
+        rvs = o(860, 470, "symbol")
+        c(names[0], 0, rvs, 1)
+        c(rvb, 0, rvs, 0)
+        rvm = m(860, 500, "the answer is $1")
+        c(rvs, 0, rvm, 0)
+        c(rvm, 0, pr, 0)
+        # the level starts at 0
+        lb = o(320, 50, "loadbang")
+        z = m(320, 80, "0")
+        c(lb, 0, z, 0)
+        c(z, 0, o(320, 110, "s $0-level"), 0)
+
+    def place_internals(self, x, y):
+        for name, cv in (("open", opener()), ("controls", self.ctl),
+                         ("draw", self.draw), ("measure", self.measure_cv),
+                         ("quiz", self.quiz)):
+            self.cv.sub(self.uid(), x, y, name, cv)
+            x += len(name) * CW + 40
+
+    def render(self):
+        self.quiz.text(20, 10, hs.esc(
+            "The quiz: new question picks a hidden answer with a seeded "
+            "[random] and sends it to $0-apply (the drill's stage turns it "
+            "into messages), answer compares it with your choice and keeps "
+            "the score, reveal prints the answer.") + ", f 110")
+        return Lesson.render(self)
 
 
 # ---- the start page ----------------------------------------------------------------

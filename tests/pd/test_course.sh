@@ -36,44 +36,67 @@ LESSONS=(
 "13-live|chorus|12|c-bypass 0|c-bypass 1"
 )
 
-# harness <dir> <lesson> <section> <seconds> <meet> <miss>
+# harness <dir> <lesson> <event>...: writes <dir>/t.pd, the lesson as an
+# object; each event "<ms>|<messages, separated by commas>" reaches its
+# inlet that many ms after load; DSP starts at 10 ms and its outlets are
+# recorded for 3 s; 100 ms after the last event out.wav is written and Pd
+# quits
 harness() {
     python3 - "$@" <<'PY'
 import sys
-d, lesson, section, secs, meet, miss = sys.argv[1:7]
-ms = int(float(secs) * 1000)
-L = []
-a = L.append
-a("#N canvas 0 0 900 600 12;")
-a("#X obj 10 10 loadbang;")                                   # 0
-a("#X obj 10 40 delay 10;")                                   # 1
-a("#X obj 10 70 t b b b;")                                    # 2
-a("#X msg 200 100 %s \\, song section %s \\, song play;" % (meet.replace(",", " \\,"), section))  # 3
-a("#X msg 400 100 \\; pd dsp 1;")                             # 4
-a("#X obj 10 300 %s;" % lesson)                               # 5
-a("#X obj 10 130 delay %d;" % ms)                             # 6
-a("#X obj 10 160 t b b;")                                     # 7
-a("#X msg 200 190 check \\, %s;" % miss.replace(",", " \\,"))  # 8
-a("#X obj 10 220 delay 500;")                                 # 9
-a("#X msg 200 250 restart;")                                  # 10
-a("#X obj 500 220 delay %d;" % (ms - 500))                    # 11
-a("#X msg 500 250 check;")                                    # 12
-a("#X obj 600 300 t b b;")                                    # 13
-a("#X msg 700 330 write -bytes 4 out.wav course-L course-R;") # 14
-a("#X obj 700 360 soundfiler;")                               # 15
-a("#X msg 600 400 \\; pd quit;")                              # 16
-a("#X obj 10 400 table course-L 144000;")                     # 17
-a("#X obj 100 400 table course-R 144000;")                    # 18
-a("#X obj 10 360 tabwrite~ course-L;")                        # 19
-a("#X obj 100 360 tabwrite~ course-R;")                       # 20
-for c in ("0 0 1 0", "1 0 2 0", "2 2 3 0", "3 0 5 0", "2 1 4 0",
-          "2 0 6 0", "2 0 19 0", "2 0 20 0", "5 0 19 0", "5 1 20 0",
-          "6 0 7 0", "7 1 8 0", "8 0 5 0", "7 0 9 0", "9 0 10 0",
-          "10 0 5 0", "9 0 11 0", "11 0 12 0", "12 0 5 0", "11 0 13 0",
-          "13 1 14 0", "14 0 15 0", "13 0 16 0"):
-    a("#X connect %s;" % c)
-open(d + "/t.pd", "w").write("\n".join(L) + "\n")
+d, lesson = sys.argv[1:3]
+events = [e.split("|", 1) for e in sys.argv[3:]]
+end = max(int(ms) for ms, _ in events) + 100
+L = ["#N canvas 0 0 900 600 12;",
+     "#X obj 10 10 loadbang;",                                    # 0
+     "#X obj 10 300 %s;" % lesson,                                # 1
+     "#X msg 400 40 \\; pd dsp 1;",                               # 2
+     "#X obj 400 10 delay 10;",                                   # 3
+     "#X obj 10 400 table course-L 144000;",                      # 4
+     "#X obj 100 400 table course-R 144000;",                     # 5
+     "#X obj 10 360 tabwrite~ course-L;",                         # 6
+     "#X obj 100 360 tabwrite~ course-R;",                        # 7
+     "#X obj 600 10 delay %d;" % end,                             # 8
+     "#X obj 600 40 t b b;",                                      # 9
+     "#X msg 700 70 write -bytes 4 out.wav course-L course-R;",   # 10
+     "#X obj 700 100 soundfiler;",                                # 11
+     "#X msg 600 130 \\; pd quit;"]                               # 12
+C = ["0 0 3 0", "3 0 2 0", "3 0 6 0", "3 0 7 0", "1 0 6 0", "1 1 7 0",
+     "0 0 8 0", "8 0 9 0", "9 1 10 0", "10 0 11 0", "9 0 12 0"]
+for k, (ms, msgs) in enumerate(events):
+    i = len(L) - 1    # L[0] is the canvas line
+    L.append("#X obj %d 100 delay %s;" % (10 + 60 * k, ms))
+    L.append("#X msg %d 130 %s;" % (10 + 60 * k, msgs.replace(",", " \\,")))
+    C += ["0 0 %d 0" % i, "%d 0 %d 0" % (i, i + 1), "%d 0 1 0" % (i + 1)]
+open(d + "/t.pd", "w").write("\n".join(L + ["#X connect %s;" % c for c in C])
+                             + "\n")
 PY
+}
+
+# run <dir> <lesson> <event>...: the harness in Pd; FAIL if an object is
+# not created or an error is printed
+run() {
+    local d=$1 lesson=$2; shift 2
+    mkdir -p "$d"; rm -f "$d/out.wav"
+    harness "$d" "$lesson" "$@"
+    (cd "$d" && timeout 120 "$PD" -batch -noprefs -nosound -r 48000 -stderr \
+        -path "$MM_LIB" -path "$COURSE" -open t.pd) >"$d/pd.log" 2>&1
+    local e
+    e=$(grep -m3 "couldn't create\|^error:" "$d/pd.log" | tr '\n' ' ')
+    [ -z "$e" ] && pass "$lesson: opens, every object created, no error" \
+        || fail "$lesson: $e"
+}
+
+# sound <dir> <lesson>: out.wav (the first 3 s) is finite and not silent
+sound() {
+    if [ -s "$1/out.wav" ]; then
+        local fin rms
+        read -r fin rms <<<"$(wavstat "$1/out.wav")"
+        ok "$2: its sound is finite and not silent" \
+            "v == 1 && $rms > -60" "$fin" "finite $fin, RMS $rms dBFS over 3 s"
+    else
+        fail "$2: no sound recorded"
+    fi
 }
 
 # wavstat <wav>: "<finite 0|1> <rms dBFS>"
@@ -92,20 +115,10 @@ PY
 for spec in "${LESSONS[@]}"; do
     IFS='|' read -r lesson section secs meet miss <<<"$spec"
     d=$OUT/$lesson
-    mkdir -p "$d"; rm -f "$d/out.wav"
-    harness "$d" "$lesson" "$section" "$secs" "$meet" "$miss"
-    (cd "$d" && timeout 120 "$PD" -batch -noprefs -nosound -r 48000 -stderr \
-        -path "$MM_LIB" -path "$COURSE" -open t.pd) >"$d/pd.log" 2>&1
-    e=$(grep -m3 "couldn't create\|^error:" "$d/pd.log" | tr '\n' ' ')
-    [ -z "$e" ] && pass "$lesson: opens, every object created, no error" \
-        || fail "$lesson: $e"
-    if [ -s "$d/out.wav" ]; then
-        read -r fin rms <<<"$(wavstat "$d/out.wav")"
-        ok "$lesson: its sound is finite and not silent" \
-            "v == 1 && $rms > -60" "$fin" "finite $fin, RMS $rms dBFS over 3 s"
-    else
-        fail "$lesson: no sound recorded"
-    fi
+    T=$((secs * 1000))
+    run "$d" "$lesson" "10|$meet, song section $section, song play" \
+        "$T|check, $miss" "$((T + 500))|restart" "$((2 * T))|check"
+    sound "$d" "$lesson"
     mapfile -t rows < <(grep '^check: ' "$d/pd.log" | sed 's/^check: //')
     n=$((${#rows[@]} / 2))
     if [ "$n" -lt 1 ]; then fail "$lesson: the check printed nothing"; continue; fi
