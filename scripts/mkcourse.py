@@ -72,8 +72,13 @@ class Lesson(Help):
     def course_header(self, see_also):
         """the lesson's title; 'see also:' with object boxes on the right;
         the rule"""
-        self.t(30, 15, "lesson %d of %d: %s" % (self.num, len(LESSONS),
-                                                 self.title), 90)
+        if self.num <= len(LESSONS):
+            title = "lesson %d of %d: %s" % (self.num, len(LESSONS),
+                                             self.title)
+        else:
+            title = "ear training, drill %d of %d: %s" % (
+                self.num - len(LESSONS), len(DRILLS), self.title)
+        self.t(30, 15, title, 90)
         x = 1230 - sum((len(n) + 2) * CW + 10 for n in see_also)
         self.t(x - 80, 15, "see also:", 10)
         for n in see_also:
@@ -90,9 +95,9 @@ class Lesson(Help):
         self.t(30, y + 14, "open (click):", 14)
         links = ["00-start-here"]
         if self.num > 1:
-            links.append(LESSONS[self.num - 2][0])
-        if self.num < len(LESSONS):
-            links.append(LESSONS[self.num][0])
+            links.append(PAGES[self.num - 2][0])
+        if self.num < len(PAGES):
+            links.append(PAGES[self.num][0])
         x = 140
         for s in links:
             mm = self.m(x, y + 13, s)
@@ -1926,7 +1931,7 @@ class Drill(Lesson):
     def __init__(self, num, slug, title, options, levels=1):
         Lesson.__init__(self, num, slug, title)
         self.options, self.levels = options, levels
-        self.quiz = Canvas("#N canvas 240 100 1100 700 quiz 0;")
+        self.quiz = Canvas("#N canvas 240 100 1200 760 quiz 0;")
 
     def panel_quiz(self, x, y, compare):
         """the drill's controls: seed, new question, compare (a toggle or
@@ -1960,114 +1965,124 @@ class Drill(Lesson):
     def quiz_logic(self):
         cv = self.quiz
         n = len(self.options)
-        o, c, m = (lambda *a: self.o(*a, cv)), \
-            (lambda *a: self.c(*a, cv)), (lambda *a: self.m(*a, cv))
-        # the seeded question
-        rs = o(20, 50, "r $0-c-seed")
-        sm = m(20, 80, "seed $1")
-        rn = o(120, 50, "r $0-new")
-        rnd = o(20, 120, "random %d" % n)
+        # (every box 40 down: the comment on top)
+        o = (lambda x, y, t: self.o(x, y + 40, t, cv))
+        m = (lambda x, y, t: self.m(x, y + 40, t, cv))
+        c = (lambda *a: self.c(*a, cv))
+        names = o(20, 20, "text define -k $0-names")
+        cv.data("#A set %s;" % " \\; ".join(self.options))
+        # the seeded question: its index in [v $0-hid], to the stage
+        rs = o(20, 60, "r $0-c-seed")
+        sm = m(20, 90, "seed $1")
+        rn = o(140, 60, "r $0-new")
+        rnd = o(20, 130, "random %d" % n)
         c(rs, 0, sm, 0)
         c(sm, 0, rnd, 0)
         c(rn, 0, rnd, 0)
-        th = o(20, 150, "t f f f")
+        th = o(20, 160, "t f f")
         c(rnd, 0, th, 0)
+        c(th, 1, o(100, 200, "v $0-hidv"), 0)
         c(th, 0, o(20, 240, "s $0-apply"), 0)
-        hid = o(120, 240, "f -1")
-        c(th, 1, hid, 1)
-        # the hidden answer's name, and the guess's
-        names = {}
-        for k, (src, X) in enumerate(((th, 300), (None, 620))):
-            if src is None:
-                src = o(X, 50, "r $0-c-guess")
-                gf = o(X + 140, 50, "f")
-                c(src, 0, gf, 1)
-                names["guessf"] = gf
-            sel = o(X, 180, "sel " + " ".join(str(i) for i in range(n)))
-            c(src, 2 if k == 0 else 0, sel, 0)
-            sym = o(X, 300, "symbol")
-            for i, name in enumerate(self.options):
-                mm = m(X + 60 * i if i < 5 else X + 60 * (i - 5),
-                       210 + (40 if i >= 5 else 0), "symbol " + name)
-                c(sel, i, mm, 0)
-                c(mm, 0, sym, 1)
-            names[k] = sym
-        # asked
-        ask = o(120, 330, "f")
-        inc = o(160, 330, "+ 1")
+        lb = o(260, 60, "loadbang")
+        none = m(260, 90, "-1")
+        c(lb, 0, none, 0)
+        c(none, 0, o(260, 120, "v $0-hidv"), 0)
+        zero = m(330, 90, "0")
+        c(lb, 0, zero, 0)
+        c(zero, 0, o(330, 120, "s $0-level"), 0)
+        # asked, and the row cleared
+        ask = o(140, 280, "f")
+        inc = o(180, 280, "+ 1")
         c(rn, 0, ask, 0)
         c(ask, 0, inc, 0)
         c(inc, 0, ask, 1)
-        c(inc, 0, o(120, 360, "s $0-i-asked"), 0)
-        clear = m(220, 120, "listen - then answer")
+        c(inc, 0, o(140, 310, "s $0-i-asked"), 0)
+        clear = m(440, 60, "listen - then answer")
         c(rn, 0, clear, 0)
-        lst0 = o(400, 120, "list")
+        lst0 = o(440, 90, "list")
         c(clear, 0, lst0, 0)
-        c(lst0, 0, o(460, 150, "s $0-v1"), 0)
-        # the answer
-        ra = o(20, 400, "r $0-answer")
-        ta = o(20, 430, "t b b b")
+        c(lst0, 0, o(440, 120, "s $0-v1"), 0)
+        rg = o(640, 60, "r $0-c-guess")
+        c(rg, 0, o(640, 90, "v $0-guessv"), 0)
+        # the answer: (hidden, guess)
+        ra = o(20, 360, "r $0-answer")
+        ta = o(20, 390, "t b b")
         c(ra, 0, ta, 0)
-        ex = o(20, 470, "expr $f1 == $f2")
-        c(ta, 2, names["guessf"], 0)
-        c(names["guessf"], 0, ex, 1)
-        c(ta, 1, hid, 0)
-        c(hid, 0, ex, 0)
-        sel = o(20, 500, "sel 1 0")
+        vg = o(120, 420, "v $0-guessv")
+        vh = o(20, 450, "v $0-hidv")
+        c(ta, 1, vg, 0)
+        c(ta, 0, vh, 0)
+        mo = o(20, 480, "moses 0")
+        c(vh, 0, mo, 0)
+        first = m(220, 510, "click new question first")
+        c(mo, 0, first, 0)
+        pk = o(20, 510, "pack f f")
+        c(vg, 0, pk, 1)
+        c(mo, 1, pk, 0)
+        tl = o(20, 540, "t l l")
+        c(pk, 0, tl, 0)
+        # first the names (into two stores), then the result picks one
+        un = o(200, 570, "unpack f f")
+        c(tl, 1, un, 0)
+        gget = o(380, 600, "text get $0-names")
+        hget = o(200, 640, "text get $0-names")
+        c(un, 1, gget, 0)
+        c(un, 0, hget, 0)
+        gs = o(380, 630, "symbol")
+        hs_ = o(200, 670, "symbol")
+        c(gget, 0, gs, 0)
+        c(hget, 0, hs_, 0)
+        pn = o(200, 700, "pack s s")
+        c(gs, 0, pn, 1)
+        c(hs_, 0, pn, 0)
+        st1 = o(20, 730, "list append")
+        st0 = o(120, 730, "list append")
+        c(pn, 0, st1, 1)
+        c(pn, 0, st0, 1)
+        ex = o(20, 570, "expr $f1 == $f2")
+        c(tl, 0, ex, 0)
+        sel = o(20, 600, "sel 1 0")
         c(ex, 0, sel, 0)
-        # right: the score, the message
-        sc = o(20, 540, "f")
-        sci = o(60, 540, "+ 1")
+        c(sel, 0, st1, 0)
+        c(sel, 1, st0, 0)
+        good = m(20, 770, "right - it was $1")
+        bad = m(200, 770, "not this time - it was $1 - you said $2")
+        c(st1, 0, good, 0)
+        c(st0, 0, bad, 0)
+        words = o(20, 810, "list")
+        for w in (good, bad, first):
+            c(w, 0, words, 0)
+        c(words, 0, o(20, 840, "s $0-v1"), 0)
+        tr = o(120, 840, "list trim")
+        c(words, 0, tr, 0)
+        pr = o(220, 870, "print drill")
+        c(tr, 0, pr, 0)
+        # the score and the level (3 right answers a level)
+        sc = o(640, 600, "f")
+        sci = o(680, 600, "+ 1")
         c(sel, 0, sc, 0)
         c(sc, 0, sci, 0)
         c(sci, 0, sc, 1)
-        c(sci, 0, o(20, 570, "s $0-i-right"), 0)
-        lv = o(120, 570, "expr min(%d, int($f1 / 3))" % (self.levels - 1))
+        c(sci, 0, o(640, 630, "s $0-i-right"), 0)
+        lv = o(640, 670, "expr min(%d, int($f1 / 3))" % (self.levels - 1))
         c(sci, 0, lv, 0)
-        c(lv, 0, o(120, 600, "s $0-level"), 0)
-        lv1 = o(320, 600, "+ 1")
+        c(lv, 0, o(640, 700, "s $0-level"), 0)
+        lv1 = o(840, 700, "+ 1")
         c(lv, 0, lv1, 0)
-        c(lv1, 0, o(320, 630, "s $0-i-level1"), 0)
-        # the words: (ta 0 fires after the comparison)
-        pk = o(520, 480, "pack s s")
-        c(names[1], 0, pk, 1)
-        tw = o(520, 430, "t b b")
-        c(ta, 0, tw, 0)
-        c(tw, 1, names[1], 0)
-        c(tw, 0, names[0], 0)
-        c(names[0], 0, pk, 0)
-        gate = o(520, 510, "list prepend 0")
-        c(pk, 0, gate, 0)
-        c(ex, 0, gate, 1)
-        rt = o(520, 540, "route 1 0")
-        c(gate, 0, rt, 0)
-        good = m(520, 580, "right - it was $1")
-        bad = m(700, 580, "not this time - it was $1 - you said $2")
-        c(rt, 0, good, 0)
-        c(rt, 1, bad, 0)
-        lst = o(520, 620, "list")
-        c(good, 0, lst, 0)
-        c(bad, 0, lst, 0)
-        c(lst, 0, o(520, 650, "s $0-v1"), 0)
-        tr = o(620, 650, "list trim")
-        c(lst, 0, tr, 0)
-        pr = o(720, 650, "print drill")
-        c(tr, 0, pr, 0)
-        # reveal (for a teacher, and the tests): the answer to the Pd window
-        rv = o(860, 400, "r $0-reveal")
-        rvb = o(860, 430, "t b")
-        c(rv, 0, rvb, 0)
-        rvs = o(860, 470, "symbol")
-        c(names[0], 0, rvs, 1)
-        c(rvb, 0, rvs, 0)
-        rvm = m(860, 500, "the answer is $1")
-        c(rvs, 0, rvm, 0)
-        c(rvm, 0, pr, 0)
-        # the level starts at 0
-        lb = o(320, 50, "loadbang")
-        z = m(320, 80, "0")
-        c(lb, 0, z, 0)
-        c(z, 0, o(320, 110, "s $0-level"), 0)
+        c(lv1, 0, o(840, 730, "s $0-i-level1"), 0)
+        # reveal (for a teacher, and the tests): the answer to the Pd
+        # window
+        rv = o(840, 360, "r $0-reveal")
+        rvh = o(840, 390, "v $0-hidv")
+        c(rv, 0, rvh, 0)
+        rvm = o(840, 420, "moses 0")
+        c(rvh, 0, rvm, 0)
+        rvg = o(900, 450, "text get $0-names")
+        c(rvm, 1, rvg, 0)
+        rvt = m(900, 480, "the answer is $1")
+        c(rvg, 0, rvt, 0)
+        c(rvt, 0, pr, 0)
+        c(rvm, 0, first, 0)
 
     def place_internals(self, x, y):
         for name, cv in (("open", opener()), ("controls", self.ctl),
@@ -2083,6 +2098,98 @@ class Drill(Lesson):
             "into messages), answer compares it with your choice and keeps "
             "the score, reveal prints the answer.") + ", f 110")
         return Lesson.render(self)
+
+
+def drill_page(h, intro, source, stage_box, compare, try_this, listen_for,
+               apply_):
+    """the layout every drill shares: the sound source (a builder for a
+    [pd source] with two outlets, or 'song'), the hidden stage
+    ([r $0-hid] into it), the quiz panel, try this / listen for"""
+    h.intro(intro)
+    if source == "song":
+        yb = h.transport(30, 178)
+        song, mx, yb = h.song_and_mixer(yb + 4, info=False)
+        src = mx
+        y = yb + 34
+    else:
+        src = monitor(h, 100, 190, "source", source[0], source[1])
+        h.t(210, 191, source[2], 36)
+        y = 230
+    st = h.o(100, y, stage_box)
+    h.c(src, 0, st, 0)
+    h.c(src, 1, st, 1)
+    h.c(h.o(30, y, "r $0-hid"), 0, st, 0)
+    h.out((st, 0), (st, 1), y + 34)
+    apply_()
+    yq = h.panel_quiz(RIGHT, 58, compare)
+    try_listen(h, RIGHT, yq + 16, try_this, listen_for)
+    h.course_footer()
+    return h
+
+
+def inverted_bypass(h, cname, send):
+    """in [pd controls]: a toggle that means 'the change on' sends
+    bypass 0 when on, bypass 1 when off"""
+    cv = h.ctl
+    x, y = h.ctl_flow.take(200, 110)
+    r = h.o(x, y, "r $0-c-" + cname, cv)
+    e = h.o(x, y + 30, "== 0", cv)
+    mm = h.m(x, y + 60, "bypass $1", cv)
+    h.c(r, 0, e, 0, cv)
+    h.c(e, 0, mm, 0, cv)
+    h.c(mm, 0, h.o(x, y + 90, "s " + send, cv), 0, cv)
+
+
+def play_toggle(h, x, y):
+    h.toggle(x, y, "play", 0, "play the noise", "", "", route=False)
+
+
+def drill_eq():
+    h = Drill(14, "14-drill-eq-band", "which octave band was boosted?",
+              ["125Hz", "250Hz", "500Hz", "1kHz", "2kHz", "4kHz", "8kHz"],
+              levels=3)
+    h.course_header(["eq~", "spectrum~", "strip~"])
+
+    def compare(x, y):
+        h.toggle(x, y, "changed", 1, "the change on (off: flat - compare)",
+                 "", "", route=False)
+        play_toggle(h, x + 300, y)
+
+    def apply_():
+        cv = h.ctl
+        x, y = h.ctl_flow.take(420, 200)
+        ra = h.o(x, y, "r $0-apply", cv)
+        t = h.o(x, y + 30, "t f b", cv)
+        h.c(ra, 0, t, 0, cv)
+        lv = h.o(x + 120, y + 60, "f", cv)
+        h.c(h.o(x + 220, y + 30, "r $0-level", cv), 0, lv, 1, cv)
+        h.c(t, 1, lv, 0, cv)
+        g = h.o(x + 200, y + 90, "expr 12 / pow(2, $f1)", cv)
+        h.c(lv, 0, g, 0, cv)
+        f = h.o(x, y + 90, "expr 125 * pow(2, $f1)", cv)
+        h.c(t, 0, f, 0, cv)
+        pk = h.o(x, y + 120, "pack f f", cv)
+        h.c(g, 0, pk, 1, cv)
+        h.c(f, 0, pk, 0, cv)
+        mm = h.m(x, y + 150, "band 1 bell $1 $2 1.4", cv)
+        h.c(pk, 0, mm, 0, cv)
+        h.c(mm, 0, h.o(x, y + 180, "s $0-hid", cv), 0, cv)
+        inverted_bypass(h, "changed", "$0-hid")
+    return drill_page(
+        h, "Technical ear training: pink noise goes through a hidden EQ "
+        "that boosts one octave band by 12 dB. Click new question, play, "
+        "switch the change off and on to compare, pick the band you hear "
+        "and click answer. Three right answers take you to the next level: "
+        "6 dB, then 3 dB. The same seed gives the same questions.",
+        ("The source: pink noise (equal energy per octave) while play is "
+         "on.", pink, "pink noise (play it on the right)"),
+        "eq~ -ch 2 -bands 1, f 24", compare,
+        "start with 1kHz and 8kHz, which are easy to tell apart; then "
+        "switch to the song (open the lesson on EQ) and listen for the "
+        "same colours in music.",
+        "low bands boom or thump, 500 Hz to 1 kHz sounds nasal or like a "
+        "telephone, 2-4 kHz harsh and forward, 8 kHz hissy and airy.",
+        apply_)
 
 
 # ---- the start page ----------------------------------------------------------------
@@ -2154,6 +2261,13 @@ LESSONS = [
 ]
 
 
+DRILLS = [
+    ("14-drill-eq-band", "which octave band was boosted (12, 6, then 3 dB)",
+     drill_eq),
+]
+PAGES = LESSONS + DRILLS
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true")
@@ -2163,7 +2277,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     fails = 0
     pages = [("00-start-here", start_page)] + [(s, fn) for s, _w, fn in
-                                                LESSONS]
+                                                PAGES]
     for slug, fn in pages:
         if args.only and not any(slug.startswith(o) for o in args.only):
             continue
