@@ -1913,7 +1913,7 @@ def pink(cv):
     cv.obj("lvl", 20, 260, "*~")
     cv.c("a3", 0, "lvl", 0)
     cv.obj("rp", 200, 200, "r $0-c-play")
-    cv.obj("db", 200, 230, "* 0.03")
+    cv.obj("db", 200, 230, "* 0.05")
     cv.msg("rm", 200, 260, "$1 50")
     cv.obj("ln", 200, 290, "line~")
     cv.chain("rp", "db", "rm", "ln")
@@ -2185,10 +2185,191 @@ def drill_eq():
          "on.", pink, "pink noise (play it on the right)"),
         "eq~ -ch 2 -bands 1, f 24", compare,
         "start with 1kHz and 8kHz, which are easy to tell apart; then "
-        "switch to the song (open the lesson on EQ) and listen for the "
-        "same colours in music.",
+        "listen for the same colours in the song of lesson 3 (its pad "
+        "and voice).",
         "low bands boom or thump, 500 Hz to 1 kHz sounds nasal or like a "
         "telephone, 2-4 kHz harsh and forward, 8 kHz hissy and airy.",
+        apply_)
+
+
+def apply_table(h, messages, send="$0-hid"):
+    """in [pd controls]: the hidden answer's index -> its message"""
+    cv = h.ctl
+    w = sum(len(mm_) * CW + 30 for mm_ in messages)
+    x, y = h.ctl_flow.take(max(w, 200), 130)
+    ra = h.o(x, y, "r $0-apply", cv)
+    sel = h.o(x, y + 30, "sel " + " ".join(str(i) for i in
+                                            range(len(messages))), cv)
+    h.c(ra, 0, sel, 0, cv)
+    s_ = h.o(x, y + 100, "s " + send, cv)
+    xx = x
+    for i, text in enumerate(messages):
+        mm = h.m(xx, y + 64, text, cv)
+        h.c(sel, i, mm, 0, cv)
+        h.c(mm, 0, s_, 0, cv)
+        xx += len(text) * CW + 30
+
+
+# drill 2's thresholds on the pink noise (peaks about -9 dBFS, ratio 4):
+# comp~'s deepest gain reduction over each 500 ms reads about 0, 3 and 6 dB
+COMP_THRESHOLDS = (0, -14, -18)
+
+
+def drill_comp():
+    h = Drill(15, "15-drill-compression", "how much compression?",
+              ["0dB", "3dB", "6dB"])
+    h.course_header(["comp~", "strip~", "multiband~"])
+
+    def compare(x, y):
+        h.toggle(x, y, "changed", 1, "the compressor on (off: compare)",
+                 "", "", route=False)
+        play_toggle(h, x + 300, y)
+
+    def apply_():
+        apply_table(h, ["threshold %g" % t for t in COMP_THRESHOLDS])
+        inverted_bypass(h, "changed", "$0-hid")
+    return drill_page(
+        h, "Pink noise goes through a compressor (ratio 4) whose threshold "
+        "is hidden: it takes no gain, about 3 dB or about 6 dB off the "
+        "peaks (the deepest gain reduction a meter would show). Compare "
+        "it on and off and answer how much it works. No meter here: "
+        "that is the point.",
+        ("The source: pink noise while play is on, peaks about -9 dBFS.",
+         pink, "pink noise (play it on the right)"),
+        "comp~ -ch 2 -ratio 4 -attack 5 -release 150 -knee 0, f 52",
+        compare,
+        "listen to the level first (compression makes it quieter: no "
+        "makeup here), then to the texture: compressed noise loses its "
+        "small jumps.",
+        "at 3 dB the change is a slight drop and a smoother sound; at 6 "
+        "dB the noise is audibly flatter and quieter; at 0 nothing "
+        "changes when you switch.",
+        apply_)
+
+
+def versions(cv):
+    """A or B (by $0-c-ab): the input, one of them louder by the hidden
+    amount ($0-louder: the index of the louder one, $0-by: dB)"""
+    cv.obj("iL", 20, 60, "inlet~")
+    cv.obj("iR", 200, 60, "inlet~")
+    cv.obj("rab", 380, 40, "r $0-c-ab")
+    cv.obj("rl", 500, 40, "r $0-louder")
+    cv.obj("rb", 620, 40, "r $0-by")
+    cv.obj("ex", 380, 130, "expr if($f1 == $f2 \\, $f3 \\, 0)")
+    cv.c("rab", 0, "ex", 0)
+    cv.obj("tl", 500, 70, "t b f")
+    cv.obj("tb", 620, 100, "t b f")
+    cv.c("rl", 0, "tl", 0)
+    cv.c("tl", 1, "ex", 1)
+    cv.c("tl", 0, "ex", 0)
+    cv.c("rb", 0, "tb", 0)
+    cv.c("tb", 1, "ex", 2)
+    cv.c("tb", 0, "ex", 0)
+    cv.obj("db", 380, 160, "+ 100")
+    cv.obj("rms", 380, 190, "dbtorms")
+    cv.msg("rm", 380, 220, "$1 20")
+    cv.obj("ln", 380, 250, "line~")
+    cv.chain("ex", "db", "rms", "rm", "ln")
+    for side, X in (("L", 20), ("R", 200)):
+        cv.obj("m" + side, X, 280, "*~")
+        cv.c("i" + side, 0, "m" + side, 0)
+        cv.c("ln", 0, "m" + side, 1)
+        cv.obj("o" + side, X, 320, "outlet~")
+        cv.c("m" + side, 0, "o" + side, 0)
+
+
+def drill_louder():
+    h = Drill(16, "16-drill-louder", "which one is louder?", ["a", "b"],
+              levels=2)
+    h.course_header(["ab~", "loudness~", "mixer~"])
+
+    def compare(x, y):
+        h.t(x, y + 1, "hear", 5)
+        h.choice(x + 50, y, "ab", ["a", "b"], "a", "", "", route=False,
+                 horizontal=True)
+        h.t(x + 100, y + 1, "left a - right b: switch and compare", 37)
+
+    def apply_():
+        cv = h.ctl
+        x, y = h.ctl_flow.take(360, 160)
+        ra = h.o(x, y, "r $0-apply", cv)
+        t = h.o(x, y + 30, "t f b", cv)
+        h.c(ra, 0, t, 0, cv)
+        lv = h.o(x + 120, y + 60, "f", cv)
+        h.c(h.o(x + 220, y + 30, "r $0-level", cv), 0, lv, 1, cv)
+        h.c(t, 1, lv, 0, cv)
+        by = h.o(x + 120, y + 90, "expr 1 / pow(2, $f1)", cv)
+        h.c(lv, 0, by, 0, cv)
+        h.c(by, 0, h.o(x + 120, y + 120, "s $0-by", cv), 0, cv)
+        h.c(t, 0, h.o(x, y + 120, "s $0-louder", cv), 0, cv)
+    h.intro("Two versions of the song, a and b: one is louder by 1 dB "
+            "(after three right answers, 0.5 dB). Switch between them and "
+            "answer which one is louder. This is why comparisons must be "
+            "loudness-matched (ab~): a louder version sounds better, even "
+            "when nothing else changed.")
+    yb = h.transport(30, 178)
+    song, mx, yb = h.song_and_mixer(yb + 4, info=False)
+    st = monitor(h, 100, yb + 34, "versions", "a or b: the song, one of "
+                 "them louder by the hidden amount.", versions)
+    h.c(mx, 0, st, 0)
+    h.c(mx, 1, st, 1)
+    h.out((st, 0), (st, 1), yb + 68)
+    apply_()
+    yq = h.panel_quiz(RIGHT, 58, compare)
+    try_listen(h, RIGHT, yq + 16,
+               "switch every two seconds at the same place in the song "
+               "(the chorus is easiest); close your eyes before you "
+               "decide.",
+               "the louder one seems closer, brighter and fuller, not "
+               "louder: at 0.5 dB that impression is all you get.")
+    h.course_footer()
+    return h
+
+
+def fade_source(cv):
+    """a 440 Hz sine fading from -12 to -72 dBFS over 6 s, again and
+    again, while $0-c-play is on"""
+    cv.obj("lb", 20, 60, "metro 6500")
+    cv.obj("rp", 20, 30, "r $0-c-play")
+    cv.c("rp", 0, "lb", 0)
+    cv.msg("env", 20, 90, "0.25 \\, 0.00025 6000")
+    cv.obj("vl", 20, 120, "vline~")
+    cv.obj("osc", 140, 120, "osc~ 440")
+    cv.obj("mul", 20, 160, "*~")
+    cv.chain("lb", "env", "vl")
+    cv.c("vl", 0, "mul", 0)
+    cv.c("osc", 0, "mul", 1)
+    cv.obj("oL", 20, 220, "outlet~")
+    cv.obj("oR", 140, 220, "outlet~")
+    cv.c("mul", 0, "oL", 0)
+    cv.c("mul", 0, "oR", 0)
+
+
+def drill_dither():
+    h = Drill(17, "17-drill-dither", "is the dither on?", ["off", "on"])
+    h.course_header(["dither~", "limiter~", "mastering~"])
+
+    def compare(x, y):
+        play_toggle(h, x, y)
+
+    def apply_():
+        apply_table(h, ["type none", "type tpdf"])
+    return drill_page(
+        h, "A fading tone is reduced to 8 bits, with TPDF dither or "
+        "without (rounded). Listen to the quiet end of each fade and "
+        "answer whether the dither is on. Turn the volume up: this is "
+        "what a mastering engineer listens for on fades and reverb "
+        "tails.",
+        ("The source: a 440 Hz tone fading from -12 to -72 dBFS over 6 s, "
+         "again and again, while play is on.", fade_source,
+         "a fading tone (play it on the right)"),
+        "dither~ -ch 2 -bits 8 -type none, f 34", compare,
+        "listen to a few fades; at the end of each one, is there a "
+        "steady hiss (dither) or a gritty buzz that changes with the "
+        "tone and stops with it (no dither)?",
+        "dither: the tone sinks into a constant hiss and can be heard "
+        "below it. No dither: distortion, then sudden silence when the "
+        "tone falls below the last step.",
         apply_)
 
 
@@ -2213,18 +2394,30 @@ def start_page():
     h.t(640, y0, "mastering: the finished mix, made ready for release", 60)
     mixing = [(slug, what) for slug, what, fn in LESSONS[:6]]
     mastering = [(slug, what) for slug, what, fn in LESSONS[6:]]
-    h.messages(50, y0 + 30, mixing, "$0-open", step=40, note_x=230,
+    h.messages(50, y0 + 30, mixing, "$0-open", step=36, note_x=230,
                note_w=52)
-    h.messages(660, y0 + 30, mastering, "$0-open", step=40, note_x=850,
+    h.messages(660, y0 + 30, mastering, "$0-open", step=36, note_x=850,
                note_w=50)
-    h.t(30, 540, "Work in order: a mastering lesson expects a finished "
-        "mix, the way a mastering engineer does. Every lesson opens on "
-        "its own: you can also start with any of them.", 160)
-    h.t(30, 590, "Each check measures since you last clicked it: play "
-        "10 s or more with your setting, then click check.", 160)
-    h.cv.sub(h.uid(), 1000, 620, "open", opener())
-    h.o(1080, 620, "declare -path ..")
+    y1 = y0 + 30 + 36 * 7 + 30
+    h.t(30, y1, "ear training: drills that play a hidden change, check "
+        "your answer and keep a score (seeded: a class can share a seed)",
+        140)
+    drills = [(slug, what) for slug, what, fn in DRILLS]
+    h.messages(50, y1 + 30, drills[:2], "$0-open", step=36, note_x=250,
+               note_w=44)
+    h.messages(660, y1 + 30, drills[2:], "$0-open", step=36, note_x=850,
+               note_w=50)
+    h.t(30, 610, "Work in order: a mastering lesson expects a finished "
+        "mix, the way a mastering engineer does; every page also opens "
+        "on its own. Each check measures since you last clicked it: play "
+        "10 s or more with your setting, then click check.", 130)
+    h.cv.sub(h.uid(), 1000, 575, "open", opener())
+    h.o(1080, 575, "declare -path ..")
     h.footer(["mixer~", "mastering~", "ab~", "livemaster~", "demosong~"])
+    # (the verdict rows of the lessons are list boxes: Pd 0.52)
+    h.cv.items[-1] = ("text", 830, h.h - 72 + 14, "updated for mixmaster "
+                      "%s \\, needs Pd %s or newer, f 52" % (hs.VERSION,
+                                                            PD_MIN))
     return h
 
 
@@ -2264,6 +2457,12 @@ LESSONS = [
 DRILLS = [
     ("14-drill-eq-band", "which octave band was boosted (12, 6, then 3 dB)",
      drill_eq),
+    ("15-drill-compression", "how much compression: 0, 3 or 6 dB of gain "
+     "reduction", drill_comp),
+    ("16-drill-louder", "which of two versions is louder (1 dB, then "
+     "0.5 dB)", drill_louder),
+    ("17-drill-dither", "is the dither on (a fading tone at 8 bits)",
+     drill_dither),
 ]
 PAGES = LESSONS + DRILLS
 

@@ -133,6 +133,40 @@ for spec in "${LESSONS[@]}"; do
         || fail "$lesson: a setting that misses the goal ($miss): ${rows[*]:n:n}"
 done
 
+# drill | messages that start its sound: each drill, seeded, twice: the
+# first run reveals the first two answers; the second (the same seed)
+# gives the same first answer, is told 'right' for it and 'not this time'
+# (with the answer and the guess) for a wrong second answer
+DRILLS=(
+"14-drill-eq-band|c-play 1"
+"15-drill-compression|c-play 1"
+"16-drill-louder|song section chorus, song play"
+"17-drill-dither|c-play 1"
+)
+for spec in "${DRILLS[@]}"; do
+    IFS='|' read -r drill start <<<"$spec"
+    d=$OUT/$drill
+    # the options, in order, from the drill's [text define -k $0-names]
+    mapfile -t opts < <(grep -m1 '^#A set' "$COURSE/$drill.pd" |
+        sed 's/^#A set //; s/;$//; s/ \\;/\n/g' | sed 's/^ *//')
+    run "$d-a" "$drill" "10|$start, c-seed 7, new, reveal" "300|new, reveal"
+    mapfile -t ans < <(sed -n 's/^drill: the answer is //p' "$d-a/pd.log")
+    if [ "${#ans[@]}" -ne 2 ] || [ "${#opts[@]}" -lt 2 ]; then
+        fail "$drill: two answers revealed (${ans[*]}) among options (${opts[*]})"
+        continue
+    fi
+    idx() { local i; for i in "${!opts[@]}"; do [ "${opts[$i]}" = "$1" ] && echo "$i"; done; }
+    i1=$(idx "${ans[0]}"); i2=$(idx "${ans[1]}")
+    w=$(( (i2 + 1) % ${#opts[@]} ))
+    run "$d" "$drill" "10|$start, c-seed 7, new, reveal, c-guess $i1, answer" \
+        "300|new, c-guess $w, answer"
+    sound "$d" "$drill"
+    got=$(sed -n 's/^drill: //p' "$d/pd.log" | tr '\n' '/')
+    want="the answer is ${ans[0]}/right - it was ${ans[0]}/not this time - it was ${ans[1]} - you said ${opts[$w]}/"
+    [ "$got" = "$want" ] && pass "$drill: seeded questions, a right and a wrong answer told as such ($got)" \
+        || fail "$drill: the drill said '$got', expected '$want'"
+done
+
 # every page opens on its own from the installed folder course/, with only
 # the folder above mixmaster/ on Pd's path ([declare -path ..] finds the
 # objects), as a student opens it
@@ -147,8 +181,8 @@ for p in "$MM_LIB"/course/*.pd; do
         || fail "$n opens on its own: $e"
 done
 n=$(ls "$COURSE"/*.pd | wc -l)
-[ "$n" -eq $((${#LESSONS[@]} + 1)) ] && pass "every lesson is tested ($n pages)" \
-    || fail "$n pages in the course, ${#LESSONS[@]} lessons tested"
+[ "$n" -eq $((${#LESSONS[@]} + ${#DRILLS[@]} + 1)) ] && pass "every lesson and drill is tested ($n pages)" \
+    || fail "$n pages in the course, ${#LESSONS[@]} lessons and ${#DRILLS[@]} drills tested"
 
 # the layout checker, and the pages are what scripts/mkcourse.py writes
 if make -s -C "$MM_TOP" "$BUILD/mmref" BUILD="$BUILD" >"$OUT/build.log" 2>&1 &&
