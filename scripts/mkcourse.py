@@ -1259,7 +1259,18 @@ def lesson_mastereq():
               "against the whole master", width=6)
     h.bar(RIGHT + 110, y + 34, 420, 18, mbgr, 0, -12, hs.RED, "low band gr",
           [(0, "0"), (-6, "-6"), (-12, "-12 dB")])
-    y = output_bars(h, RIGHT, y + 78)
+    # the master's spectrum (spectrum~, tilted 4.5 dB/oct: music looks
+    # flat), a copy clipped to the graph's floor
+    x, yy = h.measure_flow.take(420, 60)
+    sp = h.o(x, yy + 30, "spectrum~ -ch 2 -array $0-raw -tilt 4.5", cv)
+    h.c(h.o(x, yy, "r~ $0-L", cv), 0, sp, 0, cv)
+    h.c(h.o(x + 100, yy, "r~ $0-R", cv), 0, sp, 1, cv)
+    mkhelp.clipped_copy(h, "$0-raw", "$0-spec", -80)
+    h.graph(RIGHT + 110, y + 96, "$0-spec", 256, 420, 80, -80, -20,
+            [(0, "20"), (1 / 3, "200"), (2 / 3, "2k"), (1, "20k Hz")],
+            [(-20, "-20"), (-50, "-50"), (-80, "-80 dB")],
+            title="the master's spectrum (tilt 4.5 dB/oct)")
+    y += 96 + 80 + 24
     y = try_listen(h, RIGHT, y + 4,
                    "turn the low shelf down 3 dB and listen with EQ delta "
                    "on: that is the boom you removed. Then set the shelf "
