@@ -1318,22 +1318,28 @@ def mono_switch(cv):
     cv.c("iL", 0, "m", 0)
     cv.c("iR", 0, "m", 1)
     cv.chain("m", "m2")
-    cv.obj("rc", 380, 120, "r $0-c-mono")
-    cv.msg("rm", 380, 150, "$1 20")
-    cv.obj("ln", 380, 180, "line~")
+    switch_to(cv, "m2", "mono", 380, 120, 200)
+
+
+def switch_to(cv, alt, cname, xc, yc, y):
+    """the inlets "iL" "iR" -> outlets, crossfaded (20 ms) to the signal
+    of box `alt` on both sides while $0-c-<cname> is 1:
+    out = in + (alt - in) * k"""
+    cv.obj("rc", xc, yc, "r $0-c-" + cname)
+    cv.msg("rm", xc, yc + 30, "$1 20")
+    cv.obj("ln", xc, yc + 60, "line~")
     cv.chain("rc", "rm", "ln")
     for side, X in (("L", 20), ("R", 200)):
-        # out = in + (M - in) * k
-        cv.obj("d" + side, X, 200, "-~")
-        cv.c("m2", 0, "d" + side, 0)
+        cv.obj("d" + side, X, y, "-~")
+        cv.c(alt, 0, "d" + side, 0)
         cv.c("i" + side, 0, "d" + side, 1)
-        cv.obj("k" + side, X, 230, "*~")
+        cv.obj("k" + side, X, y + 30, "*~")
         cv.c("d" + side, 0, "k" + side, 0)
         cv.c("ln", 0, "k" + side, 1)
-        cv.obj("a" + side, X, 260, "+~")
+        cv.obj("a" + side, X, y + 60, "+~")
         cv.c("i" + side, 0, "a" + side, 0)
         cv.c("k" + side, 0, "a" + side, 1)
-        cv.obj("o" + side, X, 300, "outlet~")
+        cv.obj("o" + side, X, y + 100, "outlet~")
         cv.c("a" + side, 0, "o" + side, 0)
 
 
@@ -1530,22 +1536,7 @@ def fade_test(cv):
     cv.chain("lb", "met", "env", "vl")
     cv.c("vl", 0, "mul", 0)
     cv.c("osc", 0, "mul", 1)
-    cv.obj("rc", 560, 60, "r $0-c-fade")
-    cv.msg("rm", 560, 90, "$1 20")
-    cv.obj("ln", 560, 120, "line~")
-    cv.chain("rc", "rm", "ln")
-    for side, X in (("L", 20), ("R", 200)):
-        cv.obj("d" + side, X, 220, "-~")
-        cv.c("mul", 0, "d" + side, 0)
-        cv.c("i" + side, 0, "d" + side, 1)
-        cv.obj("k" + side, X, 250, "*~")
-        cv.c("d" + side, 0, "k" + side, 0)
-        cv.c("ln", 0, "k" + side, 1)
-        cv.obj("a" + side, X, 280, "+~")
-        cv.c("i" + side, 0, "a" + side, 0)
-        cv.c("k" + side, 0, "a" + side, 1)
-        cv.obj("o" + side, X, 320, "outlet~")
-        cv.c("a" + side, 0, "o" + side, 0)
+    switch_to(cv, "mul", "fade", 560, 60, 220)
 
 
 def lesson_delivery():
