@@ -1181,9 +1181,9 @@ def lesson_mastering():
     h.bar(RIGHT + 110, y, 420, 18, gr, 0, -12, hs.RED, "limiter gr",
           [(0, "0"), (-3, "-3"), (-6, "-6"), (-12, "-12 dB")])
     y = output_bars(h, RIGHT, y + 44, "$0-o-truepeak")
-    h.readout(RIGHT + 600, y - 86, "$0-o-integrated", "LUFS integrated",
-              width=5)
-    y = try_listen(h, RIGHT, y + 4,
+    h.readout(RIGHT, y, "$0-o-integrated", "LUFS integrated (since the "
+              "last check)", width=5)
+    y = try_listen(h, RIGHT, y + 30,
                    "raise the limiter's input until the integrated "
                    "loudness reads -14; switch limiter delta on to hear "
                    "what it takes away, then eq delta and multiband "

@@ -201,4 +201,23 @@ if make -s -C "$MM_TOP" "$BUILD/mmref" BUILD="$BUILD" >"$OUT/build.log" 2>&1 &&
 else
     fail "layout: the reference description builds (see $OUT)"
 fi
+# stricter than 'fits' (the screen): nothing past the window itself
+# (1240 x 740 at 40,40: x 1230, y 760 as doc/help-style.md says), or the
+# page opens with scrollbars
+python3 - "$MM_TOP/tests/tools" "$COURSE"/*.pd <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import pdlayout as pl
+for path in sys.argv[2:]:
+    root = pl.parse(open(path).read())
+    out = []
+    for b in root.boxes:
+        r, lab, _ = pl.geometry(b, root.font)
+        out += ["%s reaches %d,%d" % (pl.describe(b), rr[2], rr[3])
+                for rr in (r, lab) if rr and (rr[2] > 1230 or rr[3] > 760)]
+    name = path.rsplit("/", 1)[-1]
+    print("%s: course %s: the page stays inside its window (1230 x 760)%s"
+          % ("FAIL" if out else "PASS", name,
+             ": " + "; ".join(out[:3]) if out else ""))
+PY
 python3 "$MM_TOP/scripts/mkcourse.py" --check
