@@ -2142,8 +2142,8 @@ def inverted_bypass(h, cname, send):
     h.c(mm, 0, h.o(x, y + 90, "s " + send, cv), 0, cv)
 
 
-def play_toggle(h, x, y):
-    h.toggle(x, y, "play", 0, "play the noise", "", "", route=False)
+def play_toggle(h, x, y, what="the noise"):
+    h.toggle(x, y, "play", 0, "play " + what, "", "", route=False)
 
 
 def drill_eq():
@@ -2352,7 +2352,7 @@ def drill_dither():
     h.course_header(["dither~", "limiter~", "mastering~"])
 
     def compare(x, y):
-        play_toggle(h, x, y)
+        play_toggle(h, x, y, "the tone")
 
     def apply_():
         apply_table(h, ["type none", "type tpdf"])
