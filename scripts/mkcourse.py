@@ -850,7 +850,8 @@ def lesson_comp():
                    "voice staying in front; a fast attack dulls the "
                    "consonants, too much compression sounds flat and "
                    "pumps. gate~ is the opposite: it turns quiet parts "
-                   "down.")
+                   "down; comp~'s mix blends the dry voice back in "
+                   "(parallel compression).")
     h.criterion("$0-m-depth", 3, 9,
                 "the voice's compressor takes at most $1 dB - lower the "
                 "threshold (or raise the ratio) for 3 to 9 dB on the "
@@ -2375,6 +2376,87 @@ def drill_dither():
         apply_)
 
 
+def swap(cv):
+    """four inlets (the soft master L R, the hard one L R), four outlets
+    (a L R, b L R): while $0-hardisa is 1, a is the hard one"""
+    for k, n in enumerate(("sL", "sR", "hL", "hR")):
+        cv.obj(n, 20 + 100 * k, 60, "inlet~")
+    cv.obj("r", 460, 60, "r $0-hardisa")
+    cv.msg("rm", 460, 90, "$1 20")
+    cv.obj("k", 460, 120, "line~")
+    cv.chain("r", "rm", "k")
+    for k, side in enumerate("LR"):
+        X = 20 + 200 * k
+        # a = soft + (hard - soft) k, b = hard - (hard - soft) k
+        cv.obj("d" + side, X, 160, "-~")
+        cv.c("h" + side, 0, "d" + side, 0)
+        cv.c("s" + side, 0, "d" + side, 1)
+        cv.obj("m" + side, X, 190, "*~")
+        cv.c("d" + side, 0, "m" + side, 0)
+        cv.c("k", 0, "m" + side, 1)
+        cv.obj("a" + side, X, 230, "+~")
+        cv.c("s" + side, 0, "a" + side, 0)
+        cv.c("m" + side, 0, "a" + side, 1)
+        cv.obj("b" + side, X + 100, 230, "-~")
+        cv.c("h" + side, 0, "b" + side, 0)
+        cv.c("m" + side, 0, "b" + side, 1)
+    for k, n in enumerate(("aL", "aR", "bL", "bR")):
+        cv.obj("o" + n, 20 + 100 * k, 300, "outlet~")
+    cv.c("aL", 0, "oaL", 0)
+    cv.c("aR", 0, "oaR", 0)
+    cv.c("bL", 0, "obL", 0)
+    cv.c("bR", 0, "obR", 0)
+
+
+def drill_limited():
+    h = Drill(18, "18-drill-limited", "at equal loudness, which one is "
+              "limited harder?", ["a", "b"])
+    h.course_header(["ab~", "limiter~", "loudness~"])
+
+    def compare(x, y):
+        h.t(x, y + 1, "hear", 5)
+        h.choice(x + 50, y, "ab", ["a", "b"], "a", "select $1", "$0-ab",
+                 horizontal=True)
+        h.t(x + 100, y + 1, "left a - right b: ab~ matches their "
+            "loudness", 46)
+
+    def apply_():
+        apply_table(h, ["1", "0"], "$0-hardisa")
+    h.intro("Two masters of the song, matched in loudness by ab~: one "
+            "limited gently (2 dB into the limiter), the other hard (10 "
+            "dB). Louder cannot give it away here: listen to the drums. "
+            "Switch a and b and answer which one is limited harder.")
+    yb = h.transport(30, 178)
+    song, mx, yb = h.song_and_mixer(yb + 4, info=False)
+    soft = h.o(100, yb + 30, "limiter~ -ch 2 -input 2")
+    hard = h.o(290, yb + 30, "limiter~ -ch 2 -input 10")
+    for lim in (soft, hard):
+        h.c(mx, 0, lim, 0)
+        h.c(mx, 1, lim, 1)
+    sw = monitor(h, 100, yb + 64, "swap", "a and b: the soft and the hard "
+                 "master, in the order the question picked.", swap)
+    h.c(soft, 0, sw, 0)
+    h.c(soft, 1, sw, 1)
+    h.c(hard, 0, sw, 2)
+    h.c(hard, 1, sw, 3)
+    ab = h.o(100, yb + 98, "ab~, f 24")
+    for k in range(4):
+        h.c(sw, k, ab, k)
+    h.c(h.o(30, yb + 98, "r $0-ab"), 0, ab, 0)
+    h.out((ab, 0), (ab, 1), yb + 132)
+    apply_()
+    yq = h.panel_quiz(RIGHT, 58, compare)
+    try_listen(h, RIGHT, yq + 16,
+               "play the chorus, switch every few seconds at the same "
+               "place; listen to the kick and the snare, not to the "
+               "level.",
+               "the harder limited master has duller, shorter drum hits "
+               "and a denser, flatter sound; at equal loudness it no "
+               "longer wins by being louder.")
+    h.course_footer()
+    return h
+
+
 # ---- the start page ----------------------------------------------------------------
 
 def start_page():
@@ -2390,7 +2472,11 @@ def start_page():
             "to try it, the meters that show it, and a check that measures "
             "what you did and tells you in words whether it meets the "
             "lesson's goal. Click a lesson's name to open it; switch DSP "
-            "on in its listen panel.", width=160)
+            "on in its listen panel. Work in order: a mastering lesson "
+            "expects a finished mix, the way a mastering engineer does; "
+            "every page also opens on its own. Each check measures since "
+            "you last clicked it: play 10 s or more, then click check.",
+            width=160)
     y0 = 160
     h.t(30, y0, "mixing: the balance engineer's job", 40)
     h.t(640, y0, "mastering: the finished mix, made ready for release", 60)
@@ -2405,16 +2491,12 @@ def start_page():
         "your answer and keep a score (seeded: a class can share a seed)",
         140)
     drills = [(slug, what) for slug, what, fn in DRILLS]
-    h.messages(50, y1 + 30, drills[:2], "$0-open", step=36, note_x=250,
+    h.messages(50, y1 + 30, drills[:3], "$0-open", step=36, note_x=250,
                note_w=44)
-    h.messages(660, y1 + 30, drills[2:], "$0-open", step=36, note_x=850,
+    h.messages(660, y1 + 30, drills[3:], "$0-open", step=36, note_x=850,
                note_w=50)
-    h.t(30, 610, "Work in order: a mastering lesson expects a finished "
-        "mix, the way a mastering engineer does; every page also opens "
-        "on its own. Each check measures since you last clicked it: play "
-        "10 s or more with your setting, then click check.", 130)
-    h.cv.sub(h.uid(), 1000, 575, "open", opener())
-    h.o(1080, 575, "declare -path ..")
+    h.cv.sub(h.uid(), 520, h.h - 72 + 13, "open", opener())
+    h.o(610, h.h - 72 + 13, "declare -path ..")
     h.footer(["mixer~", "mastering~", "ab~", "livemaster~", "demosong~"])
     # (the verdict rows of the lessons are list boxes: Pd 0.52)
     h.cv.items[-1] = ("text", 830, h.h - 72 + 14, "updated for mixmaster "
@@ -2465,6 +2547,8 @@ DRILLS = [
      "0.5 dB)", drill_louder),
     ("17-drill-dither", "is the dither on (a fading tone at 8 bits)",
      drill_dither),
+    ("18-drill-limited", "at equal loudness, which one is limited harder",
+     drill_limited),
 ]
 PAGES = LESSONS + DRILLS
 

@@ -150,6 +150,7 @@ DRILLS=(
 "15-drill-compression|c-play 1"
 "16-drill-louder|song section chorus, song play"
 "17-drill-dither|c-play 1"
+"18-drill-limited|song section chorus, song play"
 )
 for spec in "${DRILLS[@]}"; do
     IFS='|' read -r drill start <<<"$spec"
