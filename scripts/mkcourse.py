@@ -1344,6 +1344,72 @@ def switch_to(cv, alt, cname, xc, yc, y):
         cv.c("a" + side, 0, "o" + side, 0)
 
 
+GONIO_DOTS = 12
+
+
+def goniometer(h, x, y, size):
+    """a goniometer: the image's mid (up) against its side (across), as
+    a trail of dots ([cnv] boxes moved by [pd draw] every 30 ms from
+    snapshots of M = (L+R)/2 and S = (L-R)/2 of the image before the mono
+    switch): a vertical line is mono, a round cloud wide, a horizontal
+    spread out of phase"""
+    h.o(x, y, "cnv 1 %d %d empty empty empty 8 12 0 13 %s %s 0"
+        % (size, size, hs.BAR_BG, hs.FG))
+    c = size // 2
+    for k in range(GONIO_DOTS):
+        h.o(x + c - 2, y + c - 2, "cnv 1 4 4 empty $0-dot%d empty 8 12 0 "
+            "13 %s %s 0" % (k, hs.GREEN, hs.GREEN))
+    h.t(x, y + size + 4, "goniometer:", 12)
+    h.t(x, y + size + 20, "M up - S across", 16)
+    cv = h.draw
+    X, Y = h.draw_flow.take(680, 290)
+    rL = h.o(X, Y, "r~ $0-iL", cv)
+    rR = h.o(X + 100, Y, "r~ $0-iR", cv)
+    m = h.o(X, Y + 40, "expr~ ($v1 + $v2) / 2", cv)
+    sd = h.o(X + 200, Y + 40, "expr~ ($v1 - $v2) / 2", cv)
+    for src, k in ((rL, 0), (rR, 1)):
+        h.c(src, 0, m, k, cv)
+        h.c(src, 0, sd, k, cv)
+    lb = h.o(X + 380, Y, "loadbang", cv)
+    met = h.o(X + 380, Y + 30, "metro 30", cv)
+    h.c(lb, 0, met, 0, cv)
+    sm = h.o(X, Y + 80, "snapshot~", cv)
+    ss = h.o(X + 200, Y + 80, "snapshot~", cv)
+    h.c(m, 0, sm, 0, cv)
+    h.c(sd, 0, ss, 0, cv)
+    t = h.o(X + 380, Y + 60, "t b b b", cv)
+    h.c(met, 0, t, 0, cv)
+    # S first (cold), then the dot's name, then M (hot)
+    h.c(t, 2, ss, 0, cv)
+    h.c(t, 0, sm, 0, cv)
+    pk = h.o(X, Y + 120, "pack f f", cv)
+    h.c(ss, 0, pk, 1, cv)
+    h.c(sm, 0, pk, 0, cv)
+    ex = h.o(X, Y + 160, "expr %d + max(-%d, min(%d, $f2 * %d)) \\; %d - "
+             "max(-%d, min(%d, $f1 * %d)), f 92"
+             % (x + c - 2, c - 2, c - 2, 2 * size, y + c - 2, c - 2, c - 2,
+                2 * size), cv)
+    h.c(pk, 0, ex, 0, cv)
+    py = h.o(X, Y + 200, "pack f f", cv)
+    h.c(ex, 1, py, 1, cv)
+    h.c(ex, 0, py, 0, cv)
+    mm = h.m(X, Y + 230, "pos $1 $2", cv)
+    h.c(py, 0, mm, 0, cv)
+    snd = h.o(X, Y + 260, "send", cv)
+    h.c(mm, 0, snd, 0, cv)
+    # the next dot, in turn
+    cnt = h.o(X + 380, Y + 100, "f", cv)
+    inc = h.o(X + 420, Y + 100, "+ 1", cv)
+    md = h.o(X + 420, Y + 130, "mod %d" % GONIO_DOTS, cv)
+    h.c(t, 1, cnt, 0, cv)
+    h.c(cnt, 0, inc, 0, cv)
+    h.c(inc, 0, md, 0, cv)
+    h.c(md, 0, cnt, 1, cv)
+    name = h.o(X + 500, Y + 100, "makefilename $0-dot%d", cv)
+    h.c(cnt, 0, name, 0, cv)
+    h.c(name, 0, snd, 1, cv)
+
+
 def lesson_stereo():
     h = Lesson(9, "09-stereo-and-mono", "stereo image and mono "
                "compatibility")
@@ -1397,6 +1463,7 @@ def lesson_stereo():
           [(-1, "-1"), (0, "0"), (1, "+1")])
     h.readout(RIGHT, y + 44, "$0-m-monoloss", "dB: what the mix loses "
               "summed to mono (since the last check)", width=6)
+    goniometer(h, 1090, y - 20, 120)
     y = output_bars(h, RIGHT, y + 84, "$0-o-samplepeak")
     y = try_listen(h, RIGHT, y + 4,
                    "switch listen in mono on and off at width 180, then "
