@@ -8,8 +8,11 @@
 #  - its check, given a setting that meets the lesson's goal, says so on
 #    every row ('check: met: ...'); given one that misses it, says 'not
 #    yet' with the measured figure;
-# then every course patch opens on its own (the start page too), the
-# layout checker passes them, and they are what scripts/mkcourse.py writes.
+# each drill, seeded, gives the same questions twice and tells a right and
+# a wrong answer as such; a lesson's links open the pages they name; then
+# every page opens on its own from the installed folder (the start page
+# too), the layout checker passes them, nothing lies past the window, and
+# they are what scripts/mkcourse.py writes.
 set -u
 . "$(dirname "$0")/../lib/pdrun.sh"
 OUT=${OUT:-$BUILD/test-out/test_course}
@@ -62,7 +65,9 @@ harness() {
         echo "#X msg 600 130 \\; pd quit;"                             # 12
         for e in "$@"; do
             echo "#X obj $((10 + 60 * k)) 100 delay ${e%%|*};"
-            echo "#X msg $((10 + 60 * k)) 130 ${e#*|};" | sed 's/,/ \\,/g'
+            # ';name message' is sent to that name, not to the lesson
+            echo "#X msg $((10 + 60 * k)) 130 ${e#*|};" |
+                sed 's/,/ \\,/g; s/^\(#X msg [0-9]* 130 \);/\1\\; /'
             k=$((k + 1))
         done
         for c in "0 0 3 0" "3 0 2 0" "3 0 6 0" "3 0 7 0" "1 0 6 0" \
@@ -176,6 +181,17 @@ for spec in "${DRILLS[@]}"; do
         || fail "$drill: the drill said '$got', expected '$want'"
 done
 sounds_ok
+
+# the links: a lesson's [pd open] opens a page of its folder (Pd names a
+# page it could not open, and a canvas it does not have)
+L=$OUT/links
+run "$L" 01-what-a-mix-is "10|open 02-gain-staging, open 00-start-here" \
+    "200|;pd-02-gain-staging.pd vis 0" "300|;pd-00-start-here.pd vis 0"
+if ! grep -q "no such object\|can't open\|couldn't" "$L/pd.log"; then
+    pass "links: lesson 1 opens lesson 2 and the start page"
+else
+    fail "links: $(grep -m2 "no such object\|can't open\|couldn't" "$L/pd.log" | tr '\n' ' ')"
+fi
 
 # every page opens on its own from the installed folder course/, with only
 # the folder above mixmaster/ on Pd's path ([declare -path ..] finds the
