@@ -662,10 +662,10 @@ def lesson_gain():
 LOWBAND = ("eq~ -ch 1 -bands 4 -band 1 lowpass 150 0 0.707 -band 2 lowpass "
            "150 0 0.707 -band 3 lowpass 150 0 0.707 -band 4 lowpass 150 0 "
            "0.707, f 30")
-# lesson 8's low end against the whole master (measured on the chorus:
-# the boomy start, bass fader +5, reads -2.9 dB; a -3 dB shelf -3.7, -6 dB
-# -4.9)
-BOOM_LO, BOOM_HI = -8, -3.5
+# lesson 8's low end against the whole master (measured on 3.5 s of the
+# chorus: the boomy start, bass fader +5, reads -2.5 dB; a -3 dB shelf
+# -3.8, -6 dB -5.6; the multiband's low band at -30 dB ratio 3 -7.9)
+BOOM_LO, BOOM_HI = -10, -4
 PRESENCE = ("eq~ -ch 1 -bands 4 -band 1 highpass 2000 0 0.707 -band 2 "
             "highpass 2000 0 0.707 -band 3 lowpass 5000 0 0.707 -band 4 "
             "lowpass 5000 0 0.707, f 30")
@@ -1273,10 +1273,10 @@ def lesson_mastereq():
             title="the master's spectrum (tilt 4.5 dB/oct)")
     y += 96 + 80 + 24
     y = try_listen(h, RIGHT, y + 4,
-                   "turn the low shelf down 3 dB and listen with EQ delta "
-                   "on: that is the boom you removed. Then set the shelf "
-                   "back to 0 and let the multiband do it: threshold -30, "
-                   "ratio 3.",
+                   "turn the low shelf down 3 dB and listen with EQ "
+                   "delta on: that is the boom you removed. It is not "
+                   "enough: let the multiband's low band take the rest "
+                   "(threshold -30, ratio 3).",
                    "the kick coming through the bass again, the mix "
                    "tighter and not thinner. Boosting 3500 Hz makes the "
                    "voice harsh fast: the ear is most sensitive there.")
@@ -1475,8 +1475,8 @@ def lesson_stereo():
     h.criterion("$0-m-corr", 0, 1, "the correlation went down to $1 - "
                 "parts cancel in mono: narrow the image",
                 "the correlation stayed at $1 or above: mono-safe", "")
-    h.criterion("$0-m-monoloss", -2, 3, "summed to mono the mix loses $1 "
-                "dB - it is too wide: bring the width towards 100",
+    h.criterion("$0-m-monoloss", -2, 3, "summed to mono the mix changes "
+                "by $1 dB - it is too wide: bring the width towards 100",
                 "summed to mono the mix changes by $1 dB: it holds "
                 "together", "")
     h.check_panel(RIGHT, None, "does the master survive being summed "

@@ -31,7 +31,7 @@ LESSONS=(
 "05-effects-and-depth|chorus|4|c-vsend -12, c-lsend -6|c-vsend -2, c-lsend -100"
 "06-the-mixdown|chorus|4|c-master -3|c-busnorm 1, c-buslim 1"
 "07-what-mastering-is|chorus|4|c-linput 7|c-linput 14"
-"08-mastering-eq|chorus|4|c-lowdb -4|c-lowdb 0, c-harshdb 6"
+"08-mastering-eq|chorus|4|c-lowdb -3, c-mbthr -30, c-mbratio 3|c-lowdb 0, c-mbthr 0, c-mbratio 1"
 "09-stereo-and-mono|chorus|4|c-width 100, c-monobass 120|c-width 200"
 "10-loudness-war|chorus|4|c-input 4|c-input 14"
 "11-delivery|chorus|4|c-dest 0, c-input 4|c-dest 2, c-ceiling 0"
