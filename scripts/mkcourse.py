@@ -2590,7 +2590,7 @@ LESSONS = [
     ("07-what-mastering-is", "the mastering chain stage by stage with "
      "delta: the master on -14 LUFS without squashing it",
      lesson_mastering),
-    ("08-mastering-eq", "a boomy mix: a gentle shelf or the multiband's "
+    ("08-mastering-eq", "a boomy mix: a gentle shelf and the multiband's "
      "low band brings the low end back", lesson_mastereq),
     ("09-stereo-and-mono", "width and mono bass: correlation above 0, "
      "little lost when summed to mono", lesson_stereo),
