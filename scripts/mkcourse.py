@@ -2591,7 +2591,7 @@ LESSONS = [
      "delta: the master on -14 LUFS without squashing it",
      lesson_mastering),
     ("08-mastering-eq", "a boomy mix: a gentle shelf and the multiband's "
-     "low band brings the low end back", lesson_mastereq),
+     "low band bring the low end back", lesson_mastereq),
     ("09-stereo-and-mono", "width and mono bass: correlation above 0, "
      "little lost when summed to mono", lesson_stereo),
     ("10-loudness-war", "push the limiter, watch PLR fall, hear what "
