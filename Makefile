@@ -10,7 +10,8 @@
 #                 (scripts/deps.sh; DEPS_GROUPS=all for every group)
 #   make sanitize / valgrind / fuzz   ASan+UBSan, memcheck, libFuzzer runs
 #   make deken    the package for Pd's package manager (build/deken/)
-#   make help-patches  regenerate the help patches (scripts/mkhelp.py)
+#   make help-patches  regenerate the help patches (scripts/mkhelp.py) and
+#                 the course (scripts/mkcourse.py, help-patches/course/)
 
 lib.name = mixmaster
 
@@ -25,6 +26,10 @@ cflags = -Idsp -Iexternals -std=c99 -D_DEFAULT_SOURCE -fvisibility=hidden
 datafiles = $(wildcard help-patches/*.pd) $(wildcard abstractions/*.pd) \
             README.md LICENSE
 
+# the course (help-patches/course/, scripts/mkcourse.py) goes into the
+# libdir's own folder course/ (install-course below)
+COURSE = $(sort $(wildcard help-patches/course/*.pd))
+
 PDLIBBUILDER_DIR ?= /usr/share/pd-lib-builder
 ifneq ($(wildcard $(PDLIBBUILDER_DIR)/Makefile.pdlibbuilder),)
 include $(PDLIBBUILDER_DIR)/Makefile.pdlibbuilder
@@ -34,6 +39,10 @@ c.flags += -fno-finite-math-only
 # pd-lib-builder does not track headers: rebuild when any of ours changes
 # (a changed struct with stale objects crashes Pd).
 $(patsubst %.c,%.o,$(class.sources) $(common.sources)): $(wildcard dsp/*.h externals/*.h)
+install: install-course
+install-course: all
+	$(INSTALL_DIR) -v "$(installpath)/course"
+	$(INSTALL_DATA) $(COURSE) "$(installpath)/course"
 else
 all:
 	@echo "pd-lib-builder is missing: run 'make deps' (or set PDLIBBUILDER_DIR)"
@@ -273,6 +282,7 @@ reference: $(BUILD)/mmref
 # style of doc/help-style.md, then each [pd reference] from the tables).
 help-patches: $(BUILD)/mmref
 	python3 scripts/mkhelp.py --mmref $(BUILD)/mmref
+	python3 scripts/mkcourse.py
 
 # The package Pd's package manager installs (deken): build/deken/
 # mixmaster[vVERSION](OS-MARCH-32).dek, its .sha256 and .dek.txt
@@ -281,4 +291,4 @@ deken: stage
 
 .PHONY: check demo bench deps unit-tests unit-tests-asan tools tools-asan \
         bench-core fuzzers libs stage clean-tests sanitize valgrind fuzz reference \
-        help-patches deken FORCE
+        help-patches deken install-course FORCE

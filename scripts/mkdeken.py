@@ -2,7 +2,8 @@
 """mkdeken.py: the package Pd's package manager (deken) installs.
 
 From the staged libdir (make stage: build/pd/mixmaster, the externals,
-help patches, abstractions, README.md and LICENSE) this writes to OUTDIR
+help patches, abstractions, the course/ folder, README.md and LICENSE)
+this writes to OUTDIR
 (default build/deken):
 
   mixmaster[vVERSION](OS-MARCH-32).dek         a zip holding mixmaster/
@@ -96,10 +97,11 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     dek = os.path.join(args.out, name)
     with zipfile.ZipFile(dek, "w", zipfile.ZIP_DEFLATED) as z:
-        for fn in sorted(os.listdir(stage)):
-            p = os.path.join(stage, fn)
-            if os.path.isfile(p):
-                z.write(p, "mixmaster/" + fn)
+        for top, dirs, files in os.walk(stage):
+            dirs.sort()
+            for fn in sorted(files):
+                p = os.path.join(top, fn)
+                z.write(p, "mixmaster/" + os.path.relpath(p, stage))
     with open(dek, "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
     with open(dek + ".sha256", "w") as f:

@@ -41,7 +41,7 @@ python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.arg
 top=$(ls "$inst")
 [ "$top" = mixmaster ] && echo "PASS: deken: one folder mixmaster/ at the top" \
     || echo "FAIL: deken: the archive's top level is '$top'"
-for f in README.md LICENSE mixmaster-meta.pd; do
+for f in README.md LICENSE mixmaster-meta.pd course/00-start-here.pd; do
     [ -f "$inst/mixmaster/$f" ] && echo "PASS: deken: holds $f" \
         || echo "FAIL: deken: no mixmaster/$f"
 done
@@ -70,10 +70,13 @@ else
     echo "FAIL: deken: $bad objects not created:"
     grep "couldn't create" "$OUT/create.log" | head -5 | sed 's/^/    /'
 fi
-# and opens each help patch, as Help does (from the package's folder)
-for p in "$inst"/mixmaster/*-help.pd "$inst"/mixmaster/mm-*.pd; do
+# and opens each help patch, as Help does (from the package's folder),
+# and each page of the course (from its folder course/: [declare -path ..]
+# finds the objects)
+for p in "$inst"/mixmaster/*-help.pd "$inst"/mixmaster/mm-*.pd \
+         "$inst"/mixmaster/course/*.pd; do
     n=$(basename "$p" .pd)
-    (cd "$inst/mixmaster" && timeout 60 "$PD" -batch -noprefs -nosound \
+    (cd "$(dirname "$p")" && timeout 60 "$PD" -batch -noprefs -nosound \
         -stderr -path "$inst" -open "$(basename "$p")" -send "pd quit") \
         >"$OUT/open-$n.log" 2>&1
     why=$(grep -h "couldn't create\|^error: " "$OUT/open-$n.log" | head -3)
