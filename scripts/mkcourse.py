@@ -796,7 +796,30 @@ def lesson_comp():
     yb = h.transport(30, 178)
     params = ("threshold", "ratio", "attack", "release", "makeup")
     skip = ["7 " + p for p in params] + ["7 comp", "7 delta"]
-    song, mx, yb = h.song_and_mixer(yb + 4, skip)
+    # parallel compression: the kick through a comp~ whose mix blends the
+    # squashed kick with the dry one (mix 100: all compressed)
+    pk = Canvas("#N canvas 80 80 420 260 par 0;")
+    pk.text(20, 10, "the kick through comp~: mix blends the compressed "
+            "kick with the dry one (0 dry, 100 all compressed)")
+    pk.obj("l", 20, 60, "inlet~")
+    pk.obj("r", 120, 60, "inlet~")
+    pk.obj("rc", 220, 60, "r $0-dcomp")
+    pk.obj("comp", 20, 110, "comp~ -ch 2 -threshold -30 -ratio 8 -attack 1 "
+           "-release 120 -makeup 6 -mix 0")
+    pk.obj("ol", 20, 160, "outlet~")
+    pk.obj("or", 120, 160, "outlet~")
+    pk.c("l", 0, "comp", 0)
+    pk.c("r", 0, "comp", 1)
+    pk.c("rc", 0, "comp", 0)
+    pk.c("comp", 0, "ol", 0)
+    pk.c("comp", 1, "or", 0)
+    dc = h.uid()
+    # narrow, under the kick's two outlets: the other stems' wires pass by
+    h.cv.sub(dc, 100, yb + 4 + 56, "par", pk)
+    song, mx, yb = h.song_and_mixer(yb + 4, skip, inserts={0: (dc, 0),
+                                                           1: (dc, 1)})
+    h.c(dc, 0, mx, 0)
+    h.c(dc, 1, mx, 1)
     h.out((mx, 0), (mx, 1), yb + 30)
     top = 58
     h.panel(RIGHT, top, 710, 190, "the voice's compressor (channel 7 of "
@@ -814,6 +837,10 @@ def lesson_comp():
              "$0-mix")
     h.toggle(720, top + 56, "vdelta", 0, "delta (what it takes)",
              "7 delta $1", "$0-mix")
+    h.t(720, top + 88, "parallel: the kick goes through [pd par], a "
+        "comp~ (8:1, fast):", 30)
+    h.number(720, top + 140, "dmix", 0, 0, 100, "kick mix %", "mix $1",
+             "$0-dcomp")
     h.graph(980, top + 40, "$0-ccurve", 91, 150, 120, -90, 0,
             [(0, "-90"), (1, "0 dB in")], [(0, "0"), (-90, "-90 out")],
             title="transfer curve")
@@ -850,8 +877,8 @@ def lesson_comp():
                    "voice staying in front; a fast attack dulls the "
                    "consonants, too much compression sounds flat and "
                    "pumps. gate~ is the opposite: it turns quiet parts "
-                   "down; comp~'s mix blends the dry voice back in "
-                   "(parallel compression).")
+                   "down. Kick mix 50: denser, its attack kept (the dry "
+                   "kick is still there).")
     h.criterion("$0-m-depth", 3, 9,
                 "the voice's compressor takes at most $1 dB - lower the "
                 "threshold (or raise the ratio) for 3 to 9 dB on the "
@@ -2581,7 +2608,7 @@ LESSONS = [
      "high-pass what is not bass: the voice unmasked, cut before boost",
      lesson_eq),
     ("04-compression", "set the voice's compressor: 3 to 9 dB of gain "
-     "reduction at a musical ratio", lesson_comp),
+     "reduction at a musical ratio; the kick in parallel", lesson_comp),
     ("05-effects-and-depth", "sends and returns: the voice in front, the "
      "lead behind it", lesson_depth),
     ("06-the-mixdown", "the mix as handed over: no bus limiter, no "
