@@ -1825,6 +1825,51 @@ def album(cv):
     cv.header = "#N canvas 120 80 1100 640 album 0;"
 
 
+def vinyl(cv):
+    """L R -> with $0-c-vinyl on: what a vinyl cut asks of a master:
+    mono bass (imager~ monobass 150), sibilance tamed (eq~ high shelf
+    -4 dB at 6 kHz), 3 dB less loudness; off: imager~ and eq~ at rest
+    (their outputs are their inputs) and unity gain"""
+    cv.obj("iL", 20, 60, "inlet~")
+    cv.obj("iR", 200, 60, "inlet~")
+    cv.obj("im", 20, 120, "imager~")
+    cv.obj("eq", 20, 170, "eq~ -ch 2 -bands 1")
+    cv.c("iL", 0, "im", 0)
+    cv.c("iR", 0, "im", 1)
+    cv.c("im", 0, "eq", 0)
+    cv.c("im", 1, "eq", 1)
+    cv.obj("r", 380, 60, "r $0-c-vinyl")
+    cv.obj("sel", 380, 90, "sel 0 1")
+    cv.chain("r", "sel")
+    cv.msg("off", 380, 130, "monobass 0")
+    cv.msg("on", 500, 130, "monobass 150")
+    cv.msg("eoff", 380, 160, "band 1 off")
+    cv.msg("eon", 500, 160, "band 1 highshelf 6000 -4 0.7")
+    cv.msg("goff", 380, 190, "1 50")
+    cv.msg("gon", 500, 190, "0.708 50")
+    for k, (a, b, c) in enumerate((("off", "eoff", "goff"),
+                                   ("on", "eon", "gon"))):
+        for m in (a, b, c):
+            cv.c("sel", k, m, 0)
+    cv.c("off", 0, "im", 0)
+    cv.c("on", 0, "im", 0)
+    cv.c("eoff", 0, "eq", 0)
+    cv.c("eon", 0, "eq", 0)
+    cv.obj("ln", 380, 230, "line~")
+    cv.c("goff", 0, "ln", 0)
+    cv.c("gon", 0, "ln", 0)
+    for side, X, o in (("L", 20, 0), ("R", 200, 1)):
+        cv.obj("g" + side, X, 270, "*~")
+        cv.c("eq", o, "g" + side, 0)
+        cv.c("ln", 0, "g" + side, 1)
+        cv.obj("o" + side, X, 320, "outlet~")
+        cv.c("g" + side, 0, "o" + side, 0)
+    cv.msg("one", 600, 230, "1")
+    cv.obj("lb", 600, 200, "loadbang")
+    cv.chain("lb", "one")
+    cv.c("one", 0, "ln", 0)
+
+
 def lesson_album():
     h = Lesson(12, "12-album-and-formats", "an album, and other formats")
     h.course_header(["loudness~", "mastering~", "imager~"])
@@ -1843,7 +1888,12 @@ def lesson_album():
     h.c(mx, 0, alb, 0)
     h.c(mx, 1, alb, 1)
     h.t(210, yb + 31, "the single, then a ballad, 8 s each", 36)
-    h.out((alb, 0), (alb, 1), yb + 64)
+    vy = monitor(h, 100, yb + 64, "vinyl", "Vinyl: mono bass under 150 Hz, "
+                 "-4 dB above 6 kHz, 3 dB less loudness (with $0-c-vinyl).",
+                 vinyl)
+    h.c(alb, 0, vy, 0)
+    h.c(alb, 1, vy, 1)
+    h.out((vy, 0), (vy, 1), yb + 98)
     top = 58
     h.panel(RIGHT, top, 710, 120, "the sequence: the ballad's gain - the "
             "gap - the crossfade")
@@ -1853,6 +1903,9 @@ def lesson_album():
              "before the next song)", "", "", route=False)
     h.number(512, top + 82, "xfade", 0, 0, 4000, "crossfade ms", "", "",
              route=False)
+    # (an IEM label cannot hold a comma)
+    h.toggle(840, top + 30, "vinyl", 0, "for vinyl: mono bass - softer "
+             "highs - 3 dB less", "", "", route=False)
     h.compute(["$0-i-l2", "$0-i-l1"], "$f1 - $f2", "$0-m-rel")
     y = top + 146
     h.readout(RIGHT, y + 20, "$0-i-l1", "LUFS", width=5, label="the single")
@@ -1868,7 +1921,8 @@ def lesson_album():
                    "at the same loudness the ballad sounds pushed, as "
                    "loud as the single; a little quieter it sounds "
                    "intimate, as it should. A crossfade joins the two "
-                   "songs, a gap lets the first one end.")
+                   "songs, a gap lets the first one end. For vinyl: "
+                   "the bass in the middle, the s softer.")
     h.criterion("$0-m-rel", -6, -2, "the ballad is $1 LU against the "
                 "single - too quiet: the listener reaches for the volume",
                 "the ballad is $1 LU against the single: it keeps its "

@@ -8,7 +8,8 @@
 #  - its check, given a setting that meets the lesson's goal, says so on
 #    every row ('check: met: ...'); given one that misses it, says 'not
 #    yet' with the measured figure;
-# lesson 4's kick through comp~ at mix 50 is heard apart from mix 0;
+# lesson 4's kick through comp~ at mix 50 is heard apart from mix 0, and
+# lesson 12's vinyl switch takes 3 to 5 dB off;
 # each drill, seeded, gives the same questions twice and tells a right and
 # a wrong answer as such; a lesson's links open the pages they name; then
 # every page opens on its own from the installed folder (the start page
@@ -151,23 +152,37 @@ done
 # squashed, 6 dB makeup) is heard: the difference from mix 0 (the dry
 # kick), over the last 2 of 3 s of the chorus, is within 30 dB of the mix
 # (the runs are otherwise the same, sample for sample)
-for m in 0 50; do
-    run "$OUT/par$m" 04-compression "10|c-dmix $m, song section chorus, song play" \
-        "3000|dcomp print"
-done
-par=$(python3 - "$OUT/par0/out.wav" "$OUT/par50/out.wav" <<'PY'
+# wavcmp diff|rms <a.wav> <b.wav>: over the last 2 of 3 s, the energy of
+# b - a against a's (dB), or b's RMS against a's (dB)
+wavcmp() {
+    python3 - "$@" <<'PY'
 import math, struct, sys
 def samples(path):
     d = open(path, "rb").read(); i = d.index(b"data")
     n = struct.unpack("<I", d[i + 4:i + 8])[0] // 4
     return struct.unpack("<%df" % n, d[i + 8:i + 8 + 4 * n])[n // 3:]
-a, b = samples(sys.argv[1]), samples(sys.argv[2])
-e = sum((x - y) ** 2 for x, y in zip(a, b)); s = sum(x * x for x in a)
+a, b = samples(sys.argv[2]), samples(sys.argv[3])
+s = sum(x * x for x in a)
+e = sum((x - y) ** 2 for x, y in zip(a, b)) if sys.argv[1] == "diff" else sum(y * y for y in b)
 print("%.1f" % (10 * math.log10(e / s) if e > 0 and s > 0 else -999))
 PY
-)
+}
+for m in 0 50; do
+    run "$OUT/par$m" 04-compression "10|c-dmix $m, song section chorus, song play" \
+        "3000|dcomp print"
+done
+par=$(wavcmp diff "$OUT/par0/out.wav" "$OUT/par50/out.wav")
 ok "04-compression: the kick's parallel comp~ at mix 50 is heard (the change against mix 0)" \
     'v >= -30' "$par" "$par dB re the mix"
+# lesson 12's vinyl switch: 3 dB quieter and softer highs, so 3 to 5 dB
+# less RMS (its 3 dB, and a little of the highs)
+for v in 0 1; do
+    run "$OUT/vinyl$v" 12-album-and-formats "10|c-vinyl $v, song section chorus, song play" \
+        "3000|c-gap 2000"
+done
+vin=$(wavcmp rms "$OUT/vinyl0/out.wav" "$OUT/vinyl1/out.wav")
+ok "12-album-and-formats: the vinyl switch takes about 3 dB (RMS) off, no more than 5" \
+    'v <= -2.9 && v >= -5' "$vin" "$vin dB"
 
 # drill | messages that start its sound: each drill, seeded, twice: the
 # first run reveals the first two answers; the second (the same seed)
