@@ -43,7 +43,7 @@ chain_row() { # ours anchor goal [quality]
     local o=${bench_ns[$1]:-} a=${bench_ns[$2]:-} r=- met=""
     # a Pd row under 1 ns is the harness's noise (CPU time of a whole pd
     # run minus an empty one), not a cost: no ratio from it
-    if [ -n "$o" ] && awk -v o="$o" 'BEGIN {exit !(o < 1)}'; then
+    if [ -n "$o" ] && [ "$o" != - ] && awk -v o="$o" 'BEGIN {exit !(o + 0 < 1)}'; then
         printf '  %-34s %8s  %-28s %8s %6s %5s %-7s %s\n' "$1" "$o" "$2" "${a:--}" - "$3" "" \
             "(under the harness's noise: see the core row)"
         return
