@@ -318,40 +318,6 @@ void mm_comp_process_plain(mm_comp *c, const float *const *in,
  * exponentials) no longer waits on the recursion. */
 #define MM_COMP_PART 64
 
-/* select by mask: m all ones -> a, 0 -> b (bits, no branch) */
-static inline double sel_d(uint64_t m, double a, double b)
-{
-    uint64_t ua, ub;
-    memcpy(&ua, &a, sizeof ua);
-    memcpy(&ub, &b, sizeof ub);
-    ua = (ua & m) | (ub & ~m);
-    memcpy(&a, &ua, sizeof a);
-    return a;
-}
-
-/* mm_envelope_detect (peak) without branches: zero crossings come at
- * the signal's whim, and a mispredicted branch per crossing costs more
- * than the whole update. The same values, bit for bit. */
-static inline double detect_peak(mm_envelope *e, double x)
-{
-    int sg = (x > 0.0) - (x < 0.0);
-    int nw = (sg != e->sign) | (e->count >= e->halfwave);
-    uint64_t mnew = (uint64_t)0 - (uint64_t)nw;
-    int keep = nw - 1; /* all ones unless a new half-wave starts */
-    e->prev = sel_d(mnew, e->cur, e->prev);
-    e->prev_len = (e->count & ~keep) | (e->prev_len & keep);
-    double cur = sel_d(mnew, 0.0, e->cur);
-    int cnt = (e->count & keep) + 1;
-    e->count = cnt;
-    e->sign = sg;
-    double a = fabs(x);
-    cur = a > cur ? a : cur;
-    e->cur = cur;
-    uint64_t mlen = (uint64_t)0 - (uint64_t)(cnt <= e->prev_len);
-    double p = sel_d(mlen, e->prev, 0.0);
-    return cur > p ? cur : p;
-}
-
 /* Detection of one part: lev[k][i] for the ndet detectors, from the
  * keys or the inputs (read, not written). */
 static void part_levels(mm_comp *c, const float *const *src, int ndet,
@@ -379,8 +345,8 @@ static void part_levels(mm_comp *c, const float *const *src, int ndet,
             float v0 = s0[i], v1 = s1[i];
             mm_sanitize_f(&v0);
             mm_sanitize_f(&v1);
-            lev[0][i] = detect_peak(&e0, v0);
-            lev[1][i] = detect_peak(&e1, v1);
+            lev[0][i] = mm_envelope_detect_peak(&e0, v0);
+            lev[1][i] = mm_envelope_detect_peak(&e1, v1);
         }
         c->ch[0].det = e0;
         c->ch[1].det = e1;
@@ -404,7 +370,7 @@ static void part_levels(mm_comp *c, const float *const *src, int ndet,
         } else {
             mm_envelope e = ch->det;
             for (int i = 0; i < n; i++)
-                lev[k][i] = detect_peak(&e, d[i]);
+                lev[k][i] = mm_envelope_detect_peak(&e, d[i]);
             ch->det = e;
         }
     }

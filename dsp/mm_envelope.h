@@ -35,6 +35,8 @@
 #ifndef MM_ENVELOPE_H
 #define MM_ENVELOPE_H
 
+#include <stdint.h>
+#include <string.h>
 #include "mm_common.h"
 
 #define MM_ENVELOPE_RMS_MS 10.0
@@ -90,6 +92,41 @@ static inline double mm_envelope_detect(mm_envelope *e, double x)
         e->cur = a;
     double p = e->count <= e->prev_len ? e->prev : 0.0;
     return e->cur > p ? e->cur : p;
+}
+
+/* select by mask: m all ones -> a, 0 -> b (bits, no branch) */
+static inline double mm_envelope_sel(uint64_t m, double a, double b)
+{
+    uint64_t ua, ub;
+    memcpy(&ua, &a, sizeof ua);
+    memcpy(&ub, &b, sizeof ub);
+    ua = (ua & m) | (ub & ~m);
+    memcpy(&a, &ua, sizeof a);
+    return a;
+}
+
+/* Peak detection as mm_envelope_detect's peak mode, without branches:
+ * zero crossings come at the signal's whim, and a mispredicted branch per
+ * crossing costs more than the whole update. The same values and state,
+ * bit for bit (test_envelope: test_peak_branchless). */
+static inline double mm_envelope_detect_peak(mm_envelope *e, double x)
+{
+    int sg = (x > 0.0) - (x < 0.0);
+    int nw = (sg != e->sign) | (e->count >= e->halfwave);
+    uint64_t mnew = (uint64_t)0 - (uint64_t)nw;
+    int keep = nw - 1; /* all ones unless a new half-wave starts */
+    e->prev = mm_envelope_sel(mnew, e->cur, e->prev);
+    e->prev_len = (e->count & ~keep) | (e->prev_len & keep);
+    double cur = mm_envelope_sel(mnew, 0.0, e->cur);
+    int cnt = (e->count & keep) + 1;
+    e->count = cnt;
+    e->sign = sg;
+    double a = fabs(x);
+    cur = a > cur ? a : cur;
+    e->cur = cur;
+    uint64_t mlen = (uint64_t)0 - (uint64_t)(cnt <= e->prev_len);
+    double p = mm_envelope_sel(mlen, e->prev, 0.0);
+    return cur > p ? cur : p;
 }
 
 /* Attack/release ballistics on a non-negative value v. */

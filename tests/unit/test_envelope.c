@@ -149,6 +149,35 @@ static void test_envelope_state(void **state)
     }
 }
 
+/* the branchless peak detector against mm_envelope_detect's peak mode:
+ * the same value and state after every sample, on noise, a low sine
+ * (half-waves longer than the longest: the count restarts), silence runs
+ * and signed zeros */
+static void test_peak_branchless(void **state)
+{
+    (void)state;
+    const long n = 48000;
+    float *x = mmt_noise(n);
+    for (long i = 12000; i < 24000; i++)
+        x[i] = (float)sin(2.0 * MM_PI * 5.0 * i / 48000.0);
+    for (long i = 30000; i < 31000; i++)
+        x[i] = (i & 1) ? 0.0f : -0.0f;
+    mm_envelope a, b;
+    mm_envelope_init(&a, 48000);
+    mm_envelope_init(&b, 48000);
+    for (long i = 0; i < n; i++) {
+        double u = mm_envelope_detect(&a, x[i]);
+        double v = mm_envelope_detect_peak(&b, x[i]);
+        assert_memory_equal(&u, &v, sizeof u);
+        assert_int_equal(a.count, b.count);
+        assert_int_equal(a.prev_len, b.prev_len);
+        assert_int_equal(a.sign, b.sign);
+        assert_memory_equal(&a.cur, &b.cur, sizeof a.cur);
+        assert_memory_equal(&a.prev, &b.prev, sizeof a.prev);
+    }
+    free(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_nonfinite),
         cmocka_unit_test(test_envelope_state),
+        cmocka_unit_test(test_peak_branchless),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
