@@ -13,7 +13,8 @@
  * [s $0-in]. The parsed values land in [v $0-N] and [v $0-S] for the
  * patch's loadbang (which makes the channels with [clone]).
  *
- * Argument: the abstraction's $0. Only Pd's exported API is used (no
+ * Argument: the abstraction's $0 (without one it does nothing, as in its
+ * help patch). Only Pd's exported API is used (no
  * struct fields), so one binary serves Pd 0.53 to 0.56. */
 #include <stdio.h>
 #include <string.h>
@@ -82,10 +83,8 @@ static void *mixer_inlets_new(t_symbol *s, int argc, t_atom *argv)
     t_mixer_inlets *x = (t_mixer_inlets *)pd_new(mixer_inlets_class);
     t_glist *canvas = canvas_getcurrent();
     char dollar0[64];
-    if (argc < 1 || !canvas) {
-        pd_error(x, "mm_mixer_inlets: internal to mixer~ (argument: its $0)");
+    if (argc < 1 || !canvas) /* as in its help patch: nothing to make */
         return x;
-    }
     atom_string(argv, dollar0, sizeof dollar0);
 
     int flagc, channels, stereo;

@@ -560,3 +560,16 @@ def reference_canvas(name, summary, left, right, footer):
     cv.text(20, yb + 8, "%s, f 150" % esc(footer))
     cv.header = "#N canvas 60 40 1180 %d reference 0;" % min(740, yb + 40)
     return cv
+
+
+def write_or_check(path, text, check, what, generator):
+    """writes a generated patch, or with check compares it with the file
+    and prints PASS/FAIL; returns 1 when it is (or now is) as written"""
+    if not check:
+        with open(path, "w") as f:
+            f.write(text)
+        return 1
+    cur = open(path).read() if os.path.exists(path) else ""
+    print("%s: %s: the patch is what %s writes"
+          % ("PASS" if cur == text else "FAIL", what, generator))
+    return cur == text

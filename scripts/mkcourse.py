@@ -2716,15 +2716,8 @@ def main():
             continue
         text = fn().render()
         path = os.path.join(args.out, slug + ".pd")
-        if args.check:
-            cur = open(path).read() if os.path.exists(path) else ""
-            ok = cur == text
-            print("%s: course %s: the patch is what scripts/mkcourse.py "
-                  "writes" % ("PASS" if ok else "FAIL", slug))
-            fails += not ok
-        else:
-            with open(path, "w") as f:
-                f.write(text)
+        fails += not hs.write_or_check(path, text, args.check,
+                                       "course " + slug, "scripts/mkcourse.py")
     return 1 if fails else 0
 
 

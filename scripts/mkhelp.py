@@ -2383,6 +2383,59 @@ def panel_help(n):
     return finish(h, also)
 
 
+MIXER_INLETS_SUMMARY = ("the helper inside mixer~ that gives it one signal "
+                        "inlet per channel (internal)")
+
+
+def mixer_inlets():
+    n = "mm_mixer_inlets"
+    ref = hs.reference_canvas(n, MIXER_INLETS_SUMMARY, [
+        ("ARGUMENT:", [("$0", "the $0 of the mixer~ it sits in (its "
+                        "send names)")]),
+        ("READS:", [("-ch N", "the mixer~'s channels: 1..16 mono, 1..8 "
+                     "stereo (default 8)"),
+                    ("-stereo 0|1", "two inlets per channel")]),
+        ("MAKES, while mixer~ loads:", [
+            ("[inlet~]", "one per channel (two with -stereo 1), each into "
+             "[s~ $0-in-k] (or $0-inL-k and $0-inR-k)"),
+            ("[s $0-in]", "the messages sent to the first inlet"),
+            ("[v $0-N] [v $0-S]", "the parsed channels and stereo flag")])],
+        [("WHY:", ["An abstraction's inlets are the [inlet~] objects in "
+                   "its file, and the patch that holds it connects to "
+                   "them right after it loads, before any loadbang. So "
+                   "this object, the last one in mixer~.pd, adds them "
+                   "while it is created.",
+                   "Without an argument (as here) it does nothing."])],
+        "mixmaster %s, Pd %s or newer. Written in C, beside the "
+        "library's objects." % (hs.VERSION, hs.PD_MIN))
+    h = Help(n, MIXER_INLETS_SUMMARY)
+    h.header(reference=ref)
+    h.intro("You do not use this object yourself: mixer~ has one inside, "
+            "which reads its -ch and -stereo flags and gives it that many "
+            "signal inlets. Below, [mixer~ -ch 3] has three: a tone into "
+            "each. Switch DSP on and listen: the three tones, panned.")
+    tones = [h.o(30 + 90 * k, 140, "osc~ %d" % f)
+             for k, f in enumerate((220, 330, 440))]
+    r = h.o(300, 170, "r $0-mx")
+    mx = h.o(30, 200, "mixer~ -ch 3, f 40")
+    for k, t in enumerate(tones):
+        g = h.o(30 + 90 * k, 170, "*~ 0.1")
+        h.c(t, 0, g, 0)
+        h.c(g, 0, mx, k)
+    h.c(r, 0, mx, 0)
+    out = h.listen(30, 260)
+    h.c(mx, 0, out, 0)
+    h.c(mx, 1, out, 1)
+    h.messages(500, 140, [("1 pan -80", "tone 1 left"),
+                          ("3 pan 80", "tone 3 right"),
+                          ("2 mute 1", "tone 2 off")], "$0-mx", step=26,
+               note_x=620, note_w=16)
+    h.t(500, 270, "[mixer~ -ch 3 -stereo 1] would have six inlets, a pair "
+        "per channel. Open mixer~ to see the inlets it made.", 60)
+    h.place_internals(500, 340)
+    return finish(h, ["mixer~"])
+
+
 def mm_demo():
     return panel_help("mm-demo~")
 
@@ -2397,7 +2450,8 @@ PATCHES = {"comp~": comp, "dither~": dither, "eq~": eq, "gate~": gate,
            "spectrum~": spectrum, "strip~": strip, "ab~": ab,
            "mastering~": mastering, "livemaster~": livemaster,
            "mixer~": mixer, "demosong~": demosong,
-           "match~": match, "mm-demo~": mm_demo, "mm-dsp~": mm_dsp}
+           "match~": match, "mm-demo~": mm_demo, "mm-dsp~": mm_dsp,
+           "mm_mixer_inlets": mixer_inlets}
 
 
 
@@ -2426,15 +2480,8 @@ def main():
             mr.add_multichannel_note(DESC[name], sections)
             text, lay = mr.new_help_text(text, DESC[name], sections)
         path = os.path.join(args.help_dir, name + "-help.pd")
-        if args.check:
-            cur = open(path).read() if os.path.exists(path) else ""
-            ok = cur == text
-            print("%s: help %s: the patch is what scripts/mkhelp.py writes"
-                  % ("PASS" if ok else "FAIL", name))
-            fails += not ok
-        else:
-            with open(path, "w") as f:
-                f.write(text)
+        fails += not hs.write_or_check(path, text, args.check,
+                                       "help " + name, "scripts/mkhelp.py")
     return 1 if fails else 0
 
 
