@@ -6,7 +6,7 @@
 #   scripts/helpshots.sh [--reference] [--play] [PATCH.pd ...]
 #                                      (default: every help patch)
 # --play clicks the patch's demo loop and DSP toggles (its [mm-demo~] and
-# [mm-dsp~] panels) and waits PLAY_SECONDS (default 6) before the shot, so
+# [mm-dsp~] panels; on a course page, the song's chorus) and waits PLAY_SECONDS (default 6) before the shot, so
 # meters and spectra are seen moving.
 set -u
 ref=0 play=0
@@ -59,11 +59,13 @@ shot() {
     fi
     echo "$2"
 }
-# the play and DSP toggles of a patch's top-level [mm-demo~] and [mm-dsp~]
+# the play and DSP toggles of a patch's top-level [mm-demo~] and [mm-dsp~],
+# and a course page's [section chorus, play(
 # (their graph-on-parent panels start at 20,20 in the abstraction)
 MENU_H=${MENU_H:-34}
 toggles() {
-    awk '$1 == "#X" && $2 == "obj" && $5 ~ /^mm-demo~/ {print $3 + 10 + 9 "," $4 + 28 + 9}
+    awk '$1 == "#X" && $2 == "msg" && $5 == "section" && $6 == "chorus" {print $3 + 8 "," $4 + 8}
+         $1 == "#X" && $2 == "obj" && $5 ~ /^mm-demo~/ {print $3 + 10 + 9 "," $4 + 28 + 9}
          $1 == "#X" && $2 == "obj" && $5 ~ /^mm-dsp~/ {print $3 + 90 + 9 "," $4 + 4 + 9}' "$1"
 }
 # opens [pd reference] of the patch opened before it

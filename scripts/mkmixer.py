@@ -511,7 +511,7 @@ def mixer_rest(p):
     fv = p.obj(None, 300, 480, 'f'); mv = p.obj(None, 450, 480, 'f')
     tf = p.obj(None, 300, 510, 't b f'); p.c(rmf, 0, tf); p.c(tf, 1, fv, 1); p.c(tf, 0, fv)
     tm_ = p.obj(None, 450, 510, 't b f'); p.c(rmm, 0, tm_); p.c(tm_, 1, mv, 1); p.c(tm_, 0, fv)
-    gx = p.obj(None, 300, 540, 'expr if($f1 <= -100, 0, pow(10, $f1 / 20)) * (1 - ($f2 != 0))'); p.c(fv, 0, gx); p.c(mv, 0, gx, 1)
+    gx = p.obj(None, 300, 540, 'expr if($f1 <= -100, 0, pow(10, $f1 / 20)) * (1 - ($f2 != 0)), f 66'); p.c(fv, 0, gx); p.c(mv, 0, gx, 1)
     gp = p.msg(None, 300, 570, '$1 20'); p.c(gx, 0, gp)
     gl = p.obj(None, 300, 600, 'line~'); p.c(gp, 0, gl)
     oL = p.obj(None, 20, 640, '*~'); oR = p.obj(None, 150, 640, '*~')
