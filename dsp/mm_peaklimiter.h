@@ -193,6 +193,7 @@ typedef struct mm_peaklimiter_ch {
               / MM_PEAKLIMITER_LANES + 1];
     float bmo[(MM_PEAKLIMITER_SHORT_K + MM_PEAKLIMITER_CHUNK)
               / MM_PEAKLIMITER_LANES + 1];
+    int bm_shift;          /* bmx, bmo history blocks are current */
     float nyq[2];          /* largest |fs/2 estimate| in this and the
                             * previous bin of SHORT_NYQBIN samples */
     uint32_t *dq_t;        /* sliding-min deque: times and values */
@@ -245,6 +246,8 @@ typedef struct mm_peaklimiter {
     unsigned long lazy;    /* readings the fast path skipped (tests) */
     unsigned long quick;   /* readings it ended after the sums (tests) */
     unsigned long wrong;   /* check path: shortcuts with g != 1 (tests) */
+    unsigned long rest;    /* frames passed through at rest (tests; the
+                            * check path: frames claimed) */
     uint32_t t;            /* detector time */
     mm_smoother ingain, thresh, link;
     double ceiling_db, input_db, release_ms, lookahead_ms, link_pct;

@@ -484,6 +484,7 @@ static void run_span(mm_peaklimiter *l, const float *L, const float *R,
 
 static unsigned long quick_total; /* readings ended after the sums */
 static unsigned long check_total; /* shortcuts checked against full */
+static unsigned long rest_total;  /* frames passed whole (rest_chunk) */
 
 static unsigned long lazy_vs_plain(const float *L, const float *R, int n,
                                    double fs, double la, double ceil)
@@ -528,8 +529,11 @@ static unsigned long lazy_vs_plain(const float *L, const float *R, int n,
     /* no shortcut the fast path would take is contradicted by the full
      * reading (g would be 1 there, exactly) */
     assert_true(l[2].wrong == 0);
-    assert_true(l[2].lazy >= l[0].lazy && l[2].quick > 0);
-    check_total += l[2].lazy + l[2].quick;
+    /* the check path claims the chunks the fast one passes whole */
+    assert_true(l[2].rest == l[0].rest);
+    assert_true(l[2].lazy + 2 * l[2].rest >= l[0].lazy && l[2].quick > 0);
+    check_total += l[2].lazy + l[2].quick + 2 * l[2].rest;
+    rest_total += l[0].rest;
     assert_true(l[1].lazy == 0 && l[1].quick == 0);
     unsigned long skipped = l[0].lazy;
     quick_total += l[0].quick;
@@ -564,10 +568,14 @@ static void test_fast_equals_plain(void **state)
         }
         print_message("lookahead %.1f ms: fast == plain; lazy readings "
                       "%lu of %d (torture), %lu of %d (music); %lu ended "
-                      "after the sums; %lu shortcuts checked, none wrong\n",
-                      looks[k], lazy, 5 * 2 * n, ml, (MMT_SANITIZED ? 2 : 4) * 2 * n, quick_total,
-                      check_total);
+                      "after the sums; %lu frames passed whole; %lu "
+                      "shortcuts checked, none wrong\n",
+                      looks[k], lazy, 5 * 2 * n, ml,
+                      (MMT_SANITIZED ? 2 : 4) * 2 * n, quick_total,
+                      rest_total, check_total);
         check_total = 0;
+        assert_true(rest_total > 0);
+        rest_total = 0;
         assert_true(ml > 0);
         assert_true(quick_total > 0);
         quick_total = 0;
