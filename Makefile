@@ -54,11 +54,12 @@ endif
 # The core (dsp/*.c) is compiled once per flavour into a static library,
 # and every test program links the library of its flavour:
 #
-#   release  $(CC) -O2 -g                     unit tests, tools, benches
+#   release  $(CC) -O2 -g                     unit tests, tools
 #   asan     $(ASAN_CC) -O2 -g, ASan + UBSan   unit tests again (make check),
 #                                             scripts/sanitize.sh
 #   fuzz     $(FUZZ_CC) (clang), libFuzzer     tests/fuzz
 #            instrumentation, ASan + UBSan
+#   bench    the externals' flags              bench/core (make bench)
 #
 # Objects go to $(BUILD)/obj/<flavour>/<source path>.o with their header
 # dependencies (-MMD); changing a flavour's compiler or flags rebuilds its
@@ -87,6 +88,10 @@ FUZZ_LDFLAGS = -fsanitize=fuzzer,address,undefined,float-cast-overflow
 # loops (truepeak's FIR about 1.5x faster under ASan): more inputs per
 # second for every harness that runs signal through the core.
 FUZZ_DSP_CFLAGS ?= -fno-sanitize-coverage=trace-cmp -O2
+# The benches time the core as the externals build it (pd-lib-builder's
+# optimisation and architecture flags, as the anchors are timed as their
+# packages build them): not the tests' -O2.
+BENCH_DSP_CFLAGS ?= $(optimization.flags) $(arch.c.flags) -fno-finite-math-only
 
 OBJ = $(BUILD)/obj
 DSP_SRC = $(sort $(wildcard dsp/*.c))
@@ -144,6 +149,7 @@ endef
 $(eval $(call FLAVOUR,release,$(CC),$(TEST_CFLAGS)))
 $(eval $(call FLAVOUR,asan,$(ASAN_CC),$(ASAN_CFLAGS)))
 $(eval $(call FLAVOUR,fuzz,$(FUZZ_CC),$(FUZZ_CFLAGS),$(FUZZ_DSP_CFLAGS)))
+$(eval $(call FLAVOUR,bench,$(CC),$(TEST_CFLAGS),$(BENCH_DSP_CFLAGS)))
 FORCE:
 .SECONDARY:
 -include $(wildcard $(OBJ)/*/*/*.d $(OBJ)/*/*/*/*.d)
@@ -151,6 +157,7 @@ FORCE:
 LIB_release = $(OBJ)/release/libmmdsp.a
 LIB_asan = $(OBJ)/asan/libmmdsp.a
 LIB_fuzz = $(OBJ)/fuzz/libmmdsp.a
+LIB_bench = $(OBJ)/bench/libmmdsp.a
 
 $(UNIT_DIR)/%: $(OBJ)/release/tests/unit/%.o $(LIB_release)
 	@mkdir -p $(@D)
@@ -158,7 +165,7 @@ $(UNIT_DIR)/%: $(OBJ)/release/tests/unit/%.o $(LIB_release)
 $(TOOL_DIR)/%: $(OBJ)/release/tests/tools/%.o $(LIB_release)
 	@mkdir -p $(@D)
 	$(CC) -o $@ $^ $(TEST_LDLIBS)
-$(BENCH_DIR)/%: $(OBJ)/release/bench/core/%.o $(LIB_release)
+$(BENCH_DIR)/%: $(OBJ)/release/bench/core/%.o $(LIB_bench)
 	@mkdir -p $(@D)
 	$(CC) -o $@ $^ $(TEST_LDLIBS)
 $(ASAN_UNIT_DIR)/%: $(OBJ)/asan/tests/unit/%.o $(LIB_asan)
