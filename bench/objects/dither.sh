@@ -8,7 +8,9 @@ bench_core "mm_dither core fweighted" 2 bench_dither --shape fweighted
 
 # sox's cost: CPU time of `sox in -b 16 out dither [-s]` minus the same
 # conversion without dither (-D), median of max(RUNS, 5) runs each,
-# alternated so load drifts hit both alike.
+# alternated so load drifts hit both alike. On the material ten times
+# over: its TPDF costs about 15 ms over 20 s, near the resolution and
+# noise of a process's CPU time (one run read it 5x too low).
 sox_cpu() {
     local t
     t=$( { TIMEFORMAT='%3U %3S'; time sox "$@" >/dev/null 2>&1; } 2>&1 )
@@ -20,15 +22,17 @@ bench_sox() {
         row "$label" "-" "(sox not installed)"; return
     fi
     local r n=$((RUNS > 5 ? RUNS : 5)) with=() without=()
+    local long=$BENCH_OUT/material-x10.wav
+    [ -f "$long" ] || sox $(for r in 1 2 3 4 5 6 7 8 9 10; do echo "$MATERIAL"; done) "$long" 2>/dev/null
     for ((r = 0; r < n; r++)); do
-        without+=("$(sox_cpu -D "$MATERIAL" -b 16 -t wav /dev/null)")
-        with+=("$(sox_cpu "$MATERIAL" -b 16 -t wav /dev/null dither "$@")")
+        without+=("$(sox_cpu -D "$long" -b 16 -t wav /dev/null)")
+        with+=("$(sox_cpu "$long" -b 16 -t wav /dev/null dither "$@")")
     done
     local a b
     a=$(printf '%s\n' "${with[@]}" | median)
     b=$(printf '%s\n' "${without[@]}" | median)
     local ns
-    ns=$(awk -v a="$a" -v b="$b" -v f="$FRAMES" \
+    ns=$(awk -v a="$a" -v b="$b" -v f="$((FRAMES * 10))" \
         'BEGIN {d = a - b; if (d < 0) d = 0; printf "%.1f", d * 1e9 / (f * 2)}')
     bench_ns[$label]=$ns
     row "$label" "$ns" "(sox dither $*, over sox -D)"
