@@ -23,7 +23,7 @@ bench_sox() {
     fi
     local r n=$((RUNS > 5 ? RUNS : 5)) with=() without=()
     local long=$BENCH_OUT/material-x10.wav
-    [ -f "$long" ] || sox $(for r in 1 2 3 4 5 6 7 8 9 10; do echo "$MATERIAL"; done) "$long" 2>/dev/null
+    [ "$long" -nt "$MATERIAL" ] || sox $(for r in 1 2 3 4 5 6 7 8 9 10; do echo "$MATERIAL"; done) "$long" 2>/dev/null
     for ((r = 0; r < n; r++)); do
         without+=("$(sox_cpu -D "$long" -b 16 -t wav /dev/null)")
         with+=("$(sox_cpu "$long" -b 16 -t wav /dev/null dither "$@")")
