@@ -79,7 +79,8 @@
  * Cost: 3 points x (inputs in reach + ramp + committed outputs)
  * multiply-adds per sample and channel, about 3 x 240 at 1.2 ms and
  * 3 x 430 at 5 ms (window and ramp padded to 16). Three things make it
- * cheaper without changing a bit of the output:
+ * cheaper without changing a bit of the output (four, with whole
+ * chunks):
  *   vector dot products: the three points' sums run together in 16
  *     partial sums each (GCC vector extensions; an avx2 clone picked at
  *     run time; the plain loop, MM_PEAKLIMITER_PATH_PLAIN, does the same
@@ -99,7 +100,18 @@
  *     fails, the next 8 readings are full without trying;
  *   readings ended after the sums: if every point at g = 1 (|A + b| +
  *     |c| E) and |x[p]|, times 1.25 x 1.0001, are under T, g = 1 and the
- *     constraints and the parabola are skipped.
+ *     constraints and the parabola are skipped;
+ *   whole chunks: the lazy bound taken for all readings of a chunk at
+ *     once (the inputs around each period as a short FIR of |x| in
+ *     vectors across the readings; each block of differences at its
+ *     largest over the blocks the chunk slides the window across; the
+ *     chunk's own outputs are its delayed inputs, or, while the gain
+ *     recovers, bounded by them and the release's largest step). If
+ *     every reading passes, the chunk needs no reading: at rest (gain 1,
+ *     nothing under 1 in the min window) it is the delayed input and the
+ *     state moves as 64 steps at g = 1 would move it; else only the
+ *     envelope runs. 66% of the bench music's chunks pass at rest, 7%
+ *     of the hot music's while it recovers.
  * The detector stays in float as before (weights, histories, sums); the
  * bounds carry the rounding margin above.
  * tests/unit/test_peaklimiter.c (test_fast_equals_plain) checks the fast

@@ -1,7 +1,9 @@
 /* bench_loudness: mm_loudness (libebur128 windows + our gating + our
  * true peak) against libebur128 doing integrated, LRA and its own true
  * peak, on the same material in 64-frame blocks.
- *   bench_loudness [--libebur128] material.wav  ->  ns_per_sample <x> */
+ *   bench_loudness [--libebur128] material.wav  ->  ns_per_sample <x>
+ * and the readings of the last run (the quality beside the cost):
+ * integrated <LUFS>, lra <LU>, truepeak <dBTP>. */
 #include "material.h"
 #include "mm_loudness.h"
 #include <ebur128.h>
@@ -12,7 +14,7 @@ int main(int argc, char **argv)
     material m;
     if (material_load(argv[argc - 1], &m))
         return 1;
-    double t[5];
+    double t[5], integ = 0.0, lra = 0.0, tp = 0.0;
     static float inter[64 * 8];
     for (int r = 0; r < 5; r++) {
         if (use_lib) {
@@ -29,6 +31,15 @@ int main(int argc, char **argv)
                 ebur128_add_frames_float(st, inter, (size_t)n);
             }
             t[r] = cpu_seconds() - t0;
+            double peak = 0.0;
+            for (int c = 0; c < m.channels; c++) {
+                double p = 0.0;
+                ebur128_true_peak(st, (unsigned)c, &p);
+                peak = p > peak ? p : peak;
+            }
+            ebur128_loudness_global(st, &integ);
+            ebur128_loudness_range(st, &lra);
+            tp = 20.0 * log10(peak);
             ebur128_destroy(&st);
         } else {
             static mm_loudness l;
@@ -42,10 +53,16 @@ int main(int argc, char **argv)
                 mm_loudness_process(&l, in, n);
             }
             t[r] = cpu_seconds() - t0;
+            mm_loudness_readings rd;
+            mm_loudness_read(&l, &rd);
+            integ = rd.integrated;
+            lra = rd.lra;
+            tp = rd.truepeak;
             mm_loudness_free(&l);
         }
     }
     printf("ns_per_sample %.2f\n",
            median_of(t, 5) * 1e9 / ((double)m.frames * m.channels));
+    printf("integrated %.2f\nlra %.2f\ntruepeak %.2f\n", integ, lra, tp);
     return 0;
 }

@@ -56,7 +56,12 @@ chain_row() { # ours anchor goal [quality]
 }
 chain_row "mastering~ (the chain)" "the anchors' chain" 0.25
 chain_row "loudness~ -ch 2" "libebur128 (I+LRA+TP)" 0.33
-chain_row "mm_loudness core" "libebur128 (I+LRA+TP)" 0.33
+chain_row "mm_loudness core" "libebur128 (I+LRA+TP)" 0.33 \
+    "$(awk -v a="${LOUD_Q[mm_loudness core]:-}" -v b="${LOUD_Q[libebur128 (I+LRA+TP)]:-}" \
+        -v r="${LOUD_Q[reference]:--}" 'BEGIN {
+        split(a, x, " "); split(b, y, " ");
+        if (x[2] == "") { print "-"; exit }
+        printf "I %s vs %s LUFS, LRA %s vs %s LU, TP %s vs %s (meter %s) dBTP", x[2], y[2], x[4], y[4], x[6], y[6], r }')"
 chain_row "multiband~ 4 bands (pd)" "ZaMultiCompX2 (3 bands)" 0.5
 chain_row "mm_multiband core 4 bands" "ZaMultiCompX2 (3 bands)" 0.5
 chain_row "limiter~ -ch 2" "x42 dpl" 0.25
