@@ -485,6 +485,7 @@ static void run_span(mm_peaklimiter *l, const float *L, const float *R,
 static unsigned long quick_total; /* readings ended after the sums */
 static unsigned long check_total; /* shortcuts checked against full */
 static unsigned long rest_total;  /* frames passed whole (rest_chunk) */
+static unsigned long medium_total; /* lazy by the medium bound */
 
 static unsigned long lazy_vs_plain(const float *L, const float *R, int n,
                                    double fs, double la, double ceil)
@@ -534,6 +535,8 @@ static unsigned long lazy_vs_plain(const float *L, const float *R, int n,
     assert_true(l[2].lazy + 2 * l[2].rest >= l[0].lazy && l[2].quick > 0);
     check_total += l[2].lazy + l[2].quick + 2 * l[2].rest;
     rest_total += l[0].rest;
+    medium_total += l[0].medium;
+    assert_true(l[2].medium >= l[0].medium); /* check tries them all */
     assert_true(l[1].lazy == 0 && l[1].quick == 0);
     unsigned long skipped = l[0].lazy;
     quick_total += l[0].quick;
@@ -568,11 +571,14 @@ static void test_fast_equals_plain(void **state)
         }
         print_message("lookahead %.1f ms: fast == plain; lazy readings "
                       "%lu of %d (torture), %lu of %d (music); %lu ended "
-                      "after the sums; %lu frames passed whole; %lu "
-                      "shortcuts checked, none wrong\n",
+                      "after the sums; %lu lazy by the medium bound; %lu "
+                      "frames passed whole; %lu shortcuts checked, none "
+                      "wrong\n",
                       looks[k], lazy, 5 * 2 * n, ml,
                       (MMT_SANITIZED ? 2 : 4) * 2 * n, quick_total,
-                      rest_total, check_total);
+                      medium_total, rest_total, check_total);
+        assert_true(medium_total > 0);
+        medium_total = 0;
         check_total = 0;
         assert_true(rest_total > 0);
         rest_total = 0;
