@@ -55,6 +55,22 @@ void mm_delay_process(mm_delay *d, const float *in, float *out, int n)
             memmove(out, in, (size_t)n * sizeof *out);
         return;
     }
-    for (int i = 0; i < n; i++)
-        out[i] = mm_delay_tick(d, in[i]);
+    /* a run of k inputs is written, then k outputs read, in at most two
+     * copies each; k <= size - delay keeps every slot a read needs from
+     * being written over first (and in may be out: it is read first) */
+    while (n > 0) {
+        const int room = d->size - d->delay;
+        const int k = n < room ? n : room;
+        int a = d->size - d->pos < k ? d->size - d->pos : k;
+        memcpy(d->buf + d->pos, in, (size_t)a * sizeof *in);
+        memcpy(d->buf, in + a, (size_t)(k - a) * sizeof *in);
+        const int rp = (d->pos - d->delay) & d->mask;
+        a = d->size - rp < k ? d->size - rp : k;
+        memmove(out, d->buf + rp, (size_t)a * sizeof *out);
+        memmove(out + a, d->buf, (size_t)(k - a) * sizeof *out);
+        d->pos = (d->pos + k) & d->mask;
+        in += k;
+        out += k;
+        n -= k;
+    }
 }

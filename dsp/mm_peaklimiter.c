@@ -777,6 +777,30 @@ static inline float nyq_estimate(const float *xn, int d)
     return e / (float)ne;
 }
 
+/* nyq_estimate for the cnt windows ending at xn[0 .. cnt - 1], the
+ * same sums in the same order, in loops across the windows. */
+static void nyq_estimates(const float *xn, int d, int cnt, float *e)
+{
+    if (d + 1 < MM_PEAKLIMITER_SHORT_NYQ) {
+        for (int i = 0; i < cnt; i++)
+            e[i] = nyq_estimate(xn + i, d);
+        return;
+    }
+    /* p[m] = x[m] - x[m - 1], q: s4 = p[m] + p[m - 2], r: s4[0] + s4[1],
+     * for m from xn - 14 (index 0) on */
+    float p[CHUNK + 15], q[CHUNK + 15], r[CHUNK + 15];
+    const float *x = xn - 14;
+    const int n = cnt + 14;
+    for (int m = 0; m < n; m++)
+        p[m] = x[m] - x[m - 1];
+    for (int m = 2; m < n; m++)
+        q[m] = p[m] + p[m - 2];
+    for (int m = 6; m < n; m++)
+        r[m] = q[m] + q[m - 4];
+    for (int i = 0; i < cnt; i++)
+        e[i] = (r[i + 14] + r[i + 6]) / (float)MM_PEAKLIMITER_SHORT_NYQ;
+}
+
 /* The unseen continuation's amplitude E at detector time now: the
  * largest |e| of the last 64 to 128 samples (bins on the sample clock,
  * so independent of the block size; nyq[0] this bin, nyq[1] the one
@@ -914,12 +938,10 @@ static void detect(const mm_peaklimiter *l, mm_peaklimiter_ch *ch,
     const int P = MM_PEAKLIMITER_SHORT_W;
     for (int i = 0; i < cnt; i++)
         ch->hx[P + i] = fabsf(x[i]) < 1e-30f ? 0.0f : finite_or_clamped(x[i]);
+    mm_delay_process(&ch->spk, x, pk, cnt); /* kept current either way */
     if (!l->truepeak)
         for (int i = 0; i < cnt; i++)
-            pk[i] = fabsf(mm_delay_tick(&ch->spk, x[i]));
-    else
-        for (int i = 0; i < cnt; i++)
-            (void)mm_delay_tick(&ch->spk, x[i]);
+            pk[i] = fabsf(pk[i]);
 }
 
 /* The lazy reading's block maxima for a chunk: hx's up to its first
@@ -1140,14 +1162,16 @@ static int rest_chunk(mm_peaklimiter *l, float x[][CHUNK], const double *th,
         }
         /* per reading: E, the newest output, then the inputs around the
          * period (edge, hc, edge) */
+        float ev[CHUNK], Ev[CHUNK];
+        nyq_estimates(hx + P, d, cnt, ev);
         nyq[c][0] = ch->nyq[0];
         nyq[c][1] = ch->nyq[1];
-        for (int i = 0; i < cnt; i++) {
-            const float e = nyq_estimate(hx + P + i, d);
-            const double E = nyq_track(nyq[c], e, l->t + (uint32_t)i);
-            elast[c] = e;
-            u[i] = tail + (float)(l->scmax * E) + l->wob * fabsf(oh[K + i - 1]);
-        }
+        for (int i = 0; i < cnt; i++)
+            Ev[i] = (float)nyq_track(nyq[c], ev[i], l->t + (uint32_t)i);
+        elast[c] = ev[cnt - 1];
+        const float scmax = l->scmax, wob = l->wob;
+        for (int i = 0; i < cnt; i++)
+            u[i] = tail + scmax * Ev[i] + wob * fabsf(oh[K + i - 1]);
         const int a0 = s0 + l->jc0 - 1; /* the left edge sample of i = 0 */
         const int na = cnt + l->cw + 2;
         for (int m = 0; m < CHUNK + MM_PEAKLIMITER_LAZY_CW + 2; m++)
