@@ -777,6 +777,24 @@ static inline float nyq_estimate(const float *xn, int d)
     return e / (float)ne;
 }
 
+/* nyq_track for cnt readings from detector time t: E[i] for e[i]. */
+static void nyq_track_many(float *nyq, const float *e, float *E, int cnt,
+                           uint32_t t)
+{
+    float n0 = nyq[0], n1 = nyq[1];
+    for (int i = 0; i < cnt; i++) {
+        if ((t + (uint32_t)i) % MM_PEAKLIMITER_SHORT_NYQBIN == 0) {
+            n1 = n0;
+            n0 = 0.0f;
+        }
+        const float a = fabsf(e[i]);
+        n0 = a > n0 ? a : n0;
+        E[i] = n0 > n1 ? n0 : n1;
+    }
+    nyq[0] = n0;
+    nyq[1] = n1;
+}
+
 /* nyq_estimate for the cnt windows ending at xn[0 .. cnt - 1], the
  * same sums in the same order, in loops across the windows. */
 static void nyq_estimates(const float *xn, int d, int cnt, float *e)
@@ -1135,7 +1153,10 @@ static int rest_chunk(mm_peaklimiter *l, float x[][CHUNK], const double *th,
                 m = ch->bmx[j] > m ? ch->bmx[j] : m;
             tail += lw[k] * m;
         }
-        float *bo = bos[c];
+        float *bo = bos[c], dv[CHUNK];
+        dv[0] = fabsf(oh[K] - xprev) + dg * fabsf(xprev);
+        for (int i = 1; i < cnt; i++)
+            dv[i] = fabsf(oh[K + i] - oh[K + i - 1]) + dg * fabsf(oh[K + i - 1]);
         const int lasto = (K + cnt - 1) / LN;
         for (int b = 0; b <= lasto; b++) {
             if (b * LN < K) {
@@ -1144,9 +1165,7 @@ static int rest_chunk(mm_peaklimiter *l, float x[][CHUNK], const double *th,
             }
             float m = 0.0f;
             for (int k = 0; k < LN && b * LN + k < K + cnt; k++) {
-                const int i = b * LN + k;
-                const float p = i > K ? oh[i - 1] : xprev;
-                const float v = fabsf(oh[i] - p) + dg * fabsf(p);
+                const float v = dv[b * LN + k - K];
                 m = v > m ? v : m;
             }
             bo[b] = m;
@@ -1166,26 +1185,38 @@ static int rest_chunk(mm_peaklimiter *l, float x[][CHUNK], const double *th,
         nyq_estimates(hx + P, d, cnt, ev);
         nyq[c][0] = ch->nyq[0];
         nyq[c][1] = ch->nyq[1];
-        for (int i = 0; i < cnt; i++)
-            Ev[i] = (float)nyq_track(nyq[c], ev[i], l->t + (uint32_t)i);
+        nyq_track_many(nyq[c], ev, Ev, cnt, l->t);
         elast[c] = ev[cnt - 1];
         const float scmax = l->scmax, wob = l->wob;
         for (int i = 0; i < cnt; i++)
             u[i] = tail + scmax * Ev[i] + wob * fabsf(oh[K + i - 1]);
         const int a0 = s0 + l->jc0 - 1; /* the left edge sample of i = 0 */
         const int na = cnt + l->cw + 2;
-        for (int m = 0; m < CHUNK + MM_PEAKLIMITER_LAZY_CW + 2; m++)
-            ax[m] = m < na && a0 + m >= 0 ? fabsf(hx[a0 + m]) : 0.0f;
+        for (int m = 0; m < na; m++) /* a0 >= 0: s0 > LAZY_CW */
+            ax[m] = fabsf(hx[a0 + m]);
+        for (int m = na; m < CHUNK + MM_PEAKLIMITER_LAZY_CW + 2; m++)
+            ax[m] = 0.0f;
         const float wl = l->jc0 > 0 ? l->wbl : 0.0f;
         const float wr = l->jc0 + l->cw < nb ? l->wbr : 0.0f;
         for (int i = 0; i < cnt; i++)
             u[i] += wl * ax[i] + wr * ax[i + l->cw + 1];
         fir_abs(nr, ax + 1, l->hc, l->cw, cnt);
+        /* the lazy bound for every reading, then the medium one for
+         * those it fails (th to float: the 1e-4 margin covers it) */
+        int fails = 0;
+        float vx[CHUNK];
         for (int i = 0; i < cnt; i++) {
             const float xp = fabsf(hx[P + i - f]);
+            vx[i] = xp;
             float v = u[i] + nr[i];
             v = xp > v ? xp : v;
-            if (v * (1.25f * 1.0001f) <= th[i])
+            fails += v * (1.25f * 1.0001f) > (float)th[i];
+        }
+        for (int i = 0; fails && i < cnt; i++) {
+            const float xp = vx[i];
+            float v = u[i] + nr[i];
+            v = xp > v ? xp : v;
+            if (v * (1.25f * 1.0001f) <= (float)th[i])
                 continue;
             /* the medium bound for this reading (medium_bound), the gain
              * in force anywhere in [0, 1] (1 at rest): the sum is linear
@@ -1207,7 +1238,7 @@ static int rest_chunk(mm_peaklimiter *l, float x[][CHUNK], const double *th,
             }
             v = m + 1e-5f * nr[i] + u[i];
             v = xp > v ? xp : v;
-            if (v * (1.25f * 1.0001f) > th[i])
+            if (v * (1.25f * 1.0001f) > (float)th[i])
                 return 0;
         }
     }
