@@ -36,10 +36,9 @@ declare -A bench_ns
 "$TOOLS/mixgen" "$SECONDS_OF_MATERIAL" 48000 "$MATERIAL" -1 || exit 1
 FRAMES=$((SECONDS_OF_MATERIAL * 48000))
 
-# core timing programs: bench/core/bench_*.c linked with the core's
-# release library (-O2 -g, as the unit tests and tools; the externals
-# themselves are built -O3 -ffast-math by pd-lib-builder), by the Makefile
-# (`make bench` has built them already)
+# core timing programs: bench/core/bench_*.c linked with the core built
+# as the externals are (the Makefile's bench flavour: pd-lib-builder's
+# -O3 -ffast-math ...), by the Makefile (`make bench` has built them)
 CORE_BIN=$BUILD/bench/core
 make -s -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory BUILD="$BUILD" \
     bench-core || echo "bench: cannot build every core timing program"
@@ -125,6 +124,7 @@ bench_core() {
     ns=$("$prog" "$@" "$MATERIAL" 2>/dev/null | awk '$1 == "ns_per_sample" {print $2}' | tail -1)
     if [ -z "$ns" ]; then row "$label" "-" "(core: failed)"; return; fi
     bench_ns[$label]=$ns
+    bench_again[$label]="core $(printf '%q ' "$prog" "$@" "$MATERIAL")"
     row "$label" "$ns" "(core, $ch ch)"
 }
 
@@ -139,11 +139,37 @@ bench_lv2() {
     ns=$(sed -n 's/.*ns_per_sample=\([^ ]*\).*/\1/p' <<<"$line")
     lat=$(sed -n 's/.*latency=\([^ ]*\).*/\1/p' <<<"$line")
     bench_ns[$label]=$ns
+    bench_again[$label]="lv2 $(printf '%q ' "$LV2HOST" -r "$RUNS" "$@" "$uri" "$MATERIAL" "$out")"
     LV2_LATENCY[$label]=$lat
     LV2_OUT[$label]=$out
     row "$label" "$ns" "(LV2, latency $lat)"
 }
 declare -A LV2_LATENCY LV2_OUT
+
+# The machine's speed drifts within a run (the same row has read 1.5x
+# apart minutes later), so a goal's ratio is taken again from pairs
+# measured back to back: bench_again[<label>] re-runs a core or LV2 row
+# (Pd and sox rows have none), bench_pair_ratio <ours> <anchor> [n]
+# alternates them n times (3) and prints the median of the n ratios, or
+# nothing when a row cannot be re-run.
+declare -A bench_again
+bench_measure() {
+    local kind cmd
+    read -r kind cmd <<<"$1"
+    case $kind in
+    core) eval "$cmd" 2>/dev/null | awk '$1 == "ns_per_sample" {print $2}' | tail -1 ;;
+    lv2) eval "$cmd" 2>/dev/null | sed -n 's/.*ns_per_sample=\([^ ]*\).*/\1/p' ;;
+    esac
+}
+bench_pair_ratio() {
+    local a=${bench_again[$1]:-} b=${bench_again[$2]:-} n=${3:-3} k x y
+    [ -n "$a" ] && [ -n "$b" ] || return 0
+    for ((k = 0; k < n; k++)); do
+        x=$(bench_measure "$a")
+        y=$(bench_measure "$b")
+        [ -n "$x" ] && [ -n "$y" ] && awk -v x="$x" -v y="$y" 'BEGIN {if (y > 0) print x / y}'
+    done | median | awk 'NF {printf "%.2f", $1}'
+}
 
 bench_ratio() {
     local a=$1 b=$2
