@@ -124,20 +124,23 @@
  * bounds carry the rounding margin above.
  * tests/unit/test_peaklimiter.c (test_fast_equals_plain) checks the fast
  * path against the plain one bit for bit, and a check path (every reading
- * full) that no shortcut the fast path takes is contradicted. On the
- * bench material (20 s, 5 and 1.2 ms) 84% of the music's readings are
- * lazy and 16% end after the sums; hot (+12 dB), 29% lazy, 52% after
- * the sums (before the outputs were summed by parts: 80% and 24% lazy
- * at 1.2 ms; before the tails were: 76% and 18% at 5 ms; with blocks
- * alone: 70% and 12%).
- * make bench (BENCH_ONLY=limiter, 20 s, the shared machine, each ratio
- * from one run; after: the range over three runs), core over x42 dpl:
- * music at 5 ms 3.16 -> 0.85-0.97, 1.2 ms 2.43 -> 0.82-1.25; hot at
- * 5 ms 3.21 -> 1.28-1.72, 1.2 ms 2.42 -> 1.08-1.37. Under hard limiting most readings still need the
- * sums: a reading's g is 1 for 85% of hot music's periods, but the bound
- * cannot see it through the loud samples elsewhere in the window; what
- * is left is the dot products and the chain from the gain in force
- * through the envelope to the next one.
+ * full) that no shortcut the fast path takes is contradicted (a bound
+ * left without its tails, or taken at half, fails it). On the bench
+ * material (20 s, 5 and 1.2 ms) 99.9% of the music's readings are lazy
+ * and 99.4% of its frames pass in whole chunks; hot (+12 dB), 75% lazy
+ * (50% of the frames in whole chunks), 4% end after the sums, 21% are
+ * full (before the medium bound and the chunks: music 84% lazy, 16%
+ * after the sums; hot 29% and 52%; earlier still, before the outputs
+ * were summed by parts, music 80% and hot 24% lazy at 1.2 ms; before the
+ * tails were, 76% and 18% at 5 ms; with blocks alone, 70% and 12%).
+ * make bench (20 s, the shared machine; the core built as the externals
+ * are), core over x42 dpl, before the whole chunks and the medium bound
+ * -> after (the range over four runs): music at 5 ms 0.85-1.06 ->
+ * 0.22-0.29, 1.2 ms 0.82-0.90 -> 0.23-0.27; hot at 5 ms 1.26-1.72 ->
+ * 0.92-1.26, 1.2 ms 1.08-1.48 -> 1.08-1.41. Under hard limiting a
+ * fifth of the readings need g < 1 and so the full sums (3 x 432
+ * multiply-adds at 5 ms, 3 x 224 at 1.2 ms), and the envelope runs at
+ * every sample: that, not the bounds, is hot music's cost now.
  * Parameters (mm_peaklimiter_table, mm_param.h; mm_peaklimiter_set clamps
  * and returns the value applied): ceiling dBTP -24..0 [-1], input dB
  * -24..24 [0], release ms 1..1000 [50], lookahead ms 1..20 [5], link %
