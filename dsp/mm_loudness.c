@@ -195,6 +195,7 @@ int mm_loudness_init(mm_loudness *l, int nch, double samplerate)
     l->nch = nch;
     l->samplerate = samplerate;
     l->target = mm_loudness_table.defs[MM_LOUDNESS_TARGET].def;
+    l->truepeak_on = mm_loudness_table.defs[MM_LOUDNESS_TRUEPEAK].def != 0.0;
     for (int c = 0; c < nch; c++) {
         l->role[c] = mm_loudness_default_role(nch, c);
         if (mm_truepeak_init(&l->tp[c], samplerate) != MM_OK) {
@@ -390,9 +391,11 @@ void mm_loudness_process(mm_loudness *l, const float *const *in, int n)
                     speak = a > speak ? a : speak;
                 }
                 /* the running maximum of every channel is the floor: a
-                 * period that cannot exceed it changes no reading */
-                float tp = mm_truepeak_process_max_above(&l->tp[c], s, len,
-                                                         l->truepeak);
+                 * period that cannot exceed it changes no reading; with
+                 * truepeak 0 no period can (the history stays current,
+                 * for when it is switched on again) */
+                float tp = mm_truepeak_process_max_above(
+                    &l->tp[c], s, len, l->truepeak_on ? l->truepeak : INFINITY);
                 /* finite input near FLT_MAX can reconstruct past it */
                 if (!mm_isfinite_f(tp))
                     tp = FLT_MAX;
@@ -451,6 +454,10 @@ static const mm_paramdef loudness_rows[] = {
     {"pause", MM_LOUDNESS_PAUSE, MM_P_BOOL, "", 0, 1, 0, 0, 0, NULL,
      "1 stops the integrated and LRA measurement, 0 resumes it (EBU mode "
      "start/pause)"},
+    {"truepeak", MM_LOUDNESS_TRUEPEAK, MM_P_BOOL, "", 0, 1, 1, 0, 0, NULL,
+     "1 reads the true peak (8x oversampled, 4x above 80 kHz), 0 only "
+     "the sample peak, which the truepeak reading then gives: a meter of "
+     "loudness alone costs less"},
 };
 
 const mm_paramtable mm_loudness_table =
@@ -462,6 +469,8 @@ double mm_loudness_set(mm_loudness *l, mm_loudness_param p, double v)
         return 0.0;
     if (p == MM_LOUDNESS_TARGET)
         l->target = v;
+    else if (p == MM_LOUDNESS_TRUEPEAK)
+        l->truepeak_on = v != 0;
     else
         mm_loudness_set_paused(l, v != 0);
     return v;
@@ -472,6 +481,7 @@ double mm_loudness_get(const mm_loudness *l, mm_loudness_param p)
     switch (p) {
     case MM_LOUDNESS_TARGET: return l->target;
     case MM_LOUDNESS_PAUSE: return l->paused;
+    case MM_LOUDNESS_TRUEPEAK: return l->truepeak_on;
     default: return 0.0;
     }
 }

@@ -32,6 +32,10 @@
  * whose bound (mm_truepeak_process_max_above) is under the running
  * maximum is not interpolated, with the same reading bit for bit
  * (tests/unit/test_truepeak.c, test_loudness.c). Sample peak is exact.
+ * truepeak 0 skips the interpolation (the detector's history is still
+ * kept, so switching it on reads no false step): the truepeak reading is
+ * then the sample peak; for meters that only read loudness, as the
+ * stage meters inside mastering~.
  * Input is sanitized (NaN/inf become 0 and are counted) so a bad block
  * never poisons the measurement.
  *
@@ -103,6 +107,7 @@ extern const char *const mm_loudness_role_words[];
 typedef enum mm_loudness_param {
     MM_LOUDNESS_TARGET = 0,
     MM_LOUDNESS_PAUSE,
+    MM_LOUDNESS_TRUEPEAK,
     MM_LOUDNESS_NPARAMS
 } mm_loudness_param;
 
@@ -140,6 +145,7 @@ typedef struct mm_loudness {
     int nch;
     double samplerate;
     int paused;
+    int truepeak_on;              /* 0: the sample peak stands for it */
     double target;                /* LUFS, for the gain reading */
     int role[MM_LOUDNESS_MAXCH];
     float samplepeak;             /* linear, max since reset */

@@ -645,6 +645,46 @@ static void test_truepeak_lazy_is_full(void **state)
     }
 }
 
+/* truepeak 0: the sample peak stands for the true peak (fs/4 at 45
+ * degrees: samples at 0.5, true peak 0.707, -3.01 dB apart), loudness
+ * unchanged to the bit; switched on again, the detector's history is
+ * current and it reads the true peak, not a step from stale samples. */
+static void test_truepeak_off(void **state)
+{
+    (void)state;
+    enum { N = 48000 };
+    static float x[N];
+    for (int i = 0; i < N; i++)
+        x[i] = (float)(0.70710678 * sin(2.0 * MM_PI * i / 4.0 + MM_PI / 4.0));
+    mm_loudness *on = new_meter(2, 48000), *off = new_meter(2, 48000);
+    CHECK_NEAR(mm_loudness_get(on, MM_LOUDNESS_TRUEPEAK), 1.0, 0.0);
+    CHECK_NEAR(mm_loudness_set(off, MM_LOUDNESS_TRUEPEAK, 0.0), 0.0, 0.0);
+    for (int i = 0; i < N; i += 64) {
+        const float *in[2] = {x + i, x + i};
+        mm_loudness_process(on, in, 64);
+        mm_loudness_process(off, in, 64);
+    }
+    mm_loudness_readings a, b;
+    mm_loudness_read(on, &a);
+    mm_loudness_read(off, &b);
+    /* from silence the onset's reconstruction reads about 0.1 dB over */
+    assert_true(a.truepeak > -3.06 && a.truepeak < -2.8);
+    CHECK_NEAR(b.truepeak, mm_gain_to_db(0.5), 0.001);
+    CHECK_NEAR(b.truepeak, b.samplepeak, 0.0);
+    CHECK_NEAR(b.integrated, a.integrated, 0.0);
+    CHECK_NEAR(b.momentary, a.momentary, 0.0);
+    /* on again, mid-signal (a reset would clear the history too) */
+    mm_loudness_set(off, MM_LOUDNESS_TRUEPEAK, 1.0);
+    for (int i = 0; i < N / 2; i += 64) {
+        const float *in[2] = {x + i, x + i};
+        mm_loudness_process(off, in, 64);
+    }
+    mm_loudness_read(off, &b);
+    CHECK_NEAR(b.truepeak, -3.0103, 0.01); /* no onset: history current */
+    delete_meter(on);
+    delete_meter(off);
+}
+
 /* ---- channel roles --------------------------------------------------- */
 
 static void test_default_roles(void **state)
@@ -796,6 +836,7 @@ static void test_table(void **state)
         assert_int_equal(t->defs[i].id, i); /* rows in enum order */
     assert_string_equal(t->defs[MM_LOUDNESS_TARGET].name, "target");
     assert_string_equal(t->defs[MM_LOUDNESS_PAUSE].name, "pause");
+    assert_string_equal(t->defs[MM_LOUDNESS_TRUEPEAK].name, "truepeak");
 
     mm_loudness *l = new_meter(2, 48000);
     /* defaults from the table at init */
@@ -853,6 +894,7 @@ int main(void)
         cmocka_unit_test(test_reset_is_new),
         cmocka_unit_test(test_block_sizes),
         cmocka_unit_test(test_truepeak_lazy_is_full),
+        cmocka_unit_test(test_truepeak_off),
         cmocka_unit_test(test_default_roles),
         cmocka_unit_test(test_role_weights),
         cmocka_unit_test(test_set_role),
