@@ -10,8 +10,9 @@
 #                 (scripts/deps.sh; DEPS_GROUPS=all for every group)
 #   make sanitize / valgrind / fuzz   ASan+UBSan, memcheck, libFuzzer runs
 #   make deken    the package for Pd's package manager (build/deken/)
-#   make help-patches  regenerate the help patches (scripts/mkhelp.py) and
+#   make help-patches  regenerate the help patches (scripts/mkhelp.py),
 #                 the course (scripts/mkcourse.py, help-patches/course/)
+#                 and doc/<name>.md (scripts/mkreference.py)
 
 lib.name = mixmaster
 
@@ -286,10 +287,12 @@ reference: $(BUILD)/mmref
 	python3 scripts/mkreference.py --mmref $(BUILD)/mmref
 
 # The help patches (scripts/mkhelp.py: the example parts, in the house
-# style of doc/help-style.md, then each [pd reference] from the tables).
+# style of doc/help-style.md, then each [pd reference] from the tables),
+# and doc/<name>.md from the same tables: a parameter change needs both.
 help-patches: $(BUILD)/mmref
 	python3 scripts/mkhelp.py --mmref $(BUILD)/mmref
 	python3 scripts/mkcourse.py
+	python3 scripts/mkreference.py --mmref $(BUILD)/mmref
 
 # The package Pd's package manager installs (deken): build/deken/
 # mixmaster[vVERSION](OS-MARCH-32).dek, its .sha256 and .dek.txt
