@@ -703,6 +703,18 @@ static float lazy_bound(const mm_peaklimiter *l, const mm_peaklimiter_ch *ch,
     return u * (1.25f * 1.0001f);
 }
 
+/* The medium bound's sums: the LAZY_CW inputs around the period from
+ * xc on, weighed by sb (sv) and by sa (av: 0 past the ramp's reach). */
+static inline void near_sums(const mm_peaklimiter *l, dot3_fn dot3,
+                             const float *xc, float *sv, float *av)
+{
+    dot3(l->sb[0] + l->jc0, MM_PEAKLIMITER_SHORT_W, xc, l->cw, sv);
+    if (l->jc0 < l->na)
+        dot3(l->sa[0] + l->jc0, MM_PEAKLIMITER_SHORT_W, xc, l->cw, av);
+    else
+        av[0] = av[1] = av[2] = 0.0f;
+}
+
 /* The medium reading, when the lazy bound fails: the inputs around the
  * period summed with their signs, for each point (sum (sb + gc sa) x
  * over the LAZY_CW samples: two short dot products), the rest bounded
@@ -713,12 +725,8 @@ static float lazy_bound(const mm_peaklimiter *l, const mm_peaklimiter_ch *ch,
 static float medium_bound(const mm_peaklimiter *l, const float *xn,
                           double gc, float xp, float far, float near)
 {
-    float sv[MM_PEAKLIMITER_SHORT_PH], av[MM_PEAKLIMITER_SHORT_PH] = {0};
-    const dot3_fn dot3 = pick_dot3(l->path);
-    const float *xc = xn - l->nb + 1 + l->jc0;
-    dot3(l->sb[0] + l->jc0, MM_PEAKLIMITER_SHORT_W, xc, l->cw, sv);
-    if (l->jc0 < l->na)
-        dot3(l->sa[0] + l->jc0, MM_PEAKLIMITER_SHORT_W, xc, l->cw, av);
+    float sv[MM_PEAKLIMITER_SHORT_PH], av[MM_PEAKLIMITER_SHORT_PH];
+    near_sums(l, pick_dot3(l->path), xn - l->nb + 1 + l->jc0, sv, av);
     float m = 0.0f;
     for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
         const float v = fabsf((float)(sv[q] + gc * av[q]));
@@ -1222,13 +1230,7 @@ static int rest_chunk(mm_peaklimiter *l, float x[][CHUNK], const double *th,
              * in force anywhere in [0, 1] (1 at rest): the sum is linear
              * in it, so the largest of the two ends */
             float sv[MM_PEAKLIMITER_SHORT_PH], av[MM_PEAKLIMITER_SHORT_PH];
-            const float *xc = hx + s0 + i + l->jc0;
-            dot3(l->sb[0] + l->jc0, MM_PEAKLIMITER_SHORT_W, xc, l->cw, sv);
-            if (l->jc0 < l->na)
-                dot3(l->sa[0] + l->jc0, MM_PEAKLIMITER_SHORT_W, xc, l->cw,
-                     av);
-            else
-                av[0] = av[1] = av[2] = 0.0f;
+            near_sums(l, dot3, hx + s0 + i + l->jc0, sv, av);
             float m = 0.0f;
             for (int q = 0; q < MM_PEAKLIMITER_SHORT_PH; q++) {
                 const float one = fabsf(sv[q] + av[q]);
