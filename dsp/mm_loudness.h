@@ -34,8 +34,9 @@
  * (tests/unit/test_truepeak.c, test_loudness.c). Sample peak is exact.
  * truepeak 0 skips the interpolation (the detector's history is still
  * kept, so switching it on reads no false step): the truepeak reading is
- * then the sample peak; for meters that only read loudness, as the
- * stage meters inside mastering~.
+ * then the sample peak; for meters that only read loudness. (The lazy
+ * detector is cheap once the running maximum is found: on music this
+ * saves little; it saves most on rising material.)
  * Input is sanitized (NaN/inf become 0 and are counted) so a bad block
  * never poisons the measurement.
  *
